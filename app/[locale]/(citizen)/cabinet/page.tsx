@@ -1,0 +1,41 @@
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
+import { getPathname } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
+import { listForPerson } from '@/lib/applications/queries';
+import { statusTone } from '@/lib/applications/statuses';
+import { requireArea } from '@/lib/auth/guards';
+
+export default async function CabinetPage({ params, searchParams }: {
+  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string }>;
+}) {
+  setRequestLocale((await params).locale);
+  const { actor } = await requireArea('cabinet');
+  const cursor = decodeCursor((await searchParams).after);
+  const [t, tc, ts, tp, format, locale] = await Promise.all([
+    getTranslations('Cabinet'), getTranslations('Common'), getTranslations('Status'), getTranslations('Pilots'), getFormatter(), getLocale(),
+  ]);
+  const page = await listForPerson(actor.iin, 20, cursor);
+  const base = getPathname({ href: '/cabinet', locale });
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t('title', { name: actor.givenName })} lead={t('lead')} />
+      <DataTable
+        caption={t('applicationsCaption')}
+        columns={[
+          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => <span className="font-mono">{r.number}</span> },
+          { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
+          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
+          { key: 'updated', header: t('updated'), cell: (r) => format.dateTime(r.updatedAt, 'stamp') },
+        ]}
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        emptyState={<EmptyState title={t('noApplications')} description={t('noApplicationsText')} />}
+        labels={{ next: tc('nextPage'), prev: tc('prevPage'), pagination: tc('pagination') }}
+        nextHref={page.next ? `${base}?after=${encodeCursor(page.next)}` : undefined}
+        prevHref={cursor ? base : undefined}
+      />
+    </div>
+  );
+}

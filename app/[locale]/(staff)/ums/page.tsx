@@ -1,0 +1,13 @@
+import { setRequestLocale } from 'next-intl/server';
+import { QueuePage } from '@/components/areas/queue-page';
+import type { Locale } from '@/i18n/routing';
+import { requireArea } from '@/lib/auth/guards';
+
+export default async function Page({ params, searchParams }: {
+  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string }>;
+}) {
+  setRequestLocale((await params).locale);
+  const { grant } = await requireArea('ums');
+  const { after } = await searchParams;
+  return <QueuePage area="ums" grant={grant} pilot="id_card" scope={{ regionCode: grant.regionCode }} order="oldest" after={after} />;
+}

@@ -1,0 +1,51 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ButtonLink, Card, PageHeader, StatusBadge } from '@/components/ui';
+import { getPathname } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { toLocalDate } from '@/lib/calendar/deadline';
+import { allPilotSettings, pilotOpen } from '@/lib/reference/queries';
+
+const services = [
+  { pilot: 'vehicle', title: 'vehicleTitle', text: 'vehicleText' },
+  { pilot: 'machinery', title: 'machineryTitle', text: 'machineryText' },
+  { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText' },
+  { pilot: 'residence', title: 'residenceTitle', text: 'residenceText' },
+] as const;
+
+export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [t, settings] = await Promise.all([getTranslations('Home'), allPilotSettings()]);
+  const today = toLocalDate(new Date());
+  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <section aria-labelledby="services-title" className="flex flex-col gap-4">
+        <h2 id="services-title" className="text-2xl font-semibold">{t('servicesTitle')}</h2>
+        <ul className="grid gap-4 md:grid-cols-2">
+          {services.map((s) => {
+            const setting = settings.get(s.pilot);
+            const open = pilotOpen(setting, today);
+            return (
+              <li key={s.pilot}>
+                <Card title={t(s.title)} titleAs="h3">
+                  <p className="text-slate-700">{t(s.text)}</p>
+                  <p className="mt-3">
+                    <StatusBadge tone={open ? 'success' : 'neutral'}>
+                      {open && setting ? t('openUntil', { until: fmt.format(new Date(`${setting.endsOn}T00:00:00Z`)) }) : t('closed')}
+                    </StatusBadge>
+                  </p>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="flex flex-col items-start gap-2">
+        <ButtonLink href={getPathname({ href: '/sign-in', locale })} size="lg">{t('signInCta')}</ButtonLink>
+        <p className="text-sm text-slate-700">{t('forStaff')}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Notice, PageHeader } from '@/components/ui';
+import type { Locale } from '@/i18n/routing';
+import { demoSignInAction } from '@/lib/auth/actions';
+import { isDemoMode } from '@/lib/auth/config';
+import { roleOrder, type Role } from '@/lib/auth/roles';
+import { maskIin } from '@/lib/kz/iin';
+import { listPersonas, type Persona } from '@/lib/reference/queries';
+
+/** The group a persona is listed under: their most "staff" role (a dealer employee is also a citizen). */
+function groupOf(p: Persona): Role {
+  return [...p.roles].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b))[0] ?? 'citizen';
+}
+
+export default async function SignInPage({ params, searchParams }: {
+  params: Promise<{ locale: Locale }>; searchParams: Promise<{ signedOut?: string }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { signedOut } = await searchParams;
+  const t = await getTranslations('SignIn');
+  const demo = isDemoMode();
+  const personas = demo ? await listPersonas() : [];
+  const groups = [...roleOrder].reverse()
+    .map((role) => ({ role, people: personas.filter((p) => groupOf(p) === role) }))
+    .filter((g) => g.people.length > 0);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t('title')} lead={t('lead')} />
+      {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
+      {!demo ? <Notice tone="info">{t('noDemo')}</Notice> : (
+        <>
+          <Notice tone="warning">{t('demoNotice')}</Notice>
+          <h2 className="text-2xl font-semibold">{t('demoTitle')}</h2>
+          {groups.map((g) => (
+            <section key={g.role} aria-labelledby={`group-${g.role}`} className="flex flex-col gap-3">
+              <h3 id={`group-${g.role}`} className="text-xl font-semibold">{t(`group_${g.role}`)}</h3>
+              <ul className="grid gap-3 md:grid-cols-2">
+                {g.people.map((p) => (
+                  <li key={p.userId} className="rounded-lg border border-slate-300 bg-white p-4">
+                    <form action={demoSignInAction} className="flex h-full flex-col gap-2">
+                      <input type="hidden" name="userId" value={p.userId} />
+                      <input type="hidden" name="locale" value={locale} />
+                      <p className="font-semibold">{p.name}</p>
+                      <p className="text-sm text-slate-700">{t('iin')}: <span className="font-mono">{maskIin(p.iin)}</span></p>
+                      <p className="flex-1 text-sm text-slate-800">{locale === 'kk' ? p.personaKk : p.personaRu}</p>
+                      <button type="submit" data-persona={p.iin} className="self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400">
+                        {t('signInAs', { name: p.name })}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * What every form's server action returns. `code` is a domain error code the page
+ * translates (`t(`Errors.${code}`)`); `fieldErrors` are keyed by input name, which
+ * the *Field components also use as the id; `values` echo the submitted text so a
+ * failed submit loses nothing (pass them as `defaultValue`).
+ */
+export type ActionResult<T = unknown> =
+  | { ok: true; data?: T; message?: string }
+  | {
+      ok: false;
+      code: string;
+      message?: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string>;
+    };
+
+/** Initial state for `useActionState`: nothing submitted yet (ok, no data, no message). */
+export const initialActionState: ActionResult<never> = { ok: true };
+
+export type ErrorSummaryItem = { fieldId: string; message: string };
+
+/** The first error of each field, in the order the action reported them, for `FormErrorSummary`. */
+export function errorSummaryItems(result: ActionResult<unknown>): ErrorSummaryItem[] {
+  if (result.ok || !result.fieldErrors) return [];
+  return Object.entries(result.fieldErrors).flatMap(([fieldId, messages]) =>
+    messages[0] ? [{ fieldId, message: messages[0] }] : [],
+  );
+}
+
+export function fieldErrorsOf(result: ActionResult<unknown>, name: string): string[] | undefined {
+  return result.ok ? undefined : result.fieldErrors?.[name];
+}
+
+export function valueOf(result: ActionResult<unknown>, name: string): string | undefined {
+  return result.ok ? undefined : result.values?.[name];
+}

@@ -1,0 +1,36 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { applications } from './applications';
+
+export type FeeLine = { code: string; mrpMilli: number; amountTiyn: number };
+
+/** An invoice sent to the payment gateway; amounts in tiyn (1/100 ₸). */
+export const payments = pgTable('payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  applicationId: uuid('application_id').references(() => applications.id),
+  payerIin: text('payer_iin').notNull(),
+  lines: jsonb('lines').$type<FeeLine[]>().notNull(),
+  amountTiyn: bigint('amount_tiyn', { mode: 'number' }).notNull(),
+  status: text('status', { enum: ['pending', 'paid', 'declined', 'refunded'] }).notNull().default('pending'),
+  /** The application and purpose this invoice is for: a second "pay" click reuses the open invoice. */
+  purposeKey: text('purpose_key').notNull(),
+  gatewayInvoiceId: text('gateway_invoice_id').unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  paidAt: timestamp('paid_at', { withTimezone: true }),
+}, (t) => [index().on(t.applicationId), index().on(t.payerIin, t.createdAt), index().on(t.purposeKey)]);
+
+/** Gateway callbacks as received: the event id is unique, so the same callback twice is one payment. */
+export const paymentCallbacks = pgTable('payment_callbacks', {
+  eventId: text('event_id').primaryKey(),
+  paymentId: uuid('payment_id').references(() => payments.id),
+  outcome: text('outcome').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const refunds = pgTable('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  paymentId: uuid('payment_id').notNull().references(() => payments.id).unique(),
+  amountTiyn: bigint('amount_tiyn', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: ['pending', 'done'] }).notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

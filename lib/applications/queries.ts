@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { applicationParties, applications } from '@/db/schema/applications';
+import type { Pilot } from '@/db/schema/reference';
+import type { ScopeTarget } from '@/lib/auth/scope';
+import type { Cursor } from './cursor';
+
+/** Scope columns as a WHERE clause: every staff list is filtered by scope in SQL, never after the fact. */
+export function scopeWhere(scope: Omit<ScopeTarget, 'iins'>): SQL | undefined {
+  return and(
+    scope.regionCode != null ? eq(applications.regionCode, scope.regionCode) : undefined,
+    scope.akimatId != null ? eq(applications.akimatId, scope.akimatId) : undefined,
+    scope.serviceCentreId != null ? eq(applications.serviceCentreId, scope.serviceCentreId) : undefined,
+    scope.registrationPointId != null ? eq(applications.registrationPointId, scope.registrationPointId) : undefined,
+    scope.dealerBin != null ? eq(applications.dealerBin, scope.dealerBin) : undefined,
+  );
+}
+
+export type QueueQuery = {
+  pilot: Pilot;
+  scope: Omit<ScopeTarget, 'iins'>;
+  statuses?: readonly string[];
+  /** Queues are oldest first; dealer and citizen lists newest first. */
+  order: 'oldest' | 'newest';
+  limit: number;
+  after?: Cursor;
+};
+
+const listColumns = {
+  id: applications.id, number: applications.number, pilot: applications.pilot, status: applications.status,
+  applicantIin: applications.applicantIin, createdAt: applications.createdAt, updatedAt: applications.updatedAt,
+  deadlineAt: applications.deadlineAt,
+};
+
+function keyset(order: 'oldest' | 'newest', after?: Cursor) {
+  if (!after) return undefined;
+  const at = new Date(after.at);
+  const cmp = order === 'oldest' ? gt : lt;
+  return or(cmp(applications.createdAt, at), and(eq(applications.createdAt, at), cmp(applications.id, after.id)));
+}
+
+/** One page of a scoped queue, plus whether there is a next page (limit + 1 trick, no COUNT). */
+export async function listQueue(q: QueueQuery) {
+  const dir = q.order === 'oldest' ? asc : desc;
+  const rows = await db.select(listColumns).from(applications)
+    .where(and(eq(applications.pilot, q.pilot), scopeWhere(q.scope),
+      q.statuses?.length ? inArray(applications.status, [...q.statuses]) : undefined, keyset(q.order, q.after)))
+    .orderBy(dir(applications.createdAt), dir(applications.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+}
+
+export async function countByStatus(pilot: Pilot, scope: Omit<ScopeTarget, 'iins'>) {
+  return db.select({ status: applications.status, n: count() }).from(applications)
+    .where(and(eq(applications.pilot, pilot), scopeWhere(scope)))
+    .groupBy(applications.status);
+}
+
+/** Applications where the person is the applicant or a party (buyer, owner…), newest first. */
+export async function listForPerson(iin: string, limit: number, after?: Cursor) {
+  const mine = or(eq(applications.applicantIin, iin),
+    inArray(applications.id, db.select({ id: applicationParties.applicationId }).from(applicationParties).where(eq(applicationParties.iin, iin))));
+  const rows = await db.select(listColumns).from(applications)
+    .where(and(mine, keyset('newest', after)))
+    .orderBy(desc(applications.createdAt), desc(applications.id)).limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+}
+
+/** Supervisor's view: counts per pilot, region and status across the country. */
+export async function countsByPilotRegion() {
+  return db.select({ pilot: applications.pilot, regionCode: applications.regionCode, status: applications.status, n: count() })
+    .from(applications).groupBy(applications.pilot, applications.regionCode, applications.status)
+    .orderBy(applications.pilot, applications.regionCode, sql`3`);
+}

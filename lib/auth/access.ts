@@ -1,0 +1,20 @@
+import type { Role } from './roles';
+
+/**
+ * Who may open each work area. Pages and layouts call requireArea(area); the access-matrix tests read this
+ * table and compare it with their own, so a new area without a decision fails the tests.
+ */
+export const areaRoles = {
+  cabinet: ['citizen'],
+  dealer: ['dealer'],
+  ums: ['ums_reviewer'],
+  'registration-point': ['migration_officer'],
+  akimat: ['akimat_reviewer'],
+  'front-office': ['con_operator'],
+  reception: ['con_reception'],
+  issuance: ['con_issuance'],
+  monitoring: ['supervisor'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Area = keyof typeof areaRoles;

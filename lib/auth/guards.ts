@@ -1,0 +1,51 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { redirect } from '@/i18n/navigation';
+import { DomainError } from '@/lib/errors';
+import type { Actor, Grant } from './actor';
+import { areaRoles, type Area } from './access';
+import type { Role } from './roles';
+import { grantFor, inScope, type ScopeTarget } from './scope';
+import { getActor } from './session';
+
+/** Pages: the signed-in actor, or a redirect to sign-in. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) {
+    const locale = await getLocale();
+    return redirect({ href: '/sign-in', locale });
+  }
+  return actor;
+}
+
+/** Pages: the actor and their grant for one of these roles, or 403. */
+export async function requireRole(...roles: Role[]): Promise<{ actor: Actor; grant: Grant }> {
+  const actor = await requireActor();
+  const grant = grantFor(actor.grants, roles);
+  if (!grant) forbidden();
+  return { actor, grant };
+}
+
+/** Pages: 403 unless the resource is in the grant's scope. */
+export function requireScope(actor: Actor, grant: Grant, target: ScopeTarget): void {
+  if (!inScope(grant, target, actor.iin)) forbidden();
+}
+
+/** Server actions: like requireRole, but speaks in error codes instead of rendering a page. */
+export async function authorizeAction(...roles: Role[]): Promise<{ actor: Actor; grant: Grant }> {
+  const actor = await getActor();
+  if (!actor) throw new DomainError('unauthenticated');
+  const grant = grantFor(actor.grants, roles);
+  if (!grant) throw new DomainError('forbidden');
+  return { actor, grant };
+}
+
+export function assertScope(actor: Actor, grant: Grant, target: ScopeTarget): void {
+  if (!inScope(grant, target, actor.iin)) throw new DomainError('forbidden');
+}
+
+/** Pages of a work area: the roles come from the one access table (lib/auth/access.ts). */
+export async function requireArea(area: Area): Promise<{ actor: Actor; grant: Grant }> {
+  return requireRole(...areaRoles[area]);
+}

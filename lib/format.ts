@@ -1,0 +1,87 @@
+// Pure display formatters for the two portal languages. Money is integer tiyn (1/100 ₸)
+// everywhere so sums and refunds never meet floating point; only the display divides.
+
+type Locale = 'kk' | 'ru';
+
+const LANGUAGE_TAG: Readonly<Record<Locale, string>> = { kk: 'kk-KZ', ru: 'ru-RU' };
+const ALMATY = 'Asia/Almaty';
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function toTiyn(amount: number | bigint): bigint {
+  if (typeof amount === 'bigint') return amount;
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Money must be whole tiyn: ${amount}`);
+  return BigInt(amount);
+}
+
+/** `123456700` → `1 234 567 ₸`; `1250` → `12,50 ₸`. Decimals only when there are tiyn. */
+export function formatMoney(amountTiyn: number | bigint, locale: Locale): string {
+  const tiyn = toTiyn(amountTiyn);
+  const abs = tiyn < 0n ? -tiyn : tiyn;
+  const fraction = abs % 100n;
+  // ru-RU would print "KZT" with the default symbol display; narrowSymbol gives ₸ in both languages.
+  const format = new Intl.NumberFormat(LANGUAGE_TAG[locale], {
+    style: 'currency',
+    currency: 'KZT',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: fraction === 0n ? 0 : 2,
+    maximumFractionDigits: fraction === 0n ? 0 : 2,
+  });
+  if (fraction === 0n) return format.format(tiyn / 100n);
+  // A decimal string keeps bigint amounts exact (Intl accepts numeric strings since ES2023).
+  const decimal = `${tiyn < 0n ? '-' : ''}${abs / 100n}.${fraction.toString().padStart(2, '0')}` as `${number}`;
+  return format.format(decimal);
+}
+
+/**
+ * A fee kept as thousandths of an MRP (0.2 MRP → 200), at the MRP of the year in tenge,
+ * as tiyn rounded to whole tenge (half up): duties are charged in whole tenge.
+ */
+export function mrpToTiyn(mrpTimes1000: number, mrpValueTenge: number): number {
+  if (!Number.isSafeInteger(mrpTimes1000) || mrpTimes1000 < 0) {
+    throw new RangeError(`Bad MRP multiple: ${mrpTimes1000}`);
+  }
+  if (!Number.isSafeInteger(mrpValueTenge) || mrpValueTenge <= 0) {
+    throw new RangeError(`Bad MRP value: ${mrpValueTenge}`);
+  }
+  const tenge = Math.floor((mrpTimes1000 * mrpValueTenge + 500) / 1000);
+  return tenge * 100;
+}
+
+function toInstant(value: Date | string): Date {
+  const d = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: ${String(value)}`);
+  return d;
+}
+
+function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/**
+ * `dd.mm.yyyy`. A plain `YYYY-MM-DD` is already a local calendar date (birth, expiry) and is shown
+ * as is; an instant (Date or ISO timestamp) is shown as its date in Asia/Almaty.
+ */
+export function formatDate(isoDateOrDate: string | Date, locale: Locale): string {
+  if (typeof isoDateOrDate === 'string' && PLAIN_DATE.test(isoDateOrDate)) {
+    const midnight = toInstant(`${isoDateOrDate}T00:00:00Z`);
+    // Date parsing rolls 2026-02-30 over to 2 March; a wrong date on a document is worse than an error.
+    if (midnight.toISOString().slice(0, 10) !== isoDateOrDate) {
+      throw new RangeError(`Not a real date: ${isoDateOrDate}`);
+    }
+    return dateFormat(locale, 'UTC').format(midnight);
+  }
+  return dateFormat(locale, ALMATY).format(toInstant(isoDateOrDate));
+}
+
+/** `dd.mm.yyyy, HH:MM` in Asia/Almaty, 24-hour clock in both languages. */
+export function formatDateTime(date: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
+    timeZone: ALMATY,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(toInstant(date));
+}

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { persons } from '@/db/schema/registry';
+import type { DigitalId } from './port';
+
+/** Outcomes are seeded per person (persons.liveness_ok / face_match_ok) so demo data can show both branches. */
+export class DigitalIdSimulator implements DigitalId {
+  constructor(private readonly db: DbOrTx) {}
+
+  private async flags(iin: string) {
+    const [row] = await this.db.select({ livenessOk: persons.livenessOk, faceMatchOk: persons.faceMatchOk })
+      .from(persons).where(eq(persons.iin, iin));
+    return row ?? null;
+  }
+
+  async liveness(iin: string): Promise<{ passed: boolean } | null> {
+    const f = await this.flags(iin);
+    return f ? { passed: f.livenessOk } : null;
+  }
+
+  // The photo hash is accepted for the real system's sake; the simulator answers from the seed alone.
+  async faceMatch(iin: string, _photoSha256: string): Promise<{ matched: boolean } | null> {
+    const f = await this.flags(iin);
+    return f ? { matched: f.faceMatchOk } : null;
+  }
+}

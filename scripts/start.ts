@@ -1,0 +1,93 @@
+/**
+ * One command for the whole portal: `npm start`.
+ * Without DATABASE_URL it starts the embedded PostgreSQL (data in .data/pg, or --data-dir), applies migrations,
+ * seeds demo data (idempotent), builds when the sources are newer than the last build, and serves on :3000.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
+import { runMigrations } from '../db/migrate';
+import { seedDatabase } from '../db/seed-run';
+
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+
+const root = process.cwd();
+const sources = ['app', 'lib', 'components', 'messages', 'i18n', 'db/schema', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'package.json'];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
+}
+
+function needsBuild() {
+  const id = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(id)) return true;
+  const built = statSync(id).mtimeMs;
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<number>((resolve) => {
+    const child = spawn(cmd, argv, { stdio: 'inherit', env });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function authSecret(dataRoot: string) {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataRoot, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  let embedded: EmbeddedDb | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : path.join(root, '.data', 'pg');
+  if (!env.DATABASE_URL) {
+    console.log('Starting the embedded PostgreSQL…');
+    embedded = await startEmbeddedPostgres({ dataDir });
+    env.DATABASE_URL = embedded.url;
+    // The embedded database is the demo: the persona picker is on unless explicitly switched off.
+    env.DEMO_MODE ??= '1';
+  }
+  const stop = async () => { await embedded?.stop().catch(() => {}); };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+
+  await runMigrations(env.DATABASE_URL);
+  const seeded = await seedDatabase(env.DATABASE_URL);
+  console.log(seeded.inserted ? 'Demo data seeded.' : 'Demo data already present.');
+  env.AUTH_SECRET = authSecret(path.dirname(dataDir));
+
+  const next = path.join(root, 'node_modules', '.bin', 'next');
+  if (!args.dev && !args['no-build'] && needsBuild()) {
+    console.log('Building the portal (sources changed since the last build)…');
+    const code = await run(next, ['build'], { ...env, NODE_ENV: 'production' });
+    if (code !== 0) { await stop(); process.exit(code); }
+  }
+  console.log(`Qyzmet on http://localhost:${args.port}`);
+  const code = await run(next, [args.dev ? 'dev' : 'start', '-p', args.port], env);
+  await stop();
+  process.exit(code);
+}
+
+main().catch(async (e) => {
+  console.error('Qyzmet could not start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

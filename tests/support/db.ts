@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { connect } from '../../db/client';
+import { TEMPLATE, withDatabase } from './global-db';
+
+/** A fresh database for one test file, cloned from the migrated template (fast: no migrations per file). */
+export async function freshDatabase() {
+  const server = inject('dbServerUrl');
+  const name = `qz_t_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${TEMPLATE}`);
+  const url = withDatabase(server, name);
+  const conn = connect(url, 5);
+  return {
+    url,
+    db: conn.db,
+    client: conn.client,
+    async drop() {
+      await conn.client.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
