@@ -24,6 +24,8 @@ export default defineConfig({
           // One database server for the run; files get their own databases, so they may run in parallel.
           fileParallelism: true,
           maxWorkers: 2,
+          // next-intl and next-auth import 'next/…' without extensions: let Vite resolve them.
+          server: { deps: { inline: ['next-intl', 'next-auth', '@auth/core'] } },
         },
       },
     ],

@@ -45,9 +45,10 @@ function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv) {
   });
 }
 
-function authSecret(dataRoot: string) {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(dataRoot, 'auth-secret');
+/** A secret from the environment, or one generated once and kept beside the embedded data. */
+function localSecret(name: string, dataRoot: string) {
+  if (process.env[name]) return process.env[name];
+  const file = path.join(dataRoot, name.toLowerCase());
   if (!existsSync(file)) {
     mkdirSync(dataRoot, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
@@ -73,7 +74,8 @@ async function main() {
   await runMigrations(env.DATABASE_URL);
   const seeded = await seedDatabase(env.DATABASE_URL);
   console.log(seeded.inserted ? 'Demo data seeded.' : 'Demo data already present.');
-  env.AUTH_SECRET = authSecret(path.dirname(dataDir));
+  env.AUTH_SECRET = localSecret('AUTH_SECRET', path.dirname(dataDir));
+  env.PAYMENT_GATEWAY_SECRET = localSecret('PAYMENT_GATEWAY_SECRET', path.dirname(dataDir));
 
   const next = path.join(root, 'node_modules', '.bin', 'next');
   if (!args.dev && !args['no-build'] && needsBuild()) {

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgSchema, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgSchema, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The simulated state systems (SPEC §2.1). The portal reads them only through the ports in lib/registries;
@@ -177,7 +177,7 @@ export const temporaryRegistrations = registry.table('temporary_registrations', 
   cadastralNumber: text('cadastral_number').notNull(),
   fromDate: date('from_date').notNull(),
   toDate: date('to_date').notNull(),
-}, (t) => [index().on(t.cadastralNumber)]);
+}, (t) => [index().on(t.cadastralNumber), uniqueIndex().on(t.iin, t.cadastralNumber, t.fromDate, t.toDate)]);
 
 /** NOBD (schools, colleges) and EPVO (higher education). */
 export const students = registry.table('students', {
@@ -215,7 +215,7 @@ export const gatewayInvoices = registry.table('gateway_invoices', {
   status: text('status', { enum: ['open', 'paid', 'declined'] }).notNull().default('open'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
-});
+}, (t) => [index().on(t.merchantRef)]);
 
 /** SMS gateway simulator: what was "sent" and its delivery status. */
 export const smsGateway = registry.table('sms_gateway', {
@@ -233,4 +233,4 @@ export const productionOrders = registry.table('production_orders', {
   reference: text('reference').notNull(),
   status: text('status', { enum: ['accepted', 'in_production', 'ready', 'refused'] }).notNull().default('accepted'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [uniqueIndex().on(t.kind, t.reference)]);

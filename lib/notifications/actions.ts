@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db';
 import { notifications } from '@/db/schema/notifications';
-import { formAction } from '@/lib/actions';
+import { formAction } from '@/lib/form-action';
 
 /** Marks one notification (or all, without an id) as read; only the recipient's own rows can match. */
 export const markReadAction = formAction(['citizen'], z.object({ id: z.uuid().optional() }), async ({ actor, input }) => {

@@ -1,4 +1,5 @@
 import { createTranslator } from 'next-intl';
+import { formatMoney } from '@/lib/format';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
 
@@ -8,8 +9,14 @@ const messages = { kk, ru } as const;
  * The text of a notification or SMS in the recipient's language. Used both by pages and by the job worker,
  * which has no request, so it builds its translator from the message files directly.
  */
-export async function notificationText(kind: string, params: Record<string, string | number>, locale: string): Promise<string> {
+export function notificationText(kind: string, params: Record<string, string | number>, locale: string): string {
   const l = locale === 'ru' ? 'ru' : 'kk';
   const t = createTranslator({ locale: l, messages: messages[l], namespace: 'Notifications' });
-  return (t.has(kind as never) ? t(kind as never, params as never) : t('generic', params as never)) as string;
+  // Money travels in tiyn (`amountTiyn`) and is shown in the reader's locale as `amount`.
+  const shown: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k.endsWith('Tiyn') && typeof v === 'number') shown[k.slice(0, -4)] = formatMoney(v, l);
+    else shown[k] = v;
+  }
+  return (t.has(kind as never) ? t(kind as never, shown as never) : t('generic', shown as never)) as string;
 }

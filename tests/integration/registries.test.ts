@@ -1,36 +1,13 @@
 // The state-registry simulators against a real Postgres (SPEC §2.1): found / not-found per system,
 // through getRegistries so every call also passes the fault layer and lands in registry_calls.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connect, type Db } from '@/db/client';
-import { startEmbeddedPostgres } from '@/db/embedded';
-import { runMigrations } from '@/db/migrate';
+import type { Db } from '@/db/client';
 import * as r from '@/db/schema/registry';
 import { registryCalls } from '@/db/schema/registry-ops';
 import { getRegistries, invalidateFaultCache, RegistriesNotConfiguredError, type Registries } from '@/lib/registries';
 import { callbackPayloadSchema } from '@/lib/registries/payments/port';
 import { verifyKinship } from '@/lib/residence/kinship';
-
-/** A fresh database: a new one on DATABASE_URL's server when set, else an embedded server in a temp dir. */
-async function startDb(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `qz_reg_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(external, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), stop: async () => { await admin.unsafe(`drop database if exists "${name}" with (force)`); await admin.end(); } };
-  }
-  const base = await fs.mkdtemp(path.join(os.tmpdir(), 'qz-reg-'));
-  await fs.chmod(base, 0o755); // as root the server runs as `postgres`, which must reach its data dir
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(base, 'pg'), port: 0, quiet: true });
-  return { url: pg.url, stop: async () => { await pg.stop(); await fs.rm(base, { recursive: true, force: true }); } };
-}
+import { freshDatabase } from '@/tests/support/db';
 
 const IIN = { anna: '900101300126', bota: '061211600012', dias: '880315300511', gran: '500101400011', ghost: '990909300999', dead: '400101300022', temp: '020202500033' };
 const CAD = '21-320-001-001';
@@ -41,18 +18,14 @@ const person = (iin: string, extra: Partial<typeof r.persons.$inferInsert> = {})
   cadastralNumber: CAD, ...extra,
 });
 
-let stopDb: () => Promise<void>;
-let conn: ReturnType<typeof connect>;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
 let reg: Registries;
 const consoleOut: string[] = [];
 
 beforeAll(async () => {
-  const started = await startDb();
-  stopDb = started.stop;
-  await runMigrations(started.url);
-  conn = connect(started.url, 4);
-  db = conn.db;
+  database = await freshDatabase(); // a migrated database of its own (tests/support/global-db.ts)
+  db = database.db;
   invalidateFaultCache(); // another test file in this process may have cached another database's faults
   for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, m).mockImplementation((...a: unknown[]) => { consoleOut.push(a.map(String).join(' ')); });
@@ -103,8 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await conn?.client.end();
-  await stopDb?.();
+  await database?.drop();
 });
 
 describe('vehicle registration systems (SPEC §3)', () => {

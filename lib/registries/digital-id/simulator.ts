@@ -18,8 +18,8 @@ export class DigitalIdSimulator implements DigitalId {
     return f ? { passed: f.livenessOk } : null;
   }
 
-  // The photo hash is accepted for the real system's sake; the simulator answers from the seed alone.
-  async faceMatch(iin: string, _photoSha256: string): Promise<{ matched: boolean } | null> {
+  // The real system compares the photo; the simulator ignores it (the port's 2nd argument) and answers from the seed.
+  async faceMatch(iin: string): Promise<{ matched: boolean } | null> {
     const f = await this.flags(iin);
     return f ? { matched: f.faceMatchOk } : null;
   }

@@ -58,7 +58,7 @@ export class GbdFlSimulator implements PopulationRegistry {
     }
     const [person] = await this.db.select({ iin: persons.iin }).from(persons).where(eq(persons.iin, reg.iin));
     if (!person) return null;
-    const { kind: _kind, ...row } = reg;
+    const row = { iin: reg.iin, cadastralNumber: reg.cadastralNumber, fromDate: reg.fromDate, toDate: reg.toDate };
     // A retry after a timeout must not register the person twice.
     const [existing] = await this.db.select({ id: temporaryRegistrations.id }).from(temporaryRegistrations).where(and(
       eq(temporaryRegistrations.iin, row.iin), eq(temporaryRegistrations.cadastralNumber, row.cadastralNumber),

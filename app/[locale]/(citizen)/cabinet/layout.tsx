@@ -6,6 +6,7 @@ import { requireArea } from '@/lib/auth/guards';
 const tabs = [
   { href: '/cabinet', key: 'applications' },
   { href: '/cabinet/notifications', key: 'notifications' },
+  { href: '/cabinet/payments', key: 'payments' },
   { href: '/cabinet/documents', key: 'documents' },
   { href: '/cabinet/access-log', key: 'accessLog' },
 ] as const;

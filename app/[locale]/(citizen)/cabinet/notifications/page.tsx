@@ -20,7 +20,7 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
           {page.rows.map((n) => (
             <li key={n.id} className={`rounded-lg border p-4 ${n.readAt ? 'border-line bg-white' : 'border-brand-500 bg-brand-50'}`}>
               <p className="text-sm text-ink-muted"><time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, 'stamp')}</time>{n.readAt ? null : <> · <strong>{t('unread')}</strong></>}</p>
-              <p className="mt-1">{await notificationText(n.kind, n.params, locale)}</p>
+              <p className="mt-1">{notificationText(n.kind, n.params, locale)}</p>
               {n.readAt ? null : <MarkReadButton id={n.id} label={t('markRead')} pendingLabel={t('marking')} />}
             </li>
           ))}

@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DataTable, EmptyState, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import type { Locale } from '@/i18n/routing';
+import { requireArea } from '@/lib/auth/guards';
+import { formatMoney } from '@/lib/format';
+import { paymentsOf } from '@/lib/payments/queries';
+
+const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info' } as const;
+
+/** Payment history; the gateway sends the payer back here with ?payment=<id>. */
+export default async function PaymentsPage({ params, searchParams }: {
+  params: Promise<{ locale: Locale }>; searchParams: Promise<{ payment?: string }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor } = await requireArea('cabinet');
+  const { payment: returned } = await searchParams;
+  const [t, format, rows] = await Promise.all([getTranslations('Payments'), getFormatter(), paymentsOf(actor.iin)]);
+  const just = returned ? rows.find((r) => r.id === returned) : undefined;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t('title')} lead={t('lead')} />
+      {just ? (
+        <Notice tone={just.status === 'paid' ? 'success' : just.status === 'declined' ? 'error' : 'info'} title={t(`returned.${just.status}`)}>
+          {t('returnedAmount', { amount: formatMoney(just.amountTiyn, locale) })}
+        </Notice>
+      ) : null}
+      <DataTable
+        caption={t('title')}
+        captionHidden
+        columns={[
+          { key: 'date', header: t('date'), rowHeader: true, cell: (r) => format.dateTime(r.createdAt, 'stamp') },
+          { key: 'what', header: t('what'), cell: (r) => r.lines.map((l) => t.has(`fees.${l.code}` as never) ? t(`fees.${l.code}` as never) : l.code).join(', ') },
+          { key: 'amount', header: t('amount'), cell: (r) => formatMoney(r.amountTiyn, locale) },
+          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge> },
+          { key: 'refund', header: t('refund'), cell: (r) => (r.refundStatus ? t(`refundStatus.${r.refundStatus}`) : '—') },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        emptyState={<EmptyState title={t('empty')} description={t('emptyText')} />}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui';
+import { ScopeLabel } from '@/components/site/scope-label';
+import { Link } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { referenceTableNames } from '@/lib/admin/reference-tables';
+import { requireArea } from '@/lib/auth/guards';
+
+export default async function AdminPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  setRequestLocale((await params).locale);
+  const { grant } = await requireArea('admin');
+  const t = await getTranslations('Admin');
+  const link = 'font-medium text-brand-700 underline underline-offset-4';
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={t('title')} lead={t('lead')} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t('referenceTitle')}>
+          <ul className="flex flex-col gap-1">
+            {referenceTableNames.map((n) => <li key={n}><Link className={link} href={`/admin/reference/${n}`}>{t(`tables.${n}`)}</Link></li>)}
+          </ul>
+        </Card>
+        <Card title={t('operationsTitle')}>
+          <ul className="flex flex-col gap-1">
+            <li><Link className={link} href="/admin/faults">{t('faultsTitle')}</Link></li>
+            <li><Link className={link} href="/admin/sms">{t('smsTitle')}</Link></li>
+            <li><Link className={link} href="/admin/jobs">{t('jobsTitle')}</Link></li>
+            <li><Link className={link} href="/admin/audit">{t('auditTitle')}</Link></li>
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { db } from '@/db';
+import { logError } from '@/lib/log';
+import { paymentSecret } from '@/lib/payments/secret';
+import { getRegistries } from '@/lib/registries';
+import { callbackBody, CALLBACK_SIGNATURE_HEADER, signCallback } from '@/lib/registries/payments/signature';
+
+const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: z.enum(['paid', 'declined']) });
+
+/**
+ * The simulated gateway's "Pay" / "Decline" buttons. This stands in for the bank's page, so it has no portal
+ * session (anyone holding the invoice link may pay it, as with a real gateway); it completes the invoice, posts
+ * the signed callback to the portal over HTTP as the real gateway would, and sends the payer back.
+ */
+export async function completeGatewayPaymentAction(form: FormData) {
+  const input = schema.safeParse(Object.fromEntries(form));
+  if (!input.success) return;
+  const registries = getRegistries(db);
+  const invoice = await registries.payments.getInvoice(input.data.invoiceId);
+  if (!invoice) return;
+  const payload = await registries.payments.complete(input.data.invoiceId, input.data.outcome);
+  if (!payload) return;
+  const h = await headers();
+  const origin = process.env.QYZMET_PUBLIC_URL ?? `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host')}`;
+  const body = callbackBody(payload);
+  try {
+    await fetch(`${origin}/api/payments/callback`, {
+      method: 'POST', body, headers: { 'content-type': 'application/json', [CALLBACK_SIGNATURE_HEADER]: signCallback(body, paymentSecret()) },
+    });
+  } catch (e) {
+    // The gateway retries callbacks in real life; here the payer still returns and sees "pending".
+    logError('gateway_callback_failed', e);
+  }
+  redirect(invoice.returnUrl);
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "gateway_invoices_merchant_ref_index" ON "registry"."gateway_invoices" USING btree ("merchant_ref");--> statement-breakpoint
+CREATE UNIQUE INDEX "production_orders_kind_reference_index" ON "registry"."production_orders" USING btree ("kind","reference");--> statement-breakpoint
+CREATE UNIQUE INDEX "temporary_registrations_iin_cadastral_number_from_date_to_date_index" ON "registry"."temporary_registrations" USING btree ("iin","cadastral_number","from_date","to_date");

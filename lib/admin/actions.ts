@@ -1,0 +1,75 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { formAction } from '@/lib/form-action';
+import { audit } from '@/lib/audit';
+import { db } from '@/db';
+import { registrySystems } from '@/db/schema/registry-ops';
+import { clearFaults, getFaults, invalidateFaultCache, setFault } from '@/lib/registries';
+import { rowSchema } from './reference-form';
+import { saveReferenceRow } from './reference-service';
+import { isReferenceTable, referenceTables } from './reference-tables';
+
+const refEnvelope = z.object({ _table: z.string().refine(isReferenceTable, 'invalid_value'), _key: z.string().max(100) }).loose();
+
+/** Saves one reference row; the form's own fields are validated against the table's column specs. */
+export const saveReferenceRowAction = formAction(['admin'], refEnvelope, async ({ actor, grant, input }) => {
+  const name = input._table as keyof typeof referenceTables;
+  const isNew = input._key === 'new';
+  const parsed = rowSchema(referenceTables[name].columns, isNew).safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(/^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value');
+    return { ok: false, code: 'invalid', fieldErrors };
+  }
+  const key = await saveReferenceRow(actor, grant, name, isNew ? null : input._key, parsed.data);
+  revalidatePath('/[locale]/admin/reference', 'layout');
+  return { ok: true, data: { key }, message: 'saved' };
+});
+
+const faultSchema = z.object({
+  system: z.enum(registrySystems),
+  latencyMs: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(0, 'invalid_value').max(60_000, 'invalid_value'),
+  errorRatePercent: z.coerce.number({ message: 'number_invalid' }).min(0, 'invalid_value').max(100, 'invalid_value'),
+  outage: z.enum(['none', 'now', 'keep']),
+  outageMinutesAgo: z.coerce.number().int().min(0).max(24 * 60).optional().catch(undefined),
+});
+
+/** Sets a registry fault (SPEC §2.1). "Outage since N minutes ago" lets the 10-minute rule be tried at once. */
+export const setFaultAction = formAction(['admin'], faultSchema, async ({ actor, grant, input }) => {
+  await db.transaction(async (tx) => {
+    const kept = (await getFaults(tx)).find((f) => f.system === input.system)?.outageSince ?? null;
+    const outageSince = input.outage === 'keep' ? kept : input.outage === 'none' ? null
+      : new Date(Date.now() - (input.outageMinutesAgo ?? 0) * 60_000);
+    await setFault(tx, input.system, { latencyMs: input.latencyMs, errorRate: input.errorRatePercent / 100, outageSince });
+    await audit(tx, actor, grant, { action: 'registry.fault_set', data: { system: input.system, latencyMs: input.latencyMs, errorRate: input.errorRatePercent, outage: input.outage } });
+  });
+  invalidateFaultCache();
+  revalidatePath('/[locale]/admin/faults', 'page');
+  return { ok: true, message: 'saved' };
+});
+
+export const clearFaultsAction = formAction(['admin'], z.object({}), async ({ actor, grant }) => {
+  await db.transaction(async (tx) => {
+    await clearFaults(tx);
+    await audit(tx, actor, grant, { action: 'registry.faults_cleared' });
+  });
+  invalidateFaultCache();
+  revalidatePath('/[locale]/admin/faults', 'page');
+  return { ok: true, message: 'saved' };
+});
+
+const sqlVerify = sql`select broken_id, checked from audit_verify_chain()`;
+
+/** Recomputes the audit hash chain in the database and reports the first broken row, if any. */
+export const verifyAuditChainAction = formAction(['admin'], z.object({}), async ({ actor, grant }) => {
+  const result = await db.transaction(async (tx) => {
+    const rows = await tx.execute<{ broken_id: string | null; checked: string }>(sqlVerify);
+    const row = rows[0];
+    await audit(tx, actor, grant, { action: 'audit.chain_verified', data: { broken: row?.broken_id ?? null, checked: Number(row?.checked ?? 0) } });
+    return row;
+  });
+  return { ok: true, data: { brokenId: result?.broken_id ?? null, checked: Number(result?.checked ?? 0) } };
+});

@@ -1,0 +1,33 @@
+import { PgBoss } from 'pg-boss';
+import { logError } from '@/lib/log';
+
+/**
+ * The job queue: pg-boss on the same PostgreSQL (schema `pgboss`), so jobs commit and fail with the data and
+ * need no other server. One instance per process; `startWorkers` (instrumentation.ts) adds the handlers.
+ */
+const g = globalThis as unknown as { qyzmetBoss?: Promise<PgBoss> };
+
+export const QUEUES = { outbox: 'outbox-deliver' } as const;
+
+export function getBoss(): Promise<PgBoss> {
+  g.qyzmetBoss ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    const boss = new PgBoss({ connectionString: url, max: 4, application_name: 'qyzmet-jobs' });
+    boss.on('error', (e) => logError('job_queue_error', e));
+    await boss.start();
+    for (const q of Object.values(QUEUES)) await boss.createQueue(q);
+    return boss;
+  })();
+  return g.qyzmetBoss;
+}
+
+/** Asks the worker to deliver the outbox now (after a commit). Best effort: the minute schedule catches up. */
+export async function kickOutbox() {
+  try {
+    const boss = await getBoss();
+    await boss.send(QUEUES.outbox, {}, { singletonKey: 'outbox', singletonSeconds: 1 });
+  } catch (e) {
+    logError('kick_outbox_failed', e);
+  }
+}

@@ -1,0 +1,19 @@
+import { outbox } from '@/db/schema/notifications';
+import type { DbOrTx } from '@/db/client';
+
+/** A notification to a person: in the cabinet always, by SMS to their BMG number when `sms` is set (SPEC §2.5). */
+export type NotifyPayload = {
+  recipientIin: string;
+  applicationId?: string;
+  kind: string;
+  params?: Record<string, string | number>;
+  sms?: boolean;
+};
+
+/**
+ * Written in the caller's transaction, next to the change it announces: if the change rolls back, so does
+ * the announcement. The dedupe key makes the same event announced twice one row (double submit, retries).
+ */
+export async function notify(tx: DbOrTx, dedupeKey: string, payload: NotifyPayload) {
+  await tx.insert(outbox).values({ topic: 'notify', dedupeKey, payload }).onConflictDoNothing({ target: outbox.dedupeKey });
+}

@@ -1,0 +1,83 @@
+// Deny by default: every server action is walked for every role. The table below is the decision of who may
+// call what; an action that is not in it, or whose roles differ from it, fails this test.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { roles, type Role } from '@/db/schema/people';
+import type { Actor } from '@/lib/auth/actor';
+import { freshDatabase } from '@/tests/support/db';
+import { makeScopes, makeUser, scopeFor } from '@/tests/support/factories';
+
+/** Who may call each server action (file:export). `public` = no session by design (say why in the file). */
+const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
+  'lib/notifications/actions.ts:markReadAction': ['citizen'],
+  'lib/admin/actions.ts:saveReferenceRowAction': ['admin'],
+  'lib/admin/actions.ts:setFaultAction': ['admin'],
+  'lib/admin/actions.ts:clearFaultsAction': ['admin'],
+  'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
+  // Sign-in creates the session; sign-out ends whatever session there is.
+  'lib/auth/actions.ts:demoSignInAction': 'public',
+  'lib/auth/actions.ts:signOutAction': 'session',
+  // The payment gateway simulator's own page: the bank's page in production, reachable by invoice link.
+  'app/[locale]/gateway/pay/[invoiceId]/actions.ts:completeGatewayPaymentAction': 'public',
+};
+
+let current: Actor | null = null;
+vi.mock('@/lib/auth/session', () => ({ getActor: async () => current }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+function actionFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : actionFiles(p);
+    return e.name === 'actions.ts' ? [p] : [];
+  });
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const files = [...actionFiles(path.join(root, 'lib')), ...actionFiles(path.join(root, 'app'))].map((f) => path.relative(root, f));
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const actors = new Map<Role, Actor>();
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  process.env.DATABASE_URL = database.url; // '@/db' connects lazily, on first use
+  const scopes = await makeScopes(database.db);
+  for (const role of roles) actors.set(role, await makeUser(database.db, role, scopeFor(role, scopes)));
+});
+afterAll(async () => { await database.drop(); });
+
+describe('server action access matrix', () => {
+  it('finds the action files', () => expect(files.length).toBeGreaterThanOrEqual(4));
+
+  it('every exported action is in the table, and every table row exists', async () => {
+    const found: string[] = [];
+    for (const f of files) {
+      const mod = (await import(path.join(root, f))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found.push(`${f}:${name}`);
+    }
+    expect(found.sort()).toEqual(Object.keys(allowed).sort());
+  });
+
+  for (const [id, rule] of Object.entries(allowed)) {
+    if (rule === 'public' || rule === 'session') continue;
+    const [file, name] = id.split(':') as [string, string];
+    it(`${id}: declares exactly ${rule.join(', ')}`, async () => {
+      const action = (await import(path.join(root, file)))[name] as { roles: readonly Role[] };
+      expect([...action.roles].sort()).toEqual([...rule].sort());
+    });
+    it(`${id}: signed out → unauthenticated; each role allowed or forbidden as the table says`, async () => {
+      const action = (await import(path.join(root, file)))[name] as (prev: unknown, form: FormData) => Promise<{ ok: boolean; code?: string }>;
+      current = null;
+      expect(await action({ ok: true }, new FormData())).toMatchObject({ ok: false, code: 'unauthenticated' });
+      for (const role of roles) {
+        current = actors.get(role)!;
+        const result = await action({ ok: true }, new FormData());
+        if (rule.includes(role)) expect(['forbidden', 'unauthenticated'], `${role} should pass the gate`).not.toContain(result.code);
+        else expect(result, `${role} must be refused`).toMatchObject({ ok: false, code: 'forbidden' });
+      }
+      current = null;
+    });
+  }
+});
