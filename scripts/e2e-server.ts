@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qz-e2e-'));
 fs.chmodSync(dir, 0o755);
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', port, '--data-dir', path.join(dir, 'pg')], {
   stdio: 'inherit',
-  env: { ...process.env, DEMO_MODE: '1', QYZMET_E2E: '1' },
+  env: { ...process.env, DEMO_MODE: '1', QYZMET_RUNTIME_FILE: path.join(process.cwd(), '.data', 'e2e-runtime.json') },
 });
 const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));

@@ -71,6 +71,11 @@ async function main() {
   process.on('SIGINT', () => void stop().then(() => process.exit(130)));
   process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 
+  // Tests that set up data through services need to reach the same database (scripts/e2e-server.ts).
+  if (process.env.QYZMET_RUNTIME_FILE) {
+    mkdirSync(path.dirname(process.env.QYZMET_RUNTIME_FILE), { recursive: true });
+    writeFileSync(process.env.QYZMET_RUNTIME_FILE, JSON.stringify({ databaseUrl: env.DATABASE_URL }), { mode: 0o600 });
+  }
   await runMigrations(env.DATABASE_URL);
   const seeded = await seedDatabase(env.DATABASE_URL);
   console.log(seeded.inserted ? 'Demo data seeded.' : 'Demo data already present.');

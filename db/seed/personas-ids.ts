@@ -107,8 +107,12 @@ export const CADASTRE = {
   astanaFlatB: '21-318-027-009:17', // 45 m², 3 registered → at the norm; owners Saule + Daniyar
   astanaFlatC: '21-325-011-004:204', // 28 m², 1 registered → at the norm; owner Alikhan
   astanaFlatD: '21-311-008-021:5', // 52 m², owner Aisha (minor) → CON only
+  astanaStudioE: '21-316-044-010:3', // 14 m², nobody registered → at the norm (15 > 14); owner grandmaRoza
   kostanayIncapableHouse: '12-193-004-017', // owner idCardIncapable, guardian guardianGulzhan
   almatyDormitory: '20-311-102-003', // KazNU dormitory: studentAlmaty's temporary registration
+  kostanayFamilyHouse: '12-190-021-027', // grandpaBolat + grandmaGulnar (Kostanay city)
+  karagandaFamilyFlat: '09-142-033-014:41', // grandpaErlan + grandmaRoza (Karaganda)
+  almatyZhannaFlat: '20-315-058-009:73', // exWifeZhanna + halfBrotherTimur (Almaty)
 } as const;
 
 export const REGION = { astana: '01', almaty: '02', karaganda: '09', kostanay: '10' } as const;

@@ -7,7 +7,8 @@ import { formAction } from '@/lib/form-action';
 import { audit } from '@/lib/audit';
 import { db } from '@/db';
 import { registrySystems } from '@/db/schema/registry-ops';
-import { clearFaults, getFaults, invalidateFaultCache, setFault } from '@/lib/registries';
+import { clearFaults, getFaults, getRegistries, invalidateFaultCache, isRegistryUnavailable, setFault } from '@/lib/registries';
+import { probes } from './probe';
 import { rowSchema } from './reference-form';
 import { saveReferenceRow } from './reference-service';
 import { isReferenceTable, referenceTables } from './reference-tables';
@@ -72,4 +73,17 @@ export const verifyAuditChainAction = formAction(['admin'], z.object({}), async 
     return row;
   });
   return { ok: true, data: { brokenId: result?.broken_id ?? null, checked: Number(result?.checked ?? 0) } };
+});
+
+/** "Check": one harmless call to the system through the fault layer, so an admin sees what users would see. */
+export const probeRegistryAction = formAction(['admin'], z.object({ system: z.enum(registrySystems) }), async ({ actor, grant, input }) => {
+  let answered = true;
+  try {
+    await probes[input.system](getRegistries(db));
+  } catch (e) {
+    if (!isRegistryUnavailable(e)) throw e;
+    answered = false;
+  }
+  await db.transaction((tx) => audit(tx, actor, grant, { action: 'registry.probe', data: { system: input.system, answered } }));
+  return { ok: true, data: { answered } };
 });

@@ -15,6 +15,7 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/admin/actions.ts:setFaultAction': ['admin'],
   'lib/admin/actions.ts:clearFaultsAction': ['admin'],
   'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
+  'lib/admin/actions.ts:probeRegistryAction': ['admin'],
   // Sign-in creates the session; sign-out ends whatever session there is.
   'lib/auth/actions.ts:demoSignInAction': 'public',
   'lib/auth/actions.ts:signOutAction': 'session',

@@ -32,7 +32,7 @@ export default async function PaymentsPage({ params, searchParams }: {
           { key: 'date', header: t('date'), rowHeader: true, cell: (r) => format.dateTime(r.createdAt, 'stamp') },
           { key: 'what', header: t('what'), cell: (r) => r.lines.map((l) => t.has(`fees.${l.code}` as never) ? t(`fees.${l.code}` as never) : l.code).join(', ') },
           { key: 'amount', header: t('amount'), cell: (r) => formatMoney(r.amountTiyn, locale) },
-          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge> },
+          { key: 'status', header: t('statusHeader'), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge> },
           { key: 'refund', header: t('refund'), cell: (r) => (r.refundStatus ? t(`refundStatus.${r.refundStatus}`) : '—') },
         ]}
         rows={rows}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { FaultForm } from '@/components/admin/fault-form';
+import { ProbeButton } from '@/components/admin/probe-button';
 import { ClearFaultsButton } from '@/components/admin/clear-faults-button';
 import { db } from '@/db';
 import { Link } from '@/i18n/navigation';
@@ -33,6 +34,7 @@ export default async function FaultsPage({ params }: { params: Promise<{ locale:
                 {!f.outageSince && !f.latencyMs && !f.errorRate ? <StatusBadge tone="success">{t('healthy')}</StatusBadge> : null}</span>}>
                 <p className="mb-3 text-sm text-ink-muted">{t('recentCalls', { total, failed })}</p>
                 <FaultForm system={f.system} latencyMs={f.latencyMs} errorRatePercent={Math.round(f.errorRate * 100)} outage={!!f.outageSince} />
+                <ProbeButton system={f.system} label={t(`systems.${f.system}` as never)} />
               </Card>
             </li>
           );
