@@ -22,7 +22,7 @@ export function LanguageSwitch({ label }: { label: string }) {
           lang={l}
           hrefLang={l}
           aria-current={l === locale ? 'true' : undefined}
-          className={`rounded px-2 py-1 font-medium underline-offset-4 focus-visible:outline-3 focus-visible:outline-gold-400 ${l === locale ? 'bg-white text-brand-800' : 'text-white hover:underline'}`}
+          className={`rounded px-2 py-1 font-medium underline-offset-4 focus-visible:outline-3 focus-visible:outline-gold-400 ${l === locale ? 'bg-white text-brand-800' : 'text-white hover:text-white hover:underline'}`}
         >
           {names[l]}
         </Link>
