@@ -1,0 +1,72 @@
+// The demo seed (idempotent, valid identifiers), the database-backed working calendar and both file stores.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '@/db/schema/people';
+import { persons } from '@/db/schema/registry';
+import { seed } from '@/db/seed';
+import { reviewDeadline } from '@/lib/calendar/deadline';
+import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
+import { DatabaseFileStore, DiskFileStore } from '@/lib/files/store';
+import { isValidIin } from '@/lib/kz/iin';
+import { freshDatabase } from '@/tests/support/db';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+beforeAll(async () => { database = await freshDatabase(); });
+afterAll(async () => { await database.drop(); });
+
+describe('demo seed', () => {
+  it('seeds once: a second run inserts nothing', async () => {
+    expect(await seed(database.db, { today: '2026-11-23' })).toEqual({ inserted: true });
+    const before = await database.db.select({ n: count() }).from(persons);
+    expect(await seed(database.db, { today: '2026-11-23' })).toEqual({ inserted: false });
+    expect(await database.db.select({ n: count() }).from(persons)).toEqual(before);
+  });
+
+  it('every seeded IIN is valid and every user is a registry person', async () => {
+    const iins = await database.db.select({ iin: persons.iin }).from(persons);
+    expect(iins.length).toBeGreaterThan(50);
+    expect(iins.filter((r) => !isValidIin(r.iin))).toEqual([]);
+    const [orphans] = await database.db.select({ n: count() }).from(users).where(sql`${users.iin} not in (select iin from registry.persons)`);
+    expect(orphans!.n).toBe(0);
+  });
+});
+
+describe('working calendar from the database', () => {
+  it('knows the seeded 2026 holidays and weekends', async () => {
+    const cal = await loadWorkCalendar(database.db);
+    expect(cal.isWorkingDay('2026-03-23')).toBe(false); // Nauryz
+    expect(cal.isWorkingDay('2026-03-26')).toBe(true);
+    expect(cal.isWorkingDay('2026-11-28')).toBe(false); // Saturday
+    // Received Friday 20 Mar 2026 at 17:30 local: the count starts at 09:00 on Thu 26 Mar (23–25 are holidays),
+    // so the deadline is 09:00 on Fri 27 Mar.
+    expect(reviewDeadline(new Date('2026-03-20T12:30:00Z'), cal).toISOString()).toBe('2026-03-27T04:00:00.000Z');
+  });
+});
+
+describe('file stores', () => {
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+  const opts = { purpose: 'test', maxBytes: 1024, allowed: ['image/jpeg'] as const };
+
+  it('the database store keeps the bytes and the sniffed type', async () => {
+    const store = new DatabaseFileStore();
+    const saved = await store.save(database.db, { ...opts, data: jpeg });
+    expect(saved.contentType).toBe('image/jpeg');
+    expect([...(await store.read(database.db, saved.id))!.data]).toEqual([...jpeg]);
+  });
+
+  it('the disk store writes under its root and reads back', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'qz-files-'));
+    const store = new DiskFileStore(root);
+    const saved = await store.save(database.db, { ...opts, data: jpeg });
+    expect([...(await store.read(database.db, saved.id))!.data]).toEqual([...jpeg]);
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('refuses a disguised file before storing anything', async () => {
+    const store = new DatabaseFileStore();
+    await expect(store.save(database.db, { ...opts, data: new TextEncoder().encode('MZ fake.jpg') })).rejects.toMatchObject({ code: 'file_type_not_allowed' });
+  });
+});
