@@ -13,11 +13,11 @@ test('signed out, every work area redirects to sign-in', async ({ request }) => 
 // The route half of the access matrix: each persona against every area, by HTTP status. A page that leaks
 // content to the wrong role would answer 200 here.
 for (const p of landing) {
-  test(`${p.role}: 200 in ${p.path}, 403 everywhere else`, async ({ page }) => {
+  test(`${p.role}: 200 in ${p.path} and /signature, 403 everywhere else`, async ({ page }) => {
     await signInAs(page, p.iin, 'ru');
     for (const area of areas) {
       const res = await page.request.get(`/ru${area}`, { maxRedirects: 0 });
-      const allowed = area === p.path || (p.role === 'dealer' && area === '/cabinet');
+      const allowed = area === p.path || area === '/signature' || (p.role === 'dealer' && area === '/cabinet');
       expect(res.status(), `${p.role} → ${area}`).toBe(allowed ? 200 : 403);
     }
   });

@@ -14,5 +14,5 @@ export const landing = [
   { role: 'admin', iin: STAFF.admin, path: '/admin', scope: { kk: 'барлық өңірлер', ru: 'все регионы' } },
 ] as const;
 
-/** Every work area, and the one role allowed in it (lib/auth/access.ts). */
-export const areas = ['/cabinet', '/dealer', '/ums', '/registration-point', '/akimat', '/front-office', '/reception', '/issuance', '/monitoring', '/admin'] as const;
+/** Every work area (lib/auth/access.ts): one role each, but `/signature`, which every signed-in person may open. */
+export const areas = ['/cabinet', '/dealer', '/ums', '/registration-point', '/akimat', '/front-office', '/reception', '/issuance', '/monitoring', '/admin', '/signature'] as const;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
-import { seedDatabase } from '../db/seed-run';
+import { issueDemoKeys, seedDatabase } from '../db/seed-run';
 
 const { values: args } = parseArgs({
   options: {
@@ -79,6 +79,10 @@ async function main() {
   await runMigrations(env.DATABASE_URL);
   const seeded = await seedDatabase(env.DATABASE_URL);
   console.log(seeded.inserted ? 'Demo data seeded.' : 'Demo data already present.');
+  if (env.DEMO_MODE === '1') {
+    const pki = await issueDemoKeys(env.DATABASE_URL);
+    if (pki.issued) console.log(`Demo PKI: issued ${pki.issued} certificates and key files.`);
+  }
   env.AUTH_SECRET = localSecret('AUTH_SECRET', path.dirname(dataDir));
   env.PAYMENT_GATEWAY_SECRET = localSecret('PAYMENT_GATEWAY_SECRET', path.dirname(dataDir));
 

@@ -34,6 +34,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                 </Link>
               ) : null}
               <Link href={roleHome[primary.role]} className="text-white underline underline-offset-4 hover:text-white focus-visible:outline-3 focus-visible:outline-gold-400">{t('home')}</Link>
+              <Link href="/signature" className="text-white underline underline-offset-4 hover:text-white focus-visible:outline-3 focus-visible:outline-gold-400">{t('edsCheck')}</Link>
               <form action={signOutAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <button type="submit" className="rounded border border-white px-3 py-1 font-medium hover:bg-brand-700 focus-visible:outline-3 focus-visible:outline-gold-400">{t('signOut')}</button>

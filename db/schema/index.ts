@@ -8,3 +8,4 @@ export * from './audit';
 export * from './files';
 export * from './registry-ops';
 export * from './registry';
+export * from './pki';

@@ -9,6 +9,8 @@ import { db } from '@/db';
 import { registrySystems } from '@/db/schema/registry-ops';
 import { clearFaults, getFaults, getRegistries, invalidateFaultCache, isRegistryUnavailable, setFault } from '@/lib/registries';
 import { probes } from './probe';
+import { revokedCertificates } from '@/db/schema/signatures';
+import { revokeSchema } from '@/lib/signatures/revocation';
 import { rowSchema } from './reference-form';
 import { saveReferenceRow } from './reference-service';
 import { isReferenceTable, referenceTables } from './reference-tables';
@@ -86,4 +88,15 @@ export const probeRegistryAction = formAction(['admin'], z.object({ system: z.en
   }
   await db.transaction((tx) => audit(tx, actor, grant, { action: 'registry.probe', data: { system: input.system, answered } }));
   return { ok: true, data: { answered } };
+});
+
+/** Revokes a certificate (demo PKI CRL): from now on it fails verification and EDS sign-in. */
+export const revokeCertificateAction = formAction(['admin'], revokeSchema, async ({ actor, grant, input }) => {
+  const revoked = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(revokedCertificates).values({ serial: input.serial, reason: input.reason }).onConflictDoNothing().returning();
+    if (row) await audit(tx, actor, grant, { action: 'pki.certificate_revoked', data: { serial: input.serial, reason: input.reason } });
+    return !!row;
+  });
+  revalidatePath('/[locale]/admin/certificates', 'page');
+  return { ok: true, message: revoked ? 'revoked' : 'already_revoked' };
 });

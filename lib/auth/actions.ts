@@ -3,6 +3,10 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
+import { CredentialsSignin } from 'next-auth';
+import { db } from '@/db';
+import type { ActionResult } from '@/components/ui/form-state';
+import { issueChallenge } from '@/lib/signatures/challenge';
 import { isDemoMode, signIn, signOut } from './config';
 import { getActor } from './session';
 import { endSession } from './sign-in';
@@ -28,4 +32,25 @@ export async function signOutAction(form: FormData) {
   const actor = await getActor();
   if (actor) await endSession(actor.sessionId, actor.userId, 'signed_out');
   await signOut({ redirectTo: `/${locale}/sign-in?signedOut=1` });
+}
+
+/** A one-time challenge for EDS sign-in (public: signing in is what it is for). */
+export async function requestChallengeAction(): Promise<{ nonce: string; expiresAt: string }> {
+  const c = await issueChallenge(db);
+  return { nonce: c.nonce, expiresAt: c.expiresAt.toISOString() };
+}
+
+const edsSchema = z.object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), locale: localeSchema });
+
+/** EDS sign-in: the browser signed the challenge with the authentication key; the provider verifies it. */
+export async function edsSignInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = edsSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, code: 'eds_bad_signature' };
+  try {
+    await signIn('eds', { nonce: input.data.nonce, cms: input.data.cms, ip: (await clientIp()) ?? '', redirectTo: `/${input.data.locale}/start` });
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof CredentialsSignin) return { ok: false, code: e.code };
+    throw e; // the success redirect travels as an exception
+  }
 }

@@ -1,7 +1,8 @@
-import NextAuth, { type NextAuthConfig } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { startDemoSession } from './sign-in';
+import { verifyEdsSignIn } from './eds-sign-in';
+import { startSession } from './sign-in';
 
 declare module 'next-auth' {
   interface User { sid?: string }
@@ -16,6 +17,14 @@ const cookie = (name: string, httpOnly = true) => ({
 });
 
 export const isDemoMode = () => process.env.DEMO_MODE === '1';
+
+/** Carries the reason an EDS sign-in was refused to the sign-in action, which shows it in the person's language. */
+export class EdsSignInError extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
 
 const config: NextAuthConfig = {
   trustHost: true,
@@ -34,7 +43,20 @@ const config: NextAuthConfig = {
         if (!isDemoMode()) return null;
         const input = z.object({ userId: z.uuid(), ip: z.string().max(64).optional() }).safeParse(raw);
         if (!input.success) return null;
-        const started = await startDemoSession(input.data.userId, input.data.ip ?? null);
+        const started = await startSession(input.data.userId, 'demo', input.data.ip ?? null);
+        return started ? { id: started.userId, sid: started.sessionId } : null;
+      },
+    }),
+    Credentials({
+      id: 'eds',
+      name: 'EDS',
+      credentials: { nonce: {}, cms: {}, ip: {} },
+      async authorize(raw) {
+        const input = z.object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), ip: z.string().max(64).optional() }).safeParse(raw);
+        if (!input.success) throw new EdsSignInError('eds_bad_signature');
+        const verified = await verifyEdsSignIn(input.data);
+        if ('problem' in verified) throw new EdsSignInError(verified.problem);
+        const started = await startSession(verified.userId, 'eds', input.data.ip || null, { certificate: verified.serial });
         return started ? { id: started.userId, sid: started.sessionId } : null;
       },
     }),

@@ -5,18 +5,18 @@ import { authSessions, userRoles, users } from '@/db/schema/people';
 import { audit } from '@/lib/audit';
 import { isStaffRole } from './roles';
 
-/** Opens a server-side session for a demo persona and audits the sign-in (SPEC §2.8). */
-export async function startDemoSession(userId: string, ip: string | null) {
+/** Opens a server-side session and audits the sign-in (SPEC §2.8). */
+export async function startSession(userId: string, method: 'demo' | 'eds', ip: string | null, extra: Record<string, string> = {}) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
     if (!user) return null;
     const grants = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
     const isStaff = grants.some((g) => isStaffRole(g.role));
     const [session] = await tx.insert(authSessions)
-      .values({ userId, userVersion: user.sessionVersion, method: 'demo', isStaff })
+      .values({ userId, userVersion: user.sessionVersion, method, isStaff })
       .returning({ id: authSessions.id });
     if (!session) return null;
-    await audit(tx, { userId }, null, { action: 'auth.sign_in', data: { method: 'demo', session: session.id }, ip: ip ?? null });
+    await audit(tx, { userId }, null, { action: 'auth.sign_in', data: { method, session: session.id, ...extra }, ip: ip ?? null });
     return { userId, sessionId: session.id };
   });
 }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { asc, isNotNull } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { userRoles, users } from '@/db/schema/people';
+import { certificates, demoKeyFiles } from '@/db/schema/pki';
 import { pilotSettings, type Pilot } from '@/db/schema/reference';
 import type { Role } from '@/lib/auth/roles';
 
@@ -15,18 +16,25 @@ export function pilotOpen(s: { enabled: boolean; startsOn: string; endsOn: strin
   return !!s && s.enabled && s.startsOn <= today && today <= s.endsOn;
 }
 
+export type PersonaKey = { serial: string; purpose: 'signing' | 'authentication'; bin: string | null; password: string };
 export type Persona = {
-  userId: string; iin: string; name: string; personaKk: string | null; personaRu: string | null; roles: Role[];
+  userId: string; iin: string; name: string; personaKk: string | null; personaRu: string | null; roles: Role[]; keys: PersonaKey[];
 };
 
-/** Demo personas with all their roles, in two queries. */
+/** Demo personas with all their roles and demo key files, in three queries. */
 export async function listPersonas(): Promise<Persona[]> {
-  const people = await db.select().from(users).where(isNotNull(users.personaOrder)).orderBy(asc(users.personaOrder));
-  const grants = await db.select({ userId: userRoles.userId, role: userRoles.role }).from(userRoles);
+  const [people, grants, keys] = await Promise.all([
+    db.select().from(users).where(isNotNull(users.personaOrder)).orderBy(asc(users.personaOrder)),
+    db.select({ userId: userRoles.userId, role: userRoles.role }).from(userRoles),
+    db.select({ userId: demoKeyFiles.userId, serial: demoKeyFiles.certificateSerial, purpose: demoKeyFiles.purpose, password: demoKeyFiles.password, bin: certificates.bin })
+      .from(demoKeyFiles).innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial)).orderBy(asc(certificates.bin), asc(demoKeyFiles.purpose)),
+  ]);
   const byUser = new Map<string, Role[]>();
   for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g.role]);
+  const keysOf = new Map<string, PersonaKey[]>();
+  for (const k of keys) keysOf.set(k.userId, [...(keysOf.get(k.userId) ?? []), { serial: k.serial, purpose: k.purpose, bin: k.bin, password: k.password }]);
   return people.map((u) => ({
     userId: u.id, iin: u.iin, name: [u.surname, u.givenName, u.patronymic].filter(Boolean).join(' '),
-    personaKk: u.personaKk, personaRu: u.personaRu, roles: byUser.get(u.id) ?? [],
+    personaKk: u.personaKk, personaRu: u.personaRu, roles: byUser.get(u.id) ?? [], keys: keysOf.get(u.id) ?? [],
   }));
 }

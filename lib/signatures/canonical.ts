@@ -5,7 +5,7 @@
 //  - only JSON types. Anything that JSON.stringify would silently drop or coerce (undefined, functions,
 //    symbols, NaN/Infinity, BigInt, Date, Map, class instances, cycles) throws instead: a signature over
 //    "what the signer saw" must never depend on a field quietly disappearing.
-import { subtle, toArrayBuffer, toHex } from './encoding';
+// Deliberately no imports: pages that only need the canonical bytes must not pull pkijs into their bundle.
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -66,5 +66,6 @@ export function canonicalBytes(value: unknown): Uint8Array<ArrayBuffer> {
 
 /** Lowercase hex SHA-256 via WebCrypto (what the portal stores as "the signed bytes' hash"). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(await subtle().digest('SHA-256', toArrayBuffer(bytes)));
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -73,11 +73,12 @@ export function certificateToPem(cert: pkijs.Certificate): string {
   return derToPem(certificateDer(cert));
 }
 
-/** Lowercase hex of the serial, without DER sign padding, so "00ab…" and "AB…" compare equal. */
+/** Lowercase hex of the serial's bytes, without the DER sign-padding 00 byte (as OpenSSL prints it). */
 export function serialHex(cert: pkijs.Certificate): string {
-  return normaliseSerial(toHex(cert.serialNumber.valueBlock.valueHexView));
+  return toHex(cert.serialNumber.valueBlock.valueHexView).replace(/^(00)+(?=..)/, '');
 }
 
+/** For comparisons only: lowercase, no leading zeros, so "00AB…", "0ab…" and "ab…" are the same serial. */
 export function normaliseSerial(serial: string): string {
   return serial.trim().toLowerCase().replace(/^0+(?=.)/, '');
 }

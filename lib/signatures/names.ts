@@ -19,6 +19,7 @@ import {
   OID_ORG_UNIT,
   OID_ORGANISATION,
   OID_SERIAL_NUMBER,
+  OID_SUBJECT_KEY_ID,
 } from './oids';
 
 export interface SubjectInfo {
@@ -85,6 +86,14 @@ export function certificatePolicies(input: CertificateInput): string[] {
   return schema ? new pkijs.CertificatePolicies({ schema }).certificatePolicies.map((p) => p.policyIdentifier) : [];
 }
 
+/** The subjectKeyIdentifier extension, else RFC 5280 method 1 (SHA-1 of the public key bits). */
+export async function subjectKeyId(input: CertificateInput): Promise<Uint8Array> {
+  const cert = parseCertificate(input);
+  const schema = extensionSchema(cert, OID_SUBJECT_KEY_ID);
+  if (schema instanceof asn1js.OctetString) return toBytes(schema.valueBlock.valueHexView);
+  return toBytes(await globalThis.crypto.subtle.digest('SHA-1', toBytes(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)));
+}
+
 /** True only when basicConstraints says cA; a certificate without the extension is not a CA. */
 export function isCaCertificate(input: CertificateInput): boolean {
   const schema = extensionSchema(parseCertificate(input), OID_BASIC_CONSTRAINTS);
@@ -95,12 +104,19 @@ export function isCaCertificate(input: CertificateInput): boolean {
  * Signing: digitalSignature + nonRepudiation and EKU emailProtection (NUC "RSA…/GOST…" signing keys).
  * Authentication: digitalSignature + keyEncipherment and EKU clientAuth (NUC "AUTH_…" keys).
  */
-export function purposeOf(input: CertificateInput): CertificatePurpose {
+export function hasPurpose(input: CertificateInput, purpose: Exclude<CertificatePurpose, 'other'>): boolean {
   const cert = parseCertificate(input);
   const ku = keyUsageBits(cert) ?? new Set<number>();
   const eku = extendedKeyUsages(cert);
-  if (ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_NON_REPUDIATION) && eku.includes(EKU_EMAIL_PROTECTION)) return 'signing';
-  if (ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_KEY_ENCIPHERMENT) && eku.includes(EKU_CLIENT_AUTH)) return 'authentication';
+  return purpose === 'signing'
+    ? ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_NON_REPUDIATION) && eku.includes(EKU_EMAIL_PROTECTION)
+    : ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_KEY_ENCIPHERMENT) && eku.includes(EKU_CLIENT_AUTH);
+}
+
+export function purposeOf(input: CertificateInput): CertificatePurpose {
+  const cert = parseCertificate(input);
+  if (hasPurpose(cert, 'signing')) return 'signing';
+  if (hasPurpose(cert, 'authentication')) return 'authentication';
   return 'other';
 }
 

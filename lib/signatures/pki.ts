@@ -6,7 +6,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateToPem, cryptoEngine, parseCertificate, parseDer, serialHex, subtle, toArrayBuffer, toBytes } from './encoding';
 import * as oid from './oids';
-import { importPrivateKey } from './sign';
+import { importPrivateKey, rsaSha256Algorithm, rsaSha256Sign } from './sign';
 
 export interface IssuedCertificate {
   certPem: string;
@@ -55,10 +55,13 @@ function buildName(entries: NameEntry[]): pkijs.RelativeDistinguishedNames {
   return new pkijs.RelativeDistinguishedNames({ schema: parseDer(toBytes(seq.toBER(false))) });
 }
 
-/** 16 random bytes, first byte 0x01–0x7f: positive, minimal DER, always 32 hex digits. */
+/**
+ * 16 random bytes with the first in 0x10–0x7f: positive (no sign byte), minimal DER, and always 32 hex
+ * digits with no leading zero, so the string is the same whichever way other code normalises it.
+ */
 function randomSerial(): Uint8Array<ArrayBuffer> {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = (bytes[0]! & 0x7f) || 0x01;
+  bytes[0] = 0x10 + (bytes[0]! % 0x70);
   return bytes;
 }
 
@@ -112,7 +115,12 @@ async function build(params: BuildParams): Promise<IssuedCertificate> {
     ext(oid.OID_SUBJECT_KEY_ID, false, new asn1js.OctetString({ valueHex: ski })),
     ext(oid.OID_AUTHORITY_KEY_ID, false, new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) }).toSchema()),
   ];
-  await cert.sign(params.issuer?.key ?? keys.privateKey, 'SHA-256', engine);
+  // Signed by hand rather than with cert.sign() so the algorithm identifier carries NULL parameters.
+  cert.signature = rsaSha256Algorithm();
+  cert.signatureAlgorithm = rsaSha256Algorithm();
+  const tbs = cert.encodeTBS().toBER(false);
+  cert.tbsView = new Uint8Array(tbs);
+  cert.signatureValue = new asn1js.BitString({ valueHex: await rsaSha256Sign(params.issuer?.key ?? keys.privateKey, tbs) });
   return {
     certPem: certificateToPem(cert),
     keyPkcs8Der: toBytes(await subtle().exportKey('pkcs8', keys.privateKey)),

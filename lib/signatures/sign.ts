@@ -3,7 +3,7 @@
 // private key never leaves the citizen's machine.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { certificateDer, cryptoEngine, parseCertificate, subtle, toArrayBuffer, toBase64 } from './encoding';
+import { certificateDer, parseCertificate, subtle, toArrayBuffer, toBase64 } from './encoding';
 import {
   OID_ATTR_CONTENT_TYPE,
   OID_ATTR_MESSAGE_DIGEST,
@@ -11,6 +11,8 @@ import {
   OID_ATTR_SIGNING_TIME,
   OID_CT_DATA,
   OID_CT_SIGNED_DATA,
+  OID_SHA256,
+  OID_SHA256_WITH_RSA,
 } from './oids';
 
 export interface SignDetachedInput {
@@ -26,6 +28,17 @@ export interface SignDetachedInput {
 /** PKCS#8 RSA key → non-extractable signing CryptoKey. */
 export async function importPrivateKey(pkcs8Der: Uint8Array): Promise<CryptoKey> {
   return subtle().importKey('pkcs8', toArrayBuffer(pkcs8Der), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+}
+
+// Both with explicit NULL parameters, as RFC 4055 / RFC 5754 ask (pkijs's own sign() leaves them absent).
+export const sha256Algorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID_SHA256, algorithmParams: new asn1js.Null() });
+export const rsaSha256Algorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID_SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
+
+/** RSASSA-PKCS1-v1_5 over SHA-256 with a WebCrypto key; refuses keys imported for another algorithm or hash. */
+export async function rsaSha256Sign(privateKey: CryptoKey, data: ArrayBuffer): Promise<ArrayBuffer> {
+  const alg = privateKey.algorithm as RsaHashedKeyAlgorithm;
+  if (alg.name !== 'RSASSA-PKCS1-v1_5' || alg.hash?.name !== 'SHA-256') throw new Error('signing key must be RSASSA-PKCS1-v1_5 with SHA-256');
+  return subtle().sign('RSASSA-PKCS1-v1_5', privateKey, data);
 }
 
 /** RFC 5035 SigningCertificateV2 with one ESSCertIDv2 (hash algorithm left at its SHA-256 default). */
@@ -58,7 +71,6 @@ function sortDer(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
 }
 
 export async function signDetachedCms(input: SignDetachedInput): Promise<string> {
-  const engine = cryptoEngine();
   const cert = parseCertificate(input.certPem);
   const chain = (input.chainPems ?? []).map((pem) => parseCertificate(pem));
   const messageDigest = await subtle().digest('SHA-256', toArrayBuffer(input.data));
@@ -75,8 +87,15 @@ export async function signDetachedCms(input: SignDetachedInput): Promise<string>
     new pkijs.Attribute({ type: OID_ATTR_SIGNING_CERT_V2, values: [signingCertificateV2(cert, certHash)] }),
   ]);
 
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes });
+  // The signature covers the DER of the attributes with the universal SET tag, not the [0] they travel under.
+  const toBeSigned = new Uint8Array(signedAttrs.toSchema().toBER(false));
+  toBeSigned[0] = 0x31;
+  const signature = await rsaSha256Sign(input.privateKey, toBeSigned.buffer);
+
   const signedData = new pkijs.SignedData({
     version: 1,
+    digestAlgorithms: [sha256Algorithm()],
     // No eContent: a detached signature. The verifier is handed the data separately.
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID_CT_DATA }),
     certificates: [cert, ...chain],
@@ -84,11 +103,13 @@ export async function signDetachedCms(input: SignDetachedInput): Promise<string>
       new pkijs.SignerInfo({
         version: 1,
         sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
+        digestAlgorithm: sha256Algorithm(),
+        signedAttrs,
+        signatureAlgorithm: rsaSha256Algorithm(),
+        signature: new asn1js.OctetString({ valueHex: signature }),
       }),
     ],
   });
-  await signedData.sign(input.privateKey, 0, 'SHA-256', undefined, engine);
   const contentInfo = new pkijs.ContentInfo({ contentType: OID_CT_SIGNED_DATA, content: signedData.toSchema(true) });
   return toBase64(new Uint8Array(contentInfo.toSchema().toBER(false)));
 }

@@ -16,9 +16,15 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/admin/actions.ts:clearFaultsAction': ['admin'],
   'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
   'lib/admin/actions.ts:probeRegistryAction': ['admin'],
+  'lib/admin/actions.ts:revokeCertificateAction': ['admin'],
+  // "Check my EDS": everybody who signs in has keys to try.
+  'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.
   'lib/auth/actions.ts:demoSignInAction': 'public',
   'lib/auth/actions.ts:signOutAction': 'session',
+  // EDS sign-in: the challenge and its signed answer come before any session exists.
+  'lib/auth/actions.ts:requestChallengeAction': 'public',
+  'lib/auth/actions.ts:edsSignInAction': 'public',
   // The payment gateway simulator's own page: the bank's page in production, reachable by invoice link.
   'app/[locale]/gateway/pay/[invoiceId]/actions.ts:completeGatewayPaymentAction': 'public',
 };

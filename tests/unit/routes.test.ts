@@ -7,7 +7,7 @@ import { areaRoles } from '@/lib/auth/access';
 import { areas as e2eAreas } from '../../e2e/personas';
 
 const appDir = path.resolve(import.meta.dirname, '../../app/[locale]');
-const groups = ['(staff)', '(dealer)', '(citizen)'];
+const groups = ['(staff)', '(dealer)', '(citizen)', '(signed)'];
 
 function pages(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -34,7 +34,8 @@ describe('work-area routes', () => {
 
   it('pages outside the work areas are public by design', () => {
     const outside = pages(appDir).filter((p) => !groups.some((g) => p.includes(`/${g}/`))).map((p) => path.relative(appDir, p)).sort();
-    // Landing, sign-in, the post-sign-in redirect (which itself requires a session) and the payment gateway simulator.
-    expect(outside).toEqual(['gateway/pay/[invoiceId]/page.tsx', 'page.tsx', 'sign-in/page.tsx', 'start/page.tsx']);
+    // Landing, sign-in, the post-sign-in redirect (which itself requires a session), the payment gateway simulator
+    // and the public signature verification page.
+    expect(outside).toEqual(['gateway/pay/[invoiceId]/page.tsx', 'page.tsx', 'sign-in/page.tsx', 'start/page.tsx', 'verify/page.tsx']);
   });
 });

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Notice, PageHeader } from '@/components/ui';
+import { EdsSignIn } from '@/components/eds/eds-sign-in';
 import type { Locale } from '@/i18n/routing';
 import { demoSignInAction } from '@/lib/auth/actions';
 import { isDemoMode } from '@/lib/auth/config';
@@ -28,7 +29,8 @@ export default async function SignInPage({ params, searchParams }: {
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
       {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
-      {!demo ? <Notice tone="info">{t('noDemo')}</Notice> : (
+      <EdsSignIn />
+      {!demo ? null : (
         <>
           <Notice tone="warning">{t('demoNotice')}</Notice>
           <h2 className="text-2xl font-semibold">{t('demoTitle')}</h2>
@@ -44,6 +46,21 @@ export default async function SignInPage({ params, searchParams }: {
                       <p className="font-semibold">{p.name}</p>
                       <p className="text-sm text-slate-700">{t('iin')}: <span className="font-mono">{maskIin(p.iin)}</span></p>
                       <p className="flex-1 text-sm text-slate-800">{locale === 'kk' ? p.personaKk : p.personaRu}</p>
+                      {p.keys.length ? (
+                        <details className="text-sm">
+                          <summary className="cursor-pointer text-brand-700 underline">{t('keys')}</summary>
+                          <p className="mt-1">{t('keyPassword')}: <code className="rounded bg-canvas px-1" data-testid={`password-${p.iin}`}>{p.keys[0]!.password}</code></p>
+                          <ul className="mt-1 flex flex-col gap-1">
+                            {p.keys.map((k) => (
+                              <li key={k.serial}>
+                                <a href={`/api/pki/demo-keys/${k.serial}`} download data-key={`${p.iin}-${k.purpose}${k.bin ? '-legal' : ''}`}>
+                                  {t(k.purpose === 'signing' ? 'signingKey' : 'authKey')}{k.bin ? ` (${t('legalEntity')} ${k.bin})` : ''}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
                       <button type="submit" data-persona={p.iin} className="self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400">
                         {t('signInAs', { name: p.name })}
                       </button>

@@ -26,6 +26,7 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
             <li><Link className={link} href="/admin/sms">{t('smsTitle')}</Link></li>
             <li><Link className={link} href="/admin/jobs">{t('jobsTitle')}</Link></li>
             <li><Link className={link} href="/admin/audit">{t('auditTitle')}</Link></li>
+            <li><Link className={link} href="/admin/certificates">{t('certificatesTitle')}</Link></li>
           </ul>
         </Card>
       </div>

@@ -1,9 +1,9 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db } from '@/db';
+import { publicOrigin } from '@/lib/http/origin';
 import { logError } from '@/lib/log';
 import { paymentSecret } from '@/lib/payments/secret';
 import { getRegistries } from '@/lib/registries';
@@ -24,8 +24,7 @@ export async function completeGatewayPaymentAction(form: FormData) {
   if (!invoice) return;
   const payload = await registries.payments.complete(input.data.invoiceId, input.data.outcome);
   if (!payload) return;
-  const h = await headers();
-  const origin = process.env.QYZMET_PUBLIC_URL ?? `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host')}`;
+  const origin = await publicOrigin();
   const body = callbackBody(payload);
   try {
     await fetch(`${origin}/api/payments/callback`, {
