@@ -6,6 +6,7 @@ import { authorizeAction } from '@/lib/auth/guards';
 import type { Role } from '@/lib/auth/roles';
 import { isDomainError } from '@/lib/errors';
 import { logError } from '@/lib/log';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
 
 export type ActionContext<I> = { actor: Actor; grant: Grant; input: I };
 
@@ -50,7 +51,9 @@ export function formAction<S extends z.ZodType>(
       }
       return (await run({ actor, grant, input: parsed.data })) ?? { ok: true };
     } catch (e) {
-      if (isDomainError(e)) return { ok: false, code: e.code, values };
+      if (isDomainError(e)) return { ok: false, code: e.code, values, params: e.params, ...(e.data !== undefined ? { data: e.data } : {}) };
+      // SPEC §2.1: "the service X is not answering, try again" — and what was typed stays.
+      if (isRegistryUnavailable(e)) return { ok: false, code: 'registry_unavailable', values, params: { system: e.system } };
       // redirect() and notFound() travel as exceptions: let Next handle them.
       if (e && typeof e === 'object' && 'digest' in e) throw e;
       logError('action_failed', e);

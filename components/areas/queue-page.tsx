@@ -47,7 +47,7 @@ export async function QueuePage({ area, grant, pilot, scope, statuses, order, af
         columns={[
           { key: 'number', header: t('number'), rowHeader: true, cell: (r) => <span className="font-mono">{r.number}</span> },
           { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
-          { key: 'applicant', header: t('applicant'), cell: (r) => <span className="font-mono">{maskIin(r.applicantIin)}</span> },
+          { key: 'applicant', header: t('applicant'), cell: (r) => (r.applicantIin ? <span className="font-mono">{maskIin(r.applicantIin)}</span> : '—') },
           { key: 'created', header: t('created'), cell: (r) => format.dateTime(r.createdAt, 'stamp') },
         ]}
         rows={page.rows}

@@ -12,6 +12,10 @@ export type ActionResult<T = unknown> =
       message?: string;
       fieldErrors?: Record<string, string[]>;
       values?: Record<string, string>;
+      /** Parameters of the message (`Errors.<code>`), e.g. the registry that did not answer. */
+      params?: Record<string, string | number>;
+      /** What the failed step found before it stopped (e.g. the registry check lines shown to the user). */
+      data?: T;
     };
 
 /** Initial state for `useActionState`: nothing submitted yet (ok, no data, no message). */

@@ -19,7 +19,8 @@ export const applications = pgTable('applications', {
   pilot: text('pilot', { enum: pilots }).notNull(),
   status: text('status').notNull(),
   version: integer('version').notNull().default(1),
-  applicantIin: text('applicant_iin').notNull(),
+  /** Null while nobody is the applicant yet: a vehicle draft gets its buyer when the dealer has signed (step 9). */
+  applicantIin: text('applicant_iin'),
   applicantUserId: uuid('applicant_user_id').references(() => users.id),
   regionCode: text('region_code'),
   akimatId: integer('akimat_id'),

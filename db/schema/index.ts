@@ -9,3 +9,4 @@ export * from './files';
 export * from './registry-ops';
 export * from './registry';
 export * from './pki';
+export * from './vehicle';
