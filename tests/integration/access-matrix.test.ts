@@ -17,6 +17,12 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
   'lib/admin/actions.ts:probeRegistryAction': ['admin'],
   'lib/admin/actions.ts:revokeCertificateAction': ['admin'],
+  // Vehicle registration, the seller part: dealer employees only (and the service checks the BIN scope).
+  'lib/vehicle-registration/actions.ts:startRegistrationAction': ['dealer'],
+  'lib/vehicle-registration/actions.ts:setBuyerAction': ['dealer'],
+  'lib/vehicle-registration/actions.ts:reopenDraftAction': ['dealer'],
+  'lib/vehicle-registration/actions.ts:signAsSellerAction': ['dealer'],
+  'lib/vehicle-registration/actions.ts:cancelByDealerAction': ['dealer'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.
