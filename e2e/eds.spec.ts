@@ -1,14 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BIN, PERSONA, STAFF } from '../db/seed/personas-ids';
-import { downloadKey, startFakeNcaLayer, type KeyFile } from './eds';
+import { downloadKey, openKeys, startFakeNcaLayer, type KeyFile } from './eds';
 import { expectAccessible, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
-
-async function openKeys(page: Page, iin: string, locale: 'kk' | 'ru') {
-  await page.goto(`/${locale}/sign-in`);
-  await page.locator(`li:has(button[data-persona="${iin}"]) summary`).click();
-}
 
 test('a citizen signs in with their key file; a wrong password and a signing key are refused in their language', async ({ page }) => {
   await openKeys(page, PERSONA.citizenAigerim, 'kk');

@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // @peculiar/x509's dependency injection (tsyringe) needs it loaded first
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import * as x509 from '@peculiar/x509';
 import { WebSocketServer } from 'ws';
 import { derToPem, fromBase64 } from '../lib/signatures/encoding';
@@ -9,6 +9,12 @@ import { importPkcs12 } from '../lib/signatures/pkcs12';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
 
 export type KeyFile = { buffer: Buffer; password: string; name: string };
+
+/** Opens a persona's demo keys on the sign-in page (link + password), as a person would. */
+export async function openKeys(page: Page, iin: string, locale: 'kk' | 'ru') {
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator(`li:has(button[data-persona="${iin}"]) summary`).click();
+}
 
 /** A persona's demo key file, as a person gets it from the sign-in page (link + password shown there). */
 export async function downloadKey(page: Page, iin: string, kind: 'authentication' | 'signing' | 'signing-legal' | 'authentication-legal'): Promise<KeyFile> {
@@ -65,4 +71,15 @@ export async function startFakeNcaLayer(key: KeyFile, port = 13579) {
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { requests, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => { wss.close(); server.close(() => r()); }) };
+}
+
+/** In an open signing dialog: choose the key-file method, give the file and password, sign. */
+export async function signInDialogWithKeyFile(dialog: Locator, key: KeyFile, locale: 'kk' | 'ru') {
+  const l = locale === 'kk'
+    ? { method: 'Кілт файлы', file: 'Қол қою кілті (.p12)', password: 'Кілттің құпиясөзі', sign: 'Қол қою' }
+    : { method: 'Файл ключа', file: 'Ключ подписи (.p12)', password: 'Пароль ключа', sign: 'Подписать' };
+  await dialog.getByLabel(l.method).check();
+  await dialog.getByLabel(l.file).setInputFiles({ name: key.name, mimeType: 'application/x-pkcs12', buffer: key.buffer });
+  await dialog.getByLabel(l.password).fill(key.password);
+  await dialog.getByRole('button', { name: l.sign, exact: true }).click();
 }

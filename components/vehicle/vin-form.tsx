@@ -15,7 +15,8 @@ export function VinForm() {
   const errorText = useErrorText();
   const [state, action] = useActionState<ActionResult, FormData>(startRegistrationAction, initialActionState);
   const fieldErrors = !state.ok ? state.fieldErrors?.vin?.map((c) => errorText(c)) : undefined;
-  const checks = !state.ok ? (state.data as { checks?: CheckLine[] } | undefined)?.checks ?? [] : [];
+  // Step 1 is already shown above the form; the form lists what its own submit checked.
+  const checks = (!state.ok ? (state.data as { checks?: CheckLine[] } | undefined)?.checks ?? [] : []).filter((l) => l.step > 1);
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={fieldErrors?.length ? [{ fieldId: 'vin', message: fieldErrors[0]! }] : []} focusKey={state} />
