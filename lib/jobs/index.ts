@@ -7,7 +7,7 @@ import { logError } from '@/lib/log';
  */
 const g = globalThis as unknown as { qyzmetBoss?: Promise<PgBoss> };
 
-export const QUEUES = { outbox: 'outbox-deliver' } as const;
+export const QUEUES = { outbox: 'outbox-deliver', vehicleProcess: 'vehicle-process', vehicleSweep: 'vehicle-sweep' } as const;
 
 export function getBoss(): Promise<PgBoss> {
   g.qyzmetBoss ??= (async () => {
@@ -29,5 +29,15 @@ export async function kickOutbox() {
     await boss.send(QUEUES.outbox, {}, { singletonKey: 'outbox', singletonSeconds: 1 });
   } catch (e) {
     logError('kick_outbox_failed', e);
+  }
+}
+
+/** Step 19 of the vehicle pilot, right after the buyer's signature commits. Best effort: the sweep catches up. */
+export async function kickVehicleProcessing(applicationId: string) {
+  try {
+    const boss = await getBoss();
+    await boss.send(QUEUES.vehicleProcess, { applicationId }, { singletonKey: applicationId, retryLimit: 5, retryDelay: 30 });
+  } catch (e) {
+    logError('kick_vehicle_failed', e);
   }
 }

@@ -1,7 +1,9 @@
 import { connect } from '@/db/client';
 import { logInfo } from '@/lib/log';
 import { deliverOutbox } from '@/lib/outbox/deliver';
-import { getBoss, QUEUES } from './index';
+import { getRegistries } from '@/lib/registries';
+import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
+import { getBoss, kickOutbox, QUEUES } from './index';
 
 /** Started once per server process (instrumentation.ts). */
 export async function startWorkers() {
@@ -13,5 +15,19 @@ export async function startWorkers() {
   });
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
+  const registries = getRegistries(db);
+  await boss.work<{ applicationId: string }>(QUEUES.vehicleProcess, async ([job]) => {
+    if (!job) return;
+    const outcome = await processVehicleApplication(db, getRegistries(db, { applicationId: job.data.applicationId }), job.data.applicationId);
+    await kickOutbox();
+    logInfo('vehicle_processed', { outcome });
+  });
+  // Every minute: step 19 for anything a lost kick left in `processing`, then buyers' reminders and expiry.
+  await boss.work(QUEUES.vehicleSweep, async () => {
+    for (const { id } of await pendingProcessing(db)) await processVehicleApplication(db, registries, id);
+    const swept = await sweepBuyerDeadlines(db);
+    if (swept.expired || swept.reminded) { await kickOutbox(); logInfo('vehicle_deadlines', swept); }
+  });
+  await boss.schedule(QUEUES.vehicleSweep, '* * * * *', {});
   logInfo('workers_started');
 }

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { paymentCallbacks, payments } from '@/db/schema/payments';
 import { audit } from '@/lib/audit';
 import { notify } from '@/lib/outbox';
+import { onPaymentPaid } from './on-paid';
 import { callbackPayloadSchema } from '@/lib/registries/payments/port';
 import { verifyCallback } from '@/lib/registries/payments/signature';
 
@@ -38,6 +39,7 @@ export async function handlePaymentCallback(db: Db, rawBody: string, signature: 
     if (!changed) return { status: 200, outcome: 'duplicate' } as const;
     await audit(tx, null, null, { action: `payment.${next}`, applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice: p.invoiceId } });
     if (next === 'paid') {
+      await onPaymentPaid(tx, payment);
       await notify(tx, `payment:${payment.id}:paid`, {
         recipientIin: payment.payerIin, applicationId: payment.applicationId ?? undefined, kind: 'payment_received', sms: true,
         params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },

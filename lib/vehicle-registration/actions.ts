@@ -2,10 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
+import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { getRegistries } from '@/lib/registries';
+import { kickVehicleProcessing } from '@/lib/jobs';
+import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
-import { buyerSchema, signSchema, startSchema, versionedSchema } from './schemas';
+import { buyerSchema, chosenCentre, declineSchema, detailsSchema, payFeesSchema, signSchema, startSchema, versionedSchema } from './schemas';
 
 const base = (locale: string) => `/${locale}/dealer/vehicle-registrations`;
 
@@ -36,4 +39,43 @@ export const signAsSellerAction = formAction(['dealer'], signSchema, async ({ ac
 export const cancelByDealerAction = formAction(['dealer'], versionedSchema, async ({ actor, grant, input }) => {
   await cancelByDealer({ db, registries: getRegistries(db), actor, grant }, input);
   redirect(`${base(input.locale)}/${input.id}`);
+});
+
+const cabinet = (locale: string, id: string) => `/${locale}/cabinet/vehicle/${id}`;
+
+/** Step 10: the buyer accepts, and steps 11–14 run. */
+export const acceptOfferAction = formAction(['citizen'], versionedSchema, async ({ actor, grant, input }) => {
+  await acceptOffer({ db, registries: getRegistries(db, { applicationId: input.id }), actor, grant }, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+export const declineOfferAction = formAction(['citizen'], declineSchema, async ({ actor, grant, input }) => {
+  await declineOffer({ db, registries: getRegistries(db), actor, grant }, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+/** Steps 15–16: pickup CON, plate type, phone. */
+export const saveDetailsAction = formAction(['citizen'], detailsSchema, async ({ actor, grant, input }) => {
+  const centreId = chosenCentre(input);
+  if (!centreId) throw new DomainError('vehicle_centre_required');
+  await saveDetails({ db, registries: getRegistries(db, { applicationId: input.id }), actor, grant }, { ...input, centreId });
+  redirect(cabinet(input.locale, input.id));
+});
+
+export const changeDetailsAction = formAction(['citizen'], versionedSchema, async ({ actor, grant, input }) => {
+  await changeDetails({ db, registries: getRegistries(db), actor, grant }, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+/** Step 17: to the payment gateway's page (the same open invoice on a second click). */
+export const payFeesAction = formAction(['citizen'], payFeesSchema, async ({ actor, grant, input }) => {
+  const { payUrl } = await payFees({ db, registries: getRegistries(db, { applicationId: input.id }), actor, grant }, input);
+  redirect(payUrl);
+});
+
+/** Step 18: the buyer's EDS over the whole application; step 19 runs as a job. */
+export const signAsBuyerAction = formAction(['citizen'], signSchema, async ({ actor, grant, input }) => {
+  await signAsBuyer({ db, registries: getRegistries(db), actor, grant }, input);
+  await kickVehicleProcessing(input.id);
+  redirect(`${cabinet(input.locale, input.id)}?signed=1`);
 });

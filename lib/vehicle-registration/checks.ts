@@ -70,3 +70,22 @@ export async function checkFines(reg: Registries, iin: string): Promise<CheckRun
   if (fines.length) return { lines: [line(14, 'erap', false, 'vehicle_unpaid_fines')], ok: false, code: 'vehicle_unpaid_fines', params: { fines } };
   return { lines: [line(14, 'erap', true, 'vehicle_no_fines')], ok: true, value: null };
 }
+
+/**
+ * Steps 11–14, when the buyer accepts: GBD FL, the e-passport and the contract again (each may have changed since
+ * the dealer's checks), then ERAP fines. Stops at the first "no".
+ */
+export async function recheckForBuyer(reg: Registries, q: { bin: string; iin: string; vin: string }): Promise<CheckRun<null>> {
+  const lines: CheckLine[] = [];
+  const stop = (step: number, system: RegistrySystem, code: string, params?: Record<string, unknown>): CheckRun<null> =>
+    ({ lines: [...lines, line(step, system, false, code)], ok: false, code, ...(params ? { params } : {}) });
+  const person = await reg.gbdFl.findPerson(q.iin);
+  if (!person || person.deceased) return stop(11, 'gbd_fl', 'vehicle_buyer_not_found');
+  lines.push(line(11, 'gbd_fl', true, 'vehicle_buyer_found'));
+  if (!passportAllowsRegistration(await reg.vehiclePassports.findByVin(q.vin))) return stop(12, 'vehicle_passports', 'vehicle_no_passport');
+  lines.push(line(12, 'vehicle_passports', true, 'vehicle_passport_found'));
+  if (!(await reg.contracts.findSaleContract({ sellerBin: q.bin, buyerIin: q.iin, vin: q.vin }))) return stop(13, 'contracts', 'vehicle_no_contract');
+  lines.push(line(13, 'contracts', true, 'vehicle_contract_found'));
+  const fines = await checkFines(reg, q.iin);
+  return fines.ok ? { lines: [...lines, ...fines.lines], ok: true, value: null } : { ...fines, lines: [...lines, ...fines.lines] };
+}

@@ -23,6 +23,13 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/vehicle-registration/actions.ts:reopenDraftAction': ['dealer'],
   'lib/vehicle-registration/actions.ts:signAsSellerAction': ['dealer'],
   'lib/vehicle-registration/actions.ts:cancelByDealerAction': ['dealer'],
+  // The buyer's part: a citizen, and the service checks they are this application's buyer.
+  'lib/vehicle-registration/actions.ts:acceptOfferAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:declineOfferAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:saveDetailsAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:changeDetailsAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:payFeesAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:signAsBuyerAction': ['citizen'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
-import { getPathname } from '@/i18n/navigation';
+import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
 import { listForPerson } from '@/lib/applications/queries';
@@ -24,7 +24,9 @@ export default async function CabinetPage({ params, searchParams }: {
       <DataTable
         caption={t('applicationsCaption')}
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => <span className="font-mono">{r.number}</span> },
+          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle'
+            ? <Link href={`/cabinet/vehicle/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
+            : <span className="font-mono">{r.number}</span>) },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
           { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
           { key: 'updated', header: t('updated'), cell: (r) => format.dateTime(r.updatedAt, 'stamp') },

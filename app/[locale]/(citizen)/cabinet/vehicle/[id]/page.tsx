@@ -1,0 +1,121 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
+import { SignDialog } from '@/components/eds/sign-dialog';
+import { ApplicationTimeline } from '@/components/vehicle/application-timeline';
+import { DetailsForm } from '@/components/vehicle/details-form';
+import { OfferDecision } from '@/components/vehicle/offer-decision';
+import { PayButton } from '@/components/vehicle/pay-button';
+import { VersionButton } from '@/components/vehicle/version-button';
+import { db } from '@/db';
+import type { Locale } from '@/i18n/routing';
+import { statusTone } from '@/lib/applications/statuses';
+import { requireArea } from '@/lib/auth/guards';
+import { isDomainError } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
+import { getRegistries } from '@/lib/registries';
+import { changeDetailsAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
+import { centreOf, detailsOptions, feeBill } from '@/lib/vehicle-registration/buyer-queries';
+import { buyerApplication, buyerDocumentOf } from '@/lib/vehicle-registration/buyer-service';
+import type { VehicleState } from '@/lib/vehicle-registration/machine';
+import { signatureCodesOf, timelineOf } from '@/lib/vehicle-registration/queries';
+
+const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
+const stepOf: Partial<Record<VehicleState, number>> = { awaiting_buyer: 0, buyer_filling: 1, awaiting_payment: 2, awaiting_buyer_signature: 3, processing: 4, ready_for_pickup: 4, issued: 4 };
+
+/** The buyer's part (order 000 steps 10–19): one page that shows the step the application is at. */
+export default async function BuyerApplicationPage({ params, searchParams }: {
+  params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ signed?: string; payment?: string }>;
+}) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { actor } = await requireArea('cabinet');
+  const app = await buyerApplication(db, actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const state = app.status as VehicleState;
+  const [t, ts, tc, te, format, events, codes, centre, sp] = await Promise.all([
+    getTranslations('Vehicle'), getTranslations('Status'), getTranslations('Common'), getTranslations('Errors'), getFormatter(),
+    timelineOf(app.id), signatureCodesOf(app.id), centreOf(db, app.pickupCentreId), searchParams,
+  ]);
+  const name = (c: { nameKk: string; nameRu: string } | null) => (c ? (locale === 'kk' ? c.nameKk : c.nameRu) : '—');
+  const offer = [
+    { term: t('dealer'), value: locale === 'kk' ? app.dealerNameKk : app.dealerNameRu },
+    { term: t('vin'), value: app.vin },
+    ...(app.vehicle ? [{ term: t('makeModel'), value: `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` }, { term: t('colour'), value: locale === 'kk' ? app.vehicle.colourKk : app.vehicle.colourRu }] : []),
+    ...(app.contract ? [{ term: t('contract'), value: t('contractLine', { number: app.contract.number, date: format.dateTime(new Date(app.contract.signedOn), 'short'), price: formatMoney(app.contract.priceTiyn, locale) }) }] : []),
+    ...(centre ? [{ term: t('centre'), value: `${name(centre)}, ${locale === 'kk' ? centre.addressKk : centre.addressRu}` }] : []),
+    ...(app.plateType ? [{ term: t('plateType'), value: app.plateType }] : []),
+    ...(app.phone ? [{ term: t('phone'), value: app.phone }] : []),
+  ];
+  const step = stepOf[state];
+  const stepState = (i: number): StepState => (step === undefined ? 'todo' : i < step || (i === 4 && state !== 'processing') ? 'done' : i === step ? 'current' : 'todo');
+  const bill = ['awaiting_payment', 'awaiting_buyer_signature'].includes(state) && app.plateType ? await feeBill(db, app.plateType) : null;
+  const options = state === 'buyer_filling' ? await detailsOptions(db, getRegistries(db, { applicationId: app.id }), actor.iin) : null;
+  const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentOf(db, app) : null;
+  const buyerCode = codes.find((c) => c.partyRole === 'buyer');
+  const fines = (app.refusalParams as { fines?: { id: string; amountTiyn: number; articleKk: string; articleRu: string; issuedOn: string }[] } | null)?.fines;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={t('buyerPageTitle')} lead={t('buyerPageLead')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
+      {step !== undefined ? <StepIndicator ariaLabel={t('stepsLabel')} labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
+        steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: stepState(i) }))} /> : null}
+      {sp.payment && state === 'awaiting_payment' ? <Notice tone="info" title={t('paymentPending')}>{t('paymentPendingText')}</Notice> : null}
+      {state === 'refused' ? (
+        <Notice tone="error" title={t('refusedTitle')}>
+          <p>{te((app.refusalCode ?? 'unexpected') as never)}</p>
+          {fines?.length ? (
+            <ul className="mt-2 list-disc pl-5" data-testid="fines">
+              {fines.map((f) => <li key={f.id}>{locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} ({format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})</li>)}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
+      {state === 'ready_for_pickup' || state === 'issued' ? (
+        <Notice tone="success" title={state === 'issued' ? t('issuedTitle') : t('readyTitle')}>
+          {t('readyText', { centre: name(centre), plate: app.plateNumber ?? '—', number: app.number })}
+        </Notice>
+      ) : null}
+      {state === 'processing' ? <Notice tone="info" title={t('processingTitle')}>{t('processingText')}</Notice> : null}
+      {sp.signed && buyerCode ? <Notice tone="success" title={t('buyerSigned')}>{t('sellerSignedText', { code: buyerCode.verifyCode })}</Notice> : null}
+      {['declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(state) ? <Notice tone="warning" title={ts(app.status as never)} /> : null}
+
+      <Card title={t('offerTitle')}><DescriptionList items={offer} /></Card>
+
+      {state === 'awaiting_buyer' ? <Card><OfferDecision id={app.id} version={app.version} /></Card> : null}
+      {options ? (
+        <Card title={t('detailsTitle')}>
+          <DetailsForm id={app.id} version={app.version} homeRegion={options.homeRegion ? name(options.homeRegion) : null}
+            home={options.home.map((c) => ({ id: c.id, name: name(c), address: locale === 'kk' ? c.addressKk : c.addressRu, hours: locale === 'kk' ? c.hoursKk : c.hoursRu }))}
+            others={options.others.map((c) => ({ id: c.id, name: name(c), address: locale === 'kk' ? c.addressKk : c.addressRu, hours: locale === 'kk' ? c.hoursKk : c.hoursRu, region: name(c.region) }))}
+            plates={options.plates.map((p) => ({ code: p.code, name: name(p) }))} bmgPhone={options.phone} />
+        </Card>
+      ) : null}
+      {bill ? (
+        <Card title={t('feesTitle')}>
+          <DataTable caption={t('feesTitle')} captionHidden rowKey={(l) => l.code} rows={bill.lines} emptyState={null}
+            columns={[
+              { key: 'fee', header: t('fee'), rowHeader: true, cell: (l) => name(l.fee) },
+              { key: 'mrp', header: t('feeMrp'), cell: (l) => format.number(l.mrpMilli / 1000) },
+              { key: 'amount', header: t('feeAmount'), cell: (l) => formatMoney(l.amountTiyn, locale) },
+            ]} />
+          <p className="mt-3 font-semibold" data-testid="fees-total">{t('feesTotal', { total: formatMoney(bill.totalTiyn, locale), mrp: formatMoney(bill.mrpTenge * 100, locale), year: bill.year })}</p>
+          {state === 'awaiting_payment' ? (
+            <div className="mt-4 flex flex-wrap gap-3">
+              <PayButton id={app.id} label={t('pay')} />
+              <VersionButton action={changeDetailsAction} id={app.id} version={app.version} label={t('changeDetails')} pendingLabel={t('working')} />
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+      {buyerDoc ? (
+        <Card title={t('buyerSignTitle')}>
+          <p className="mb-4 text-ink-muted">{t('buyerSignText')}</p>
+          <SignDialog document={buyerDoc} signer={{ iin: actor.iin }} action={signAsBuyerAction} fields={{ id: app.id, version: String(app.version), locale }}
+            summary={[...offer.map((o) => ({ term: o.term, value: String(o.value) })), { term: t('feesTitle'), value: bill ? formatMoney(bill.totalTiyn, locale) : '—' }]}
+            title={t('buyerSignTitle')} openLabel={t('signAsBuyer')} />
+        </Card>
+      ) : null}
+      <Card title={t('timeline')}><ApplicationTimeline events={events} /></Card>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { fees, mrpValues, plateTypes, regions, serviceCentres } from '@/db/schema/reference';
+import { priceFees, totalTiyn } from '@/lib/payments/fees';
+import type { Registries } from '@/lib/registries';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { feeCodesOf } from './buyer-service';
+
+/** A registry answer for a page, or `unavailable`: a page shows what it can when a system is down. */
+async function orUnavailable<T>(call: () => Promise<T>): Promise<T | 'unavailable'> {
+  try {
+    return await call();
+  } catch (e) {
+    if (isRegistryUnavailable(e)) return 'unavailable';
+    throw e;
+  }
+}
+
+/**
+ * What step 15–16 offer: the CONs (those of the region of the buyer's registered address first), the plate types
+ * offered online to a person, and the BMG number (three queries and two registry calls, in parallel).
+ */
+export async function detailsOptions(db: Db, registries: Registries, iin: string) {
+  const [centres, plates, regionRows, person, phone] = await Promise.all([
+    db.select().from(serviceCentres).where(eq(serviceCentres.active, true)).orderBy(asc(serviceCentres.regionCode), asc(serviceCentres.number)),
+    db.select().from(plateTypes).where(and(eq(plateTypes.offeredOnline, true), eq(plateTypes.forLegalEntity, false))).orderBy(asc(plateTypes.code)),
+    db.select().from(regions),
+    orUnavailable(() => registries.gbdFl.findPerson(iin)),
+    orUnavailable(() => registries.bmg.findPhone(iin)),
+  ]);
+  const homeRegion = person !== 'unavailable' ? person?.permanentAddress?.regionCode ?? null : null;
+  const regionName = new Map(regionRows.map((r) => [r.code, r]));
+  return {
+    home: centres.filter((c) => c.regionCode === homeRegion),
+    others: centres.filter((c) => c.regionCode !== homeRegion).map((c) => ({ ...c, region: regionName.get(c.regionCode)! })),
+    plates, phone, homeRegion: homeRegion ? regionName.get(homeRegion) ?? null : null,
+  };
+}
+
+/** Step 17's bill: each fee in MRP and tenge at this year's MRP. */
+export async function feeBill(db: Db, plateType: string, year = new Date().getFullYear()) {
+  const [all, [mrp], codes] = await Promise.all([db.select().from(fees), db.select().from(mrpValues).where(eq(mrpValues.year, year)), feeCodesOf(db, plateType)]);
+  if (!mrp) return null;
+  const lines = priceFees(all, codes, mrp.valueTenge).map((l) => ({ ...l, fee: all.find((f) => f.code === l.code)! }));
+  return { lines, totalTiyn: totalTiyn(lines), mrpTenge: mrp.valueTenge, year };
+}
+
+export async function centreOf(db: Db, id: number | null) {
+  if (!id) return null;
+  const [c] = await db.select().from(serviceCentres).where(eq(serviceCentres.id, id));
+  return c ?? null;
+}

@@ -1,0 +1,175 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { applicationEvents } from '@/db/schema/applications';
+import { payments } from '@/db/schema/payments';
+import { plateTypes, serviceCentres } from '@/db/schema/reference';
+import { signatures } from '@/db/schema/signatures';
+import { vehicleApplications } from '@/db/schema/vehicle';
+import { transition } from '@/lib/applications/core';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors';
+import { notify } from '@/lib/outbox';
+import { startPayment } from '@/lib/payments/service';
+import type { Registries } from '@/lib/registries';
+import { recordSignature } from '@/lib/signatures/service';
+import { recheckForBuyer, type CheckLine } from './checks';
+import { sellerDocumentOf } from './dealer-service';
+import { buyerDocument } from './document';
+import { loadVehicleApplication, type VehicleApplication } from './load';
+import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
+
+type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
+
+/** The buyer's own application, once the dealer has signed it (step 10); anything else is not found. */
+export async function buyerApplication(db: DbOrTx, actor: Actor, id: string): Promise<VehicleApplication> {
+  const app = await loadVehicleApplication(db, id);
+  if (!app || app.buyerIin !== actor.iin || !app.dealerSignatureId) throw new DomainError('not_found');
+  return app;
+}
+
+function assertEvent(app: VehicleApplication, event: VehicleEvent) {
+  if (!machine.can(app.status as VehicleState, event)) throw new DomainError('illegal_transition');
+}
+
+async function logChecks(tx: DbOrTx, applicationId: string, actor: Actor, grant: Grant, lines: CheckLine[]) {
+  if (lines.length) {
+    await tx.insert(applicationEvents).values(lines.map((l) => ({ applicationId, type: 'check', actorUserId: actor.userId, actorRole: grant.role, data: { ...l } })));
+  }
+}
+
+/** The signer of the dealer's signature: the employee told when the buyer declines or the application closes. */
+async function dealerSigner(tx: DbOrTx, app: VehicleApplication) {
+  if (!app.dealerSignatureId) return null;
+  const [s] = await tx.select({ iin: signatures.signerIin }).from(signatures).where(eq(signatures.id, app.dealerSignatureId));
+  return s?.iin ?? null;
+}
+
+/**
+ * Step 10 "accept", then steps 11–14 again (the buyer's status, the e-passport and the contract may have changed
+ * since the dealer's checks; fines are checked now). A "no" is a motivated refusal that closes the application;
+ * an outage leaves it waiting, so the buyer can accept again later.
+ */
+export async function acceptOffer(ctx: Ctx, input: { id: string; version: number }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  if (app.status === 'buyer_filling' && app.version === input.version + 1) return app; // double submit
+  assertEvent(app, 'buyer_accepted');
+  const run = await recheckForBuyer(ctx.registries, { bin: app.dealerBin, iin: ctx.actor.iin, vin: app.vin });
+  const lines = run.lines;
+  const refusal = run.ok ? null : { code: run.code, params: run.params };
+  return ctx.db.transaction(async (tx) => {
+    await logChecks(tx, app.id, ctx.actor, ctx.grant, lines);
+    const accepted = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_accepted', actor: ctx.actor, grant: ctx.grant });
+    if (!refusal) return accepted;
+    await tx.update(vehicleApplications).set({ refusalCode: refusal.code, refusalParams: refusal.params ?? {}, vinReleasedAt: new Date() })
+      .where(eq(vehicleApplications.applicationId, app.id));
+    const refused = await transition(tx, {
+      id: app.id, expectedVersion: accepted.version, machine, event: 'buyer_refused', actor: null, grant: null,
+      set: { decidedAt: new Date() }, data: { code: refusal.code },
+    });
+    const dealer = await dealerSigner(tx, app);
+    if (dealer) await notify(tx, `vehicle:${app.id}:refused:dealer`, { recipientIin: dealer, applicationId: app.id, kind: 'vehicle_refused_dealer', params: { number: app.number } });
+    return refused;
+  });
+}
+
+/** Step 10 "decline": the buyer says why, the dealer is told, the VIN is free again. */
+export async function declineOffer(ctx: Ctx, input: { id: string; version: number; reason: string }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  if (app.status === 'declined_by_buyer') return app;
+  assertEvent(app, 'buyer_declined');
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(vehicleApplications).set({ declineReason: input.reason, vinReleasedAt: new Date() }).where(eq(vehicleApplications.applicationId, app.id));
+    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_declined', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason } });
+    const dealer = await dealerSigner(tx, app);
+    if (dealer) await notify(tx, `vehicle:${app.id}:declined`, { recipientIin: dealer, applicationId: app.id, kind: 'vehicle_declined', params: { number: app.number } });
+    return row;
+  });
+}
+
+/**
+ * Steps 15–16: the CON for pickup, the plate type (never a high-demand or stored one, order 000 point 2, nor a
+ * legal entity's), and the phone: BMG's number when it has one, else the one the buyer typed.
+ */
+export async function saveDetails(ctx: Ctx, input: { id: string; version: number; centreId: number; plateType: string; phone?: string }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  assertEvent(app, 'details_completed');
+  const [centre] = await ctx.db.select().from(serviceCentres).where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
+  if (!centre) throw new DomainError('vehicle_centre_unknown');
+  const [plate] = await ctx.db.select().from(plateTypes).where(eq(plateTypes.code, input.plateType));
+  if (!plate || !plate.offeredOnline || plate.forLegalEntity) throw new DomainError('vehicle_plate_type_not_offered');
+  const bmg = await ctx.registries.bmg.findPhone(ctx.actor.iin);
+  const phone = bmg ?? input.phone;
+  if (!phone) throw new DomainError('vehicle_phone_required');
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(vehicleApplications).set({ pickupCentreId: centre.id, plateType: plate.code, phone, phoneSource: bmg ? 'bmg' : 'buyer' })
+      .where(eq(vehicleApplications.applicationId, app.id));
+    await tx.insert(applicationEvents).values({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { step: 16, system: 'bmg', ok: !!bmg, code: bmg ? 'vehicle_bmg_found' : 'vehicle_bmg_missing' } });
+    return transition(tx, {
+      id: app.id, expectedVersion: input.version, machine, event: 'details_completed', actor: ctx.actor, grant: ctx.grant,
+      set: { serviceCentreId: centre.id }, data: { centre: centre.id, plateType: plate.code },
+    });
+  });
+}
+
+/** Back from the payment step to change the CON, plate type or phone (before paying only). */
+export async function changeDetails(ctx: Ctx, input: { id: string; version: number }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  assertEvent(app, 'details_changed');
+  const [paid] = await ctx.db.select({ id: payments.id }).from(payments).where(and(eq(payments.purposeKey, feesPurpose(app.id)), eq(payments.status, 'paid')));
+  if (paid) throw new DomainError('already_paid');
+  return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }));
+}
+
+export const feesPurpose = (applicationId: string) => `vehicle:${applicationId}:fees`;
+
+/** The fee codes of step 17: registration, SRTS, and the plate type's own fee. */
+export async function feeCodesOf(db: DbOrTx, plateType: string) {
+  const [plate] = await db.select({ feeCode: plateTypes.feeCode }).from(plateTypes).where(eq(plateTypes.code, plateType));
+  return ['vehicle.registration', 'vehicle.srts', ...(plate?.feeCode ? [plate.feeCode] : [])];
+}
+
+/** Step 17: opens (or reopens) the gateway invoice; paying twice is impossible (one paid payment per purpose). */
+export async function payFees(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  if (app.status !== 'awaiting_payment' || !app.plateType) throw new DomainError('illegal_transition');
+  return startPayment(ctx.db, ctx.registries, {
+    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: feesPurpose(app.id), feeCodes: await feeCodesOf(ctx.db, app.plateType),
+    year: new Date().getFullYear(), descriptionKk: `${app.number}: көлік құралын тіркеу`, descriptionRu: `${app.number}: регистрация транспортного средства`,
+    returnPath: `/${input.locale}/cabinet/vehicle/${app.id}`,
+  });
+}
+
+/** The payment callback's hook: a paid fee moves the application on to the buyer's signature (system event). */
+export async function onFeesPaid(tx: DbOrTx, applicationId: string, paymentId: string) {
+  const app = await loadVehicleApplication(tx, applicationId);
+  if (!app || app.status !== 'awaiting_payment') return; // paid after a cancel or twice: the refund path handles money
+  await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+}
+
+/** The document of step 18, rebuilt from the stored application and the dealer's signature. */
+export async function buyerDocumentOf(db: DbOrTx, app: VehicleApplication) {
+  const [seller] = await db.select({ dataSha256: signatures.dataSha256 }).from(signatures).where(eq(signatures.id, app.dealerSignatureId!));
+  const [payment] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.purposeKey, feesPurpose(app.id)), eq(payments.status, 'paid')));
+  const [centre] = app.pickupCentreId ? await db.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId)) : [];
+  if (!seller || !payment || !centre || !app.plateType || !app.phone) throw new DomainError('illegal_transition');
+  return buyerDocument({
+    seller: sellerDocumentOf(app), sellerDocumentSha256: seller.dataSha256, pickup: { centreId: centre.id, nameRu: centre.nameRu },
+    plateType: app.plateType, phone: app.phone, paymentId: payment.id,
+  });
+}
+
+/** Step 18: the buyer signs the whole application; step 19 then runs as a job (`processVehicleApplication`). */
+export async function signAsBuyer(ctx: Ctx, input: { id: string; version: number; cms: string }) {
+  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  if (app.status === 'processing' && app.buyerSignatureId && app.version === input.version + 1) return app; // double submit
+  assertEvent(app, 'buyer_signed');
+  const document = await buyerDocumentOf(ctx.db, app);
+  return ctx.db.transaction(async (tx) => {
+    const signature = await recordSignature(tx, {
+      applicationId: app.id, documentNumber: app.number, purpose: 'vehicle.buyer', document, cms: input.cms, party: { role: 'buyer', iin: ctx.actor.iin },
+    });
+    await tx.update(vehicleApplications).set({ buyerSignatureId: signature.id }).where(eq(vehicleApplications.applicationId, app.id));
+    return transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_signed', actor: ctx.actor, grant: ctx.grant, data: { signature: signature.id, verifyCode: signature.verifyCode } });
+  });
+}

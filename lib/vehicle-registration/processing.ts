@@ -1,0 +1,121 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { applications } from '@/db/schema/applications';
+import { payments, refunds } from '@/db/schema/payments';
+import { pilotSettings, platePool, serviceCentres } from '@/db/schema/reference';
+import { signatures } from '@/db/schema/signatures';
+import { vehicleApplications } from '@/db/schema/vehicle';
+import { nextApplicationNumber, transition } from '@/lib/applications/core';
+import { isDomainError } from '@/lib/errors';
+import { notify } from '@/lib/outbox';
+import type { Registries } from '@/lib/registries';
+import { feesPurpose } from './buyer-service';
+import { loadVehicleApplication } from './load';
+import { vehicleMachine as machine, waitingForBuyer, type VehicleState } from './machine';
+
+/**
+ * Step 19, run by the job worker after the buyer signs: a plate from the free pool of the pickup CON's region and
+ * the chosen type, an SRTS number, the SRTS print order, and the buyer's notice. The plate is taken with
+ * FOR UPDATE SKIP LOCKED, so concurrent applications never get the same plate and never wait on each other; an
+ * empty pool is a motivated refusal (with the fees refunded), not a crash. Running it twice does nothing twice.
+ *
+ * Three phases, so no transaction is open while the print system is asked (a slow or failing external call must
+ * not hold row locks or a pooled connection): allocate (or refuse) → order the print → mark ready. A retry after
+ * a failure in the middle finds the plate already allocated and goes on from there.
+ */
+export async function processVehicleApplication(db: Db, registries: Registries, applicationId: string): Promise<'ready' | 'refused' | 'skipped'> {
+  const allocated = await db.transaction(async (tx) => {
+    const app = await lockProcessing(tx, applicationId);
+    if (!app) return null;
+    if (app.plateNumber && app.srtsNumber) return { srtsNumber: app.srtsNumber }; // a retry: allocated already
+    const [centre] = await tx.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId!));
+    const [plate] = await tx.select({ id: platePool.id, number: platePool.number }).from(platePool)
+      .where(and(eq(platePool.regionCode, centre!.regionCode), eq(platePool.plateType, app.plateType!), eq(platePool.status, 'free')))
+      .orderBy(asc(platePool.id)).limit(1).for('update', { skipLocked: true });
+    if (!plate) {
+      await closeWithRefund(tx, app.id, app.number, app.buyerIin!, 'vehicle_refused', 'vehicle_no_free_plates');
+      await tx.update(vehicleApplications).set({ refusalCode: 'vehicle_no_free_plates', refusalParams: { region: centre!.regionCode }, vinReleasedAt: new Date() })
+        .where(eq(vehicleApplications.applicationId, app.id));
+      await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'processing_refused', actor: null, grant: null, set: { decidedAt: new Date() }, data: { code: 'vehicle_no_free_plates' } });
+      return 'refused' as const;
+    }
+    await tx.update(platePool).set({ status: 'reserved', applicationId: app.id, updatedAt: new Date() }).where(eq(platePool.id, plate.id));
+    const srtsNumber = (await nextApplicationNumber(tx, 'vehicle', new Date().getFullYear())).replace(/^VR/, 'SR');
+    await tx.update(vehicleApplications).set({ plateNumber: plate.number, srtsNumber }).where(eq(vehicleApplications.applicationId, app.id));
+    return { srtsNumber };
+  });
+  if (!allocated) return 'skipped';
+  if (allocated === 'refused') return 'refused';
+  const order = await registries.production.orderSrts(allocated.srtsNumber); // idempotent per SRTS number
+  return db.transaction(async (tx) => {
+    const app = await lockProcessing(tx, applicationId);
+    if (!app) return 'skipped';
+    await tx.update(vehicleApplications).set({ srtsOrderId: order.orderId }).where(eq(vehicleApplications.applicationId, app.id));
+    await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'processed', actor: null, grant: null, set: { decidedAt: new Date() }, data: { plate: app.plateNumber, srts: app.srtsNumber } });
+    await notify(tx, `vehicle:${app.id}:ready`, { recipientIin: app.buyerIin!, applicationId: app.id, kind: 'vehicle_ready', sms: true, params: { number: app.number, plate: app.plateNumber! } });
+    return 'ready' as const;
+  });
+}
+
+/** The application under its row lock, if it is (still) waiting for step 19. */
+async function lockProcessing(tx: Tx, applicationId: string) {
+  const [locked] = await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, applicationId)).for('update');
+  const app = locked ? await loadVehicleApplication(tx, applicationId) : null;
+  return app && app.status === 'processing' && app.pickupCentreId && app.plateType ? app : null;
+}
+
+/** A refusal after payment gives the money back: the refund is a record the payment system settles. */
+async function closeWithRefund(tx: Tx, applicationId: string, number: string, buyerIin: string, kind: 'vehicle_refused' | 'vehicle_expired', code: string) {
+  const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, feesPurpose(applicationId)), eq(payments.status, 'paid')));
+  if (paid) {
+    await tx.insert(refunds).values({ paymentId: paid.id, amountTiyn: paid.amountTiyn, reason: code }).onConflictDoNothing();
+  }
+  await notify(tx, `vehicle:${applicationId}:${kind}`, { recipientIin: buyerIin, applicationId, kind, sms: true, params: { number } });
+}
+
+/** Applications whose step 19 has not run (a lost job kick): the sweep picks them up. */
+export async function pendingProcessing(db: Db, limit = 20) {
+  return db.select({ id: applications.id }).from(applications)
+    .where(and(eq(applications.pilot, 'vehicle'), eq(applications.status, 'processing'))).orderBy(asc(applications.updatedAt)).limit(limit);
+}
+
+/**
+ * Reminders, then expiry, for buyers who do nothing (pilot settings: buyerReminderDays before, buyerExpiryDays
+ * after the dealer's signature). Both parties are told when it expires; a paid fee is refunded.
+ */
+export async function sweepBuyerDeadlines(db: Db, now = new Date()) {
+  const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'vehicle'));
+  const reminderMs = Number(settings?.params.buyerReminderDays ?? 3) * 86_400_000;
+  const waiting = inArray(applications.status, [...waitingForBuyer]);
+  const due = await db.select({ id: applications.id, number: applications.number, version: applications.version, status: applications.status, buyerIin: vehicleApplications.buyerIin, expiresAt: vehicleApplications.expiresAt, remindedAt: vehicleApplications.remindedAt, dealerSignatureId: vehicleApplications.dealerSignatureId })
+    .from(applications).innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
+    .where(and(eq(applications.pilot, 'vehicle'), waiting, lt(vehicleApplications.expiresAt, new Date(now.getTime() + reminderMs)))).limit(200);
+  let expired = 0;
+  let reminded = 0;
+  for (const a of due) {
+    if (a.expiresAt! <= now) {
+      await db.transaction(async (tx) => {
+        await tx.update(vehicleApplications).set({ vinReleasedAt: now }).where(eq(vehicleApplications.applicationId, a.id));
+        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'expire', actor: null, grant: null, set: { decidedAt: now } });
+        await closeWithRefund(tx, a.id, a.number, a.buyerIin!, 'vehicle_expired', 'vehicle_expired');
+        const [dealer] = a.dealerSignatureId ? await tx.select({ iin: signatures.signerIin }).from(signatures).where(eq(signatures.id, a.dealerSignatureId)) : [];
+        if (dealer) await notify(tx, `vehicle:${a.id}:expired:dealer`, { recipientIin: dealer.iin, applicationId: a.id, kind: 'vehicle_expired_dealer', params: { number: a.number } });
+      }).then(() => { expired++; }, (e: unknown) => {
+        // The buyer acted meanwhile (version changed): not expired; anything else is a real failure.
+        if (!(isDomainError(e) && e.code === 'application_changed')) throw e;
+      });
+    } else if (!a.remindedAt && machine.can(a.status as VehicleState, 'expire')) {
+      await db.transaction(async (tx) => {
+        const [claimed] = await tx.update(vehicleApplications).set({ remindedAt: now })
+          .where(and(eq(vehicleApplications.applicationId, a.id), isNull(vehicleApplications.remindedAt))).returning({ id: vehicleApplications.applicationId });
+        if (claimed) {
+          await notify(tx, `vehicle:${a.id}:reminder`, { recipientIin: a.buyerIin!, applicationId: a.id, kind: 'vehicle_reminder', sms: true, params: { number: a.number, days: Math.max(1, Math.ceil((a.expiresAt!.getTime() - now.getTime()) / 86_400_000)) } });
+          reminded++;
+        }
+      });
+    }
+  }
+  return { expired, reminded };
+}
+
