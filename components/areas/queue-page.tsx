@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, PageHeader, StatusBadge, EmptyState, Card } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
@@ -16,10 +17,12 @@ const PAGE = 25;
  * A staff work area's queue: whose scope it is, counts by status, and the scoped list with keyset paging.
  * Each pilot issue replaces the row links with its own application pages.
  */
-export async function QueuePage({ area, grant, pilot, scope, statuses, order, after }: {
+export async function QueuePage({ area, grant, pilot, scope, statuses, order, after, children }: {
   area: 'ums' | 'registration-point' | 'akimat' | 'front-office' | 'reception' | 'issuance' | 'dealer';
   grant: Grant; pilot: Pilot; scope: Omit<ScopeTarget, 'iins'>; statuses?: readonly string[];
   order: 'oldest' | 'newest'; after?: string;
+  /** The area's own tools (a search, a form), shown under the header and above the queue. */
+  children?: ReactNode;
 }) {
   const [t, tc, ts, format, locale] = await Promise.all([
     getTranslations('Areas'), getTranslations('Common'), getTranslations('Status'), getFormatter(), getLocale(),
@@ -33,6 +36,7 @@ export async function QueuePage({ area, grant, pilot, scope, statuses, order, af
   return (
     <div className="flex flex-col gap-6">
       <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={t(`${area}.title`)} lead={t(`${area}.lead`)} />
+      {children}
       <Card title={t('countsTitle')}>
         {counts.length === 0 ? <p className="text-ink-muted">{t('noApplicationsYet')}</p> : (
           <ul className="flex flex-wrap gap-3">

@@ -7,8 +7,9 @@ import { formAction } from '@/lib/form-action';
 import { getRegistries } from '@/lib/registries';
 import { kickVehicleProcessing } from '@/lib/jobs';
 import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
+import { callNext, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
-import { buyerSchema, chosenCentre, declineSchema, detailsSchema, payFeesSchema, signSchema, startSchema, versionedSchema } from './schemas';
+import { buyerSchema, callNextSchema, chosenCentre, declineSchema, detailsSchema, issueSchema, payFeesSchema, signSchema, startSchema, ticketSchema, versionedSchema } from './schemas';
 
 const base = (locale: string) => `/${locale}/dealer/vehicle-registrations`;
 
@@ -70,7 +71,8 @@ export const changeDetailsAction = formAction(['citizen'], versionedSchema, asyn
 /** Step 17: to the payment gateway's page (the same open invoice on a second click). */
 export const payFeesAction = formAction(['citizen'], payFeesSchema, async ({ actor, grant, input }) => {
   const { payUrl } = await payFees({ db, registries: getRegistries(db, { applicationId: input.id }), actor, grant }, input);
-  redirect(payUrl);
+  // The simulator's page is on the portal (locale-prefixed); a real gateway's URL is absolute.
+  redirect(payUrl.startsWith('/') ? `/${input.locale}${payUrl}` : payUrl);
 });
 
 /** Step 18: the buyer's EDS over the whole application; step 19 runs as a job. */
@@ -78,4 +80,22 @@ export const signAsBuyerAction = formAction(['citizen'], signSchema, async ({ ac
   await signAsBuyer({ db, registries: getRegistries(db), actor, grant }, input);
   await kickVehicleProcessing(input.id);
   redirect(`${cabinet(input.locale, input.id)}?signed=1`);
+});
+
+/** Chapter 2, reception: a queue ticket for the issuance of registration documents. */
+export const issueTicketAction = formAction(['con_reception'], ticketSchema, async ({ actor, grant, input }) => {
+  const ticket = await issueTicket({ db, registries: getRegistries(db), actor, grant }, input);
+  return { ok: true, data: { code: ticket.code } };
+});
+
+/** Chapter 2, issuance desk: call the next ticket and open its application. */
+export const callNextAction = formAction(['con_issuance'], callNextSchema, async ({ actor, grant, input }) => {
+  const ticket = await callNext({ db, registries: getRegistries(db), actor, grant });
+  redirect(`/${input.locale}/issuance/${ticket.applicationId}?ticket=${ticket.code}`);
+});
+
+/** Chapter 2, issuance desk: the SRTS and plates handed to the buyer in person. */
+export const issueDocumentsAction = formAction(['con_issuance'], issueSchema, async ({ actor, grant, input }) => {
+  await issueDocuments({ db, registries: getRegistries(db, { applicationId: input.id }), actor, grant }, input);
+  redirect(`/${input.locale}/issuance/${input.id}?issued=1`);
 });

@@ -32,3 +32,12 @@ export function chosenCentre(input: { centre: string; otherCentreId?: string }):
 }
 
 export const payFeesSchema = z.object({ id, locale });
+
+export const ticketSchema = z.object({ applicationId: id, locale });
+export const callNextSchema = z.object({ locale });
+export const issueSchema = z.object({
+  id, version, locale,
+  presentedIin: iinField,
+  srtsBlankSerial: z.string().trim().toUpperCase().regex(/^[A-Z]{2}\d{6,8}$/, 'vehicle_srts_serial_invalid'),
+  platesHandedOver: z.literal('on', { message: 'vehicle_plates_not_confirmed' }),
+});

@@ -30,6 +30,10 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/vehicle-registration/actions.ts:changeDetailsAction': ['citizen'],
   'lib/vehicle-registration/actions.ts:payFeesAction': ['citizen'],
   'lib/vehicle-registration/actions.ts:signAsBuyerAction': ['citizen'],
+  // Chapter 2 at the CON: reception issues tickets, the issuance desk calls and hands over (scope: their CON).
+  'lib/vehicle-registration/actions.ts:issueTicketAction': ['con_reception'],
+  'lib/vehicle-registration/actions.ts:callNextAction': ['con_issuance'],
+  'lib/vehicle-registration/actions.ts:issueDocumentsAction': ['con_issuance'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

@@ -57,6 +57,8 @@ export type RegistrationReceipt = { kind: AddressRegistration['kind']; cadastral
 /** GBD FL, the state population database. */
 export interface PopulationRegistry {
   findPerson(iin: string): Promise<Person | null>;
+  /** The person holding this ID document (number as printed), e.g. when a CON finds someone by the card shown. */
+  findPersonByDocument(documentNumber: string): Promise<Person | null>;
   /** People registered at a dwelling on a date (default today, Asia/Almaty): permanent + active temporary. */
   countRegisteredAt(cadastralNumber: string, onDate?: string): Promise<number>;
   /** null when GBD FL has no such person. Repeating the same registration changes nothing. */

@@ -34,6 +34,11 @@ export class GbdFlSimulator implements PopulationRegistry {
     return row ? toPerson(row) : null;
   }
 
+  async findPersonByDocument(documentNumber: string): Promise<Person | null> {
+    const [row] = await this.db.select().from(persons).where(eq(persons.docNumber, documentNumber.trim().toUpperCase()));
+    return row ? toPerson(row) : null;
+  }
+
   async countRegisteredAt(cadastralNumber: string, onDate: string = toLocalDate(new Date())): Promise<number> {
     // A union, not a sum: someone registered both permanently and temporarily at one dwelling is one person.
     // The deceased are deregistered in life, so they do not take up the Astana norm (§6 step 2).

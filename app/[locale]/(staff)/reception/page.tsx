@@ -1,13 +1,58 @@
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, EmptyState, Notice, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
+import { TicketButton } from '@/components/vehicle/ticket-button';
+import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
+import { maskIin } from '@/lib/kz/iin';
+import { getRegistries } from '@/lib/registries';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { findReadyAtCentre } from '@/lib/vehicle-registration/con-service';
 
-export default async function Page({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string }>;
+/** Reception (order 000, chapter 2): find the person by IIN or ID document, issue a queue ticket for the desk. */
+export default async function ReceptionPage({ params, searchParams }: {
+  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string; q?: string }>;
 }) {
-  setRequestLocale((await params).locale);
-  const { grant } = await requireArea('reception');
-  const { after } = await searchParams;
-  return <QueuePage area="reception" grant={grant} pilot="vehicle" scope={{ serviceCentreId: grant.serviceCentreId }} order="oldest" statuses={['ready_for_pickup']} after={after} />;
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor, grant } = await requireArea('reception');
+  const { after, q = '' } = await searchParams;
+  const query = q.trim().slice(0, 20);
+  const [t, te, ta] = await Promise.all([getTranslations('Vehicle'), getTranslations('Errors'), getTranslations('Admin')]);
+  let found: Awaited<ReturnType<typeof findReadyAtCentre>> | 'unavailable' | null = null;
+  if (query) {
+    try {
+      found = await findReadyAtCentre({ db, registries: getRegistries(db), actor, grant }, query);
+    } catch (e) {
+      if (!isRegistryUnavailable(e)) throw e;
+      found = 'unavailable';
+    }
+  }
+  const personName = found && found !== 'unavailable' && found.person ? (locale === 'kk' ? found.person.names.kk : found.person.names.ru) : null;
+  return (
+    <QueuePage area="reception" grant={grant} pilot="vehicle" scope={{ serviceCentreId: grant.serviceCentreId }} order="oldest" statuses={['ready_for_pickup']} after={after}>
+      <Card title={t('receptionTitle')}>
+        <p className="mb-4 text-ink-muted">{t('receptionLead')}</p>
+        <form method="get" role="search" aria-label={t('receptionTitle')} className="flex flex-wrap items-end gap-3">
+          <TextField name="q" label={t('receptionSearch')} hint={t('receptionSearchHint')} defaultValue={query} width="sm" autoComplete="off" />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t('find')}</button>
+        </form>
+      </Card>
+      {found === 'unavailable' ? <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.gbd_fl') })} /> : null}
+      {found && found !== 'unavailable' ? (
+        !found.person ? <Notice tone="warning" title={t('personNotFound')} /> : (
+          <section aria-labelledby="found-title" className="flex flex-col gap-4" data-testid="reception-result">
+            <h2 id="found-title" className="text-2xl font-semibold">{personName ? `${personName.surname} ${personName.givenName}` : ''} · <span className="font-mono">{maskIin(found.person.iin)}</span></h2>
+            {found.ready.length === 0 ? <EmptyState title={t('nothingReady')} description={t('nothingReadyText')} /> : found.ready.map((r) => (
+              <Card key={r.id} title={<span className="font-mono">{r.number}</span>} titleAs="h3">
+                <p className="mb-3">{r.vehicle ? `${r.vehicle.make} ${r.vehicle.model}` : ''} · {t('plate')}: <span className="font-mono">{r.plateNumber}</span></p>
+                <TicketButton applicationId={r.id} existing={r.ticket?.code ?? null} />
+              </Card>
+            ))}
+          </section>
+        )
+      ) : null}
+    </QueuePage>
+  );
 }

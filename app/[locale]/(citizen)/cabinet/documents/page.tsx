@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { digitalDocumentsFor } from '@/lib/applications/documents';
 import { requireArea } from '@/lib/auth/guards';
@@ -16,7 +17,9 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
         caption={t('documentsTitle')}
         captionHidden
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => <span className="font-mono">{r.number}</span> },
+          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle'
+            ? <Link href={`/cabinet/vehicle/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
+            : <span className="font-mono">{r.number}</span>) },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
           { key: 'date', header: t('issuedOn'), cell: (r) => format.dateTime(r.decidedAt ?? r.updatedAt, 'long') },
         ]}

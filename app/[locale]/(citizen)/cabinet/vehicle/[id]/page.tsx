@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
 import { SignDialog } from '@/components/eds/sign-dialog';
+import { VerifyQr } from '@/components/eds/verify-qr';
 import { ApplicationTimeline } from '@/components/vehicle/application-timeline';
 import { DetailsForm } from '@/components/vehicle/details-form';
 import { OfferDecision } from '@/components/vehicle/offer-decision';
@@ -13,6 +14,7 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { publicOrigin } from '@/lib/http/origin';
 import { getRegistries } from '@/lib/registries';
 import { changeDetailsAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
 import { centreOf, detailsOptions, feeBill } from '@/lib/vehicle-registration/buyer-queries';
@@ -36,6 +38,7 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
     getTranslations('Vehicle'), getTranslations('Status'), getTranslations('Common'), getTranslations('Errors'), getFormatter(),
     timelineOf(app.id), signatureCodesOf(app.id), centreOf(db, app.pickupCentreId), searchParams,
   ]);
+  const origin = await publicOrigin();
   const name = (c: { nameKk: string; nameRu: string } | null) => (c ? (locale === 'kk' ? c.nameKk : c.nameRu) : '—');
   const offer = [
     { term: t('dealer'), value: locale === 'kk' ? app.dealerNameKk : app.dealerNameRu },
@@ -79,6 +82,21 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
       {sp.signed && buyerCode ? <Notice tone="success" title={t('buyerSigned')}>{t('sellerSignedText', { code: buyerCode.verifyCode })}</Notice> : null}
       {['declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(state) ? <Notice tone="warning" title={ts(app.status as never)} /> : null}
 
+      {state === 'issued' && buyerCode ? (
+        <Card title={t('srtsTitle')}>
+          <div className="flex flex-col gap-6 md:flex-row" data-testid="srts">
+            <DescriptionList className="flex-1" items={[
+              { term: t('srtsNumber'), value: <span className="font-mono">{app.srtsNumber}</span> },
+              { term: t('plate'), value: <span className="font-mono text-lg font-bold">{app.plateNumber}</span> },
+              { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
+              { term: t('makeModel'), value: app.vehicle ? `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` : '—' },
+              { term: t('owner'), value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}` },
+              { term: t('issuedOn'), value: app.issuedAt ? format.dateTime(app.issuedAt, 'stamp') : '—' },
+            ]} />
+            <VerifyQr url={`${origin}/${locale}/verify?number=${app.number}&code=${buyerCode.verifyCode}`} label={t('srtsQr', { number: app.number })} />
+          </div>
+        </Card>
+      ) : null}
       <Card title={t('offerTitle')}><DescriptionList items={offer} /></Card>
 
       {state === 'awaiting_buyer' ? <Card><OfferDecision id={app.id} version={app.version} /></Card> : null}

@@ -1,0 +1,133 @@
+// The whole of order 000 in each language: the dealer starts and signs, the buyer accepts, chooses, pays and signs,
+// step 19 runs as a job, reception issues a ticket, the issuance desk hands over — four people, four browsers.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { CON, PERSONA, STAFF, VIN } from '../db/seed/personas-ids';
+import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
+import { expectAccessible, signInAs, type Locale } from './fixtures';
+
+const L = {
+  kk: {
+    vin: 'VIN (көлік құралының сәйкестендіру нөмірі)', checkVin: 'Көлікті тексеру', iin: 'Сатып алушының ЖСН-і', checkBuyer: 'Сатып алушы мен шартты тексеру',
+    signed: 'Өтінішке қол қойылды және сатып алушыға жіберілді', accept: 'Қабылдау және жалғастыру', save: 'Жалғастыру: төлем', pay: 'Төлеу',
+    gatewayPay: 'Төлеу', ready: 'Көлік құралы тіркелді', find: 'Табу', search: 'ЖСН немесе құжат нөмірі', ticket: 'Кезек талонын беру', callNext: 'Келесіні шақыру',
+    presented: 'Ұсынылған құжаттағы ЖСН', serial: 'Тіркеу куәлігі бланкісінің сериясы мен нөмірі', plates: 'Нөмірлік белгілер сатып алушыға берілді',
+    issue: 'Беруді тіркеу', issued: 'Құжаттар мен нөмірлер берілді. Сатып алушыға хабарланды.', notBuyer: 'Бұл адам сатып алушы емес', valid: 'Қазір жарамды',
+
+  },
+  ru: {
+    vin: 'VIN (идентификационный номер транспортного средства)', checkVin: 'Проверить транспортное средство', iin: 'ИИН покупателя', checkBuyer: 'Проверить покупателя и договор',
+    signed: 'Заявка подписана и отправлена покупателю', accept: 'Принять и продолжить', save: 'Продолжить: оплата', pay: 'Оплатить',
+    gatewayPay: 'Оплатить', ready: 'Транспортное средство зарегистрировано', find: 'Найти', search: 'ИИН или номер документа', ticket: 'Выдать талон очереди', callNext: 'Вызвать следующего',
+    presented: 'ИИН по предъявленному документу', serial: 'Серия и номер бланка СРТС', plates: 'Номерные знаки переданы покупателю',
+    issue: 'Зарегистрировать выдачу', issued: 'Документы и номера выданы. Покупатель уведомлён.', notBuyer: 'Этот человек не покупатель', valid: 'Действительна сейчас',
+
+  },
+} as const;
+
+const flows = [
+  { locale: 'kk' as Locale, dealer: PERSONA.dealerAstanaMotors, buyer: PERSONA.buyerErlan, vin: VIN.good1, centre: CON.astana1, reception: STAFF.conReceptionAstana, desk: STAFF.conIssuanceAstana },
+  { locale: 'ru' as Locale, dealer: PERSONA.dealerAlatau, buyer: PERSONA.buyerAlmatyAndrey, vin: VIN.goodAlmaty, centre: CON.almaty1, reception: STAFF.conReceptionAlmaty, desk: STAFF.conIssuanceAlmaty },
+];
+
+async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, iin, locale);
+  return page;
+}
+
+async function keyOf(browser: Browser, iin: string, kind: 'signing' | 'signing-legal', locale: Locale): Promise<KeyFile> {
+  const page = await (await browser.newContext()).newPage();
+  await openKeys(page, iin, locale);
+  const key = await downloadKey(page, iin, kind);
+  await page.context().close();
+  return key;
+}
+
+for (const f of flows) {
+  test(`${f.locale}: a new car from the dealer's first screen to plates handed over at the CON desk`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const l = L[f.locale];
+    const dealerKey = await keyOf(browser, f.dealer, 'signing-legal', f.locale);
+    const buyerKey = await keyOf(browser, f.buyer, 'signing', f.locale);
+
+    // Dealer: steps 1–9.
+    const dealer = await as(browser, f.dealer, f.locale);
+    await dealer.goto(`/${f.locale}/dealer/vehicle-registrations/new`);
+    await dealer.getByLabel(l.vin).fill(f.vin);
+    await dealer.getByRole('button', { name: l.checkVin }).click();
+    await dealer.getByLabel(l.iin).fill(f.buyer);
+    await dealer.getByRole('button', { name: l.checkBuyer }).click();
+    await dealer.getByTestId('open-sign-dialog').click();
+    await signInDialogWithKeyFile(dealer.getByRole('dialog'), dealerKey, f.locale);
+    await expect(dealer.getByText(l.signed)).toBeVisible();
+    const number = (await dealer.locator('main').getByText(/^VR-\d{4}-\d{6}$/).first().textContent())!.trim();
+
+    // Buyer: steps 10–18, in another browser.
+    const buyer = await as(browser, f.buyer, f.locale);
+    await buyer.goto(`/${f.locale}/cabinet`);
+    await buyer.getByRole('link', { name: number }).click();
+    await expectAccessible(buyer);
+    await buyer.getByRole('button', { name: l.accept }).click();
+    // The CONs of the buyer's registered region come first, as choices of their own.
+    await buyer.locator(`input[name="centre"][value="${f.centre}"]`).check();
+    const phone = buyer.locator('input[name="phone"]');
+    if (await phone.count()) await phone.fill('+7 701 555 44 33');
+    await expectAccessible(buyer);
+    await buyer.getByRole('button', { name: l.save }).click();
+    await expect(buyer.getByTestId('fees-total')).toBeVisible();
+    await buyer.getByRole('button', { name: l.pay, exact: true }).click();
+    await buyer.waitForURL(/\/gateway\/pay\//);
+    await buyer.getByRole('button', { name: l.gatewayPay, exact: true }).click();
+    await buyer.waitForURL(/\/cabinet\/vehicle\//);
+    await expect(async () => {
+      await buyer.reload();
+      await expect(buyer.getByTestId('open-sign-dialog')).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await buyer.getByTestId('open-sign-dialog').click();
+    await signInDialogWithKeyFile(buyer.getByRole('dialog'), buyerKey, f.locale);
+    // Step 19 runs as a job: the page shows "processing" until it is done.
+    await expect(async () => {
+      await buyer.reload();
+      await expect(buyer.getByText(l.ready)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+
+    // Reception at the chosen CON: find the buyer, issue the ticket.
+    const reception = await as(browser, f.reception, f.locale);
+    await reception.getByLabel(l.search).fill(f.buyer);
+    await reception.getByRole('button', { name: l.find }).click();
+    await reception.getByTestId('reception-result').getByRole('button', { name: l.ticket }).click();
+    const ticket = (await reception.getByTestId('ticket').locator('p.font-mono').textContent())!.trim();
+    expect(ticket).toMatch(/^B-\d{3}$/);
+    await expectAccessible(reception);
+
+    // Issuance desk: call next, compare, refuse someone else, hand over to the buyer.
+    const desk = await as(browser, f.desk, f.locale);
+    await expect(desk.getByTestId('queue-board')).toContainText(ticket);
+    await desk.getByRole('button', { name: l.callNext }).click();
+    await expect(desk.getByTestId('gbd-photo')).toBeVisible();
+    await expectAccessible(desk);
+    await desk.getByLabel(l.presented).fill(PERSONA.citizenAigerim);
+    await desk.getByLabel(l.serial).fill('KZ01234567');
+    await desk.getByLabel(l.plates).check();
+    await desk.getByRole('button', { name: l.issue }).click();
+    await expect(desk.getByText(l.notBuyer, { exact: false })).toBeVisible();
+    await desk.getByLabel(l.presented).fill(f.buyer);
+    await desk.getByLabel(l.plates).check();
+    await desk.getByRole('button', { name: l.issue }).click();
+    await expect(desk.getByText(l.issued)).toBeVisible();
+
+    // The buyer's Digital documents; both signatures verify on the public page.
+    await buyer.goto(`/${f.locale}/cabinet/documents`);
+    await buyer.getByRole('link', { name: number }).click();
+    await expect(buyer.getByTestId('srts')).toContainText(f.vin);
+    await expectAccessible(buyer);
+    const code = await buyer.getByTestId('srts').locator('[data-testid="verify-qr"]').count();
+    expect(code).toBe(1);
+    await dealer.goto(`/${f.locale}/dealer?q=${number}`);
+    await dealer.getByRole('link', { name: number }).click();
+    await dealer.getByRole('link', { name: f.locale === 'kk' ? 'Сатушының қолтаңбасын тексеру' : 'Проверить подпись продавца' }).click();
+    const result = dealer.getByTestId('verify-result');
+    await expect(result.getByText(l.valid)).toHaveCount(2);
+    for (const p of [dealer, buyer, reception, desk]) await p.context().close();
+  });
+}
