@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { fees, mrpValues, plateTypes, regions, serviceCentres } from '@/db/schema/reference';
 import { priceFees, totalTiyn } from '@/lib/payments/fees';
 import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { feeCodesOf } from './buyer-service';
+import { plateTypeOffered } from './plates';
 
 /** A registry answer for a page, or `unavailable`: a page shows what it can when a system is down. */
 async function orUnavailable<T>(call: () => Promise<T>): Promise<T | 'unavailable'> {
@@ -24,7 +25,7 @@ async function orUnavailable<T>(call: () => Promise<T>): Promise<T | 'unavailabl
 export async function detailsOptions(db: Db, registries: Registries, iin: string) {
   const [centres, plates, regionRows, person, phone] = await Promise.all([
     db.select().from(serviceCentres).where(eq(serviceCentres.active, true)).orderBy(asc(serviceCentres.regionCode), asc(serviceCentres.number)),
-    db.select().from(plateTypes).where(and(eq(plateTypes.offeredOnline, true), eq(plateTypes.forLegalEntity, false))).orderBy(asc(plateTypes.code)),
+    db.select().from(plateTypes).orderBy(asc(plateTypes.code)),
     db.select().from(regions),
     orUnavailable(() => registries.gbdFl.findPerson(iin)),
     orUnavailable(() => registries.bmg.findPhone(iin)),
@@ -34,7 +35,7 @@ export async function detailsOptions(db: Db, registries: Registries, iin: string
   return {
     home: centres.filter((c) => c.regionCode === homeRegion),
     others: centres.filter((c) => c.regionCode !== homeRegion).map((c) => ({ ...c, region: regionName.get(c.regionCode)! })),
-    plates, phone, homeRegion: homeRegion ? regionName.get(homeRegion) ?? null : null,
+    plates: plates.filter((p) => plateTypeOffered(p, 'person')), phone, homeRegion: homeRegion ? regionName.get(homeRegion) ?? null : null,
   };
 }
 

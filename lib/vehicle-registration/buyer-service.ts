@@ -18,6 +18,8 @@ import { sellerDocumentOf } from './dealer-service';
 import { buyerDocument } from './document';
 import { loadVehicleApplication, type VehicleApplication } from './load';
 import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
+import { plateTypeOffered, vehicleFeeCodes } from './plates';
+import { feesPurpose } from './refunds';
 
 type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
@@ -97,7 +99,7 @@ export async function saveDetails(ctx: Ctx, input: { id: string; version: number
   const [centre] = await ctx.db.select().from(serviceCentres).where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
   if (!centre) throw new DomainError('vehicle_centre_unknown');
   const [plate] = await ctx.db.select().from(plateTypes).where(eq(plateTypes.code, input.plateType));
-  if (!plate || !plate.offeredOnline || plate.forLegalEntity) throw new DomainError('vehicle_plate_type_not_offered');
+  if (!plate || !plateTypeOffered(plate, 'person')) throw new DomainError('vehicle_plate_type_not_offered');
   const bmg = await ctx.registries.bmg.findPhone(ctx.actor.iin);
   const phone = bmg ?? input.phone;
   if (!phone) throw new DomainError('vehicle_phone_required');
@@ -121,12 +123,10 @@ export async function changeDetails(ctx: Ctx, input: { id: string; version: numb
   return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }));
 }
 
-export const feesPurpose = (applicationId: string) => `vehicle:${applicationId}:fees`;
-
 /** The fee codes of step 17: registration, SRTS, and the plate type's own fee. */
 export async function feeCodesOf(db: DbOrTx, plateType: string) {
   const [plate] = await db.select({ feeCode: plateTypes.feeCode }).from(plateTypes).where(eq(plateTypes.code, plateType));
-  return ['vehicle.registration', 'vehicle.srts', ...(plate?.feeCode ? [plate.feeCode] : [])];
+  return vehicleFeeCodes(plate?.feeCode);
 }
 
 /** Step 17: opens (or reopens) the gateway invoice; paying twice is impossible (one paid payment per purpose). */

@@ -16,6 +16,7 @@ import { checkBuyerAndContract, checkSeller, checkVehicle, type CheckLine, type 
 import { sellerDocument } from './document';
 import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
 import { loadVehicleApplication, type VehicleApplication } from './load';
+import { refundPaidFees } from './refunds';
 
 type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
@@ -154,7 +155,7 @@ export async function signAsSeller(ctx: Ctx, input: { id: string; version: numbe
   });
 }
 
-/** The dealer cancels until the buyer signs; the VIN is free again, and a buyer who was told is told again. */
+/** The dealer cancels until the buyer signs; the VIN is free again, a paid fee is refunded, and a buyer who was told is told again. */
 export async function cancelByDealer(ctx: Ctx, input: { id: string; version: number }) {
   const app = await dealerApplication(ctx.db, ctx.grant, input.id);
   if (app.status === 'cancelled_by_dealer') return app; // double submit
@@ -162,6 +163,7 @@ export async function cancelByDealer(ctx: Ctx, input: { id: string; version: num
   return ctx.db.transaction(async (tx) => {
     await tx.update(vehicleApplications).set({ vinReleasedAt: new Date() }).where(eq(vehicleApplications.applicationId, app.id));
     const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'cancel', actor: ctx.actor, grant: ctx.grant });
+    await refundPaidFees(tx, app.id, 'cancelled_by_dealer');
     if (app.dealerSignatureId && app.buyerIin) {
       await notify(tx, `vehicle:${app.id}:cancelled`, { recipientIin: app.buyerIin, applicationId: app.id, kind: 'vehicle_cancelled', sms: true, params: { number: app.number, dealer: app.dealerNameRu } });
     }

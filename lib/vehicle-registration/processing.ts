@@ -2,7 +2,6 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
-import { payments, refunds } from '@/db/schema/payments';
 import { pilotSettings, platePool, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
@@ -10,7 +9,7 @@ import { nextApplicationNumber, transition } from '@/lib/applications/core';
 import { isDomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { Registries } from '@/lib/registries';
-import { feesPurpose } from './buyer-service';
+import { refundPaidFees } from './refunds';
 import { loadVehicleApplication } from './load';
 import { vehicleMachine as machine, waitingForBuyer, type VehicleState } from './machine';
 
@@ -67,10 +66,7 @@ async function lockProcessing(tx: Tx, applicationId: string) {
 
 /** A refusal after payment gives the money back: the refund is a record the payment system settles. */
 async function closeWithRefund(tx: Tx, applicationId: string, number: string, buyerIin: string, kind: 'vehicle_refused' | 'vehicle_expired', code: string) {
-  const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, feesPurpose(applicationId)), eq(payments.status, 'paid')));
-  if (paid) {
-    await tx.insert(refunds).values({ paymentId: paid.id, amountTiyn: paid.amountTiyn, reason: code }).onConflictDoNothing();
-  }
+  await refundPaidFees(tx, applicationId, code);
   await notify(tx, `vehicle:${applicationId}:${kind}`, { recipientIin: buyerIin, applicationId, kind, sms: true, params: { number } });
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications } from '@/db/schema/applications';
 import { outbox } from '@/db/schema/notifications';
 import { userRoles, users } from '@/db/schema/people';
+import { pilotSettings } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import { seed } from '@/db/seed';
 import { BIN, PERSONA, VIN } from '@/db/seed/personas-ids';
@@ -69,6 +70,16 @@ describe('steps 1–5: the organisation and the vehicle', () => {
       invalidateFaultCache();
     }
     expect(await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.vin, VIN.good2))).toEqual([]);
+  });
+
+  it('outside the pilot (settings are data) the dealer is told the service is not available here', async () => {
+    const dealer = await actorOf(PERSONA.dealerAstanaMotors);
+    await database.db.update(pilotSettings).set({ enabled: false }).where(eq(pilotSettings.pilot, 'vehicle'));
+    try {
+      await expect(startRegistration(ctxOf(dealer), { vin: VIN.goodPorter })).rejects.toMatchObject({ code: 'vehicle_pilot_closed' });
+    } finally {
+      await database.db.update(pilotSettings).set({ enabled: true }).where(eq(pilotSettings.pilot, 'vehicle'));
+    }
   });
 
   it('a VIN is held by one open application: two tabs starting it at once make one draft', async () => {
