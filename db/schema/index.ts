@@ -10,3 +10,4 @@ export * from './registry-ops';
 export * from './registry';
 export * from './pki';
 export * from './vehicle';
+export * from './id-card';

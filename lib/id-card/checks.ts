@@ -1,0 +1,60 @@
+// Steps 1–7 of order 002 (SPEC §5) over the registry ports: consent, GBD FL and BMG, Digital-ID liveness,
+// capacity, ZAGS changes, permanent registration and the renewal window. Each check yields a line; every "no" is
+// a "go to a CON" with its reason, because the online service cannot help that person (the order's wording).
+import type { RegistrySystem } from '@/db/schema/registry-ops';
+import type { Registries } from '@/lib/registries';
+import type { Person } from '@/lib/registries/gbd-fl/port';
+import { renewalWindow } from './eligibility';
+
+export type CheckLine = { step: number; system: RegistrySystem; ok: boolean; code: string };
+
+export type GoToCon =
+  | 'id_card_consent_refused' | 'id_card_person_not_found' | 'id_card_liveness_failed' | 'id_card_incapable'
+  | 'id_card_civil_change' | 'id_card_no_registration' | 'id_card_no_card' | 'id_card_too_early' | 'id_card_too_late';
+
+export type Eligibility =
+  | { ok: true; lines: CheckLine[]; person: Person; phone: string | null }
+  | { ok: false; lines: CheckLine[]; reason: GoToCon };
+
+const line = (step: number, system: RegistrySystem, ok: boolean, code: string): CheckLine => ({ step, system, ok, code });
+
+/**
+ * Steps 2–7 for a person who has given consent (step 1, recorded by the caller). Stops at the first "no"; an
+ * unanswered registry throws RegistryUnavailableError (the caller decides between "try again" and point 12's
+ * "go to a CON" after 10 minutes).
+ */
+export async function checkEligibility(reg: Registries, iin: string, today: string): Promise<Eligibility> {
+  const lines: CheckLine[] = [line(1, 'consent', true, 'id_card_consent_given')];
+  const stop = (step: number, system: RegistrySystem, reason: GoToCon): Eligibility => ({ ok: false, lines: [...lines, line(step, system, false, reason)], reason });
+
+  const person = await reg.gbdFl.findPerson(iin);
+  if (!person || person.deceased) return stop(2, 'gbd_fl', 'id_card_person_not_found');
+  lines.push(line(2, 'gbd_fl', true, 'id_card_person_found'));
+  const phone = await reg.bmg.findPhone(iin);
+  lines.push(line(2, 'bmg', !!phone, phone ? 'id_card_phone_found' : 'id_card_phone_missing'));
+
+  const live = await reg.digitalId.liveness(iin);
+  if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');
+  lines.push(line(3, 'digital_id', true, 'id_card_liveness_passed'));
+
+  const guardianship = await reg.esobes.guardianship(iin);
+  if (!person.capable || guardianship?.incapable) return stop(4, 'esobes', 'id_card_incapable');
+  lines.push(line(4, 'esobes', true, 'id_card_capable'));
+
+  if (person.document.type !== 'id_card') return stop(7, 'gbd_fl', 'id_card_no_card');
+  const changes = await reg.zags.changesSince(iin, person.document.issuedOn);
+  if (changes.length) return stop(5, 'zags', 'id_card_civil_change');
+  lines.push(line(5, 'zags', true, 'id_card_no_civil_change'));
+
+  if (!person.permanentAddress) return stop(6, 'gbd_fl', 'id_card_no_registration');
+  lines.push(line(6, 'gbd_fl', true, 'id_card_registered'));
+
+  const window = renewalWindow(person.document.expiresOn, today);
+  if (window === 'too_early') return stop(7, 'gbd_fl', 'id_card_too_early');
+  if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
+  lines.push(line(7, 'gbd_fl', true, 'id_card_window_open'));
+  return { ok: true, lines, person, phone };
+}
+
+/** Point 12 of the order: these systems failing for more than 10 minutes send the citizen to a CON. */
+export const outageSystems: readonly RegistrySystem[] = ['gbd_fl', 'bmg', 'digital_id'];

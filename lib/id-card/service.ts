@@ -1,0 +1,76 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { applicationEvents } from '@/db/schema/applications';
+import { idCardApplications } from '@/db/schema/id-card';
+import { pilotSettings } from '@/db/schema/reference';
+import { createApplication } from '@/lib/applications/core';
+import { audit } from '@/lib/audit';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { toLocalDate } from '@/lib/calendar/deadline';
+import { DomainError } from '@/lib/errors';
+import { pilotOpen } from '@/lib/reference/queries';
+import { hasBeenFailingFor, type Registries } from '@/lib/registries';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { checkEligibility, outageSystems } from './checks';
+import { idCardMachine } from './machine';
+
+type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
+
+/** The person's renewal in progress, if any (one at a time). */
+export async function openRenewalOf(db: Db, iin: string) {
+  const [row] = await db.select().from(idCardApplications).where(and(eq(idCardApplications.iin, iin), isNull(idCardApplications.closedAt)));
+  return row ?? null;
+}
+
+/**
+ * Point 12 of order 002: a failure of GBD FL, BMG or Digital-ID for more than 10 minutes (pilot setting) sends
+ * the citizen to a CON; a shorter one is "try again" with nothing lost.
+ */
+async function outageError(db: Db, e: unknown, minutes: number): Promise<never> {
+  if (isRegistryUnavailable(e) && outageSystems.includes(e.system) && (await hasBeenFailingFor(db, e.system, minutes))) {
+    throw new DomainError('id_card_outage_go_to_con', { system: e.system });
+  }
+  throw e;
+}
+
+/**
+ * Steps 1–7: the citizen consents (the consent service records the request and their answer), then the
+ * registries are asked in the order's sequence. All pass → a draft application exists with the lines on its
+ * timeline; any "no" → "go to a CON" with the reason and the lines so far, and nothing is created.
+ */
+export async function startRenewal(ctx: Ctx) {
+  const existing = await openRenewalOf(ctx.db, ctx.actor.iin);
+  if (existing) return { applicationId: existing.applicationId, existed: true as const };
+  const [settings] = await ctx.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
+  const today = toLocalDate(new Date());
+  if (!pilotOpen(settings, today)) throw new DomainError('id_card_pilot_closed');
+  const minutes = Number(settings!.params.outageMinutes ?? 10);
+  const run = await (async () => {
+    const consent = await ctx.registries.consent.request(ctx.actor.iin, 'id_card_renewal');
+    // The person gives consent on this very page (the button they pressed): the service records the answer.
+    await ctx.registries.consent.grant(consent.id);
+    await ctx.db.transaction((tx) => audit(tx, ctx.actor, ctx.grant, { action: 'consent.granted', subjectIin: ctx.actor.iin, data: { purpose: 'id_card_renewal', consent: consent.id } }));
+    return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today) };
+  })().catch((e: unknown) => outageError(ctx.db, e, minutes));
+  const { eligibility } = run;
+  if (!eligibility.ok) throw new DomainError(eligibility.reason, {}, { checks: eligibility.lines });
+  if (!settings!.regionCodes.includes(eligibility.person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
+  const doc = eligibility.person.document;
+  return ctx.db.transaction(async (tx) => {
+    const app = await createApplication(tx, {
+      pilot: 'id_card', status: idCardMachine.initial, applicantIin: ctx.actor.iin, applicantUserId: ctx.actor.userId,
+      regionCode: eligibility.person.permanentAddress!.regionCode, year: new Date().getFullYear(),
+    }, ctx.actor, ctx.grant);
+    await tx.insert(idCardApplications).values({
+      applicationId: app.id, iin: ctx.actor.iin, consentId: run.consentId, currentCardNumber: doc.number,
+      currentCardIssuedOn: doc.issuedOn, currentCardExpiresOn: doc.expiresOn, phone: eligibility.phone,
+    });
+    await tx.insert(applicationEvents).values(eligibility.lines.map((l) => ({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { ...l } })));
+    return { applicationId: app.id, existed: false as const };
+  }).catch((e: unknown) => {
+    // Two tabs starting at once: the partial unique index keeps one renewal per person.
+    if (e && typeof e === 'object' && 'cause' in e && (e.cause as { code?: string })?.code === '23505') throw new DomainError('id_card_already_started');
+    throw e;
+  });
+}

@@ -1,0 +1,78 @@
+// ID-card renewal, steps 1–7 of order 002 on the demo seed: each "go to a CON" branch with its reason, the happy
+// start (one renewal per person), and point 12: an outage over 10 minutes sends the citizen to a CON.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationEvents } from '@/db/schema/applications';
+import { auditEvents } from '@/db/schema/audit';
+import { idCardApplications } from '@/db/schema/id-card';
+import { userRoles, users } from '@/db/schema/people';
+import { seed } from '@/db/seed';
+import { PERSONA } from '@/db/seed/personas-ids';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { startRenewal } from '@/lib/id-card/service';
+import { clearFaults, getRegistries, invalidateFaultCache, setFault } from '@/lib/registries';
+import { freshDatabase } from '@/tests/support/db';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+
+async function actorOf(iin: string): Promise<Actor> {
+  const [u] = await database.db.select().from(users).where(eq(users.iin, iin));
+  const grants = (await database.db.select().from(userRoles).where(eq(userRoles.userId, u!.id))).map((g): Grant => ({
+    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
+  }));
+  return { userId: u!.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u!.surname, givenName: u!.givenName, patronymic: u!.patronymic, locale: u!.locale, grants, isStaff: false };
+}
+const start = async (iin: string) => {
+  const actor = await actorOf(iin);
+  return startRenewal({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
+};
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  process.env.DATABASE_URL = database.url;
+  invalidateFaultCache();
+  await seed(database.db);
+}, 120_000);
+afterAll(async () => { await database.drop(); });
+
+describe('steps 1–7: who may renew online', () => {
+  it.each([
+    [PERSONA.idCardTooEarly, 'id_card_too_early', 7],
+    [PERSONA.idCardTooLate, 'id_card_too_late', 7],
+    [PERSONA.idCardNameChange, 'id_card_civil_change', 5],
+    [PERSONA.idCardNoRegistration, 'id_card_no_registration', 6],
+    [PERSONA.idCardIncapable, 'id_card_incapable', 4],
+    [PERSONA.idCardLivenessFail, 'id_card_liveness_failed', 3],
+  ])('%s → go to a CON: %s at step %i, nothing created', async (iin, reason, step) => {
+    const error = await start(iin).catch((e: unknown) => e) as { code: string; data: { checks: { step: number; ok: boolean }[] } };
+    expect(error.code).toBe(reason);
+    expect(error.data.checks.at(-1)).toMatchObject({ step, ok: false });
+    expect(error.data.checks[0]).toMatchObject({ step: 1, ok: true }); // consent came first
+    expect(await database.db.select().from(idCardApplications).where(eq(idCardApplications.iin, iin))).toEqual([]);
+  });
+
+  it('an eligible person gets one draft with the checks on its timeline; starting again finds the same one', async () => {
+    const first = await start(PERSONA.citizenAigerim);
+    expect(first.existed).toBe(false);
+    const events = await database.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, first.applicationId));
+    expect(events.filter((e) => e.type === 'check').map((e) => (e.data as { step: number }).step)).toEqual([1, 2, 2, 3, 4, 5, 6, 7]);
+    expect(await start(PERSONA.citizenAigerim)).toEqual({ applicationId: first.applicationId, existed: true });
+    const consents = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'consent.granted'));
+    expect(consents.some((c) => c.subjectIin === PERSONA.citizenAigerim)).toBe(true);
+  });
+});
+
+describe('point 12: outages', () => {
+  it('a short outage is "try again"; over 10 minutes the citizen is sent to a CON', async () => {
+    try {
+      await setFault(database.db, 'digital_id', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 2 * 60_000) });
+      await expect(start(PERSONA.idCardExempt)).rejects.toMatchObject({ code: 'registry_unavailable', system: 'digital_id' });
+      await setFault(database.db, 'digital_id', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 11 * 60_000) });
+      await expect(start(PERSONA.idCardExempt)).rejects.toMatchObject({ code: 'id_card_outage_go_to_con' });
+    } finally {
+      await clearFaults(database.db);
+      invalidateFaultCache();
+    }
+    expect((await start(PERSONA.idCardExempt)).existed).toBe(false);
+  });
+});
