@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, DescriptionList, FileField, Notice, RadioGroup, TextField, initialActionState, type ActionResult } from '@/components/ui';
+import { useErrorText } from '@/components/ui/error-text';
 import { canonicalBytes, sha256Hex, type JsonValue } from '@/lib/signatures/canonical';
 import { SigningError, signWithKeyFile, signWithNcaLayerApp } from './key-file';
 
@@ -27,7 +28,7 @@ export type SignDialogProps = {
  */
 export function SignDialog({ document, summary, signer, action, fields = {}, title, openLabel }: SignDialogProps) {
   const t = useTranslations('Eds');
-  const te = useTranslations('Errors');
+  const errorText = useErrorText();
   const locale = useLocale() as 'kk' | 'ru';
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -66,6 +67,7 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
   }
 
   const shown = problem ?? (!state.ok ? state.code : null);
+  const shownParams = !problem && !state.ok ? state.params : undefined;
   const working = busy || submitting;
   return (
     <>
@@ -96,7 +98,7 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
               <TextField name="password" id={`${id}-password`} type="password" label={t('password')} autoComplete="off" width="md" />
             </div>
           </div>
-          {shown ? <Notice tone="error" title={te(shown as never)} /> : null}
+          {shown ? <Notice tone="error" title={errorText(shown, shownParams)} /> : null}
           <div className="flex flex-wrap gap-3">
             <button type="submit" aria-disabled={working || undefined} disabled={working}
               className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400 disabled:opacity-70">

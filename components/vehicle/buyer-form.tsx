@@ -6,7 +6,7 @@ import { FormErrorSummary, Notice, SubmitButton, TextField, initialActionState, 
 import { useErrorText } from '@/components/ui/error-text';
 import { setBuyerAction } from '@/lib/vehicle-registration/actions';
 import type { CheckLine } from '@/lib/vehicle-registration/checks';
-import { CheckLines } from './check-lines';
+import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 6: the buyer's IIN; steps 7–8 run on submit. "Check the buyer's IIN" stays beside the field. */
 export function BuyerForm({ id, version, defaultIin }: { id: string; version: number; defaultIin?: string | null }) {

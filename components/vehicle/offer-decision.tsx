@@ -6,7 +6,7 @@ import { Notice, SubmitButton, TextareaField, initialActionState, type ActionRes
 import { useErrorText } from '@/components/ui/error-text';
 import { acceptOfferAction, declineOfferAction } from '@/lib/vehicle-registration/actions';
 import type { CheckLine } from '@/lib/vehicle-registration/checks';
-import { CheckLines } from './check-lines';
+import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 10: accept (then steps 11–14 run) or decline with a reason the dealer sees. */
 export function OfferDecision({ id, version }: { id: string; version: number }) {

@@ -6,7 +6,7 @@ import { FormErrorSummary, Notice, SubmitButton, TextField, initialActionState, 
 import { useErrorText } from '@/components/ui/error-text';
 import { startRegistrationAction } from '@/lib/vehicle-registration/actions';
 import type { CheckLine } from '@/lib/vehicle-registration/checks';
-import { CheckLines } from './check-lines';
+import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 2: the VIN. Steps 3–5 run on submit; a "no" shows the order's message and keeps the VIN. */
 export function VinForm() {

@@ -7,7 +7,7 @@ import { logError } from '@/lib/log';
  */
 const g = globalThis as unknown as { qyzmetBoss?: Promise<PgBoss> };
 
-export const QUEUES = { outbox: 'outbox-deliver', vehicleProcess: 'vehicle-process', vehicleSweep: 'vehicle-sweep' } as const;
+export const QUEUES = { outbox: 'outbox-deliver', vehicleProcess: 'vehicle-process', vehicleSweep: 'vehicle-sweep', idCardSweep: 'id-card-sweep' } as const;
 
 export function getBoss(): Promise<PgBoss> {
   g.qyzmetBoss ??= (async () => {
@@ -39,5 +39,16 @@ export async function kickVehicleProcessing(applicationId: string) {
     await boss.send(QUEUES.vehicleProcess, { applicationId }, { singletonKey: applicationId, retryLimit: 5, retryDelay: 30 });
   } catch (e) {
     logError('kick_vehicle_failed', e);
+  }
+}
+
+/** ID-card production right after an approval, and again when it should be ready (the minute sweep catches up). */
+export async function kickIdCardProduction(readyAfterSeconds = 31) {
+  try {
+    const boss = await getBoss();
+    await boss.send(QUEUES.idCardSweep, {});
+    await boss.send(QUEUES.idCardSweep, {}, { startAfter: readyAfterSeconds });
+  } catch (e) {
+    logError('kick_id_card_failed', e);
   }
 }

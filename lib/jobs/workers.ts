@@ -1,6 +1,8 @@
 import { connect } from '@/db/client';
-import { logInfo } from '@/lib/log';
 import { deliverOutbox } from '@/lib/outbox/deliver';
+import { registerWithRpDrn, submittedIdCards } from '@/lib/id-card/citizen-service';
+import { advanceProduction } from '@/lib/id-card/review-service';
+import { logError, logInfo } from '@/lib/log';
 import { getRegistries } from '@/lib/registries';
 import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { getBoss, kickOutbox, QUEUES } from './index';
@@ -29,5 +31,11 @@ export async function startWorkers() {
     if (swept.expired || swept.reminded) { await kickOutbox(); logInfo('vehicle_deadlines', swept); }
   });
   await boss.schedule(QUEUES.vehicleSweep, '* * * * *', {});
+  // ID cards: steps 13–15 left by an RP DRN outage, and the simulated production.
+  await boss.work(QUEUES.idCardSweep, async () => {
+    for (const { id } of await submittedIdCards(db)) await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
+    if (await advanceProduction(db)) await kickOutbox();
+  });
+  await boss.schedule(QUEUES.idCardSweep, '* * * * *', {});
   logInfo('workers_started');
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/db/client';
+import { onDutyPaid as idCardDutyPaid } from '@/lib/id-card/citizen-service';
 import { onFeesPaid as vehicleFeesPaid } from '@/lib/vehicle-registration/buyer-service';
 
 /**
@@ -7,6 +8,7 @@ import { onFeesPaid as vehicleFeesPaid } from '@/lib/vehicle-registration/buyer-
  */
 const handlers: Record<string, (tx: DbOrTx, applicationId: string, paymentId: string) => Promise<void>> = {
   vehicle: vehicleFeesPaid,
+  id_card: idCardDutyPaid,
 };
 
 export async function onPaymentPaid(tx: DbOrTx, payment: { id: string; purposeKey: string; applicationId: string | null }) {

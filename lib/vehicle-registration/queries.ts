@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { applicationEvents, applications } from '@/db/schema/applications';
-import { signatures } from '@/db/schema/signatures';
+import { applications } from '@/db/schema/applications';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import type { Cursor } from '@/lib/applications/cursor';
 
@@ -28,15 +27,4 @@ export async function listDealerRegistrations(q: DealerListQuery) {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
-}
-
-/** The application's timeline, oldest first (one query). */
-export async function timelineOf(applicationId: string) {
-  return db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
-}
-
-/** The verification codes of the application's signatures (printed on its pages). */
-export async function signatureCodesOf(applicationId: string) {
-  return db.select({ id: signatures.id, partyRole: signatures.partyRole, verifyCode: signatures.verifyCode, signedAt: signatures.signedAt })
-    .from(signatures).where(eq(signatures.applicationId, applicationId)).orderBy(asc(signatures.signedAt));
 }

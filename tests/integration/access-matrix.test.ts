@@ -34,6 +34,16 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/vehicle-registration/actions.ts:issueTicketAction': ['con_reception'],
   'lib/vehicle-registration/actions.ts:callNextAction': ['con_issuance'],
   'lib/vehicle-registration/actions.ts:issueDocumentsAction': ['con_issuance'],
+  // ID-card renewal: the citizen's steps, the UMS DP decision, the registration point's hand-over.
+  'lib/id-card/actions.ts:startRenewalAction': ['citizen'],
+  'lib/id-card/actions.ts:saveFormAction': ['citizen'],
+  'lib/id-card/actions.ts:uploadPhotoAction': ['citizen'],
+  'lib/id-card/actions.ts:uploadSignatureAction': ['citizen'],
+  'lib/id-card/actions.ts:signAndSubmitAction': ['citizen'],
+  'lib/id-card/actions.ts:payDutyAction': ['citizen'],
+  'lib/id-card/actions.ts:approveAction': ['ums_reviewer'],
+  'lib/id-card/actions.ts:annulAction': ['ums_reviewer'],
+  'lib/id-card/actions.ts:issueCardAction': ['migration_officer'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

@@ -3,10 +3,10 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
-import { ApplicationTimeline } from '@/components/vehicle/application-timeline';
+import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { DetailsForm } from '@/components/vehicle/details-form';
 import { OfferDecision } from '@/components/vehicle/offer-decision';
-import { PayButton } from '@/components/vehicle/pay-button';
+import { PayButton } from '@/components/payments/pay-button';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
@@ -16,11 +16,11 @@ import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
 import { getRegistries } from '@/lib/registries';
-import { changeDetailsAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
+import { changeDetailsAction, payFeesAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
 import { centreOf, detailsOptions, feeBill } from '@/lib/vehicle-registration/buyer-queries';
 import { buyerApplication, buyerDocumentOf } from '@/lib/vehicle-registration/buyer-service';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
-import { signatureCodesOf, timelineOf } from '@/lib/vehicle-registration/queries';
+import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
 const stepOf: Partial<Record<VehicleState, number>> = { awaiting_buyer: 0, buyer_filling: 1, awaiting_payment: 2, awaiting_buyer_signature: 3, processing: 4, ready_for_pickup: 4, issued: 4 };
@@ -119,7 +119,7 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
           <p className="mt-3 font-semibold" data-testid="fees-total">{t('feesTotal', { total: formatMoney(bill.totalTiyn, locale), mrp: formatMoney(bill.mrpTenge * 100, locale), year: bill.year })}</p>
           {state === 'awaiting_payment' ? (
             <div className="mt-4 flex flex-wrap gap-3">
-              <PayButton id={app.id} label={t('pay')} />
+              <PayButton id={app.id} label={t('pay')} action={payFeesAction} />
               <VersionButton action={changeDetailsAction} id={app.id} version={app.version} label={t('changeDetails')} pendingLabel={t('working')} />
             </div>
           ) : null}
@@ -133,7 +133,7 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
             title={t('buyerSignTitle')} openLabel={t('signAsBuyer')} />
         </Card>
       ) : null}
-      <Card title={t('timeline')}><ApplicationTimeline events={events} /></Card>
+      <Card title={t('timeline')}><ApplicationTimeline events={events} pilot="Vehicle" /></Card>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { SignDialog } from '@/components/eds/sign-dialog';
-import { ApplicationTimeline } from '@/components/vehicle/application-timeline';
+import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { db } from '@/db';
@@ -15,7 +15,7 @@ import { formatMoney } from '@/lib/format';
 import { cancelByDealerAction, reopenDraftAction, signAsSellerAction } from '@/lib/vehicle-registration/actions';
 import { dealerApplication, sellerDocumentOf } from '@/lib/vehicle-registration/dealer-service';
 import { vehicleMachine, type VehicleState } from '@/lib/vehicle-registration/machine';
-import { signatureCodesOf, timelineOf } from '@/lib/vehicle-registration/queries';
+import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** One registration for the dealer: check your answers and sign (step 9), then its timeline; cancel until the buyer signs. */
 export default async function DealerApplicationPage({ params, searchParams }: {
@@ -75,7 +75,7 @@ export default async function DealerApplicationPage({ params, searchParams }: {
       {vehicleMachine.can(state, 'cancel') ? (
         <VersionButton action={cancelByDealerAction} id={app.id} version={app.version} label={t('cancel')} pendingLabel={t('working')} variant="danger" confirm={t('cancelConfirm')} />
       ) : null}
-      <Card title={t('timeline')}><ApplicationTimeline events={events} /></Card>
+      <Card title={t('timeline')}><ApplicationTimeline events={events} pilot="Vehicle" /></Card>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Notice, PageHeader } from '@/components/ui';
-import { CheckLines } from '@/components/vehicle/check-lines';
+import { CheckLines } from '@/components/applications/check-lines';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
 import { VinForm } from '@/components/vehicle/vin-form';
 import { db } from '@/db';

@@ -1,0 +1,44 @@
+import { asc, eq } from 'drizzle-orm';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ButtonLink, Card, Notice, PageHeader } from '@/components/ui';
+import { StartForm } from '@/components/id-card/start-form';
+import { db } from '@/db';
+import { serviceCentres } from '@/db/schema/reference';
+import { getPathname } from '@/i18n/navigation';
+import type { Locale } from '@/i18n/routing';
+import { requireArea } from '@/lib/auth/guards';
+import { openRenewalOf } from '@/lib/id-card/service';
+import { getRegistries } from '@/lib/registries';
+
+/** The service page (order 002): who may renew online, what to prepare, how long it takes; consent and start. */
+export default async function IdCardServicePage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor } = await requireArea('cabinet');
+  const [t, open] = await Promise.all([getTranslations('IdCard'), openRenewalOf(db, actor.iin)]);
+  // The nearest CONs for "go to a CON": those of the person's registered region (GBD FL), when it answers.
+  const region = await getRegistries(db).gbdFl.findPerson(actor.iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
+  const centres = region ? await db.select().from(serviceCentres).where(eq(serviceCentres.regionCode, region)).orderBy(asc(serviceCentres.number)).limit(3) : [];
+  const goToCon = (
+    <ul className="mt-1 list-disc pl-5">
+      {centres.map((c) => <li key={c.id}>{locale === 'kk' ? c.nameKk : c.nameRu}: {locale === 'kk' ? c.addressKk : c.addressRu} ({locale === 'kk' ? c.hoursKk : c.hoursRu})</li>)}
+    </ul>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t('serviceTitle')} lead={t('serviceLead')} />
+      <div className="grid gap-6 md:grid-cols-3">
+        <Card title={t('whoTitle')} titleAs="h2"><p>{t('whoText')}</p></Card>
+        <Card title={t('prepareTitle')} titleAs="h2"><p>{t('prepareText')}</p></Card>
+        <Card title={t('howLongTitle')} titleAs="h2"><p>{t('howLongText')}</p></Card>
+      </div>
+      {open ? (
+        <Notice tone="info" title={t('alreadyStarted')}>
+          <ButtonLink href={getPathname({ href: `/cabinet/id-card/${open.applicationId}`, locale })}>{t('openApplication')}</ButtonLink>
+        </Notice>
+      ) : (
+        <Card title={t('startTitle')}><StartForm goToCon={goToCon} /></Card>
+      )}
+    </div>
+  );
+}

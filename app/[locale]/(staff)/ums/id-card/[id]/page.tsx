@@ -1,0 +1,88 @@
+import Image from 'next/image';
+import { eq } from 'drizzle-orm';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { ApplicationTimeline } from '@/components/applications/application-timeline';
+import { SignDialog } from '@/components/eds/sign-dialog';
+import { AnnulForm } from '@/components/id-card/annul-form';
+import { GbdPhoto } from '@/components/vehicle/gbd-photo';
+import { db } from '@/db';
+import { feeExemptions } from '@/db/schema/id-card';
+import { payments } from '@/db/schema/payments';
+import { registrationPoints } from '@/db/schema/reference';
+import type { Locale } from '@/i18n/routing';
+import { timelineOf } from '@/lib/applications/timeline';
+import { statusTone } from '@/lib/applications/statuses';
+import { requireArea } from '@/lib/auth/guards';
+import { isDomainError } from '@/lib/errors';
+import { formatMoney } from '@/lib/format';
+import { approveAction } from '@/lib/id-card/actions';
+import { dutyPurpose } from '@/lib/id-card/citizen-service';
+import { approvalDocumentOf, recordView, reviewerApplication } from '@/lib/id-card/review-service';
+import { getRegistries } from '@/lib/registries';
+
+/** The reviewer's view (order 002 step 18): the fields, new photo and signature beside GBD FL's, checks, fee. */
+export default async function UmsApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ decided?: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const { actor, grant } = await requireArea('ums');
+  const app = await reviewerApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  await recordView(db, actor, grant, app);
+  const c = app.card;
+  const [t, ts, events, person, [point], [payment], [exemption], sp] = await Promise.all([
+    getTranslations('IdCard'), getTranslations('Status'), timelineOf(app.id),
+    getRegistries(db, { applicationId: app.id }).gbdFl.findPerson(c.iin).catch(() => null),
+    c.registrationPointId ? db.select().from(registrationPoints).where(eq(registrationPoints.id, c.registrationPointId)) : Promise.resolve([]),
+    db.select().from(payments).where(eq(payments.purposeKey, dutyPurpose(app.id))).orderBy(payments.createdAt),
+    c.exemptStatus ? db.select().from(feeExemptions).where(eq(feeExemptions.status, c.exemptStatus)) : Promise.resolve([]),
+    searchParams,
+  ]);
+  const names = person ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
+  const document = app.status === 'under_review' ? await approvalDocumentOf(db, app, actor.iin) : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader eyebrow={<span className="font-mono">{app.number}{c.rpDrnTicket ? ` · ${c.rpDrnTicket}` : ''}</span>} title={t('reviewTitle')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
+      {sp.decided ? <Notice tone="success" title={t('decided')} /> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('gbdTitle')}>
+          <div className="flex gap-4">
+            {person ? <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} /> : null}
+            <DescriptionList items={[
+              { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
+              { term: 'ИИН / ЖСН', value: <span className="font-mono">{c.iin}</span> },
+              { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
+            ]} />
+          </div>
+        </Card>
+        <Card title={t('uploadsTitle')}>
+          <div className="flex flex-wrap items-end gap-6">
+            {c.photoFileId ? <figure><Image unoptimized src={`/api/files/${c.photoFileId}`} alt={t('photoAlt')} width={240} height={320} className="rounded border border-line" data-testid="review-photo" /><figcaption className="text-sm">{t('newPhoto')}</figcaption></figure> : null}
+            {c.signatureFileId ? <figure><Image unoptimized src={`/api/files/${c.signatureFileId}`} alt={t('signatureAlt')} width={300} height={100} className="rounded border border-line bg-white" /><figcaption className="text-sm">{t('signatureSample')}</figcaption></figure> : null}
+          </div>
+        </Card>
+      </div>
+      <Card title={t('formTitle')}>
+        <DescriptionList items={[
+          { term: t('point'), value: point ? (locale === 'kk' ? point.nameKk : point.nameRu) : '—' },
+          { term: t('phone'), value: c.phone ?? '—' },
+          { term: t('email'), value: c.email ?? '—' },
+          { term: t('feeColumn'), value: exemption ? `${t('exemptShort')}: ${locale === 'kk' ? exemption.nameKk : exemption.nameRu}` : payment ? `${formatMoney(payment.amountTiyn, locale)} · ${payment.status}` : '—' },
+          { term: t('faceMatch'), value: c.faceMatched ? t('faceMatched') : '—' },
+        ]} />
+      </Card>
+      {document ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title={t('approveTitle')}>
+            <p className="mb-4 text-ink-muted">{t('approveText')}</p>
+            <SignDialog document={document} signer={{ iin: actor.iin }} action={approveAction} fields={{ id: app.id, version: String(app.version), locale }}
+              summary={[{ term: t('applicationTitle'), value: app.number }, { term: t('decision'), value: t('approve') }]} title={t('approveTitle')} openLabel={t('approve')} />
+          </Card>
+          <Card title={t('annulTitle')}><AnnulForm id={app.id} version={app.version} /></Card>
+        </div>
+      ) : null}
+      <Card title={t('timelineTitle')}><ApplicationTimeline events={events} pilot="IdCard" /></Card>
+    </div>
+  );
+}

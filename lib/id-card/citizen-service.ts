@@ -1,0 +1,189 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { applicationEvents, applications } from '@/db/schema/applications';
+import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
+import { registrationPoints } from '@/db/schema/reference';
+import { files } from '@/db/schema/files';
+import { signatures } from '@/db/schema/signatures';
+import { transition } from '@/lib/applications/core';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors';
+import { getFileStore } from '@/lib/files/store';
+import { notify } from '@/lib/outbox';
+import { startPayment } from '@/lib/payments/service';
+import type { Registries } from '@/lib/registries';
+import { recordSignature } from '@/lib/signatures/service';
+import { requestDocument } from './document';
+import { idCardMachine as machine, type IdCardEvent, type IdCardState } from './machine';
+import { checkPhoto } from './photo';
+import { checkSignatureSample } from './signature-sample';
+
+type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
+
+export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
+
+/** The application core and its ID-card part (one query); the citizen's own, or not found. */
+export async function loadIdCardApplication(db: DbOrTx, id: string) {
+  const [row] = await db.select({
+    id: applications.id, number: applications.number, status: applications.status, version: applications.version,
+    regionCode: applications.regionCode, registrationPointId: applications.registrationPointId, createdAt: applications.createdAt,
+    submittedAt: applications.submittedAt, decidedAt: applications.decidedAt, card: idCardApplications,
+  }).from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id)).where(eq(applications.id, id));
+  return row ?? null;
+}
+export type IdCardApplication = NonNullable<Awaited<ReturnType<typeof loadIdCardApplication>>>;
+
+export async function citizenApplication(db: DbOrTx, actor: Actor, id: string) {
+  const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
+  if (!app || app.card.iin !== actor.iin) throw new DomainError('not_found');
+  return app;
+}
+
+function assertDraft(app: IdCardApplication, version: number) {
+  if (app.status !== 'draft') throw new DomainError('illegal_transition');
+  if (app.version !== version) throw new DomainError('application_changed');
+}
+
+/** A draft's fields change under compare-and-set on the version, so two tabs cannot overwrite each other. */
+async function bumpVersion(tx: DbOrTx, id: string, version: number, set: Partial<typeof applications.$inferInsert> = {}) {
+  const [row] = await tx.update(applications).set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft'))).returning();
+  if (!row) throw new DomainError('application_changed');
+  return row;
+}
+
+/** Step 8: the region and registration point of pickup (only the region's points), phone and e-mail. */
+export async function saveForm(ctx: Ctx, input: { id: string; version: number; registrationPointId: number; phone: string; email?: string }) {
+  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  assertDraft(app, input.version);
+  const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
+  if (!point) throw new DomainError('id_card_point_unknown');
+  return ctx.db.transaction(async (tx) => {
+    // The UMS DP of the chosen region reviews it (step 17), so the region is the point's.
+    const row = await bumpVersion(tx, app.id, input.version, { regionCode: point.regionCode, registrationPointId: point.id });
+    await tx.update(idCardApplications).set({ registrationPointId: point.id, phone: input.phone, email: input.email ?? null }).where(eq(idCardApplications.applicationId, app.id));
+    return row;
+  });
+}
+
+/**
+ * Steps 9–11: the photo (checked as SPEC §8 says, EXIF stripped before it is stored) and the Digital-ID face
+ * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix.
+ */
+export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
+  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  assertDraft(app, input.version);
+  const check = await checkPhoto(input.bytes);
+  if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
+  const stored = await getFileStore().save(ctx.db, { data: check.cleaned, purpose: 'id_card.photo', ownerIin: ctx.actor.iin, applicationId: app.id, maxBytes: 1_048_576, allowed: ['image/jpeg'] });
+  const match = await ctx.registries.digitalId.faceMatch(ctx.actor.iin, stored.sha256);
+  if (!match?.matched) throw new DomainError('id_card_face_mismatch');
+  return ctx.db.transaction(async (tx) => {
+    const row = await bumpVersion(tx, app.id, input.version);
+    await tx.update(idCardApplications).set({ photoFileId: stored.id, faceMatched: true }).where(eq(idCardApplications.applicationId, app.id));
+    await tx.insert(applicationEvents).values({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { step: 11, system: 'digital_id', ok: true, code: 'id_card_face_matched' } });
+    return row;
+  });
+}
+
+export async function uploadSignatureSample(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
+  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  assertDraft(app, input.version);
+  const check = await checkSignatureSample(input.bytes);
+  if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
+  const stored = await getFileStore().save(ctx.db, { data: check.cleaned, purpose: 'id_card.signature', ownerIin: ctx.actor.iin, applicationId: app.id, maxBytes: 1_048_576, allowed: ['image/png', 'image/jpeg'] });
+  return ctx.db.transaction(async (tx) => {
+    const row = await bumpVersion(tx, app.id, input.version);
+    await tx.update(idCardApplications).set({ signatureFileId: stored.id }).where(eq(idCardApplications.applicationId, app.id));
+    return row;
+  });
+}
+
+/** The request of step 12, rebuilt from the stored draft. */
+export async function requestDocumentOf(db: DbOrTx, app: IdCardApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) {
+  const c = app.card;
+  if (!c.registrationPointId || !c.phone || !c.photoFileId || !c.signatureFileId) throw new DomainError('id_card_form_incomplete');
+  const [point] = await db.select().from(registrationPoints).where(eq(registrationPoints.id, c.registrationPointId));
+  const uploads = await db.select({ id: files.id, sha256: files.sha256 }).from(files).where(eq(files.applicationId, app.id));
+  const sha = (id: string) => uploads.find((f) => f.id === id)!.sha256;
+  return requestDocument({
+    number: app.number, iin: c.iin, name: [actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' '),
+    currentCard: { number: c.currentCardNumber, issuedOn: c.currentCardIssuedOn, expiresOn: c.currentCardExpiresOn },
+    registrationPoint: { id: point!.id, nameRu: point!.nameRu }, phone: c.phone, email: c.email,
+    photoSha256: sha(c.photoFileId), signatureSampleSha256: sha(c.signatureFileId),
+  });
+}
+
+/** Step 12: the citizen's own EDS over the request; then steps 13–15 (RP DRN, AIS SIK) right after. */
+export async function signAndSubmit(ctx: Ctx, input: { id: string; version: number; cms: string }) {
+  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  if (app.status !== 'draft' && app.card.signatureId) return app; // double submit
+  assertDraft(app, input.version);
+  const document = await requestDocumentOf(ctx.db, app, ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const signature = await recordSignature(tx, { applicationId: app.id, documentNumber: app.number, purpose: 'id_card.request', document, cms: input.cms, party: { role: 'applicant', iin: ctx.actor.iin } });
+    await tx.update(idCardApplications).set({ signatureId: signature.id }).where(eq(idCardApplications.applicationId, app.id));
+    await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'submit', actor: ctx.actor, grant: ctx.grant, set: { submittedAt: new Date() }, data: { signature: signature.id, verifyCode: signature.verifyCode } });
+  });
+  return registerWithRpDrn(ctx.db, ctx.registries, app.id);
+}
+
+/**
+ * Steps 13–15: RP DRN gives the registration ticket (or refuses); AIS SIK says whether a social status exempts
+ * from the duty (the statuses are reference data, `fee_exemptions`). Retried by the sweep when RP DRN was down.
+ */
+export async function registerWithRpDrn(db: Db, registries: Registries, applicationId: string) {
+  const app = await loadIdCardApplication(db, applicationId);
+  if (!app || app.status !== 'submitted') return app;
+  const order = await registries.production.orderIdCard(app.number);
+  const statuses = order.status === 'refused' ? [] : await registries.aisSik.socialStatuses(app.card.iin);
+  const exemptions = statuses.length ? await db.select().from(feeExemptions).where(eq(feeExemptions.feeCode, 'id_card.duty')) : [];
+  const exempt = exemptions.find((e) => statuses.some((s) => s.status === e.status)) ?? null;
+  return db.transaction(async (tx) => {
+    const event: IdCardEvent = order.status === 'refused' ? 'rp_drn_refused' : exempt ? 'exempted' : 'duty_required';
+    await tx.update(idCardApplications).set({ rpDrnTicket: order.orderId, productionOrderId: order.orderId, exemptStatus: exempt?.status ?? null, ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}) })
+      .where(eq(idCardApplications.applicationId, app.id));
+    await tx.insert(applicationEvents).values([
+      { applicationId: app.id, type: 'check', data: { step: 13, system: 'production', ok: order.status !== 'refused', code: order.status === 'refused' ? 'id_card_rp_drn_refused' : 'id_card_rp_drn_ticket', ticket: order.orderId } },
+      ...(order.status === 'refused' ? [] : [{ applicationId: app.id, type: 'check', data: { step: 14, system: 'ais_sik', ok: true, code: exempt ? 'id_card_exempt' : 'id_card_duty_due', status: exempt?.status ?? null } }]),
+    ]);
+    const row = await transition(tx, { id: app.id, expectedVersion: app.version, machine, event, actor: null, grant: null, data: { ticket: order.orderId } });
+    await notify(tx, `id_card:${app.id}:${event}`, { recipientIin: app.card.iin, applicationId: app.id, kind: `id_card_${event}`, sms: true, params: { number: app.number, ticket: order.orderId } });
+    return { ...app, status: row.status, version: row.version };
+  });
+}
+
+/** Step 15: the state duty (0.2 MRP of the current year) through the gateway; never twice. */
+export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
+  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  if (app.status !== 'awaiting_payment') throw new DomainError('illegal_transition');
+  return startPayment(ctx.db, ctx.registries, {
+    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: dutyPurpose(app.id), feeCodes: ['id_card.duty'], year: new Date().getFullYear(),
+    descriptionKk: `${app.number}: жеке куәлікті ауыстыру үшін мемлекеттік баж`, descriptionRu: `${app.number}: госпошлина за замену удостоверения личности`,
+    returnPath: `/${input.locale}/cabinet/id-card/${app.id}`,
+  });
+}
+
+/** The payment callback's hook: a paid duty sends the application to the UMS DP of the region (step 17). */
+export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: string) {
+  const [row] = await tx.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, applicationId));
+  if (!row || row.status !== 'awaiting_payment') return;
+  await transition(tx, { id: applicationId, expectedVersion: row.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+}
+
+export function canAct(status: string, event: IdCardEvent) {
+  return machine.can(status as IdCardState, event);
+}
+
+export async function requestSignatureOf(db: DbOrTx, app: IdCardApplication) {
+  if (!app.card.signatureId) return null;
+  const [s] = await db.select().from(signatures).where(eq(signatures.id, app.card.signatureId));
+  return s ?? null;
+}
+
+/** Applications whose RP DRN registration did not happen yet (RP DRN was down), for the sweep. */
+export async function submittedIdCards(db: Db, olderThanMs = 30_000) {
+  return db.select({ id: applications.id }).from(applications)
+    .where(and(eq(applications.pilot, 'id_card'), eq(applications.status, 'submitted'), sql`${applications.updatedAt} < now() - make_interval(secs => ${olderThanMs / 1000})`)).limit(50);
+}

@@ -1,0 +1,125 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { applications } from '@/db/schema/applications';
+import { payments, refunds } from '@/db/schema/payments';
+import { idCardApplications } from '@/db/schema/id-card';
+import { pilotSettings, registrationPoints } from '@/db/schema/reference';
+import { users } from '@/db/schema/people';
+import { transition } from '@/lib/applications/core';
+import { audit } from '@/lib/audit';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { DomainError, isDomainError } from '@/lib/errors';
+import { notify } from '@/lib/outbox';
+import type { Registries } from '@/lib/registries';
+import { recordSignature } from '@/lib/signatures/service';
+import { dutyPurpose, loadIdCardApplication, requestSignatureOf, type IdCardApplication } from './citizen-service';
+import { approvalDocument } from './document';
+import { idCardMachine as machine } from './machine';
+
+type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
+
+export const annulReasons = ['photo', 'signature', 'more_checks'] as const;
+export type AnnulReason = (typeof annulReasons)[number];
+
+/** Pure, step 18 ¶3: only an annulment for the photo or the signature sample refunds the duty (the order's rule). */
+export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
+
+/** The application in the reviewer's region, or not found (no leak of other regions' numbers). */
+export async function reviewerApplication(db: DbOrTx, grant: Grant, id: string): Promise<IdCardApplication> {
+  const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
+  if (!app || !grant.regionCode || app.regionCode !== grant.regionCode) throw new DomainError('not_found');
+  return app;
+}
+
+/** Viewing an application is a view of the person's data: audited, so they see it in "who viewed my data". */
+export async function recordView(db: Db, actor: Actor, grant: Grant, app: IdCardApplication) {
+  await db.transaction((tx) => audit(tx, actor, grant, { action: 'person.viewed', applicationId: app.id, subjectIin: app.card.iin, data: { purpose: 'id_card.review' } }));
+}
+
+/** The document the reviewer signs to approve, bound to the citizen's signed request. */
+export async function approvalDocumentOf(db: DbOrTx, app: IdCardApplication, reviewerIin: string) {
+  const request = await requestSignatureOf(db, app);
+  if (!request) throw new DomainError('illegal_transition');
+  return approvalDocument({ number: app.number, requestSha256: request.dataSha256, reviewerIin, regionCode: app.regionCode! });
+}
+
+/** Who decided it first, for "already decided by …" when two reviewers race (the version decides). */
+async function decidedBy(db: DbOrTx, id: string) {
+  const [row] = await db.select({ surname: users.surname, givenName: users.givenName, status: applications.status })
+    .from(idCardApplications).innerJoin(applications, eq(applications.id, idCardApplications.applicationId))
+    .leftJoin(users, eq(users.id, idCardApplications.decidedByUserId)).where(eq(idCardApplications.applicationId, id));
+  return row;
+}
+
+async function raceLost(db: DbOrTx, id: string, e: unknown): Promise<never> {
+  if (isDomainError(e) && e.code === 'application_changed') {
+    const who = await decidedBy(db, id);
+    if (who?.surname) throw new DomainError('id_card_already_decided', { by: `${who.givenName} ${who.surname}` });
+  }
+  throw e;
+}
+
+/** Step 18, approve: the reviewer's EDS, then the order goes to production (a job finishes it). */
+export async function approve(ctx: Ctx, input: { id: string; version: number; cms: string }) {
+  const app = await reviewerApplication(ctx.db, ctx.grant, input.id);
+  if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
+  const document = await approvalDocumentOf(ctx.db, app, ctx.actor.iin);
+  return ctx.db.transaction(async (tx) => {
+    const signature = await recordSignature(tx, { applicationId: app.id, documentNumber: app.number, purpose: 'id_card.approval', document, cms: input.cms, party: { role: 'reviewer', iin: ctx.actor.iin } });
+    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'approve', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { signature: signature.id } });
+    await tx.update(idCardApplications).set({ decidedByUserId: ctx.actor.userId }).where(eq(idCardApplications.applicationId, app.id));
+    await notify(tx, `id_card:${app.id}:approved`, { recipientIin: app.card.iin, applicationId: app.id, kind: 'id_card_approved', sms: true, params: { number: app.number } });
+    return row;
+  }).catch((e: unknown) => raceLost(ctx.db, app.id, e));
+}
+
+/**
+ * Step 18, annul: a reason from the list and a comment. For the photo or the signature sample the paid duty is
+ * refunded (one refund record) and the citizen is told they may apply again and pay again.
+ */
+export async function annul(ctx: Ctx, input: { id: string; version: number; reason: AnnulReason; comment: string }) {
+  const app = await reviewerApplication(ctx.db, ctx.grant, input.id);
+  return ctx.db.transaction(async (tx) => {
+    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'annul', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason, comment: input.comment } });
+    await tx.update(idCardApplications).set({ annulReason: input.reason, annulComment: input.comment, decidedByUserId: ctx.actor.userId, closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
+    let refunded = false;
+    if (annulmentRefunds(input.reason)) {
+      const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, dutyPurpose(app.id)), eq(payments.status, 'paid')));
+      if (paid) {
+        await tx.insert(refunds).values({ paymentId: paid.id, amountTiyn: paid.amountTiyn, reason: `id_card_annulled_${input.reason}` }).onConflictDoNothing();
+        refunded = true;
+      }
+    }
+    await notify(tx, `id_card:${app.id}:annulled`, { recipientIin: app.card.iin, applicationId: app.id, kind: refunded ? 'id_card_annulled_refund' : 'id_card_annulled', sms: true, params: { number: app.number } });
+    return row;
+  }).catch((e: unknown) => raceLost(ctx.db, app.id, e));
+}
+
+/**
+ * Production (simulated, a job): an approved order starts at once; it is ready after `productionSeconds` (pilot
+ * setting, 30 s for the demo), and the citizen is told where to collect it.
+ */
+export async function advanceProduction(db: Db, now = new Date()) {
+  const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
+  const seconds = Number(settings?.params.productionSeconds ?? 30);
+  const due = await db.select({ id: applications.id, status: applications.status, version: applications.version, number: applications.number, iin: idCardApplications.iin, readyAt: idCardApplications.readyAt, pointNameRu: registrationPoints.nameRu, pointNameKk: registrationPoints.nameKk })
+    .from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .leftJoin(registrationPoints, eq(registrationPoints.id, idCardApplications.registrationPointId))
+    .where(and(eq(applications.pilot, 'id_card'), inArray(applications.status, ['approved', 'in_production']))).limit(200);
+  let moved = 0;
+  for (const a of due) {
+    if (a.status === 'in_production' && !(a.readyAt && a.readyAt <= now)) continue;
+    await db.transaction(async (tx) => {
+      if (a.status === 'approved') {
+        await tx.update(idCardApplications).set({ readyAt: new Date(now.getTime() + seconds * 1000) }).where(eq(idCardApplications.applicationId, a.id));
+        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'production_started', actor: null, grant: null });
+      } else {
+        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'produced', actor: null, grant: null });
+        await notify(tx, `id_card:${a.id}:ready`, { recipientIin: a.iin, applicationId: a.id, kind: 'id_card_ready', sms: true, params: { number: a.number } });
+      }
+    }).then(() => { moved++; }, (e: unknown) => { if (!(isDomainError(e) && e.code === 'application_changed')) throw e; });
+  }
+  return moved;
+}
+

@@ -1,0 +1,98 @@
+// The signature sample for the ID card, checked on the server (SPEC §5 step 9; SPEC §8 "ID card": a PNG/JPEG
+// of a signature on white). Whether it is the person's signature is for the UMS DP officer (step 18).
+import 'server-only';
+import sharp, { type SharpOptions } from 'sharp';
+import { sniffContentType } from '@/lib/files/sniff';
+
+/** Stable codes for the UI. `blank` is ours, not SPEC's: an empty white page is "on white" but holds no signature. */
+export type SignatureProblem = 'not_image' | 'too_large' | 'cannot_decode' | 'too_small' | 'not_on_white' | 'blank';
+
+export type SignatureCheck = { ok: boolean; problems: SignatureProblem[]; width?: number; height?: number; cleaned?: Buffer };
+
+export const SIGNATURE_RULES = {
+  maxBytes: 1_048_576,
+  minWidth: 300,
+  minHeight: 100,
+  /** Lightness (0–255) below which a pixel counts as ink: black 0–60, blue ballpoint 20–80, paper 170+. */
+  inkBelow: 128,
+  /** The median lightness is the paper's while ink stays a minority: white paper scanned or photographed in
+   *  daylight measures 200–255, under room light 190+; grey, coloured or dark backgrounds fall below 190. */
+  minPaperLightness: 190,
+  /** More ink than a quarter of the picture is a dark or cluttered background, not strokes on white. */
+  maxInkShare: 0.25,
+  /** Less than 0.2 % is an empty page: one 2-px stroke across a 300×100 sample is already about 2 %. */
+  minInkShare: 0.002,
+} as const;
+
+// Untrusted bytes: fail on corrupt or truncated data; refuse decompression bombs before allocating pixels.
+const DECODE: SharpOptions = { failOn: 'error', limitInputPixels: 64_000_000 };
+// A transparent PNG (what signature apps export) is a signature on white once laid on white paper.
+const WHITE = { r: 255, g: 255, b: 255 } as const;
+// The stored copy must fit the 1 MB the file store holds uploads to, but a phone photo of paper (≤ 1 MB as JPEG)
+// is often 2–4 MB as a lossless PNG. So step down until it fits: a 16-colour palette, then a smaller copy.
+// Assumption, not from SPEC: the card prints the signature a few centimetres wide, where 800 px is ≈ 600 dpi.
+const CLEAN_STEPS = [{}, { palette: true }, { palette: true, width: 1600 }, { palette: true, width: 800 }] as const;
+
+export async function checkSignatureSample(bytes: Uint8Array): Promise<SignatureCheck> {
+  const problems: SignatureProblem[] = [];
+  // By content, never by the name: only PNG and JPEG, and only their decoders ever see the bytes.
+  const type = sniffContentType(bytes);
+  const isImage = type === 'image/png' || type === 'image/jpeg';
+  if (!isImage) problems.push('not_image');
+  if (bytes.byteLength > SIGNATURE_RULES.maxBytes) problems.push('too_large');
+  if (!isImage) return { ok: false, problems };
+
+  const decoded = await decode(bytes);
+  if (!decoded) return { ok: false, problems: [...problems, 'cannot_decode'] };
+  const { width, height, lightness } = decoded;
+
+  if (width < SIGNATURE_RULES.minWidth || height < SIGNATURE_RULES.minHeight) problems.push('too_small');
+  const { median, inkShare } = measure(lightness);
+  if (median < SIGNATURE_RULES.minPaperLightness || inkShare > SIGNATURE_RULES.maxInkShare) problems.push('not_on_white');
+  else if (inkShare < SIGNATURE_RULES.minInkShare) problems.push('blank');
+
+  if (problems.length > 0) return { ok: false, problems, width, height };
+  return { ok: true, problems, width, height, cleaned: await clean(bytes) };
+}
+
+/** Oriented size and one lightness byte per pixel; null when sharp cannot decode it. */
+async function decode(bytes: Uint8Array): Promise<{ width: number; height: number; lightness: Buffer } | null> {
+  try {
+    const meta = await sharp(bytes, DECODE).metadata();
+    if (meta.format !== 'png' && meta.format !== 'jpeg') return null;
+    const { data, info } = await sharp(bytes, DECODE)
+      .rotate()
+      .flatten({ background: WHITE })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) return null;
+    return { width: info.width, height: info.height, lightness: data };
+  } catch {
+    return null;
+  }
+}
+
+function measure(lightness: Buffer): { median: number; inkShare: number } {
+  const histogram = new Array<number>(256).fill(0);
+  for (const v of lightness) histogram[v]!++;
+  let ink = 0;
+  for (let v = 0; v < SIGNATURE_RULES.inkBelow; v++) ink += histogram[v]!;
+  let seen = 0, median = 0;
+  while (median < 255 && seen + histogram[median]! <= lightness.length / 2) seen += histogram[median++]!;
+  return { median, inkShare: ink / lightness.length };
+}
+
+/** The copy that is stored: orientation applied, laid on white, a PNG without EXIF, XMP or ICC (sharp writes
+ *  no metadata unless asked), small enough for the file store. */
+async function clean(bytes: Uint8Array): Promise<Buffer> {
+  let out = Buffer.alloc(0);
+  for (const step of CLEAN_STEPS) {
+    let image = sharp(bytes, DECODE).rotate().flatten({ background: WHITE });
+    if ('width' in step) image = image.resize({ width: step.width, withoutEnlargement: true });
+    const palette = 'palette' in step ? { palette: true, colours: 16 } : {};
+    out = await image.png({ compressionLevel: 9, ...palette }).toBuffer();
+    if (out.byteLength <= SIGNATURE_RULES.maxBytes) break;
+  }
+  return out;
+}
