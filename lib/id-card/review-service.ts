@@ -25,10 +25,11 @@ export type AnnulReason = (typeof annulReasons)[number];
 /** Pure, step 18 ¶3: only an annulment for the photo or the signature sample refunds the duty (the order's rule). */
 export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
 
-/** The application in the reviewer's region, or not found (no leak of other regions' numbers). */
+/** The application in the reviewer's region; another region's is forbidden (the page answers 403). */
 export async function reviewerApplication(db: DbOrTx, grant: Grant, id: string): Promise<IdCardApplication> {
   const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
-  if (!app || !grant.regionCode || app.regionCode !== grant.regionCode) throw new DomainError('not_found');
+  if (!app) throw new DomainError('not_found');
+  if (!grant.regionCode || app.regionCode !== grant.regionCode) throw new DomainError('forbidden');
   return app;
 }
 

@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import { eq } from 'drizzle-orm';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
@@ -27,7 +27,11 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('ums');
-  const app = await reviewerApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await reviewerApplication(db, grant, id).catch((e) => {
+    if (isDomainError(e) && e.code === 'forbidden') forbidden();
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
   await recordView(db, actor, grant, app);
   const c = app.card;
   const [t, ts, events, person, [point], [payment], [exemption], sp] = await Promise.all([
