@@ -8,7 +8,7 @@ import { allPilotSettings, pilotOpen } from '@/lib/reference/queries';
 const services = [
   { pilot: 'vehicle', title: 'vehicleTitle', text: 'vehicleText' },
   { pilot: 'machinery', title: 'machineryTitle', text: 'machineryText' },
-  { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText' },
+  { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText', href: '/cabinet/id-card' },
   { pilot: 'residence', title: 'residenceTitle', text: 'residenceText' },
 ] as const;
 
@@ -31,6 +31,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               <li key={s.pilot}>
                 <Card title={t(s.title)} titleAs="h3">
                   <p className="text-slate-700">{t(s.text)}</p>
+                  {'href' in s && open ? <p className="mt-3"><ButtonLink href={getPathname({ href: s.href, locale })} variant="secondary">{t('startService')}</ButtonLink></p> : null}
                   <p className="mt-3">
                     <StatusBadge tone={open ? 'success' : 'neutral'}>
                       {open && setting ? t('openUntil', { until: fmt.format(new Date(`${setting.endsOn}T00:00:00Z`)) }) : t('closed')}

@@ -24,18 +24,18 @@ export const startRenewalAction = formAction(['citizen'], startSchema, async ({ 
 /** Step 8. */
 export const saveFormAction = formAction(['citizen'], formSchema, async ({ actor, grant, input }) => {
   await saveForm(ctxOf(actor, grant, input.id), input);
-  redirect(page(input.locale, input.id));
+  redirect(`${page(input.locale, input.id)}?saved=form`);
 });
 
 /** Steps 9–11: the photo (checked, EXIF stripped, face match). */
 export const uploadPhotoAction = formAction(['citizen'], uploadSchema, async ({ actor, grant, input }) => {
   await uploadPhoto(ctxOf(actor, grant, input.id), { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
-  redirect(page(input.locale, input.id));
+  redirect(`${page(input.locale, input.id)}?saved=photo`);
 });
 
 export const uploadSignatureAction = formAction(['citizen'], uploadSchema, async ({ actor, grant, input }) => {
   await uploadSignatureSample(ctxOf(actor, grant, input.id), { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
-  redirect(page(input.locale, input.id));
+  redirect(`${page(input.locale, input.id)}?saved=signature`);
 });
 
 /** Steps 12–15: the citizen's EDS, then RP DRN and AIS SIK. */

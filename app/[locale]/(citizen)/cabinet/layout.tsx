@@ -8,6 +8,7 @@ const tabs = [
   { href: '/cabinet/notifications', key: 'notifications' },
   { href: '/cabinet/payments', key: 'payments' },
   { href: '/cabinet/documents', key: 'documents' },
+  { href: '/cabinet/id-card', key: 'idCard' },
   { href: '/cabinet/access-log', key: 'accessLog' },
 ] as const;
 

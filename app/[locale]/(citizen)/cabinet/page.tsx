@@ -24,8 +24,8 @@ export default async function CabinetPage({ params, searchParams }: {
       <DataTable
         caption={t('applicationsCaption')}
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle'
-            ? <Link href={`/cabinet/vehicle/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
+          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle' || r.pilot === 'id_card'
+            ? <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
             : <span className="font-mono">{r.number}</span>) },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
           { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },

@@ -17,8 +17,8 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
         caption={t('documentsTitle')}
         captionHidden
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle'
-            ? <Link href={`/cabinet/vehicle/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
+          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle' || r.pilot === 'id_card'
+            ? <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
             : <span className="font-mono">{r.number}</span>) },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
           { key: 'date', header: t('issuedOn'), cell: (r) => format.dateTime(r.decidedAt ?? r.updatedAt, 'long') },

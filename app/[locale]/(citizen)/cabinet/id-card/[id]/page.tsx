@@ -27,7 +27,7 @@ import { feeBillOf } from '@/lib/id-card/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** The citizen's renewal (order 002 steps 8–19): one page that shows the step it is at. */
-export default async function IdCardApplicationPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+export default async function IdCardApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
@@ -47,10 +47,12 @@ export default async function IdCardApplicationPage({ params }: { params: Promis
   const bill = app.status === 'awaiting_payment' ? await feeBillOf(db) : null;
   const [exemption] = c.exemptStatus ? await db.select().from(feeExemptions).where(eq(feeExemptions.status, c.exemptStatus)) : [];
   const requestCode = codes.find((s) => s.partyRole === 'applicant');
+  const saved = (await searchParams).saved;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={t('applicationTitle')}
         actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
+      {saved && ['form', 'photo', 'signature'].includes(saved) && app.status === 'draft' ? <Notice tone="success" title={t(`saved_${saved}` as never)} /> : null}
       {c.rpDrnTicket ? <Notice tone="info" title={t('ticket', { ticket: c.rpDrnTicket })}>{t(`next_${app.status}` as never)}</Notice> : null}
       {exemption ? <Notice tone="success" title={t('exempt')}>{name(exemption)}</Notice> : null}
       {app.status === 'annulled' ? (

@@ -1,0 +1,162 @@
+// ID-card renewal online (order 002) in both languages: the citizen, the UMS DP reviewer and the registration
+// point officer in their own browsers; the exempt path with an annulment and a second application; the "go to a
+// CON" messages for the window and for a long outage; another region's reviewer gets 403.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { connect } from '../db/client';
+import { PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
+import { clearFaults, setFault } from '../lib/registries/faults';
+import { portraitJpeg, signaturePng } from '../tests/support/images';
+import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
+import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const L = {
+  kk: { consent: 'Дербес деректеріме қол жеткізуге келісемін', start: 'Келісемін және тексеруді бастау', point: 'Тіркеу пункті', save: 'Сақтау', photo: 'Фото файлы (JPEG)', signature: 'Қолтаңба үлгісінің файлы', upload: 'Жүктеу', pay: 'Бажды төлеу', gatewayPay: 'Төлеу', newCard: 'Жаңа жеке куәліктің нөмірі', presented: 'Келген адамның ЖСН-і', issue: 'Беруді тіркеу', issued: 'Жеке куәлік берілді. Азаматқа хабарланды.', find: 'Табу', search: 'Талон нөмірі, ЖСН немесе өтініш нөмірі', annulPhoto: 'Фото талаптарға сай емес', comment: 'Түсініктеме', annul: 'Өтінішті жою', applyAgain: 'Қайта өтініш беру' },
+  ru: { consent: 'Я даю согласие на доступ к моим персональным данным', start: 'Согласиться и начать проверку', point: 'Пункт регистрации', save: 'Сохранить', photo: 'Файл фотографии (JPEG)', signature: 'Файл образца подписи', upload: 'Загрузить', pay: 'Оплатить пошлину', gatewayPay: 'Оплатить', newCard: 'Номер нового удостоверения', presented: 'ИИН пришедшего', issue: 'Зарегистрировать выдачу', issued: 'Удостоверение выдано. Гражданин уведомлён.', find: 'Найти', search: 'Номер талона, ИИН или номер заявки', annulPhoto: 'Фото не соответствует требованиям', comment: 'Комментарий', annul: 'Аннулировать заявку', applyAgain: 'Подать заявку снова' },
+} as const;
+
+async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, iin, locale);
+  return page;
+}
+
+async function keyOf(browser: Browser, iin: string, locale: Locale): Promise<KeyFile> {
+  const page = await (await browser.newContext()).newPage();
+  await openKeys(page, iin, locale);
+  const key = await downloadKey(page, iin, 'signing');
+  await page.context().close();
+  return key;
+}
+
+/** Steps 1–12 in the citizen's browser; returns the application's URL. */
+async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: number) {
+  const l = L[locale];
+  await page.goto(`/${locale}/cabinet/id-card`);
+  await expectAccessible(page);
+  await page.getByLabel(l.consent).check();
+  await page.getByRole('button', { name: l.start }).click();
+  await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('check-lines')).toBeVisible();
+  await page.getByLabel(l.point).selectOption(String(pointId));
+  await page.getByRole('button', { name: l.save, exact: true }).click();
+  await page.waitForURL(/\?saved=form$/);
+  await page.getByLabel(l.photo).setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg() });
+  await page.locator('form', { has: page.getByLabel(l.photo) }).getByRole('button', { name: l.upload }).click();
+  await page.waitForURL(/\?saved=photo$/);
+  await expect(page.getByRole('img', { name: locale === 'kk' ? 'Жүктелген фото' : 'Загруженная фотография' })).toBeVisible();
+  await page.getByLabel(l.signature).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: await signaturePng() });
+  await page.locator('form', { has: page.getByLabel(l.signature) }).getByRole('button', { name: l.upload }).click();
+  await page.waitForURL(/\?saved=signature$/);
+  await expect(page.getByTestId('open-sign-dialog')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('open-sign-dialog').click();
+  await signInDialogWithKeyFile(page.getByRole('dialog'), key, locale);
+  await page.waitForURL(/\?submitted=1$/);
+  return page.url().replace(/\?submitted=1$/, '');
+}
+
+async function until(page: Page, text: string | RegExp, timeout = 90_000) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(text).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout });
+}
+
+test('kk: from the service page to the card issued in person, paying the duty; another region’s reviewer gets 403', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const l = L.kk;
+  const citizenKey = await keyOf(browser, PERSONA.citizenAigerim, 'kk');
+  const reviewerKey = await keyOf(browser, STAFF.umsAstana, 'kk');
+  const citizen = await as(browser, PERSONA.citizenAigerim, 'kk');
+  const url = await applyOnline(citizen, 'kk', citizenKey, REG_POINT.astana1);
+  await expect(citizen.getByTestId('duty')).toContainText('₸');
+  await citizen.getByRole('button', { name: l.pay }).click();
+  await citizen.waitForURL(/\/gateway\/pay\//);
+  await citizen.getByRole('button', { name: l.gatewayPay, exact: true }).click();
+  await citizen.waitForURL(/\/cabinet\/id-card\//);
+  await until(citizen, 'Өтінішті таңдаған өңірдің ПД КҚБ тексеруде', 30_000);
+  const number = (await citizen.locator('main').getByText(/^ID-\d{4}-\d{6}$/).first().textContent())!.trim();
+  const id = url.split('/').pop()!;
+
+  const stranger = await as(browser, STAFF.umsKostanay, 'kk');
+  expect((await stranger.goto(`/kk/ums/id-card/${id}`))?.status()).toBe(403);
+
+  const reviewer = await as(browser, STAFF.umsAstana, 'kk');
+  await reviewer.getByRole('link', { name: number }).click();
+  await expect(reviewer.getByTestId('review-photo')).toBeVisible();
+  await expectAccessible(reviewer);
+  await reviewer.getByTestId('open-sign-dialog').click();
+  await signInDialogWithKeyFile(reviewer.getByRole('dialog'), reviewerKey, 'kk');
+  await expect(reviewer.getByText('Шешім тіркелді')).toBeVisible();
+
+  await until(citizen, 'Жеке куәлік дайын');
+  const officer = await as(browser, STAFF.migrationAstana, 'kk');
+  await officer.getByLabel(l.search).fill(PERSONA.citizenAigerim);
+  await officer.getByRole('button', { name: l.find }).click();
+  await officer.getByTestId('point-results').getByRole('link', { name: number }).click();
+  await expectAccessible(officer);
+  await officer.getByLabel(l.presented).fill(PERSONA.idCardExempt);
+  await officer.getByLabel(l.newCard).fill('045678123');
+  await officer.getByRole('button', { name: l.issue }).click();
+  await expect(officer.getByText('Жеке куәлік тек өтініш берушінің өзіне беріледі', { exact: false })).toBeVisible();
+  await officer.getByLabel(l.presented).fill(PERSONA.citizenAigerim);
+  await officer.getByRole('button', { name: l.issue }).click();
+  await expect(officer.getByText(l.issued)).toBeVisible();
+
+  await citizen.goto(url);
+  await expect(citizen.getByTestId('new-card')).toContainText('045678123');
+  await expectAccessible(citizen);
+  for (const p of [citizen, stranger, reviewer, officer]) await p.context().close();
+});
+
+test('ru: exempt from the duty; annulled for the photo; a second application reaches review', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const l = L.ru;
+  const key = await keyOf(browser, PERSONA.idCardExempt, 'ru');
+  const citizen = await as(browser, PERSONA.idCardExempt, 'ru');
+  await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
+  await until(citizen, 'Вы освобождены от государственной пошлины', 20_000);
+  const number = (await citizen.locator('main').getByText(/^ID-\d{4}-\d{6}$/).first().textContent())!.trim();
+
+  const reviewer = await as(browser, STAFF.umsAstana, 'ru');
+  await reviewer.getByRole('link', { name: number }).click();
+  await reviewer.getByLabel(l.annulPhoto).check();
+  await reviewer.getByLabel(l.comment).fill('Тень на фоне');
+  await reviewer.getByRole('button', { name: l.annul }).click();
+  await expect(reviewer.getByText('Решение принято')).toBeVisible();
+
+  await citizen.reload();
+  await expect(citizen.getByText('Тень на фоне', { exact: false })).toBeVisible();
+  await citizen.getByRole('link', { name: l.applyAgain }).click();
+  await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
+  await until(citizen, 'Заявку проверяет УМС ДП выбранного региона', 20_000);
+  for (const p of [citizen, reviewer]) await p.context().close();
+});
+
+test('kk: a card that expires in 40 days cannot be renewed yet — the order’s message', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardTooEarly, 'kk');
+  await page.goto('/kk/cabinet/id-card');
+  await page.getByLabel(L.kk.consent).check();
+  await page.getByRole('button', { name: L.kk.start }).click();
+  await expect(page.getByText('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('ru: Digital-ID down for over 10 minutes — the citizen is sent to a CON (point 12)', async ({ page }) => {
+  const { client, db } = connect(e2eDatabaseUrl(), 2);
+  try {
+    await setFault(db, 'digital_id', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 11 * 60_000) });
+    await signInAs(page, PERSONA.idCardExpired3, 'ru');
+    await page.goto('/ru/cabinet/id-card');
+    await page.getByLabel(L.ru.consent).check();
+    await expect(async () => {
+      await page.getByRole('button', { name: L.ru.start }).click();
+      await expect(page.getByText('не отвечает больше 10 минут', { exact: false })).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
+  } finally {
+    await clearFaults(db);
+    await client.end();
+  }
+});
