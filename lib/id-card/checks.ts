@@ -10,7 +10,7 @@ export type CheckLine = { step: number; system: RegistrySystem; ok: boolean; cod
 
 export type GoToCon =
   | 'id_card_consent_refused' | 'id_card_person_not_found' | 'id_card_liveness_failed' | 'id_card_incapable'
-  | 'id_card_civil_change' | 'id_card_no_registration' | 'id_card_no_card' | 'id_card_too_early' | 'id_card_too_late';
+  | 'id_card_civil_change' | 'id_card_no_registration' | 'id_card_no_card' | 'id_card_too_early' | 'id_card_too_late' | 'id_card_not_citizen';
 
 export type Eligibility =
   | { ok: true; lines: CheckLine[]; person: Person; phone: string | null }
@@ -29,6 +29,8 @@ export async function checkEligibility(reg: Registries, iin: string, today: stri
 
   const person = await reg.gbdFl.findPerson(iin);
   if (!person || person.deceased) return stop(2, 'gbd_fl', 'id_card_person_not_found');
+  // Order 002 p.2 (4): the service is for citizens of the Republic of Kazakhstan.
+  if (person.citizenship !== 'KZ') return stop(2, 'gbd_fl', 'id_card_not_citizen');
   lines.push(line(2, 'gbd_fl', true, 'id_card_person_found'));
   const phone = await reg.bmg.findPhone(iin);
   lines.push(line(2, 'bmg', !!phone, phone ? 'id_card_phone_found' : 'id_card_phone_missing'));

@@ -1,0 +1,49 @@
+// Steps 2–7 of order 002 over fake ports: the order of the checks, and the rule that only RK citizens are served.
+import { describe, expect, it } from 'vitest';
+import { checkEligibility } from '@/lib/id-card/checks';
+import type { Registries } from '@/lib/registries';
+import type { Person } from '@/lib/registries/gbd-fl/port';
+
+const person: Person = {
+  iin: '900101300126', names: { kk: { surname: 'А', givenName: 'Б', patronymic: null }, ru: { surname: 'А', givenName: 'Б', patronymic: null }, lat: { surname: 'A', givenName: 'B' } },
+  birthDate: '1990-01-01', sex: 'male', citizenship: 'KZ', capable: true, deceased: false,
+  permanentAddress: { regionCode: '01', addressKk: 'к', addressRu: 'у', cadastralNumber: null },
+  document: { type: 'id_card', number: '012345678', issuedOn: '2016-12-20', expiresOn: '2026-12-20' }, photoSeed: 1,
+};
+
+function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: number } = {}): Registries {
+  return {
+    gbdFl: { findPerson: async () => ({ ...person, ...over }) },
+    bmg: { findPhone: async () => '+77010000000' },
+    digitalId: { liveness: async () => ({ passed: opts.live ?? true }) },
+    esobes: { guardianship: async () => null },
+    zags: { changesSince: async () => Array.from({ length: opts.changes ?? 0 }, () => ({ kind: 'name' as const, changedOn: '2020-01-01', details: {} })) },
+  } as unknown as Registries;
+}
+
+describe('checkEligibility', () => {
+  it('passes an eligible citizen with every step in order', async () => {
+    const r = await checkEligibility(fake(), person.iin, '2026-12-01');
+    expect(r.ok).toBe(true);
+    expect(r.lines.map((l) => l.step)).toEqual([1, 2, 2, 3, 4, 5, 6, 7]);
+  });
+  it.each([
+    [{ citizenship: 'RU' }, {}, 'id_card_not_citizen'],
+    [{ capable: false }, {}, 'id_card_incapable'],
+    [{ permanentAddress: null }, {}, 'id_card_no_registration'],
+    [{ document: { ...person.document, type: 'passport' as const } }, {}, 'id_card_no_card'],
+    [{}, { live: false }, 'id_card_liveness_failed'],
+    [{}, { changes: 1 }, 'id_card_civil_change'],
+    [{ document: { ...person.document, expiresOn: '2027-01-01' } }, {}, 'id_card_too_early'],
+    [{ document: { ...person.document, expiresOn: '2026-11-20' } }, {}, 'id_card_too_late'],
+  ] as const)('%o %o → %s', async (over, opts, reason) => {
+    const r = await checkEligibility(fake(over as Partial<Person>, opts), person.iin, '2026-12-01');
+    expect(r).toMatchObject({ ok: false, reason });
+    expect(r.lines.at(-1)).toMatchObject({ ok: false, code: reason });
+  });
+  it('the window edges: 30 days before and 10 days after are still open', async () => {
+    for (const expiresOn of ['2026-12-31', '2026-11-21']) {
+      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01')).ok).toBe(true);
+    }
+  });
+});
