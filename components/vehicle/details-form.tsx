@@ -1,9 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FormErrorSummary, Notice, RadioGroup, SelectField, SubmitButton, TextField, errorSummaryItems, initialActionState, type ActionResult } from '@/components/ui';
-import { useErrorText } from '@/components/ui/error-text';
+import { FormErrorSummary, Notice, RadioGroup, SelectField, SubmitButton, TextField } from '@/components/ui';
+import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { saveDetailsAction } from '@/lib/vehicle-registration/actions';
 
 type Centre = { id: number; name: string; address: string; hours: string; region?: string };
@@ -15,17 +14,11 @@ export function DetailsForm({ id, version, home, others, plates, bmgPhone, homeR
 }) {
   const t = useTranslations('Vehicle');
   const locale = useLocale();
-  const errorText = useErrorText();
-  const [state, action] = useActionState<ActionResult, FormData>(saveDetailsAction, initialActionState);
-  const v = (n: string) => (!state.ok ? state.values?.[n] : undefined);
-  const err = (n: string) => (!state.ok ? state.fieldErrors?.[n]?.map((c) => errorText(c)) : undefined);
-  const summary = errorSummaryItems(state).map((i) => ({ ...i, message: errorText(i.message) }));
+  const { state, action, v, err, summary, failure } = useForm(saveDetailsAction);
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="locale" value={locale} />
+      <HiddenFields fields={{ id, version, locale }} />
       <RadioGroup name="centre" legend={t('centreLegend')} hint={homeRegion ? t('centreHint', { region: homeRegion }) : t('centreHintNoRegion')} error={err('centre')}
         defaultValue={v('centre') ?? (home.length === 1 ? String(home[0]!.id) : undefined)}
         options={[
@@ -42,7 +35,7 @@ export function DetailsForm({ id, version, home, others, plates, bmgPhone, homeR
         <TextField name="phone" type="tel" label={t('phone')} hint={bmgPhone === 'unavailable' ? t('phoneBmgDown') : t('phoneHint')} width="sm" autoComplete="tel"
           inputMode="tel" defaultValue={v('phone')} error={err('phone')} />
       )}
-      {!state.ok && state.code !== 'invalid' ? <Notice tone="error" title={errorText(state.code, state.params)} /> : null}
+      {failure ? <Notice tone="error" title={failure} /> : null}
       <div><SubmitButton pendingLabel={t('working')}>{t('saveDetails')}</SubmitButton></div>
     </form>
   );

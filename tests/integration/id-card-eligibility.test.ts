@@ -5,33 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { idCardApplications } from '@/db/schema/id-card';
-import { userRoles, users } from '@/db/schema/people';
-import { seed } from '@/db/seed';
 import { PERSONA } from '@/db/seed/personas-ids';
-import type { Actor, Grant } from '@/lib/auth/actor';
 import { startRenewal } from '@/lib/id-card/service';
 import { clearFaults, getRegistries, invalidateFaultCache, setFault } from '@/lib/registries';
-import { freshDatabase } from '@/tests/support/db';
+import { seededDatabase } from '@/tests/support/db';
+import { actorFor } from '@/tests/support/factories';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 
-async function actorOf(iin: string): Promise<Actor> {
-  const [u] = await database.db.select().from(users).where(eq(users.iin, iin));
-  const grants = (await database.db.select().from(userRoles).where(eq(userRoles.userId, u!.id))).map((g): Grant => ({
-    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
-  }));
-  return { userId: u!.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u!.surname, givenName: u!.givenName, patronymic: u!.patronymic, locale: u!.locale, grants, isStaff: false };
-}
+const actorOf = (iin: string) => actorFor(database.db, iin);
 const start = async (iin: string) => {
   const actor = await actorOf(iin);
   return startRenewal({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
 };
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  invalidateFaultCache();
-  await seed(database.db);
+  database = await seededDatabase();
 }, 120_000);
 afterAll(async () => { await database.drop(); });
 

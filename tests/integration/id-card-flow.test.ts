@@ -5,36 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { files } from '@/db/schema/files';
 import { idCardApplications } from '@/db/schema/id-card';
-import { userRoles, users } from '@/db/schema/people';
 import { payments, refunds } from '@/db/schema/payments';
-import { seed } from '@/db/seed';
 import { PERSONA, REG_POINT, STAFF } from '@/db/seed/personas-ids';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { getFileStore } from '@/lib/files/store';
 import { citizenApplication, payDuty, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startRenewal } from '@/lib/id-card/service';
-import { handlePaymentCallback } from '@/lib/payments/callback';
-import { getRegistries, invalidateFaultCache } from '@/lib/registries';
-import { callbackBody, signCallback } from '@/lib/registries/payments/signature';
-import { freshDatabase } from '@/tests/support/db';
+import { getRegistries } from '@/lib/registries';
+import { payThroughGateway } from '@/tests/support/gateway';
+import { seededDatabase } from '@/tests/support/db';
 import { portraitJpeg, signaturePng } from '@/tests/support/images';
 import { trustTestPki } from '@/tests/support/pki';
-import { makeUser, uniqueIin } from '@/tests/support/factories';
+import { actorFor, makeUser, uniqueIin } from '@/tests/support/factories';
 import { recordSignature } from '@/lib/signatures/service';
 
-const SECRET = 'id-card-test-secret-0123456789';
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
 
-async function actorOf(iin: string): Promise<Actor> {
-  const [u] = await database.db.select().from(users).where(eq(users.iin, iin));
-  const grants = (await database.db.select().from(userRoles).where(eq(userRoles.userId, u!.id))).map((g): Grant => ({
-    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
-  }));
-  return { userId: u!.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u!.surname, givenName: u!.givenName, patronymic: u!.patronymic, locale: u!.locale, grants, isStaff: false };
-}
+const actorOf = (iin: string) => actorFor(database.db, iin);
 const ctx = (actor: Actor) => ({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
 const person = (a: Actor) => ({ iin: a.iin, surname: a.surname, givenName: a.givenName });
 
@@ -56,17 +46,12 @@ async function submitted(iin: string, pointId: number) {
 }
 
 async function payViaGateway(citizen: Actor, id: string) {
-  const reg = getRegistries(database.db);
   const { payUrl } = await payDuty(ctx(citizen), { id, locale: 'kk' });
-  const body = callbackBody((await reg.payments.complete(payUrl.split('/').pop()!, 'paid'))!);
-  return handlePaymentCallback(database.db, body, signCallback(body, SECRET), SECRET, null);
+  return payThroughGateway(database.db, payUrl);
 }
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  invalidateFaultCache();
-  await seed(database.db);
+  database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
 afterAll(async () => { await database.drop(); });

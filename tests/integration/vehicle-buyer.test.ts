@@ -6,33 +6,24 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { outbox } from '@/db/schema/notifications';
-import { userRoles, users } from '@/db/schema/people';
 import { payments, refunds } from '@/db/schema/payments';
 import { platePool, plateTypes, serviceCentres } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
-import { seed } from '@/db/seed';
 import { CON, PERSONA, VIN } from '@/db/seed/personas-ids';
-import type { Actor, Grant } from '@/lib/auth/actor';
-import { handlePaymentCallback } from '@/lib/payments/callback';
-import { getRegistries, invalidateFaultCache } from '@/lib/registries';
-import { callbackBody, signCallback } from '@/lib/registries/payments/signature';
+import type { Actor } from '@/lib/auth/actor';
+import { getRegistries } from '@/lib/registries';
+import { payThroughGateway } from '@/tests/support/gateway';
 import { acceptOffer, buyerApplication, buyerDocumentOf, declineOffer, payFees, saveDetails, signAsBuyer } from '@/lib/vehicle-registration/buyer-service';
 import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
 import { processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
-import { freshDatabase } from '@/tests/support/db';
+import { seededDatabase } from '@/tests/support/db';
+import { actorFor } from '@/tests/support/factories';
 import { trustTestPki } from '@/tests/support/pki';
 
-const SECRET = 'vehicle-test-secret-0123456789';
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
 
-async function actorOf(iin: string): Promise<Actor> {
-  const [u] = await database.db.select().from(users).where(eq(users.iin, iin));
-  const grants = (await database.db.select().from(userRoles).where(eq(userRoles.userId, u!.id))).map((g): Grant => ({
-    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
-  }));
-  return { userId: u!.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u!.surname, givenName: u!.givenName, patronymic: u!.patronymic, locale: u!.locale, grants, isStaff: false };
-}
+const actorOf = (iin: string) => actorFor(database.db, iin);
 const ctx = (actor: Actor, role: 'dealer' | 'citizen') => ({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants.find((g) => g.role === role)! });
 
 /** Steps 1–9 as the dealer does them, signed with the organisation key: the application waits for the buyer. */
@@ -47,18 +38,12 @@ async function offered(dealerIin: string, vin: string, buyerIin: string) {
 }
 
 async function payViaGateway(applicationId: string, buyer: Actor, outcome: 'paid' | 'declined' = 'paid') {
-  const reg = getRegistries(database.db);
   const { payUrl } = await payFees(ctx(buyer, 'citizen'), { id: applicationId, locale: 'ru' });
-  const payload = (await reg.payments.complete(payUrl.split('/').pop()!, outcome))!;
-  const body = callbackBody(payload);
-  return handlePaymentCallback(database.db, body, signCallback(body, SECRET), SECRET, null);
+  return payThroughGateway(database.db, payUrl, outcome);
 }
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  invalidateFaultCache();
-  await seed(database.db);
+  database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
 afterAll(async () => { await database.drop(); });

@@ -6,15 +6,14 @@ import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { platePool } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
-import { seed } from '@/db/seed';
 import { CON, PERSONA } from '@/db/seed/personas-ids';
 import type { Actor, Grant } from '@/lib/auth/actor';
-import { getRegistries, invalidateFaultCache } from '@/lib/registries';
+import { getRegistries } from '@/lib/registries';
 import { callNext, findReadyAtCentre, issueDocuments, issueTicket, issuanceApplication, ticketCode } from '@/lib/vehicle-registration/con-service';
-import { freshDatabase } from '@/tests/support/db';
+import { seededDatabase } from '@/tests/support/db';
 import { makeUser } from '@/tests/support/factories';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 const ctx = (actor: Actor) => ({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
 
 /** An application of `buyer` ready for pickup at the CON, with a reserved plate (as step 19 leaves it). */
@@ -32,10 +31,7 @@ let otherDesk: Actor;
 const scope = (id: number): Partial<Grant> => ({ serviceCentreId: id });
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  invalidateFaultCache();
-  await seed(database.db);
+  database = await seededDatabase();
   reception = await makeUser(database.db, 'con_reception', scope(CON.astana1));
   deskA = await makeUser(database.db, 'con_issuance', scope(CON.astana1));
   deskB = await makeUser(database.db, 'con_issuance', scope(CON.astana1));

@@ -4,36 +4,26 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications } from '@/db/schema/applications';
 import { outbox } from '@/db/schema/notifications';
-import { userRoles, users } from '@/db/schema/people';
 import { pilotSettings } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
-import { seed } from '@/db/seed';
 import { BIN, PERSONA, VIN } from '@/db/seed/personas-ids';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { getRegistries, invalidateFaultCache, setFault, clearFaults } from '@/lib/registries';
 import { cancelByDealer, dealerApplication, sellerCheck, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
-import { freshDatabase } from '@/tests/support/db';
+import { seededDatabase } from '@/tests/support/db';
+import { actorFor } from '@/tests/support/factories';
 import { trustTestPki } from '@/tests/support/pki';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
 
-async function actorOf(iin: string): Promise<Actor> {
-  const [u] = await database.db.select().from(users).where(eq(users.iin, iin));
-  const grants = (await database.db.select().from(userRoles).where(eq(userRoles.userId, u!.id))).map((g): Grant => ({
-    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
-  }));
-  return { userId: u!.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u!.surname, givenName: u!.givenName, patronymic: u!.patronymic, locale: u!.locale, grants, isStaff: false };
-}
+const actorOf = (iin: string) => actorFor(database.db, iin);
 
 const dealerGrant = (a: Actor) => a.grants.find((g) => g.role === 'dealer')!;
 const ctxOf = (actor: Actor) => ({ db: database.db, registries: getRegistries(database.db), actor, grant: dealerGrant(actor) });
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
-  invalidateFaultCache();
-  await seed(database.db);
+  database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
 afterAll(async () => { await database.drop(); });

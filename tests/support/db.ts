@@ -23,3 +23,16 @@ export async function freshDatabase() {
     },
   };
 }
+
+/**
+ * A fresh database with the demo seed, made the app's own (`@/db` reads DATABASE_URL lazily) and with no
+ * registry fault cached from another file: what the pilots' integration tests start from.
+ */
+export async function seededDatabase() {
+  const database = await freshDatabase();
+  process.env.DATABASE_URL = database.url;
+  const [{ invalidateFaultCache }, { seed }] = await Promise.all([import('../../lib/registries'), import('../../db/seed')]);
+  invalidateFaultCache();
+  await seed(database.db);
+  return database;
+}

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userRoles, users, type Role } from '@/db/schema/people';
 import * as r from '@/db/schema/registry';
@@ -51,4 +52,14 @@ export function scopeFor(role: Role, s: Awaited<ReturnType<typeof makeScopes>>):
     case 'dealer': return { dealerBin: s.dealerBin };
     default: return {};
   }
+}
+
+/** The Actor of a seeded person, with all their grants, as the session would build it. */
+export async function actorFor(db: Db, iin: string): Promise<Actor> {
+  const [u] = await db.select().from(users).where(eq(users.iin, iin));
+  if (!u) throw new Error(`actorFor: no user ${iin}`);
+  const grants = (await db.select().from(userRoles).where(eq(userRoles.userId, u.id))).map((g): Grant => ({
+    role: g.role, regionCode: g.regionCode, akimatId: g.akimatId, serviceCentreId: g.serviceCentreId, registrationPointId: g.registrationPointId, dealerBin: g.dealerBin,
+  }));
+  return { userId: u.id, sessionId: '00000000-0000-4000-8000-000000000000', iin, surname: u.surname, givenName: u.givenName, patronymic: u.patronymic, locale: u.locale, grants, isStaff: grants.some((g) => g.role !== 'citizen' && g.role !== 'dealer') };
 }
