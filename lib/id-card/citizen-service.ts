@@ -13,6 +13,7 @@ import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
 import { startPayment } from '@/lib/payments/service';
 import type { Registries } from '@/lib/registries';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { recordSignature } from '@/lib/signatures/service';
 import { requestDocument } from './document';
 import { idCardMachine as machine, type IdCardEvent, type IdCardState } from './machine';
@@ -126,7 +127,11 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
     await tx.update(idCardApplications).set({ signatureId: signature.id }).where(eq(idCardApplications.applicationId, app.id));
     await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'submit', actor: ctx.actor, grant: ctx.grant, set: { submittedAt: new Date() }, data: { signature: signature.id, verifyCode: signature.verifyCode } });
   });
-  return registerWithRpDrn(ctx.db, ctx.registries, app.id);
+  // The request is signed and submitted; RP DRN being down now only delays steps 13–15 (the sweep retries).
+  return registerWithRpDrn(ctx.db, ctx.registries, app.id).catch((e: unknown) => {
+    if (isRegistryUnavailable(e)) return loadIdCardApplication(ctx.db, app.id);
+    throw e;
+  });
 }
 
 /**

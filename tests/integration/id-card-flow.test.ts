@@ -9,11 +9,11 @@ import { payments, refunds } from '@/db/schema/payments';
 import { PERSONA, REG_POINT, STAFF } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getFileStore } from '@/lib/files/store';
-import { citizenApplication, payDuty, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
+import { citizenApplication, payDuty, registerWithRpDrn, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startRenewal } from '@/lib/id-card/service';
-import { getRegistries } from '@/lib/registries';
+import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { seededDatabase } from '@/tests/support/db';
 import { portraitJpeg, signaturePng } from '@/tests/support/images';
@@ -107,6 +107,23 @@ describe('to issued', () => {
     const { app } = await submitted(PERSONA.idCardExempt, REG_POINT.almaty1);
     expect(app).toMatchObject({ status: 'under_review', card: { exemptStatus: 'disability_group_2' } });
     expect(await database.db.select().from(payments).where(eq(payments.applicationId, app.id))).toEqual([]);
+  });
+});
+
+describe('RP DRN down at submission', () => {
+  it('the signed request stays submitted, and the retry gives the ticket once RP DRN answers', async () => {
+    await setFault(database.db, 'production', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 60_000) });
+    let app;
+    try {
+      // Aigerim's first renewal was issued above, so she may start another (her card is still in the window).
+      ({ app } = await submitted(PERSONA.citizenAigerim, REG_POINT.astana1));
+      expect(app.status).toBe('submitted');
+      expect(app.card.rpDrnTicket).toBeNull();
+    } finally {
+      await clearFaults(database.db);
+    }
+    const retried = await registerWithRpDrn(database.db, getRegistries(database.db), app.id);
+    expect(retried?.status).toMatch(/^(awaiting_payment|under_review)$/);
   });
 });
 
