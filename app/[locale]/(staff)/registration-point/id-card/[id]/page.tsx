@@ -34,7 +34,7 @@ export default async function PointApplicationPage({ params, searchParams }: { p
           {app.card.photoFileId ? <Image unoptimized src={`/api/files/${app.card.photoFileId}`} alt={t('photoAlt')} width={135} height={180} className="rounded border border-line" /> : null}
           <DescriptionList items={[
             { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
-            { term: 'ИИН / ЖСН', value: <span className="font-mono">{app.card.iin}</span> },
+            { term: t('iin'), value: <span className="font-mono">{app.card.iin}</span> },
             { term: t('currentCard'), value: app.card.currentCardNumber },
             ...(app.card.newCardNumber ? [{ term: t('newCardNumber'), value: app.card.newCardNumber }] : []),
           ]} />

@@ -34,7 +34,8 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
   });
   await recordView(db, actor, grant, app);
   const c = app.card;
-  const [t, ts, events, person, [point], [payment], [exemption], sp] = await Promise.all([
+  const tp = await getTranslations('Payments');
+  const [t, ts, events, person, [point], duty, [exemption], sp] = await Promise.all([
     getTranslations('IdCard'), getTranslations('Status'), timelineOf(app.id),
     getRegistries(db, { applicationId: app.id }).gbdFl.findPerson(c.iin).catch(() => null),
     c.registrationPointId ? db.select().from(registrationPoints).where(eq(registrationPoints.id, c.registrationPointId)) : Promise.resolve([]),
@@ -42,6 +43,8 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
     c.exemptStatus ? db.select().from(feeExemptions).where(eq(feeExemptions.status, c.exemptStatus)) : Promise.resolve([]),
     searchParams,
   ]);
+  // The paid invoice when there is one (a declined attempt may come first).
+  const payment = duty.find((p) => p.status === 'paid') ?? duty.at(-1);
   const names = person ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
   const document = app.status === 'under_review' ? await approvalDocumentOf(db, app, actor.iin) : null;
   return (
@@ -55,7 +58,7 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
             {person ? <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} /> : null}
             <DescriptionList items={[
               { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
-              { term: 'ИИН / ЖСН', value: <span className="font-mono">{c.iin}</span> },
+              { term: t('iin'), value: <span className="font-mono">{c.iin}</span> },
               { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
             ]} />
           </div>
@@ -72,7 +75,7 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
           { term: t('point'), value: point ? (locale === 'kk' ? point.nameKk : point.nameRu) : '—' },
           { term: t('phone'), value: c.phone ?? '—' },
           { term: t('email'), value: c.email ?? '—' },
-          { term: t('feeColumn'), value: exemption ? `${t('exemptShort')}: ${locale === 'kk' ? exemption.nameKk : exemption.nameRu}` : payment ? `${formatMoney(payment.amountTiyn, locale)} · ${payment.status}` : '—' },
+          { term: t('feeColumn'), value: exemption ? `${t('exemptShort')}: ${locale === 'kk' ? exemption.nameKk : exemption.nameRu}` : payment ? `${formatMoney(payment.amountTiyn, locale)} · ${tp(`status.${payment.status}`)}` : '—' },
           { term: t('faceMatch'), value: c.faceMatched ? t('faceMatched') : '—' },
         ]} />
       </Card>
