@@ -54,6 +54,7 @@ export const vehicleApplications = pgTable('vehicle_applications', {
 }, (t) => [
   // A VIN is in at most one open (or registered) application: the database says so, not only the code.
   uniqueIndex('vehicle_applications_open_vin').on(t.vin).where(sql`${t.vinReleasedAt} is null`),
+  index().on(t.vin),
   index().on(t.buyerIin),
   index().on(t.expiresAt),
 ]);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { applications } from '@/db/schema/applications';
 import { vehicleApplications } from '@/db/schema/vehicle';
@@ -16,7 +16,9 @@ export async function listDealerRegistrations(q: DealerListQuery) {
   const where: (SQL | undefined)[] = [
     eq(applications.pilot, 'vehicle'), eq(applications.dealerBin, q.dealerBin),
     q.statuses?.length ? inArray(applications.status, [...q.statuses]) : undefined,
-    term ? or(eq(applications.number, term), eq(vehicleApplications.vin, term)) : undefined,
+    // Two index lookups (number, VIN) rather than an OR across the join, which scans both tables at scale.
+    term ? inArray(applications.id, sql`(select ${applications.id} from ${applications} where ${applications.number} = ${term}
+      union select ${vehicleApplications.applicationId} from ${vehicleApplications} where ${vehicleApplications.vin} = ${term})`) : undefined,
     q.after ? or(lt(applications.createdAt, new Date(q.after.at)), and(eq(applications.createdAt, new Date(q.after.at)), lt(applications.id, q.after.id))) : undefined,
   ];
   const rows = await db.select({

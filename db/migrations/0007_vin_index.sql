@@ -1,0 +1,1 @@
+CREATE INDEX "vehicle_applications_vin_index" ON "vehicle_applications" USING btree ("vin");
