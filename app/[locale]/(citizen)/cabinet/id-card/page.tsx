@@ -17,7 +17,8 @@ export default async function IdCardServicePage({ params }: { params: Promise<{ 
   const { actor } = await requireArea('cabinet');
   const [t, open] = await Promise.all([getTranslations('IdCard'), openRenewalOf(db, actor.iin)]);
   // The nearest CONs for "go to a CON": those of the person's registered region (GBD FL), when it answers.
-  const region = await getRegistries(db).gbdFl.findPerson(actor.iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
+  // (Not asked when a renewal is already open: the page then only links to it.)
+  const region = open ? null : await getRegistries(db).gbdFl.findPerson(actor.iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
   const centres = region ? await db.select().from(serviceCentres).where(eq(serviceCentres.regionCode, region)).orderBy(asc(serviceCentres.number)).limit(3) : [];
   const goToCon = (
     <ul className="mt-1 list-disc pl-5">
