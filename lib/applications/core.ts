@@ -55,3 +55,14 @@ export async function transition<S extends string, E extends string>(tx: DbOrTx,
   await audit(tx, input.actor, input.grant, { action: `application.${input.event}`, applicationId: input.id, subjectIin: current.applicantIin, data: { from: current.status, to } });
   return row;
 }
+
+/** A check as a timeline line (step of the order, the registry asked, result, message code). */
+export type CheckEvent = { step: number; system: string; ok: boolean; code: string };
+
+/** Each registry check on the application's timeline, in the caller's transaction (SPEC §2.2). */
+export async function recordChecks(tx: DbOrTx, applicationId: string, actor: Pick<Actor, 'userId'> | null, grant: Grant | null, lines: readonly CheckEvent[]) {
+  if (!lines.length) return;
+  await tx.insert(applicationEvents).values(lines.map((l) => ({
+    applicationId, type: 'check', actorUserId: actor?.userId ?? null, actorRole: grant?.role ?? null, data: { step: l.step, system: l.system, ok: l.ok, code: l.code },
+  })));
+}

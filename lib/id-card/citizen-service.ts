@@ -6,7 +6,7 @@ import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { registrationPoints } from '@/db/schema/reference';
 import { files } from '@/db/schema/files';
 import { signatures } from '@/db/schema/signatures';
-import { transition } from '@/lib/applications/core';
+import { recordChecks, transition } from '@/lib/applications/core';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
@@ -16,7 +16,7 @@ import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { recordSignature } from '@/lib/signatures/service';
 import { requestDocument } from './document';
-import { idCardMachine as machine, type IdCardEvent, type IdCardState } from './machine';
+import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
 
@@ -83,7 +83,7 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
     await tx.update(idCardApplications).set({ photoFileId: stored.id, faceMatched: true }).where(eq(idCardApplications.applicationId, app.id));
-    await tx.insert(applicationEvents).values({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { step: 11, system: 'digital_id', ok: true, code: 'id_card_face_matched' } });
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, [{ step: 11, system: 'digital_id', ok: true, code: 'id_card_face_matched' }]);
     return row;
   });
 }
@@ -177,9 +177,6 @@ export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: s
   await transition(tx, { id: applicationId, expectedVersion: row.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
 }
 
-export function canAct(status: string, event: IdCardEvent) {
-  return machine.can(status as IdCardState, event);
-}
 
 export async function requestSignatureOf(db: DbOrTx, app: IdCardApplication) {
   if (!app.card.signatureId) return null;

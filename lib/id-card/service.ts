@@ -1,10 +1,9 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { applicationEvents } from '@/db/schema/applications';
 import { idCardApplications } from '@/db/schema/id-card';
 import { pilotSettings } from '@/db/schema/reference';
-import { createApplication } from '@/lib/applications/core';
+import { createApplication, recordChecks } from '@/lib/applications/core';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
@@ -66,7 +65,7 @@ export async function startRenewal(ctx: Ctx) {
       applicationId: app.id, iin: ctx.actor.iin, consentId: run.consentId, currentCardNumber: doc.number,
       currentCardIssuedOn: doc.issuedOn, currentCardExpiresOn: doc.expiresOn, phone: eligibility.phone,
     });
-    await tx.insert(applicationEvents).values(eligibility.lines.map((l) => ({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { ...l } })));
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, eligibility.lines);
     return { applicationId: app.id, existed: false as const };
   }).catch((e: unknown) => {
     // Two tabs starting at once: the partial unique index keeps one renewal per person.

@@ -1,19 +1,18 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { applicationEvents } from '@/db/schema/applications';
 import { payments } from '@/db/schema/payments';
 import { plateTypes, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
-import { transition } from '@/lib/applications/core';
+import { recordChecks, transition } from '@/lib/applications/core';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import { startPayment } from '@/lib/payments/service';
 import type { Registries } from '@/lib/registries';
 import { recordSignature } from '@/lib/signatures/service';
-import { recheckForBuyer, type CheckLine } from './checks';
+import { recheckForBuyer } from './checks';
 import { sellerDocumentOf } from './dealer-service';
 import { buyerDocument } from './document';
 import { loadVehicleApplication, type VehicleApplication } from './load';
@@ -32,12 +31,6 @@ export async function buyerApplication(db: DbOrTx, actor: Actor, id: string): Pr
 
 function assertEvent(app: VehicleApplication, event: VehicleEvent) {
   if (!machine.can(app.status as VehicleState, event)) throw new DomainError('illegal_transition');
-}
-
-async function logChecks(tx: DbOrTx, applicationId: string, actor: Actor, grant: Grant, lines: CheckLine[]) {
-  if (lines.length) {
-    await tx.insert(applicationEvents).values(lines.map((l) => ({ applicationId, type: 'check', actorUserId: actor.userId, actorRole: grant.role, data: { ...l } })));
-  }
 }
 
 /** The signer of the dealer's signature: the employee told when the buyer declines or the application closes. */
@@ -60,7 +53,7 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
   const lines = run.lines;
   const refusal = run.ok ? null : { code: run.code, params: run.params };
   return ctx.db.transaction(async (tx) => {
-    await logChecks(tx, app.id, ctx.actor, ctx.grant, lines);
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, lines);
     const accepted = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_accepted', actor: ctx.actor, grant: ctx.grant });
     if (!refusal) return accepted;
     await tx.update(vehicleApplications).set({ refusalCode: refusal.code, refusalParams: refusal.params ?? {}, vinReleasedAt: new Date() })
@@ -106,7 +99,7 @@ export async function saveDetails(ctx: Ctx, input: { id: string; version: number
   return ctx.db.transaction(async (tx) => {
     await tx.update(vehicleApplications).set({ pickupCentreId: centre.id, plateType: plate.code, phone, phoneSource: bmg ? 'bmg' : 'buyer' })
       .where(eq(vehicleApplications.applicationId, app.id));
-    await tx.insert(applicationEvents).values({ applicationId: app.id, type: 'check', actorUserId: ctx.actor.userId, actorRole: ctx.grant.role, data: { step: 16, system: 'bmg', ok: !!bmg, code: bmg ? 'vehicle_bmg_found' : 'vehicle_bmg_missing' } });
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, [{ step: 16, system: 'bmg', ok: !!bmg, code: bmg ? 'vehicle_bmg_found' : 'vehicle_bmg_missing' }]);
     return transition(tx, {
       id: app.id, expectedVersion: input.version, machine, event: 'details_completed', actor: ctx.actor, grant: ctx.grant,
       set: { serviceCentreId: centre.id }, data: { centre: centre.id, plateType: plate.code },

@@ -1,10 +1,9 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { applicationEvents } from '@/db/schema/applications';
 import { okedAllowed, pilotSettings } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
-import { createApplication, transition } from '@/lib/applications/core';
+import { createApplication, recordChecks, transition } from '@/lib/applications/core';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { DomainError } from '@/lib/errors';
@@ -12,7 +11,7 @@ import { notify } from '@/lib/outbox';
 import { pilotOpen } from '@/lib/reference/queries';
 import type { Registries } from '@/lib/registries';
 import { recordSignature } from '@/lib/signatures/service';
-import { checkBuyerAndContract, checkSeller, checkVehicle, type CheckLine, type CheckRun } from './checks';
+import { checkBuyerAndContract, checkSeller, checkVehicle, type CheckRun } from './checks';
 import { sellerDocument } from './document';
 import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
 import { loadVehicleApplication, type VehicleApplication } from './load';
@@ -24,13 +23,6 @@ type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 function stopOn<T>(run: CheckRun<T>): T {
   if (!run.ok) throw new DomainError(run.code, {}, { checks: run.lines, ...(run.params ?? {}) });
   return run.value;
-}
-
-async function logChecks(tx: DbOrTx, applicationId: string, actor: Actor, grant: Grant, lines: CheckLine[]) {
-  if (!lines.length) return;
-  await tx.insert(applicationEvents).values(lines.map((l) => ({
-    applicationId, type: 'check', actorUserId: actor.userId, actorRole: grant.role, data: { step: l.step, system: l.system, ok: l.ok, code: l.code },
-  })));
 }
 
 /** SPEC §2.7: the pilot runs only in its regions and dates. */
@@ -70,7 +62,7 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
       await tx.insert(vehicleApplications).values({
         applicationId: app.id, vin: input.vin, dealerBin: bin, dealerNameKk: business.nameKk, dealerNameRu: business.nameRu, vehicle, customsDeclaration,
       });
-      await logChecks(tx, app.id, ctx.actor, ctx.grant, [...seller.lines, ...vehicleRun.lines]);
+      await recordChecks(tx, app.id, ctx.actor, ctx.grant, [...seller.lines, ...vehicleRun.lines]);
       return app;
     });
   } catch (e) {
@@ -97,7 +89,7 @@ export async function setBuyer(ctx: Ctx, input: { id: string; version: number; b
   assertEvent(app, 'checks_passed');
   const run = await checkBuyerAndContract(ctx.registries, { bin: app.dealerBin, iin: input.buyerIin, vin: app.vin });
   if (!run.ok) {
-    await ctx.db.transaction((tx) => logChecks(tx, app.id, ctx.actor, ctx.grant, run.lines));
+    await ctx.db.transaction((tx) => recordChecks(tx, app.id, ctx.actor, ctx.grant, run.lines));
     // Step 7's "check the buyer's IIN" is about the field: it stays editable with the message beside it.
     throw new DomainError(run.code, {}, { checks: run.lines });
   }
@@ -105,7 +97,7 @@ export async function setBuyer(ctx: Ctx, input: { id: string; version: number; b
   return ctx.db.transaction(async (tx) => {
     await tx.update(vehicleApplications).set({ buyerIin: input.buyerIin, buyerNameKk: person.names.kk, buyerNameRu: person.names.ru, contract })
       .where(eq(vehicleApplications.applicationId, app.id));
-    await logChecks(tx, app.id, ctx.actor, ctx.grant, run.lines);
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.lines);
     return transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'checks_passed', actor: ctx.actor, grant: ctx.grant });
   });
 }
