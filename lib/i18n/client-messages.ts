@@ -1,0 +1,39 @@
+// Which messages reach the browser. A server component renders its own text, so only client components need
+// messages there, and each work area sends just the namespaces its client components use (all of them would add
+// 70 KB to every page's HTML). `tests/unit/client-messages.test.ts` checks every page's client components
+// against its area.
+import type { AbstractIntlMessages } from 'next-intl';
+
+/** What every form needs: the error texts (with registry names) and the check lines. */
+const forms = ['Common', 'Errors', 'Admin.systems', 'Checks'];
+
+export const CLIENT_MESSAGES = {
+  site: ['Common'],
+  signIn: [...forms, 'Eds'],
+  signature: [...forms, 'Eds'],
+  citizenIdCard: [...forms, 'Eds', 'Payments', 'IdCard'],
+  citizenVehicle: [...forms, 'Eds', 'Payments', 'Vehicle'],
+  dealer: [...forms, 'Eds', 'Vehicle'],
+  admin: [...forms, 'Admin'],
+  idCardStaff: [...forms, 'Eds', 'IdCard'],
+  vehicleStaff: [...forms, 'Eds', 'Vehicle'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientArea = keyof typeof CLIENT_MESSAGES;
+
+/** The messages at these paths (a namespace, or a dotted path inside one), nested as in the catalogue. */
+export function pickMessages(all: AbstractIntlMessages, paths: readonly string[]): AbstractIntlMessages {
+  const out: AbstractIntlMessages = {};
+  for (const path of paths) {
+    const keys = path.split('.');
+    let from: AbstractIntlMessages | string | undefined = all;
+    let to = out;
+    for (const [i, key] of keys.entries()) {
+      from = typeof from === 'object' ? from[key] : undefined;
+      if (from === undefined) throw new Error(`pickMessages: no messages at ${path}`);
+      if (i === keys.length - 1) to[key] = from;
+      else to = (to[key] ??= {}) as AbstractIntlMessages;
+    }
+  }
+  return out;
+}
