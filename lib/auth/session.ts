@@ -26,8 +26,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const sid = session?.sid;
   if (!sid || !/^[0-9a-f-]{36}$/.test(sid)) return null;
-  const [row] = await db.select({ s: authSessions, u: users }).from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId)).where(eq(authSessions.id, sid));
+  // One round trip: the session, its person and their grants (a row per grant).
+  const rows = await db.select({
+    s: authSessions, u: users,
+    g: { role: userRoles.role, regionCode: userRoles.regionCode, akimatId: userRoles.akimatId, serviceCentreId: userRoles.serviceCentreId, registrationPointId: userRoles.registrationPointId, dealerBin: userRoles.dealerBin },
+  }).from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(eq(authSessions.id, sid));
+  const row = rows[0];
   if (!row) return null;
   const now = new Date();
   const ended = sessionEnd(row.s, row.u, now);
@@ -38,10 +45,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(authSessions).set({ lastSeenAt: sql`now()` }).where(eq(authSessions.id, sid));
   }
-  const grants = (await db.select({
-    role: userRoles.role, regionCode: userRoles.regionCode, akimatId: userRoles.akimatId,
-    serviceCentreId: userRoles.serviceCentreId, registrationPointId: userRoles.registrationPointId, dealerBin: userRoles.dealerBin,
-  }).from(userRoles).where(eq(userRoles.userId, row.u.id))).filter(hasScope);
+  const grants = rows.flatMap((r) => (r.g ? [r.g as Grant] : [])).filter(hasScope);
   return {
     userId: row.u.id, sessionId: sid, iin: row.u.iin, surname: row.u.surname, givenName: row.u.givenName,
     patronymic: row.u.patronymic, locale: row.u.locale, grants, isStaff: row.s.isStaff,
