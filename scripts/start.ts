@@ -5,12 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { issueDemoKeys, seedDatabase } from '../db/seed-run';
+import { needsBuild } from './build-state';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,21 +23,6 @@ const { values: args } = parseArgs({
 });
 
 const root = process.cwd();
-const sources = ['app', 'lib', 'components', 'messages', 'i18n', 'db/schema', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'package.json'];
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(path.join(p, f))), st.mtimeMs);
-}
-
-function needsBuild() {
-  const id = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(id)) return true;
-  const built = statSync(id).mtimeMs;
-  return sources.some((s) => newestMtime(path.join(root, s)) > built);
-}
 
 function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv) {
   return new Promise<number>((resolve) => {
@@ -87,7 +73,7 @@ async function main() {
   env.PAYMENT_GATEWAY_SECRET = localSecret('PAYMENT_GATEWAY_SECRET', path.dirname(dataDir));
 
   const next = path.join(root, 'node_modules', '.bin', 'next');
-  if (!args.dev && !args['no-build'] && needsBuild()) {
+  if (!args.dev && !args['no-build'] && needsBuild(root)) {
     console.log('Building the portal (sources changed since the last build)…');
     const code = await run(next, ['build'], { ...env, NODE_ENV: 'production' });
     if (code !== 0) { await stop(); process.exit(code); }
