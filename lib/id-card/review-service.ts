@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { payments, refunds } from '@/db/schema/payments';
 import { idCardApplications } from '@/db/schema/id-card';
-import { pilotSettings, registrationPoints } from '@/db/schema/reference';
+import { pilotSettings } from '@/db/schema/reference';
 import { users } from '@/db/schema/people';
 import { transition } from '@/lib/applications/core';
 import { audit } from '@/lib/audit';
@@ -101,26 +101,35 @@ export async function annul(ctx: Ctx, input: { id: string; version: number; reas
  * Production (simulated, a job): an approved order starts at once; it is ready after `productionSeconds` (pilot
  * setting, 30 s for the demo), and the citizen is told where to collect it.
  */
+export type ProductionCard = { id: string; status: string; version: number; number: string; iin: string };
+
+/**
+ * Production as a job: the approved cards and those in production whose ready time has come, oldest first.
+ * Cards not yet due stay in the database, so a long production queue never hides a newly approved card.
+ */
 export async function advanceProduction(db: Db, now = new Date()) {
   const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
   const seconds = Number(settings?.params.productionSeconds ?? 30);
-  const due = await db.select({ id: applications.id, status: applications.status, version: applications.version, number: applications.number, iin: idCardApplications.iin, readyAt: idCardApplications.readyAt, pointNameRu: registrationPoints.nameRu, pointNameKk: registrationPoints.nameKk })
+  const due = await db.select({ id: applications.id, status: applications.status, version: applications.version, number: applications.number, iin: idCardApplications.iin })
     .from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
-    .leftJoin(registrationPoints, eq(registrationPoints.id, idCardApplications.registrationPointId))
-    .where(and(eq(applications.pilot, 'id_card'), inArray(applications.status, ['approved', 'in_production']))).limit(200);
+    .where(and(eq(applications.pilot, 'id_card'), or(eq(applications.status, 'approved'), and(eq(applications.status, 'in_production'), lte(idCardApplications.readyAt, now)))))
+    .orderBy(asc(applications.updatedAt)).limit(200);
   let moved = 0;
-  for (const a of due) {
-    if (a.status === 'in_production' && !(a.readyAt && a.readyAt <= now)) continue;
-    await db.transaction(async (tx) => {
-      if (a.status === 'approved') {
-        await tx.update(idCardApplications).set({ readyAt: new Date(now.getTime() + seconds * 1000) }).where(eq(idCardApplications.applicationId, a.id));
-        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'production_started', actor: null, grant: null });
-      } else {
-        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'produced', actor: null, grant: null });
-        await notify(tx, `id_card:${a.id}:ready`, { recipientIin: a.iin, applicationId: a.id, kind: 'id_card_ready', sms: true, params: { number: a.number } });
-      }
-    }).then(() => { moved++; }, (e: unknown) => { if (!(isDomainError(e) && e.code === 'application_changed')) throw e; });
-  }
+  for (const card of due) if (await advanceCard(db, card, now, seconds)) moved++;
   return moved;
+}
+
+/** One card one step on: approved → in production (ready in `seconds`), or in production → ready with an SMS. */
+export async function advanceCard(db: Db, card: ProductionCard, now: Date, seconds: number) {
+  return db.transaction(async (tx) => {
+    if (card.status === 'approved') {
+      await tx.update(idCardApplications).set({ readyAt: new Date(now.getTime() + seconds * 1000) }).where(eq(idCardApplications.applicationId, card.id));
+      await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'production_started', actor: null, grant: null });
+    } else {
+      await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'produced', actor: null, grant: null });
+      await notify(tx, `id_card:${card.id}:ready`, { recipientIin: card.iin, applicationId: card.id, kind: 'id_card_ready', sms: true, params: { number: card.number } });
+    }
+    return true;
+  }).catch((e: unknown) => { if (isDomainError(e) && e.code === 'application_changed') return false; throw e; });
 }
 

@@ -164,3 +164,20 @@ describe('annulment and racing reviewers', () => {
     }
   }, 120_000);
 });
+
+describe('production queue', () => {
+  it('a card whose production is done becomes ready even behind more than a batch of cards still in production', async () => {
+    const later = new Date(Date.now() + 86_400_000);
+    const earlier = new Date(Date.now() - 60_000);
+    const rows = Array.from({ length: 260 }, (_, i) => ({ number: `ID-PROD-${i}`, pilot: 'id_card' as const, status: 'in_production', applicantIin: uniqueIin(), regionCode: '10' }));
+    const apps = await database.db.insert(applications).values(rows).returning();
+    await database.db.insert(idCardApplications).values(apps.map((a, i) => ({
+      applicationId: a.id, iin: a.applicantIin!, consentId: 'c', currentCardNumber: '000000001', currentCardIssuedOn: '2016-01-01', currentCardExpiresOn: '2026-12-20', readyAt: i === apps.length - 1 ? earlier : later,
+    })));
+    await advanceProduction(database.db);
+    const [done] = await database.db.select().from(applications).where(eq(applications.id, apps.at(-1)!.id));
+    expect(done!.status).toBe('ready_for_pickup');
+    const [waiting] = await database.db.select().from(applications).where(eq(applications.id, apps[0]!.id));
+    expect(waiting!.status).toBe('in_production');
+  });
+});
