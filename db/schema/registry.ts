@@ -35,7 +35,7 @@ export const persons = registry.table('persons', {
   livenessOk: boolean('liveness_ok').notNull().default(true),
   faceMatchOk: boolean('face_match_ok').notNull().default(true),
   photoSeed: integer('photo_seed').notNull().default(0),
-}, (t) => [index().on(t.cadastralNumber)]);
+}, (t) => [index().on(t.cadastralNumber), index().on(t.docNumber)]);
 
 /** BMG: base of mobile citizens. */
 export const mobileNumbers = registry.table('mobile_numbers', {

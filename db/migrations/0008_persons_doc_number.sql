@@ -1,0 +1,1 @@
+CREATE INDEX "persons_doc_number_index" ON "registry"."persons" USING btree ("doc_number");
