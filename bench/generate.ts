@@ -11,18 +11,22 @@ export async function generate(sql: postgres.Sql, total: number, batch = 50_000)
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from regions`;
   const regions = row?.n ?? 0;
   if (!regions) throw new Error('generate: the reference data (regions) is missing: seed first');
+  // The seeded dealers' organisations, so the dealer list under load is a long one.
+  const bins = (await sql<{ bin: string }[]>`select distinct dealer_bin as bin from user_roles where role = 'dealer' and dealer_bin ~ '^[0-9]{12}$' order by 1`).map((r) => `'${r.bin}'`);
+  if (!bins.length) throw new Error('generate: no seeded dealer: seed first');
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch) - 1;
     await sql.begin(async (tx) => {
-      // Half vehicles, half ID cards (odd and even g); both spread over every region and status; three years.
+      // Half vehicles, half ID cards (odd and even g); both spread over every region and status (the status steps
+      // once per round of regions, so every region gets every status); three years.
       await tx.unsafe(`
         insert into applications (id, number, pilot, status, version, applicant_iin, region_code, service_centre_id, registration_point_id, dealer_bin, created_at, updated_at, submitted_at)
         select md5('bench-' || g)::uuid, 'BN-' || lpad(g::text, 9, '0'),
           case when g % 2 = 0 then 'vehicle' else 'id_card' end,
-          case when g % 2 = 0 then (array[${VEHICLE.map((s) => `'${s}'`).join(',')}])[1 + (g / 2) % ${VEHICLE.length}]
-               else (array[${ID_CARD.map((s) => `'${s}'`).join(',')}])[1 + (g / 2) % ${ID_CARD.length}] end,
+          case when g % 2 = 0 then (array[${VEHICLE.map((s) => `'${s}'`).join(',')}])[1 + (g / 2 / ${regions}) % ${VEHICLE.length}]
+               else (array[${ID_CARD.map((s) => `'${s}'`).join(',')}])[1 + (g / 2 / ${regions}) % ${ID_CARD.length}] end,
           1, lpad((100000000000 + g)::text, 12, '0'),
-          r.code, c.id, p.id, case when g % 2 = 0 then (select bin from registry.businesses order by bin limit 1 offset (g / 2) % 3) end,
+          r.code, c.id, p.id, case when g % 2 = 0 then (array[${bins.join(',')}])[1 + (g / 2) % ${bins.length}] end,
           now() - ((g % 1095) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
           now() - ((g % 1095) || ' days')::interval, now() - ((g % 1095) || ' days')::interval
         from generate_series(${from}, ${to}) g

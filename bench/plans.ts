@@ -19,8 +19,18 @@ function seqScans(node: PlanNode, large: Set<string>, out: string[] = []): strin
 export async function explainAll(sql: postgres.Sql, budgetMs: number, largeRows = 100_000): Promise<PlanReport[]> {
   const captured: Captured[] = [];
   const db = drizzle(sql, { schema, logger: { logQuery: (query, params) => { captured.push({ query, params }); } } });
-  // The portal's `@/db` is this capturing instance from here on (db/index.ts keeps one per process).
-  (globalThis as unknown as { qyzmetDb?: unknown }).qyzmetDb = { client: sql, db };
+  // The portal's `@/db` is this capturing instance while the plans are taken (db/index.ts keeps one per process).
+  const global = globalThis as unknown as { qyzmetDb?: unknown };
+  const previous = global.qyzmetDb;
+  global.qyzmetDb = { client: sql, db };
+  try {
+    return await explainCases(sql, db, captured, budgetMs, largeRows);
+  } finally {
+    global.qyzmetDb = previous;
+  }
+}
+
+async function explainCases(sql: postgres.Sql, db: ReturnType<typeof drizzle<typeof schema>>, captured: Captured[], budgetMs: number, largeRows: number) {
   const [{ listQueue, countByStatus, listForPerson }, { listDealerRegistrations }, { umsQueue, umsCounts }, { digitalDocumentsFor }, { timelineOf }] = await Promise.all([
     import('../lib/applications/queries'), import('../lib/vehicle-registration/queries'), import('../lib/id-card/queries'),
     import('../lib/applications/documents'), import('../lib/applications/timeline'),
