@@ -5,7 +5,10 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { Button, FileField, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { edsSignInAction, requestChallengeAction } from '@/lib/auth/actions';
 import { challengeDocument } from '@/lib/signatures/documents';
-import { SigningError, signWithKeyFile, signWithNcaLayerApp } from './key-file';
+import { SigningError } from './signing-error';
+
+// pkijs and the CMS code (about 100 KB) load when someone signs in with EDS, not with the page.
+const signing = () => import('./key-file');
 
 /**
  * Sign-in with EDS: the server's one-time challenge is signed in the browser with the person's authentication
@@ -43,7 +46,7 @@ export function EdsSignIn() {
     const file = data.get('keyFile');
     const password = String(data.get('password') ?? '');
     if (!(file instanceof File) || file.size === 0) { setProblem('eds_choose_file'); return; }
-    void submitSigned((doc) => signWithKeyFile(file, password, doc, 'authentication'));
+    void submitSigned(async (doc) => (await signing()).signWithKeyFile(file, password, doc, 'authentication'));
   }
 
   const shown = problem ?? (!state.ok ? state.code : null);
@@ -63,7 +66,7 @@ export function EdsSignIn() {
           <h3 className="text-lg font-semibold">{t('ncaLayerTitle')}</h3>
           <p className="text-sm text-ink-muted">{t('ncaLayerHint')}</p>
           <div>
-            <Button variant="secondary" disabled={busy} onClick={() => void submitSigned((doc) => signWithNcaLayerApp(doc, 'authentication', locale))}>
+            <Button variant="secondary" disabled={busy} onClick={() => void submitSigned(async (doc) => (await signing()).signWithNcaLayerApp(doc, 'authentication', locale))}>
               {t('signInWithNcaLayer')}
             </Button>
           </div>

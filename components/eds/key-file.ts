@@ -7,13 +7,9 @@ import { partyProblems } from '@/lib/signatures/party';
 import { signWithNcaLayer, NcaLayerError } from '@/lib/signatures/ncalayer';
 import { Pkcs12Error, importPkcs12 } from '@/lib/signatures/pkcs12';
 import { importPrivateKey, signDetachedCms } from '@/lib/signatures/sign';
+import { SigningError } from './signing-error';
 
-/** A reason the browser could not sign, as a message code (Errors.<code>). */
-export class SigningError extends Error {
-  constructor(public readonly code: string) {
-    super(code);
-  }
-}
+export { SigningError };
 
 export type Purpose = 'signing' | 'authentication';
 

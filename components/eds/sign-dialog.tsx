@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useId, useRef, useState, ty
 import { Button, DescriptionList, FileField, Notice, RadioGroup, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { canonicalBytes, sha256Hex, type JsonValue } from '@/lib/signatures/canonical';
-import { SigningError, signWithKeyFile, signWithNcaLayerApp } from './key-file';
+import { SigningError } from './signing-error';
 
 export type SignDialogProps = {
   /** Exactly what is signed: the canonical JSON of this value is what the key signs (SPEC §2.3). */
@@ -48,6 +48,8 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
     setBusy(true);
     try {
       let cms: string;
+      // pkijs and the CMS code (about 100 KB) load when someone signs, not with the page.
+      const { signWithKeyFile, signWithNcaLayerApp } = await import('./key-file');
       if (data.get('method') === 'file') {
         const file = data.get('keyFile');
         if (!(file instanceof File) || file.size === 0) throw new SigningError('eds_choose_file');
