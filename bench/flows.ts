@@ -6,7 +6,6 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { userRoles, users } from '../db/schema/people';
-import { demoPkiAuthorities } from '../db/schema/pki';
 import { platePool } from '../db/schema/reference';
 import { customsPayments, mobileNumbers, persons, recyclingFees, saleContracts, vehiclePassports } from '../db/schema/registry';
 import { addDays } from '../db/seed/dates';
@@ -22,7 +21,7 @@ import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '.
 import { startRenewal } from '../lib/id-card/service';
 import { getRegistries } from '../lib/registries';
 import { canonicalBytes } from '../lib/signatures/canonical';
-import { createIntermediateCa, createRootCa, issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
+import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
 import { acceptOffer, buyerApplication, buyerDocumentOf, payFees, saveDetails, signAsBuyer } from '../lib/vehicle-registration/buyer-service';
 import { callNext, findReadyAtCentre, issueDocuments, issuanceApplication, issueTicket } from '../lib/vehicle-registration/con-service';
@@ -30,6 +29,7 @@ import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegis
 import { processVehicleApplication } from '../lib/vehicle-registration/processing';
 import { actorFor } from '../tests/support/factories';
 import { payThroughGateway } from '../tests/support/gateway';
+import { demoIntermediate } from '../tests/support/pki';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 
 export type FlowStep = { name: string; count: number; p50: number; p95: number };
@@ -185,25 +185,13 @@ async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string
 }
 
 /**
- * Signing as people do it on their side (NCALayer): the demo PKI's CA as stored, or a new one stored as the portal
- * makes it (DEMO_MODE trusts it), and a certificate for each signer, issued while preparing. Each needs a
- * certificate with their own IIN, not a key of their own: one RSA pair for all (generating one takes ~50 ms, two
- * per person) keeps preparing hundreds of signers to seconds.
+ * Signing as people do it on their side (NCALayer): the demo PKI's CA (tests/support/pki.ts; DEMO_MODE trusts it)
+ * and a certificate for each signer, issued while preparing. Each needs a certificate with their own IIN, not a
+ * key of their own: one RSA pair for all (generating one takes ~50 ms, two per person) keeps preparing hundreds of
+ * signers to seconds.
  */
 async function demoSigner(db: Db) {
-  process.env.DEMO_MODE = '1';
-  const stored = async () => new Map((await db.select().from(demoPkiAuthorities)).map((r) => [r.name, r]));
-  let ca = await stored();
-  if (ca.size < 2) {
-    const root = await createRootCa({ commonName: 'Qyzmet test NUC root' });
-    const intermediate = await createIntermediateCa(root, { commonName: 'Qyzmet test NUC (RSA)' });
-    await db.insert(demoPkiAuthorities).values([
-      { name: 'root', certPem: root.certPem, keyPkcs8: Buffer.from(root.keyPkcs8Der) },
-      { name: 'intermediate', certPem: intermediate.certPem, keyPkcs8: Buffer.from(intermediate.keyPkcs8Der) },
-    ]).onConflictDoNothing();
-    ca = await stored();
-  }
-  const intermediate = { certPem: ca.get('intermediate')!.certPem, keyPkcs8Der: new Uint8Array(ca.get('intermediate')!.keyPkcs8), serial: '' };
+  const intermediate = await demoIntermediate(db);
   const certificates = new Map<string, { certPem: string; key: CryptoKey }>();
   const keyOf = (p: PersonOptions) => `${p.iin}:${p.bin ?? ''}`;
   return {
