@@ -1,4 +1,6 @@
 // The bench report as Markdown: the machine, every figure of the parts that ran, and the budgets.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Budget, Figures } from './budgets';
 
 type Report = Figures & {
@@ -44,5 +46,8 @@ export function markdown(r: Report): string {
     out.push('## Memory soak', '', `${s.page} at ${s.rate.toFixed(0)} req/s for ${s.seconds} s: ${s.requests} requests, ${s.errors} errors; RSS ${s.rssStartMiB.toFixed(0)} → ${s.rssEndMiB.toFixed(0)} MiB (${(s.growth * 100).toFixed(1)} %). Samples every 5 s (MiB): ${s.samples.join(' ')}.`, '');
   }
   out.push('## Budgets', '', table(['budget', 'target', 'value', 'held'], r.budgets.map((b) => [b.name, b.target, b.value, b.held ? 'yes' : '**no**'])));
+  // What the team changed because of the bench, and why the budgets that miss do (kept by hand in bench/notes.md).
+  const notes = path.join(process.cwd(), 'bench', 'notes.md');
+  if (fs.existsSync(notes)) out.push(fs.readFileSync(notes, 'utf8'));
   return out.join('\n');
 }
