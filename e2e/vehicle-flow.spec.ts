@@ -85,6 +85,8 @@ for (const f of flows) {
     }).toPass({ timeout: 30_000 });
     await buyer.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(buyer.getByRole('dialog'), buyerKey, f.locale);
+    // The signature is sent once the browser has signed: the page then offers no signing any more.
+    await expect(buyer.getByTestId('open-sign-dialog')).toHaveCount(0, { timeout: 30_000 });
     // Step 19 runs as a job: the page shows "processing" until it is done.
     await expect(async () => {
       await buyer.reload();

@@ -48,7 +48,7 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
     setBusy(true);
     try {
       let cms: string;
-      // pkijs and the CMS code (about 100 KB) load when someone signs, not with the page.
+      // pkijs and the CMS code (about 100 KB) load with the dialog (see the open button), not with the page.
       const { signWithKeyFile, signWithNcaLayerApp } = await import('./key-file');
       if (data.get('method') === 'file') {
         const file = data.get('keyFile');
@@ -73,7 +73,7 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
   const working = busy || submitting;
   return (
     <>
-      <Button onClick={() => dialog.current?.showModal()} data-testid="open-sign-dialog">{openLabel}</Button>
+      <Button onClick={() => { void import('./key-file'); dialog.current?.showModal(); }} data-testid="open-sign-dialog">{openLabel}</Button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-2xl rounded-lg border border-line bg-white p-0 text-ink backdrop:bg-slate-900/60">
         <form onSubmit={sign} className="flex flex-col gap-5 p-6" noValidate>
           <h2 id={`${id}-title`} className="text-2xl font-semibold">{title}</h2>
