@@ -177,7 +177,6 @@ export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: s
   await transition(tx, { id: applicationId, expectedVersion: row.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
 }
 
-
 export async function requestSignatureOf(db: DbOrTx, app: IdCardApplication) {
   if (!app.card.signatureId) return null;
   const [s] = await db.select().from(signatures).where(eq(signatures.id, app.card.signatureId));

@@ -97,15 +97,13 @@ export async function annul(ctx: Ctx, input: { id: string; version: number; reas
   }).catch((e: unknown) => raceLost(ctx.db, app.id, e));
 }
 
-/**
- * Production (simulated, a job): an approved order starts at once; it is ready after `productionSeconds` (pilot
- * setting, 30 s for the demo), and the citizen is told where to collect it.
- */
 export type ProductionCard = { id: string; status: string; version: number; number: string; iin: string };
 
 /**
- * Production as a job: the approved cards and those in production whose ready time has come, oldest first.
- * Cards not yet due stay in the database, so a long production queue never hides a newly approved card.
+ * Production (simulated, a job): an approved order starts at once; it is ready after `productionSeconds` (pilot
+ * setting, 30 s for the demo), and the citizen gets an SMS. Each run takes the approved cards and those in
+ * production whose ready time has come, oldest first: cards not yet due stay in the database, so a long
+ * production queue never hides a card that is due.
  */
 export async function advanceProduction(db: Db, now = new Date()) {
   const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
@@ -132,4 +130,3 @@ export async function advanceCard(db: Db, card: ProductionCard, now: Date, secon
     return true;
   }).catch((e: unknown) => { if (isDomainError(e) && e.code === 'application_changed') return false; throw e; });
 }
-
