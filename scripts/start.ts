@@ -1,14 +1,15 @@
 /**
  * One command for the whole portal: `npm start`.
- * Without DATABASE_URL it starts the embedded PostgreSQL (data in .data/pg, or --data-dir), applies migrations,
- * seeds demo data (idempotent), builds when the sources are newer than the last build, and serves on :3000.
+ * Without DATABASE_URL it starts the embedded PostgreSQL (data in .data/pg — as root under /var/lib/qyzmet/<hash>/pg,
+ * see db/embedded.ts — or --data-dir), applies migrations, seeds demo data (idempotent), builds when the sources
+ * are newer than the last build, and serves on :3000. Node older than 22 never gets here (scripts/require-node.mjs).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
+import { EmbeddedPostgresError, embeddedLayout, startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { issueDemoKeys, seedDatabase } from '../db/seed-run';
 import { needsBuild } from './build-state';
@@ -24,10 +25,13 @@ const { values: args } = parseArgs({
 
 const root = process.cwd();
 
+let current: ReturnType<typeof spawn> | undefined;
 function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv) {
   return new Promise<number>((resolve) => {
     const child = spawn(cmd, argv, { stdio: 'inherit', env });
-    child.on('exit', (code) => resolve(code ?? 1));
+    current = child;
+    child.on('error', (e) => { console.error(`Qyzmet could not run ${path.basename(cmd)}: ${e.message}. Run \`npm install\` and start again.`); resolve(1); });
+    child.on('exit', (code) => { current = undefined; resolve(code ?? 1); });
   });
 }
 
@@ -45,17 +49,23 @@ function localSecret(name: string, dataRoot: string) {
 async function main() {
   let embedded: EmbeddedDb | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : path.join(root, '.data', 'pg');
+  const dataDir = path.resolve(args['data-dir'] ?? process.env.QYZMET_DATA_DIR ?? embeddedLayout(root).defaultDataDir);
   if (!env.DATABASE_URL) {
     console.log('Starting the embedded PostgreSQL…');
     embedded = await startEmbeddedPostgres({ dataDir });
+    console.log(`Embedded PostgreSQL: data in ${embedded.dataDir} (remove that folder to start again from the demo data).`);
     env.DATABASE_URL = embedded.url;
     // The embedded database is the demo: the persona picker is on unless explicitly switched off.
     env.DEMO_MODE ??= '1';
   }
   const stop = async () => { await embedded?.stop().catch(() => {}); };
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
-  process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+  // The portal process first, then the database it uses.
+  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
+    current?.kill(signal);
+    void stop().then(() => process.exit(code));
+  };
+  process.on('SIGINT', onSignal('SIGINT', 130));
+  process.on('SIGTERM', onSignal('SIGTERM', 143));
 
   // Tests that set up data through services need to reach the same database (scripts/e2e-server.ts).
   if (process.env.QYZMET_RUNTIME_FILE) {
@@ -84,7 +94,11 @@ async function main() {
   process.exit(code);
 }
 
-main().catch(async (e) => {
-  console.error('Qyzmet could not start:', e instanceof Error ? e.message : e);
+/** One paragraph, never a stack: what failed, why it probably did, what to do. */
+function fail(e: unknown) {
+  if (e instanceof EmbeddedPostgresError) console.error(e.message);
+  else console.error(`Qyzmet could not start: ${e instanceof Error ? e.message : String(e)}. If DATABASE_URL is set, check that this server answers; set QYZMET_PG_LOG=1 to see the embedded server's log.`);
   process.exit(1);
-});
+}
+process.on('uncaughtException', fail);
+main().catch(fail);
