@@ -14,7 +14,7 @@ export const verifyDocumentSignatures = (documentNumber: string, code: string) =
 export const signatureReportFor = (id: string, signerIin: string) => signatureReport(db, id, signerIin);
 
 /** The demo PKI's CRL (DER), signed by the intermediate CA; null when the demo PKI has not been seeded. */
-export async function demoCrl(): Promise<Uint8Array | null> {
+export async function demoCrl() {
   const [issuer] = await db.select().from(demoPkiAuthorities).where(eq(demoPkiAuthorities.name, 'intermediate'));
   if (!issuer) return null;
   const revoked = await db.select().from(revokedCertificates).orderBy(asc(revokedCertificates.revokedAt));
