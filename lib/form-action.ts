@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { ActionResult } from '@/components/ui/form-state';
+import type { ActionResult } from '@/lib/action-result';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { authorizeAction } from '@/lib/auth/guards';
 import type { Role } from '@/lib/auth/roles';

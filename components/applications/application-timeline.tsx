@@ -1,11 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Timeline, type TimelineItem } from '@/components/ui';
-import type { applicationEvents } from '@/db/schema/applications';
-
-type Event = typeof applicationEvents.$inferSelect;
+import type { TimelineEvent } from '@/lib/applications/timeline';
 
 /** The timeline in the reader's language: each check with its result, each step, signature and decision. */
-export async function ApplicationTimeline({ events, pilot }: { events: readonly Event[]; pilot: 'Vehicle' | 'IdCard' }) {
+export async function ApplicationTimeline({ events, pilot }: { events: readonly TimelineEvent[]; pilot: 'Vehicle' | 'IdCard' }) {
   const [tr, tk, ts, ta, format] = await Promise.all([getTranslations(), getTranslations('Checks'), getTranslations('Status'), getTranslations('Admin'), getFormatter()]);
   const eventKey = (type: string) => `${pilot}.events.${type}` as never;
   const items: TimelineItem[] = events.map((e) => {

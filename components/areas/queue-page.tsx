@@ -3,11 +3,10 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, PageHeader, StatusBadge, EmptyState, Card } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
 import { getPathname } from '@/i18n/navigation';
-import type { Pilot } from '@/db/schema/reference';
 import type { Grant } from '@/lib/auth/actor';
 import type { ScopeTarget } from '@/lib/auth/scope';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
-import { countByStatus, listQueue } from '@/lib/applications/queries';
+import { countByStatus, listQueue, type Pilot } from '@/lib/applications/queries';
 import { statusTone } from '@/lib/applications/statuses';
 import { maskIin } from '@/lib/kz/iin';
 

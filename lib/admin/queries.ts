@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { auditEvents } from '@/db/schema/audit';
 import { outbox, smsMessages } from '@/db/schema/notifications';
 import { registryCalls } from '@/db/schema/registry-ops';
+import { getFaults } from '@/lib/registries';
 
 /** Calls per system and outcome over the last N minutes, in one grouped query. */
 export async function recentCallStats(minutes: number) {
@@ -38,3 +39,6 @@ export async function listAudit(limit: number, beforeId?: number) {
   const rows = await db.select().from(auditEvents).where(beforeId ? lt(auditEvents.id, beforeId) : undefined).orderBy(desc(auditEvents.id)).limit(limit + 1);
   return { rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1]!.id : null };
 }
+
+/** Every external system's configured fault (none for a system without a row), uncached: the admin sees them as saved. */
+export const currentFaults = () => getFaults(db);

@@ -6,6 +6,8 @@ import type { Pilot } from '@/db/schema/reference';
 import type { ScopeTarget } from '@/lib/auth/scope';
 import type { Cursor } from './cursor';
 
+export type { Pilot };
+
 /** Scope columns as a WHERE clause: every staff list is filtered by scope in SQL, never after the fact. */
 export function scopeWhere(scope: Omit<ScopeTarget, 'iins'>): SQL | undefined {
   return and(

@@ -4,6 +4,9 @@ import { db } from '@/db';
 import { applicationEvents } from '@/db/schema/applications';
 import { signatures } from '@/db/schema/signatures';
 
+/** One entry of an application's timeline, as its pages render it. */
+export type TimelineEvent = typeof applicationEvents.$inferSelect;
+
 /** An application's timeline, oldest first (one query). */
 export async function timelineOf(applicationId: string) {
   return db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { routing } from '@/i18n/routing';
 import { CredentialsSignin } from 'next-auth';
 import { db } from '@/db';
-import type { ActionResult } from '@/components/ui/form-state';
+import type { ActionResult } from '@/lib/action-result';
 import { issueChallenge } from '@/lib/signatures/challenge';
 import { isDemoMode, signIn, signOut } from './config';
 import { getActor } from './session';

@@ -1,6 +1,6 @@
-import type { Role } from '@/db/schema/people';
+import { roles, type Role } from '@/db/schema/people';
 
-export type { Role };
+export { roles, type Role };
 
 /** Where each role works; the first role a person holds in this order decides where they land after sign-in. */
 export const roleHome: Record<Role, string> = {

@@ -1,11 +1,19 @@
 import 'server-only';
 import { and, asc, count, eq, gt, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { db as portalDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
-import { idCardApplications } from '@/db/schema/id-card';
+import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
+import { payments } from '@/db/schema/payments';
 import { fees, mrpValues } from '@/db/schema/reference';
 import type { Cursor } from '@/lib/applications/cursor';
+import type { Actor, Grant } from '@/lib/auth/actor';
 import { priceFees, totalTiyn } from '@/lib/payments/fees';
+import { getRegistries } from '@/lib/registries';
+import { citizenApplication, dutyPurpose, requestDocumentOf, type IdCardApplication } from './citizen-service';
+import { findAtPoint, officerApplication } from './officer-service';
+import { approvalDocumentOf, recordView, reviewerApplication } from './review-service';
+import { openRenewalOf } from './service';
 
 /** Step 15's duty: 0.2 MRP of the current year, in tiyn. */
 export async function feeBillOf(db: DbOrTx, year = new Date().getFullYear()) {
@@ -50,3 +58,44 @@ export async function umsCounts(db: DbOrTx, regionCode: string) {
 export function ageHours(since: Date, now: Date = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - since.getTime()) / 3_600_000));
 }
+
+// The pages' reads. The functions above take `db` (the bench passes its own); these bind the portal's, so that
+// app/ never imports `@/db`. Each is the one call the page made before, unchanged.
+
+export const dutyBill = () => feeBillOf(portalDb);
+
+export const umsQueueOf = (q: UmsQueueQuery) => umsQueue(portalDb, q);
+
+export const umsCountsOf = (regionCode: string) => umsCounts(portalDb, regionCode);
+
+/** The exemption (SPEC: no duty for these statuses) behind a card's `exemptStatus`: zero or one row. */
+export const feeExemptionsOf = (status: string) => portalDb.select().from(feeExemptions).where(eq(feeExemptions.status, status));
+
+/** Every duty invoice of the application, oldest first (a declined attempt may precede the paid one). */
+export const dutyPaymentsOf = (applicationId: string) =>
+  portalDb.select().from(payments).where(eq(payments.purposeKey, dutyPurpose(applicationId))).orderBy(payments.createdAt);
+
+export const openRenewalFor = (iin: string) => openRenewalOf(portalDb, iin);
+
+/** The person's registered region (GBD FL), or null when it does not answer: the page then lists no CONs. */
+export const registeredRegionOf = (iin: string) =>
+  getRegistries(portalDb).gbdFl.findPerson(iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
+
+/** The person as GBD FL knows them (photo, names), or null when it does not answer; logged under the application if given. */
+export const gbdPersonOf = (iin: string, applicationId?: string) =>
+  getRegistries(portalDb, applicationId ? { applicationId } : {}).gbdFl.findPerson(iin).catch(() => null);
+
+export const citizenApplicationFor = (actor: Actor, id: string) => citizenApplication(portalDb, actor, id);
+
+export const requestDocumentFor = (app: IdCardApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) => requestDocumentOf(portalDb, app, actor);
+
+export const reviewerApplicationFor = (grant: Grant, id: string) => reviewerApplication(portalDb, grant, id);
+
+export const approvalDocumentFor = (app: IdCardApplication, reviewerIin: string) => approvalDocumentOf(portalDb, app, reviewerIin);
+
+/** Opening an application is a view of the person's data: audited (the one write among the pages' reads). */
+export const recordViewOf = (actor: Actor, grant: Grant, app: IdCardApplication) => recordView(portalDb, actor, grant, app);
+
+export const officerApplicationFor = (grant: Grant, id: string) => officerApplication(portalDb, grant, id);
+
+export const findAtPointFor = (grant: Grant, query: string) => findAtPoint(portalDb, grant, query);

@@ -3,7 +3,7 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { userRoles, users } from '@/db/schema/people';
 import { certificates, demoKeyFiles } from '@/db/schema/pki';
-import { pilotSettings, type Pilot } from '@/db/schema/reference';
+import { pilotSettings, regions, registrationPoints, serviceCentres, type Pilot } from '@/db/schema/reference';
 import type { Role } from '@/lib/auth/roles';
 
 export async function allPilotSettings() {
@@ -37,4 +37,28 @@ export async function listPersonas(): Promise<Persona[]> {
     userId: u.id, iin: u.iin, name: [u.surname, u.givenName, u.patronymic].filter(Boolean).join(' '),
     personaKk: u.personaKk, personaRu: u.personaRu, roles: byUser.get(u.id) ?? [], keys: keysOf.get(u.id) ?? [],
   }));
+}
+
+/** Open registration points, by region then id (the citizen's choice of where to collect the card). */
+export async function activeRegistrationPoints() {
+  return db.select().from(registrationPoints).where(eq(registrationPoints.active, true)).orderBy(asc(registrationPoints.regionCode), asc(registrationPoints.id));
+}
+
+/** A region's registration points, by id, open or not (the UMS dashboard filters by any of them). */
+export async function registrationPointsOf(regionCode: string) {
+  return db.select().from(registrationPoints).where(eq(registrationPoints.regionCode, regionCode)).orderBy(asc(registrationPoints.id));
+}
+
+/** One registration point as a list of zero or one row. */
+export async function registrationPointRows(id: number) {
+  return db.select().from(registrationPoints).where(eq(registrationPoints.id, id));
+}
+
+export async function allRegions() {
+  return db.select().from(regions);
+}
+
+/** The first CONs of a region by number ("go to a CON"). */
+export async function serviceCentresOf(regionCode: string, limit: number) {
+  return db.select().from(serviceCentres).where(eq(serviceCentres.regionCode, regionCode)).orderBy(asc(serviceCentres.number)).limit(limit);
 }

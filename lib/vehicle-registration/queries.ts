@@ -4,6 +4,13 @@ import { db } from '@/db';
 import { applications } from '@/db/schema/applications';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import type { Cursor } from '@/lib/applications/cursor';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { getRegistries } from '@/lib/registries';
+import { centreOf, detailsOptions, feeBill } from './buyer-queries';
+import { buyerApplication, buyerDocumentOf } from './buyer-service';
+import { buyerForDesk, findReadyAtCentre, issuanceApplication, queueBoard } from './con-service';
+import { dealerApplication, sellerCheck } from './dealer-service';
+import type { VehicleApplication } from './load';
 
 export type DealerListQuery = { dealerBin: string; statuses?: readonly string[]; search?: string; limit: number; after?: Cursor };
 
@@ -30,3 +37,33 @@ export async function listDealerRegistrations(q: DealerListQuery) {
   const last = page.at(-1);
   return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
 }
+
+// The pages' reads. Services take `db` and the registries as parameters (tests pass their own); these bind the
+// portal's, so that app/ never imports `@/db`. Each is the one call the page made before, unchanged.
+
+/** Step 1 for the dealer's organisation (may it sell vehicles?), asked of the business registry. */
+export const sellerCheckFor = (dealerBin: string) => sellerCheck(db, getRegistries(db), dealerBin);
+
+export const dealerApplicationFor = (grant: Grant, id: string) => dealerApplication(db, grant, id);
+
+export const buyerApplicationFor = (actor: Actor, id: string) => buyerApplication(db, actor, id);
+
+export const pickupCentreOf = (centreId: number | null) => centreOf(db, centreId);
+
+export const feeBillFor = (plateType: string) => feeBill(db, plateType);
+
+/** The buyer's choices (centres, plate types, phone) for step 12; registry calls are logged under the application. */
+export const detailsOptionsFor = (applicationId: string, iin: string) => detailsOptions(db, getRegistries(db, { applicationId }), iin);
+
+export const buyerDocumentFor = (app: VehicleApplication) => buyerDocumentOf(db, app);
+
+/** Reception's search: the person's application ready at this centre (the registries identify the person). */
+export const readyAtCentre = (actor: Actor, grant: Grant, query: string) => findReadyAtCentre({ db, registries: getRegistries(db), actor, grant }, query);
+
+export const issuanceApplicationFor = (grant: Grant, idOrNumber: string) => issuanceApplication(db, grant, idOrNumber);
+
+export const queueBoardOf = (serviceCentreId: number) => queueBoard(db, serviceCentreId);
+
+/** The buyer as GBD FL knows them, for the desk (the call is logged under the application). */
+export const buyerAtDesk = (actor: Actor, grant: Grant, app: { id: string; buyerIin: string | null }) =>
+  buyerForDesk({ db, registries: getRegistries(db, { applicationId: app.id }), actor, grant }, app);

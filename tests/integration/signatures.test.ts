@@ -1,9 +1,10 @@
 // EDS against a real PostgreSQL (SPEC §2.3): the demo PKI, one-time sign-in challenges, EDS sign-in, stored
 // document signatures with their public re-verification, the CRL, and the "check my EDS" statement.
 import { and, eq } from 'drizzle-orm';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema/audit';
-import { certificates, demoKeyFiles, edsChallenges } from '@/db/schema/pki';
+import { certificates, demoKeyFiles, demoPkiAuthorities, edsChallenges } from '@/db/schema/pki';
 import * as r from '@/db/schema/registry';
 import { revokedCertificates, signatures } from '@/db/schema/signatures';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,7 +15,9 @@ import { ensureDemoPki } from '@/lib/signatures/demo-pki';
 import { challengeDocument } from '@/lib/signatures/documents';
 import { edsCheckDocument } from '@/lib/signatures/eds-check';
 import { signEdsCheck, signerName } from '@/lib/signatures/eds-check-service';
+import { cryptoEngine, parseCertificate, toHex } from '@/lib/signatures/encoding';
 import { importPkcs12 } from '@/lib/signatures/pkcs12';
+import { demoCrl, demoKeyFileOf } from '@/lib/signatures/queries';
 import { recordSignature, signatureReport, verifyByCode } from '@/lib/signatures/service';
 import { importPrivateKey, signDetachedCms } from '@/lib/signatures/sign';
 import { freshDatabase } from '@/tests/support/db';
@@ -183,5 +186,25 @@ describe('"check my EDS"', () => {
     const { input, document } = prepare(citizen);
     const { cms } = await signAs(citizen, 'signing', { ...document, statement: 'something else' });
     await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...input, cms, statement })).rejects.toMatchObject({ code: 'signature_digest_mismatch' });
+  });
+});
+
+describe('the demo PKI\'s downloads (/api/pki/crl, /api/pki/demo-keys)', () => {
+  it('lists every revoked serial in a CRL the intermediate CA signed', async () => {
+    await database.db.insert(revokedCertificates).values({ serial: '0badc0de', reason: 'superseded' }).onConflictDoNothing();
+    const crl = pkijs.CertificateRevocationList.fromBER(new Uint8Array((await demoCrl())!));
+    const listed = (crl.revokedCertificates ?? []).map((c) => toHex(c.userCertificate.valueBlock.valueHexView));
+    const revoked = await database.db.select({ serial: revokedCertificates.serial }).from(revokedCertificates);
+    expect(listed.sort()).toEqual(revoked.map((r) => r.serial).sort());
+    expect(listed).toContain('0badc0de');
+    const [issuer] = await database.db.select().from(demoPkiAuthorities).where(eq(demoPkiAuthorities.name, 'intermediate'));
+    expect(await crl.verify({ issuerCertificate: parseCertificate(issuer!.certPem) }, cryptoEngine())).toBe(true);
+  });
+
+  it('hands out a persona\'s key file with whose it is, and nothing for an unknown serial', async () => {
+    const [key] = await database.db.select({ serial: demoKeyFiles.certificateSerial }).from(demoKeyFiles)
+      .where(and(eq(demoKeyFiles.userId, citizen.userId), eq(demoKeyFiles.purpose, 'authentication')));
+    expect(await demoKeyFileOf(key!.serial)).toMatchObject({ purpose: 'authentication', iin: citizen.iin, bin: null });
+    expect(await demoKeyFileOf('00')).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, EmptyState, Notice, PageHeader, StatusBadge, TextField } from '@/components/ui';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { maskIin } from '@/lib/kz/iin';
-import { verifyByCode } from '@/lib/signatures/service';
+import { verifyDocumentSignatures } from '@/lib/signatures/queries';
 
 /**
  * Public signature verification (no sign-in): a document number and its code show who signed what and when,
@@ -19,7 +18,7 @@ export default async function VerifyPage({ params, searchParams }: {
   const code = (q.code ?? '').trim().toUpperCase().slice(0, 20);
   const [t, te, format] = await Promise.all([getTranslations('Verify'), getTranslations('Errors'), getFormatter()]);
   const asked = !!number && !!code;
-  const found = asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyByCode(db, number, code) : null;
+  const found = asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyDocumentSignatures(number, code) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />

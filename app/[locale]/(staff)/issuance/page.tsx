@@ -3,12 +3,11 @@ import { redirect } from 'next/navigation';
 import { Card, EmptyState, Notice, PageHeader, StatusBadge, TextField } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
 import { CallNextButton } from '@/components/vehicle/call-next-button';
-import { db } from '@/db';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
-import { issuanceApplication, queueBoard } from '@/lib/vehicle-registration/con-service';
+import { issuanceApplicationFor, queueBoardOf } from '@/lib/vehicle-registration/queries';
 
 /** The issuance desk (order 000, chapter 2): the queue board, "call next", or an application by its number. */
 export default async function IssuancePage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ number?: string }> }) {
@@ -16,9 +15,9 @@ export default async function IssuancePage({ params, searchParams }: { params: P
   setRequestLocale(locale);
   const { grant } = await requireArea('issuance');
   const number = ((await searchParams).number ?? '').trim().toUpperCase().slice(0, 20);
-  const found = number ? await issuanceApplication(db, grant, number).catch((e) => { if (isDomainError(e)) return null; throw e; }) : null;
+  const found = number ? await issuanceApplicationFor(grant, number).catch((e) => { if (isDomainError(e)) return null; throw e; }) : null;
   if (found) redirect(`/${locale}/issuance/${found.id}`);
-  const [t, ta, board] = await Promise.all([getTranslations('Vehicle'), getTranslations('Areas'), queueBoard(db, grant.serviceCentreId!)]);
+  const [t, ta, board] = await Promise.all([getTranslations('Vehicle'), getTranslations('Areas'), queueBoardOf(grant.serviceCentreId!)]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={ta('issuance.title')} lead={ta('issuance.lead')} />

@@ -2,13 +2,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, EmptyState, Notice, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
 import { TicketButton } from '@/components/vehicle/ticket-button';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { maskIin } from '@/lib/kz/iin';
-import { getRegistries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
-import { findReadyAtCentre } from '@/lib/vehicle-registration/con-service';
+import { readyAtCentre } from '@/lib/vehicle-registration/queries';
 
 /** Reception (order 000, chapter 2): find the person by IIN or ID document, issue a queue ticket for the desk. */
 export default async function ReceptionPage({ params, searchParams }: {
@@ -20,10 +18,10 @@ export default async function ReceptionPage({ params, searchParams }: {
   const { after, q = '' } = await searchParams;
   const query = q.trim().slice(0, 20);
   const [t, te, ta] = await Promise.all([getTranslations('Vehicle'), getTranslations('Errors'), getTranslations('Admin')]);
-  let found: Awaited<ReturnType<typeof findReadyAtCentre>> | 'unavailable' | null = null;
+  let found: Awaited<ReturnType<typeof readyAtCentre>> | 'unavailable' | null = null;
   if (query) {
     try {
-      found = await findReadyAtCentre({ db, registries: getRegistries(db), actor, grant }, query);
+      found = await readyAtCentre(actor, grant, query);
     } catch (e) {
       if (!isRegistryUnavailable(e)) throw e;
       found = 'unavailable';

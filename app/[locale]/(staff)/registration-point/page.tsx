@@ -1,12 +1,11 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, EmptyState, StatusBadge, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
-import { db } from '@/db';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
-import { findAtPoint } from '@/lib/id-card/officer-service';
+import { findAtPointFor } from '@/lib/id-card/queries';
 import { maskIin } from '@/lib/kz/iin';
 
 /** The registration point (order 002 step 19): find the application by ticket or IIN; the queue of ready cards. */
@@ -18,7 +17,7 @@ export default async function RegistrationPointPage({ params, searchParams }: {
   const { after, q = '' } = await searchParams;
   const query = q.trim().slice(0, 40);
   const t = await getTranslations('IdCard');
-  const [ts, found] = await Promise.all([getTranslations('Status'), query ? findAtPoint(db, grant, query) : Promise.resolve(null)]);
+  const [ts, found] = await Promise.all([getTranslations('Status'), query ? findAtPointFor(grant, query) : Promise.resolve(null)]);
   return (
     <QueuePage area="registration-point" grant={grant} pilot="id_card" scope={{ registrationPointId: grant.registrationPointId }} order="oldest" statuses={['ready_for_pickup']} after={after}>
       <Card title={t('pointSearchTitle')}>

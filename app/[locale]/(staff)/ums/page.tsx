@@ -1,16 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
-import { db } from '@/db';
-import { registrationPoints } from '@/db/schema/reference';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
-import { ageHours, umsCounts, umsQueue } from '@/lib/id-card/queries';
+import { ageHours, umsCountsOf, umsQueueOf } from '@/lib/id-card/queries';
 import { maskIin } from '@/lib/kz/iin';
+import { registrationPointsOf } from '@/lib/reference/queries';
 
 const PAGE = 25;
 const QUEUE_STATUSES = ['under_review', 'awaiting_payment', 'submitted', 'approved', 'in_production', 'ready_for_pickup', 'issued', 'annulled'] as const;
@@ -30,9 +28,9 @@ export default async function UmsDashboard({ params, searchParams }: {
   const t = await getTranslations('IdCard');
   const [ta, tc, ts, format, locale, page, counts, points] = await Promise.all([
     getTranslations('Areas'), getTranslations('Common'), getTranslations('Status'), getFormatter(), getLocale(),
-    umsQueue(db, { regionCode: grant.regionCode!, statuses: ticket ? QUEUE_STATUSES : [status], registrationPointId: point, from: date(sp.from), to: date(sp.to), ticket, limit: PAGE, after: cursor }),
-    umsCounts(db, grant.regionCode!),
-    db.select().from(registrationPoints).where(eq(registrationPoints.regionCode, grant.regionCode!)).orderBy(asc(registrationPoints.id)),
+    umsQueueOf({ regionCode: grant.regionCode!, statuses: ticket ? QUEUE_STATUSES : [status], registrationPointId: point, from: date(sp.from), to: date(sp.to), ticket, limit: PAGE, after: cursor }),
+    umsCountsOf(grant.regionCode!),
+    registrationPointsOf(grant.regionCode!),
   ]);
   const base = getPathname({ href: '/ums', locale });
   const keep = Object.fromEntries(Object.entries({ status, point: sp.point, from: sp.from, to: sp.to, ticket }).filter(([, v]) => v)) as Record<string, string>;

@@ -3,7 +3,7 @@ import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { accessLogFor } from '@/lib/audit/queries';
 import { requireArea } from '@/lib/auth/guards';
-import { roles, type Role } from '@/db/schema/people';
+import { roles, type Role } from '@/lib/auth/roles';
 
 /** "Who viewed my data" (SPEC §2.8): the organisation and the time, from the audit log. */
 export default async function AccessLogPage({ params }: { params: Promise<{ locale: Locale }> }) {

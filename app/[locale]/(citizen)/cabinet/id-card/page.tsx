@@ -1,25 +1,22 @@
-import { asc, eq } from 'drizzle-orm';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, Notice, PageHeader } from '@/components/ui';
 import { StartForm } from '@/components/id-card/start-form';
-import { db } from '@/db';
-import { serviceCentres } from '@/db/schema/reference';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
-import { openRenewalOf } from '@/lib/id-card/service';
-import { getRegistries } from '@/lib/registries';
+import { openRenewalFor, registeredRegionOf } from '@/lib/id-card/queries';
+import { serviceCentresOf } from '@/lib/reference/queries';
 
 /** The service page (order 002): who may renew online, what to prepare, how long it takes; consent and start. */
 export default async function IdCardServicePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const [t, open] = await Promise.all([getTranslations('IdCard'), openRenewalOf(db, actor.iin)]);
+  const [t, open] = await Promise.all([getTranslations('IdCard'), openRenewalFor(actor.iin)]);
   // The nearest CONs for "go to a CON": those of the person's registered region (GBD FL), when it answers.
   // (Not asked when a renewal is already open: the page then only links to it.)
-  const region = open ? null : await getRegistries(db).gbdFl.findPerson(actor.iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
-  const centres = region ? await db.select().from(serviceCentres).where(eq(serviceCentres.regionCode, region)).orderBy(asc(serviceCentres.number)).limit(3) : [];
+  const region = open ? null : await registeredRegionOf(actor.iin);
+  const centres = region ? await serviceCentresOf(region, 3) : [];
   const goToCon = (
     <ul className="mt-1 list-disc pl-5">
       {centres.map((c) => <li key={c.id}>{locale === 'kk' ? c.nameKk : c.nameRu}: {locale === 'kk' ? c.addressKk : c.addressRu} ({locale === 'kk' ? c.hoursKk : c.hoursRu})</li>)}

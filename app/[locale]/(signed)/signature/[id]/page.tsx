@@ -2,11 +2,10 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { VerifyQr } from '@/components/eds/verify-qr';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { publicOrigin } from '@/lib/http/origin';
-import { signatureReport } from '@/lib/signatures/service';
+import { signatureReportFor } from '@/lib/signatures/queries';
 
 /** The signer's own signature: the report, and the number + code + QR anyone can re-verify it with. */
 export default async function SignatureReportPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
@@ -14,7 +13,7 @@ export default async function SignatureReportPage({ params }: { params: Promise<
   setRequestLocale(locale);
   const { actor } = await requireArea('signature');
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const report = await signatureReport(db, id, actor.iin);
+  const report = await signatureReportFor(id, actor.iin);
   if (!report) notFound();
   const [t, tv, te, format, origin] = await Promise.all([getTranslations('Eds'), getTranslations('Verify'), getTranslations('Errors'), getFormatter(), publicOrigin()]);
   const verifyPath = `/${locale}/verify?number=${encodeURIComponent(report.documentNumber)}&code=${report.verifyCode}`;

@@ -3,18 +3,16 @@ import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { FaultForm } from '@/components/admin/fault-form';
 import { ProbeButton } from '@/components/admin/probe-button';
 import { ClearFaultsButton } from '@/components/admin/clear-faults-button';
-import { db } from '@/db';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { recentCallStats } from '@/lib/admin/queries';
+import { currentFaults, recentCallStats } from '@/lib/admin/queries';
 import { requireArea } from '@/lib/auth/guards';
-import { getFaults } from '@/lib/registries';
 
 /** Registry faults (SPEC §2.1): latency, error rate and outages per external system, with the last 10 minutes of calls. */
 export default async function FaultsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);
   await requireArea('admin');
-  const [t, format, faults, stats] = await Promise.all([getTranslations('Admin'), getFormatter(), getFaults(db), recentCallStats(10)]);
+  const [t, format, faults, stats] = await Promise.all([getTranslations('Admin'), getFormatter(), currentFaults(), recentCallStats(10)]);
   const callsOf = (system: string) => stats.filter((s) => s.system === system);
   return (
     <div className="flex flex-col gap-6">

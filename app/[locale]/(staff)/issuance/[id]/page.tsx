@@ -3,15 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { GbdPhoto } from '@/components/vehicle/gbd-photo';
 import { IssueForm } from '@/components/vehicle/issue-form';
-import { db } from '@/db';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
-import { getRegistries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
-import { buyerForDesk, issuanceApplication } from '@/lib/vehicle-registration/con-service';
+import { buyerAtDesk, issuanceApplicationFor } from '@/lib/vehicle-registration/queries';
 
 /** At the desk: the buyer as GBD FL knows them (name, photo) beside the application, and the hand-over. */
 export default async function IssuanceApplicationPage({ params, searchParams }: {
@@ -20,9 +18,9 @@ export default async function IssuanceApplicationPage({ params, searchParams }: 
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('issuance');
-  const app = await issuanceApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await issuanceApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
   const [t, ts, te, ta, sp] = await Promise.all([getTranslations('Vehicle'), getTranslations('Status'), getTranslations('Errors'), getTranslations('Admin'), searchParams]);
-  const person = await buyerForDesk({ db, registries: getRegistries(db, { applicationId: app.id }), actor, grant }, app).catch((e) => { if (isRegistryUnavailable(e)) return 'unavailable' as const; throw e; });
+  const person = await buyerAtDesk(actor, grant, app).catch((e) => { if (isRegistryUnavailable(e)) return 'unavailable' as const; throw e; });
   const names = person && person !== 'unavailable' ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
   return (
     <div className="flex flex-col gap-6">

@@ -2,11 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { db } from '@/db';
+import { completeGatewayInvoice } from '@/lib/gateway/complete';
 import { publicOrigin } from '@/lib/http/origin';
 import { logError } from '@/lib/log';
 import { paymentSecret } from '@/lib/payments/secret';
-import { getRegistries } from '@/lib/registries';
 import { callbackBody, CALLBACK_SIGNATURE_HEADER, signCallback } from '@/lib/registries/payments/signature';
 
 const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: z.enum(['paid', 'declined']) });
@@ -19,13 +18,10 @@ const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: z.enum(
 export async function completeGatewayPaymentAction(form: FormData) {
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) return;
-  const registries = getRegistries(db);
-  const invoice = await registries.payments.getInvoice(input.data.invoiceId);
-  if (!invoice) return;
-  const payload = await registries.payments.complete(input.data.invoiceId, input.data.outcome);
-  if (!payload) return;
+  const completed = await completeGatewayInvoice(input.data.invoiceId, input.data.outcome);
+  if (!completed) return;
   const origin = await publicOrigin();
-  const body = callbackBody(payload);
+  const body = callbackBody(completed.payload);
   try {
     await fetch(`${origin}/api/payments/callback`, {
       method: 'POST', body, headers: { 'content-type': 'application/json', [CALLBACK_SIGNATURE_HEADER]: signCallback(body, paymentSecret()) },
@@ -34,5 +30,5 @@ export async function completeGatewayPaymentAction(form: FormData) {
     // The gateway retries callbacks in real life; here the payer still returns and sees "pending".
     logError('gateway_callback_failed', e);
   }
-  redirect(invoice.returnUrl);
+  redirect(completed.returnUrl);
 }

@@ -1,10 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice } from '@/components/ui';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { formatMoney } from '@/lib/format';
-import { getRegistries } from '@/lib/registries';
+import { gatewayInvoice } from '@/lib/gateway/queries';
 import { completeGatewayPaymentAction } from './actions';
 
 /** The payment gateway's hosted page (simulator): what a bank's card page would be in production. */
@@ -12,7 +11,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ locale
   const { locale, invoiceId } = await params;
   setRequestLocale(locale);
   if (!/^[\w-]{1,64}$/.test(invoiceId)) notFound();
-  const invoice = await getRegistries(db).payments.getInvoice(invoiceId);
+  const invoice = await gatewayInvoice(invoiceId);
   if (!invoice) notFound();
   const t = await getTranslations('Gateway');
   return (

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
-import { db } from '@/db';
-import { certificates, demoKeyFiles } from '@/db/schema/pki';
 import { isDemoMode } from '@/lib/auth/config';
+import { demoKeyFileOf } from '@/lib/signatures/queries';
 
 /**
  * Demo mode only: a persona's password-protected PKCS#12 key file, the form real NUC keys come in. Public like
@@ -12,9 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ser
   if (!isDemoMode()) return new NextResponse(null, { status: 404 });
   const { serial } = await params;
   if (!/^[0-9a-f]{2,64}$/.test(serial)) return new NextResponse(null, { status: 404 });
-  const [row] = await db.select({ pkcs12: demoKeyFiles.pkcs12, purpose: demoKeyFiles.purpose, iin: certificates.iin, bin: certificates.bin })
-    .from(demoKeyFiles).innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
-    .where(eq(demoKeyFiles.certificateSerial, serial));
+  const row = await demoKeyFileOf(serial);
   if (!row) return new NextResponse(null, { status: 404 });
   // NUC names key files AUTH_RSA256_… / RSA256_…; we keep that shape with the IIN (or BIN) and purpose.
   const name = `${row.purpose === 'authentication' ? 'AUTH_RSA256' : 'RSA256'}_${row.bin ?? row.iin}.p12`;

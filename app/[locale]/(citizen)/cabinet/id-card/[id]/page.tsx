@@ -1,4 +1,3 @@
-import { asc, eq } from 'drizzle-orm';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -10,9 +9,6 @@ import { VerifyQr } from '@/components/eds/verify-qr';
 import { FormStep } from '@/components/id-card/form-step';
 import { UploadForm } from '@/components/id-card/upload-form';
 import { PayButton } from '@/components/payments/pay-button';
-import { db } from '@/db';
-import { feeExemptions } from '@/db/schema/id-card';
-import { regions, registrationPoints } from '@/db/schema/reference';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -21,9 +17,9 @@ import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
 import { payDutyAction, signAndSubmitAction } from '@/lib/id-card/actions';
-import { citizenApplication, requestDocumentOf } from '@/lib/id-card/citizen-service';
 import { PHOTO_RULES } from '@/lib/id-card/photo';
-import { feeBillOf } from '@/lib/id-card/queries';
+import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
+import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** The citizen's renewal (order 002 steps 8–19): one page that shows the step it is at. */
@@ -31,21 +27,20 @@ export default async function IdCardApplicationPage({ params, searchParams }: { 
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const app = await citizenApplication(db, actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await citizenApplicationFor(actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
   const c = app.card;
   const [t, ts, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
     getTranslations('IdCard'), getTranslations('Status'), getTranslations('Checks'), getFormatter(), timelineOf(app.id), signatureCodesOf(app.id),
-    db.select().from(registrationPoints).where(eq(registrationPoints.active, true)).orderBy(asc(registrationPoints.regionCode), asc(registrationPoints.id)),
-    db.select().from(regions), publicOrigin(),
+    activeRegistrationPoints(), allRegions(), publicOrigin(),
   ]);
   const name = (r: { nameKk: string; nameRu: string } | undefined | null) => (r ? (locale === 'kk' ? r.nameKk : r.nameRu) : '—');
   const regionName = (code: string) => name(regionRows.find((r) => r.code === code));
   const point = points.find((p) => p.id === c.registrationPointId) ?? null;
   const checks = events.filter((e) => e.type === 'check').map((e) => e.data as { step: number; system: string; ok: boolean; code: string });
   const complete = !!(c.registrationPointId && c.phone && c.photoFileId && c.signatureFileId);
-  const document = app.status === 'draft' && complete ? await requestDocumentOf(db, app, actor) : null;
-  const bill = app.status === 'awaiting_payment' ? await feeBillOf(db) : null;
-  const [exemption] = c.exemptStatus ? await db.select().from(feeExemptions).where(eq(feeExemptions.status, c.exemptStatus)) : [];
+  const document = app.status === 'draft' && complete ? await requestDocumentFor(app, actor) : null;
+  const bill = app.status === 'awaiting_payment' ? await dutyBill() : null;
+  const [exemption] = c.exemptStatus ? await feeExemptionsOf(c.exemptStatus) : [];
   const requestCode = codes.find((s) => s.partyRole === 'applicant');
   const saved = (await searchParams).saved;
   return (

@@ -8,18 +8,15 @@ import { DetailsForm } from '@/components/vehicle/details-form';
 import { OfferDecision } from '@/components/vehicle/offer-decision';
 import { PayButton } from '@/components/payments/pay-button';
 import { VersionButton } from '@/components/vehicle/version-button';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
-import { getRegistries } from '@/lib/registries';
 import { changeDetailsAction, payFeesAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
-import { centreOf, detailsOptions, feeBill } from '@/lib/vehicle-registration/buyer-queries';
-import { buyerApplication, buyerDocumentOf } from '@/lib/vehicle-registration/buyer-service';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
+import { buyerApplicationFor, buyerDocumentFor, detailsOptionsFor, feeBillFor, pickupCentreOf } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
@@ -32,11 +29,11 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const app = await buyerApplication(db, actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await buyerApplicationFor(actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
   const state = app.status as VehicleState;
   const [t, ts, tc, te, format, events, codes, centre, sp] = await Promise.all([
     getTranslations('Vehicle'), getTranslations('Status'), getTranslations('Common'), getTranslations('Errors'), getFormatter(),
-    timelineOf(app.id), signatureCodesOf(app.id), centreOf(db, app.pickupCentreId), searchParams,
+    timelineOf(app.id), signatureCodesOf(app.id), pickupCentreOf(app.pickupCentreId), searchParams,
   ]);
   const origin = await publicOrigin();
   const name = (c: { nameKk: string; nameRu: string } | null) => (c ? (locale === 'kk' ? c.nameKk : c.nameRu) : '—');
@@ -51,9 +48,9 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
   ];
   const step = stepOf[state];
   const stepState = (i: number): StepState => (step === undefined ? 'todo' : i < step || (i === 4 && state !== 'processing') ? 'done' : i === step ? 'current' : 'todo');
-  const bill = ['awaiting_payment', 'awaiting_buyer_signature'].includes(state) && app.plateType ? await feeBill(db, app.plateType) : null;
-  const options = state === 'buyer_filling' ? await detailsOptions(db, getRegistries(db, { applicationId: app.id }), actor.iin) : null;
-  const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentOf(db, app) : null;
+  const bill = ['awaiting_payment', 'awaiting_buyer_signature'].includes(state) && app.plateType ? await feeBillFor(app.plateType) : null;
+  const options = state === 'buyer_filling' ? await detailsOptionsFor(app.id, actor.iin) : null;
+  const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentFor(app) : null;
   const buyerCode = codes.find((c) => c.partyRole === 'buyer');
   const fines = (app.refusalParams as { fines?: { id: string; amountTiyn: number; articleKk: string; articleRu: string; issuedOn: string }[] } | null)?.fines;
   return (

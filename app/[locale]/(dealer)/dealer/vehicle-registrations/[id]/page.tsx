@@ -5,7 +5,6 @@ import { SignDialog } from '@/components/eds/sign-dialog';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
 import { VersionButton } from '@/components/vehicle/version-button';
-import { db } from '@/db';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -13,8 +12,9 @@ import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { cancelByDealerAction, reopenDraftAction, signAsSellerAction } from '@/lib/vehicle-registration/actions';
-import { dealerApplication, sellerDocumentOf } from '@/lib/vehicle-registration/dealer-service';
+import { sellerDocumentOf } from '@/lib/vehicle-registration/dealer-service';
 import { vehicleMachine, type VehicleState } from '@/lib/vehicle-registration/machine';
+import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** One registration for the dealer: check your answers and sign (step 9), then its timeline; cancel until the buyer signs. */
@@ -24,7 +24,7 @@ export default async function DealerApplicationPage({ params, searchParams }: {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('dealer');
-  const app = await dealerApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await dealerApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
   const [t, ts, format, events, codes, signed] = await Promise.all([
     getTranslations('Vehicle'), getTranslations('Status'), getFormatter(), timelineOf(app.id), signatureCodesOf(app.id), searchParams.then((s) => s.signed === '1'),
   ]);

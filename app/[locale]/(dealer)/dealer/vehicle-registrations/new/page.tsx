@@ -3,21 +3,19 @@ import { Notice, PageHeader } from '@/components/ui';
 import { CheckLines } from '@/components/applications/check-lines';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
 import { VinForm } from '@/components/vehicle/vin-form';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
-import { getRegistries } from '@/lib/registries';
-import { sellerCheck } from '@/lib/vehicle-registration/dealer-service';
+import { sellerCheckFor } from '@/lib/vehicle-registration/queries';
 
 /** "New registration": step 1 (may this organisation sell vehicles?) is answered first, then the VIN (step 2). */
 export default async function NewRegistrationPage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);
   const { grant } = await requireArea('dealer');
   const [t, te, ta] = await Promise.all([getTranslations('Vehicle'), getTranslations('Errors'), getTranslations('Admin')]);
-  let seller: Awaited<ReturnType<typeof sellerCheck>> | 'unavailable';
+  let seller: Awaited<ReturnType<typeof sellerCheckFor>> | 'unavailable';
   try {
-    seller = await sellerCheck(db, getRegistries(db), grant.dealerBin!);
+    seller = await sellerCheckFor(grant.dealerBin!);
   } catch (e) {
     if (!isRegistryUnavailable(e)) throw e;
     seller = 'unavailable';

@@ -4,24 +4,21 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { IssueCardForm } from '@/components/id-card/issue-card-form';
 import { GbdPhoto } from '@/components/vehicle/gbd-photo';
-import { db } from '@/db';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
-import { officerApplication } from '@/lib/id-card/officer-service';
-import { recordView } from '@/lib/id-card/review-service';
-import { getRegistries } from '@/lib/registries';
+import { gbdPersonOf, officerApplicationFor, recordViewOf } from '@/lib/id-card/queries';
 
 /** Step 19 at the desk: the person as GBD FL knows them beside the new photo; issue in person only. */
 export default async function PointApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ issued?: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('registration-point');
-  const app = await officerApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
-  await recordView(db, actor, grant, app);
-  const [t, ts, person, sp] = await Promise.all([getTranslations('IdCard'), getTranslations('Status'), getRegistries(db).gbdFl.findPerson(app.card.iin).catch(() => null), searchParams]);
+  const app = await officerApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  await recordViewOf(actor, grant, app);
+  const [t, ts, person, sp] = await Promise.all([getTranslations('IdCard'), getTranslations('Status'), gbdPersonOf(app.card.iin), searchParams]);
   const names = person ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
   return (
     <div className="flex flex-col gap-6">

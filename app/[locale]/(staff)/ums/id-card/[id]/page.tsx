@@ -1,5 +1,4 @@
 import Image from 'next/image';
-import { eq } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -7,10 +6,6 @@ import { ApplicationTimeline } from '@/components/applications/application-timel
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { AnnulForm } from '@/components/id-card/annul-form';
 import { GbdPhoto } from '@/components/vehicle/gbd-photo';
-import { db } from '@/db';
-import { feeExemptions } from '@/db/schema/id-card';
-import { payments } from '@/db/schema/payments';
-import { registrationPoints } from '@/db/schema/reference';
 import type { Locale } from '@/i18n/routing';
 import { timelineOf } from '@/lib/applications/timeline';
 import { statusTone } from '@/lib/applications/statuses';
@@ -18,35 +13,34 @@ import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { approveAction } from '@/lib/id-card/actions';
-import { dutyPurpose } from '@/lib/id-card/citizen-service';
-import { approvalDocumentOf, recordView, reviewerApplication } from '@/lib/id-card/review-service';
-import { getRegistries } from '@/lib/registries';
+import { approvalDocumentFor, dutyPaymentsOf, feeExemptionsOf, gbdPersonOf, recordViewOf, reviewerApplicationFor } from '@/lib/id-card/queries';
+import { registrationPointRows } from '@/lib/reference/queries';
 
 /** The reviewer's view (order 002 step 18): the fields, new photo and signature beside GBD FL's, checks, fee. */
 export default async function UmsApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ decided?: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('ums');
-  const app = await reviewerApplication(db, grant, id).catch((e) => {
+  const app = await reviewerApplicationFor(grant, id).catch((e) => {
     if (isDomainError(e) && e.code === 'forbidden') forbidden();
     if (isDomainError(e)) notFound();
     throw e;
   });
-  await recordView(db, actor, grant, app);
+  await recordViewOf(actor, grant, app);
   const c = app.card;
   const tp = await getTranslations('Payments');
   const [t, ts, events, person, [point], duty, [exemption], sp] = await Promise.all([
     getTranslations('IdCard'), getTranslations('Status'), timelineOf(app.id),
-    getRegistries(db, { applicationId: app.id }).gbdFl.findPerson(c.iin).catch(() => null),
-    c.registrationPointId ? db.select().from(registrationPoints).where(eq(registrationPoints.id, c.registrationPointId)) : Promise.resolve([]),
-    db.select().from(payments).where(eq(payments.purposeKey, dutyPurpose(app.id))).orderBy(payments.createdAt),
-    c.exemptStatus ? db.select().from(feeExemptions).where(eq(feeExemptions.status, c.exemptStatus)) : Promise.resolve([]),
+    gbdPersonOf(c.iin, app.id),
+    c.registrationPointId ? registrationPointRows(c.registrationPointId) : Promise.resolve([]),
+    dutyPaymentsOf(app.id),
+    c.exemptStatus ? feeExemptionsOf(c.exemptStatus) : Promise.resolve([]),
     searchParams,
   ]);
   // The paid invoice when there is one (a declined attempt may come first).
   const payment = duty.find((p) => p.status === 'paid') ?? duty.at(-1);
   const names = person ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
-  const document = app.status === 'under_review' ? await approvalDocumentOf(db, app, actor.iin) : null;
+  const document = app.status === 'under_review' ? await approvalDocumentFor(app, actor.iin) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader eyebrow={<span className="font-mono">{app.number}{c.rpDrnTicket ? ` · ${c.rpDrnTicket}` : ''}</span>} title={t('reviewTitle')}

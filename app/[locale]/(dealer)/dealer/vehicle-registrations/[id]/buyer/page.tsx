@@ -3,18 +3,17 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DescriptionList, PageHeader } from '@/components/ui';
 import { BuyerForm } from '@/components/vehicle/buyer-form';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
-import { db } from '@/db';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
-import { dealerApplication } from '@/lib/vehicle-registration/dealer-service';
+import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
 
 /** Step 6: the buyer's IIN (the vehicle's checks have passed; its data is shown for reference). */
 export default async function BuyerStepPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { grant } = await requireArea('dealer');
-  const app = await dealerApplication(db, grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await dealerApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
   if (app.status !== 'draft') redirect(`/${locale}/dealer/vehicle-registrations/${id}`);
   const t = await getTranslations('Vehicle');
   return (
