@@ -1,6 +1,7 @@
 // Payments (SPEC §2.4) and notification delivery (SPEC §2.5) against a real PostgreSQL and the simulators.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
@@ -220,6 +221,27 @@ describe('payments by purpose, under concurrency', () => {
     expect(rows.map((r) => r.status)).toEqual(['paid', 'superseded']);
     expect(rows[1]!.id).toBe(second.paymentId);
     await expect(payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['id_card.duty'] })).rejects.toMatchObject({ code: 'already_paid' });
+  });
+});
+
+describe('migration 0009 on a database with data', () => {
+  it('keeps one pending/paid payment per purpose, refunds a second paid one, then builds the index', async () => {
+    const { db, client } = database;
+    await client.unsafe('drop index payments_one_active_per_purpose');
+    const row = (purposeKey: string, status: 'pending' | 'paid', minutesAgo: number) =>
+      ({ payerIin: '000000000000', lines: [], amountTiyn: 100, purposeKey, status, createdAt: new Date(Date.now() - minutesAgo * 60_000) });
+    const [k1, k2] = [`m:${randomUUID()}`, `m:${randomUUID()}`];
+    const [paidFirst, paidSecond, pendingA] = await db.insert(payments)
+      .values([row(k1, 'paid', 30), row(k1, 'paid', 20), row(k1, 'pending', 10), row(k2, 'pending', 30), row(k2, 'pending', 10)]).returning();
+    const sqlText = await readFile('db/migrations/0009_one_payment_per_purpose.sql', 'utf8');
+    for (const statement of sqlText.split('--> statement-breakpoint')) await client.unsafe(statement);
+    const after = await db.select().from(payments).where(inArray(payments.purposeKey, [k1, k2])).orderBy(payments.purposeKey, payments.createdAt);
+    const statusOf = (id: string) => after.find((p) => p.id === id)!.status;
+    expect(statusOf(paidFirst!.id)).toBe('paid');
+    expect([statusOf(paidSecond!.id), statusOf(pendingA!.id)]).toEqual(['superseded', 'superseded']);
+    expect(after.filter((p) => p.purposeKey === k2).map((p) => p.status)).toEqual(['superseded', 'pending']); // the newest pending stays
+    expect(await db.select().from(refunds).where(eq(refunds.paymentId, paidSecond!.id))).toMatchObject([{ reason: 'paid_twice' }]);
+    await expect(db.insert(payments).values(row(k2, 'pending', 0))).rejects.toThrow();
   });
 });
 
