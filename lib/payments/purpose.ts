@@ -12,13 +12,12 @@ import { priceFees, totalTiyn } from './fees';
 // payments_one_active_per_purpose keeps one pending or paid payment per purpose; this module relies on it.
 
 export type Payment = typeof payments.$inferSelect;
-type Row = typeof fees.$inferSelect;
 
 /** The fees of a purpose priced at the MRP of a (local) year, with each fee's names for display; null without that MRP. */
 export async function billFor(db: DbOrTx, feeCodes: readonly string[], year = localYear()) {
   const [all, [mrp]] = await Promise.all([db.select().from(fees), db.select().from(mrpValues).where(eq(mrpValues.year, year))]);
   if (!mrp) return null;
-  const lines = priceFees(all, feeCodes, mrp.valueTenge).map((l) => ({ ...l, fee: all.find((f: Row) => f.code === l.code)! }));
+  const lines = priceFees(all, feeCodes, mrp.valueTenge).map((l) => ({ ...l, fee: all.find((f) => f.code === l.code)! }));
   return { lines, totalTiyn: totalTiyn(lines), mrpTenge: mrp.valueTenge, year };
 }
 
