@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { connect } from '../db/client';
 import { PERSONA } from '../db/seed/personas-ids';
-import { startPayment } from '../lib/payments/service';
+import { payForPurpose } from '../lib/payments/purpose';
 import { getRegistries } from '../lib/registries';
 import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
 
@@ -9,8 +9,8 @@ import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtu
 async function openInvoice(purposeKey: string, locale: Locale) {
   const { client, db } = connect(e2eDatabaseUrl(), 2);
   try {
-    return await startPayment(db, getRegistries(db), {
-      payerIin: PERSONA.citizenAigerim, purposeKey, feeCodes: ['id_card.duty'], year: Number(new Date().toISOString().slice(0, 4)),
+    return await payForPurpose(db, getRegistries(db), {
+      payerIin: PERSONA.citizenAigerim, purposeKey, feeCodes: ['id_card.duty'],
       descriptionKk: 'Жеке куәлікке мемлекеттік баж', descriptionRu: 'Госпошлина за удостоверение личности', returnPath: `/${locale}/cabinet/payments`,
     });
   } finally {

@@ -1,5 +1,6 @@
 // Pure display formatters for the two portal languages. Money is integer tiyn (1/100 ₸)
 // everywhere so sums and refunds never meet floating point; only the display divides.
+import { parseLocalDate } from '@/lib/calendar/local';
 
 type Locale = 'kk' | 'ru';
 
@@ -63,12 +64,8 @@ function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
  */
 export function formatDate(isoDateOrDate: string | Date, locale: Locale): string {
   if (typeof isoDateOrDate === 'string' && PLAIN_DATE.test(isoDateOrDate)) {
-    const midnight = toInstant(`${isoDateOrDate}T00:00:00Z`);
     // Date parsing rolls 2026-02-30 over to 2 March; a wrong date on a document is worse than an error.
-    if (midnight.toISOString().slice(0, 10) !== isoDateOrDate) {
-      throw new RangeError(`Not a real date: ${isoDateOrDate}`);
-    }
-    return dateFormat(locale, 'UTC').format(midnight);
+    return dateFormat(locale, 'UTC').format(parseLocalDate(isoDateOrDate));
   }
   return dateFormat(locale, ALMATY).format(toInstant(isoDateOrDate));
 }

@@ -1,7 +1,11 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { applications } from './applications';
 
 export type FeeLine = { code: string; mrpMilli: number; amountTiyn: number };
+
+export const paymentStatuses = ['pending', 'paid', 'declined', 'refunded', 'superseded'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /** An invoice sent to the payment gateway; amounts in tiyn (1/100 ₸). */
 export const payments = pgTable('payments', {
@@ -10,13 +14,19 @@ export const payments = pgTable('payments', {
   payerIin: text('payer_iin').notNull(),
   lines: jsonb('lines').$type<FeeLine[]>().notNull(),
   amountTiyn: bigint('amount_tiyn', { mode: 'number' }).notNull(),
-  status: text('status', { enum: ['pending', 'paid', 'declined', 'refunded'] }).notNull().default('pending'),
-  /** The application and purpose this invoice is for: a second "pay" click reuses the open invoice. */
+  /** `superseded`: a pending invoice replaced by one at the current fee (plate type changed, new MRP year). */
+  status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
+  /** The application and purpose this invoice is for: at most one pending or paid payment each (the index below). */
   purposeKey: text('purpose_key').notNull(),
   gatewayInvoiceId: text('gateway_invoice_id').unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   paidAt: timestamp('paid_at', { withTimezone: true }),
-}, (t) => [index().on(t.applicationId), index().on(t.payerIin, t.createdAt), index().on(t.purposeKey)]);
+}, (t) => [
+  index().on(t.applicationId), index().on(t.payerIin, t.createdAt), index().on(t.purposeKey),
+  // Two parallel "Pay" clicks insert … on conflict against this index, so the database, not a read before the
+  // write, decides that there is one open or paid payment per purpose (lib/payments/purpose.ts).
+  uniqueIndex('payments_one_active_per_purpose').on(t.purposeKey).where(sql`${t.status} in ('pending', 'paid')`),
+]);
 
 /** Gateway callbacks as received: the event id is unique, so the same callback twice is one payment. */
 export const paymentCallbacks = pgTable('payment_callbacks', {

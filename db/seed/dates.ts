@@ -1,14 +1,10 @@
 // Date helpers for demo data. Dates are `YYYY-MM-DD` strings in Asia/Almaty (SPEC §2.6: UTC+5).
+import { localDate, parseLocalDate } from '../../lib/calendar/local';
 
 /** Today's date in Asia/Almaty. */
-export function almatyToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const almatyToday = (now: Date = new Date()): string => localDate(now);
 
-function parse(day: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Bad date ${day}`);
-  return new Date(`${day}T00:00:00Z`);
-}
+const parse = parseLocalDate;
 
 function format(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
 import { persons, users } from '../schema';
 import { seedCalendar } from './calendar';
+import { isLocalDate } from '../../lib/calendar/local';
 import { almatyToday } from './dates';
 import { seedFamily } from './family';
 import { seedMachinery } from './machinery';
@@ -35,7 +36,7 @@ async function alreadySeeded(db: DbOrTx): Promise<boolean> {
 
 export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: boolean }> {
   const today = opts.today ?? almatyToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seed: today must be YYYY-MM-DD, got ${today}`);
+  if (!isLocalDate(today)) throw new Error(`seed: today must be YYYY-MM-DD, got ${today}`);
   if (await alreadySeeded(db)) return { inserted: false };
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate } from '@/lib/admin/dates';
+import { isLocalDate } from '@/lib/calendar/local';
 import type { ColumnSpec } from './reference-tables';
 
 /** Pure: the zod schema of an edit form for these columns; field error messages are Errors.<code>. */
@@ -20,7 +20,7 @@ function fieldSchema(c: ColumnSpec): z.ZodType {
     case 'text': return emptyToNull(text.min(1, 'required').max(500));
     case 'int': return emptyToNull(z.coerce.number({ message: 'number_invalid' }).int('number_invalid'));
     case 'bool': return z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
-    case 'date': return emptyToNull(text.refine(isValidDate, 'date_invalid'));
+    case 'date': return emptyToNull(text.refine(isLocalDate, 'date_invalid'));
     case 'enum': return z.enum(c.options as [string, ...string[]], { message: 'invalid_value' });
     case 'list': return z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
     case 'json': return z.string().transform((s, ctx) => {

@@ -5,9 +5,11 @@ import type { Pilot } from '@/db/schema/reference';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
+import { pilotTable } from '@/lib/pilots/table';
 import type { Machine } from './machine';
 
-export const numberPrefix: Record<Pilot, string> = { vehicle: 'VR', machinery: 'AM', id_card: 'ID', residence: 'RR' };
+/** Each pilot's number prefix, as it registered it (lib/pilots/table.ts). */
+export const numberPrefix = Object.fromEntries(Object.entries(pilotTable).map(([p, d]) => [p, d.prefix])) as Record<Pilot, string>;
 
 /** VR-2026-000123: one counter row per prefix and year, incremented atomically (no gaps from rollbacks leak out). */
 export async function nextApplicationNumber(tx: DbOrTx, pilot: Pilot, year: number): Promise<string> {

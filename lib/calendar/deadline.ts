@@ -2,6 +2,7 @@
 // Asia/Almaty is a fixed UTC+5 with no daylight saving since 1 Mar 2024 (§8), so plain
 // offset arithmetic is exact for every date the portal handles and needs no Intl/tzdata.
 // No database imports here: the DB-backed loader builds a StaticWorkCalendar from its rows.
+import { ALMATY_OFFSET_MS as ALMATY_OFFSET, localDate, parseLocalDate } from './local';
 
 export interface WorkCalendar {
   /** `date` is a local `YYYY-MM-DD`. Answers synchronously: the days are loaded beforehand. */
@@ -10,33 +11,21 @@ export interface WorkCalendar {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const ALMATY_OFFSET = 5 * HOUR;
 const WORK_START = 9 * HOUR;
 // §7.3: receipts up to and including 17:00:00.000 count from themselves; 17:00:00.001 is already late.
 const LAST_SAME_DAY_START = 17 * HOUR;
 // A real calendar never has a year without working days; a longer run means broken data.
 const MAX_SEARCH_DAYS = 366;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Midnight UTC of a `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30. */
-function utcMidnight(date: string): number {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  if (new Date(t).toISOString().slice(0, 10) !== date) throw new RangeError(`Not a real date: ${date}`);
-  return t;
-}
+const utcMidnight = (date: string) => parseLocalDate(date).getTime();
 
 export function addDays(date: string, days: number): string {
   return new Date(utcMidnight(date) + days * DAY).toISOString().slice(0, 10);
 }
 
-/** The local (UTC+5) calendar date of an instant. */
-export function toLocalDate(d: Date): string {
-  return new Date(d.getTime() + ALMATY_OFFSET).toISOString().slice(0, 10);
-}
+/** The local (UTC+5) calendar date of an instant; kept under its old name for its callers (lib/calendar/local.ts). */
+export const toLocalDate = (d: Date): string => localDate(d);
 
 /** Milliseconds since local midnight. */
 function localTimeOfDay(d: Date): number {

@@ -11,7 +11,8 @@ import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
-import { startPayment } from '@/lib/payments/service';
+import { localYear } from '@/lib/calendar/local';
+import { payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { recordSignature } from '@/lib/signatures/service';
@@ -23,6 +24,8 @@ import { checkSignatureSample } from './signature-sample';
 type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
+/** Step 15's duty: 0.2 MRP of the current year (the fee table's `id_card.duty`). */
+export const dutyFeeCodes = ['id_card.duty'] as const;
 
 /** The application core and its ID-card part (one query); the citizen's own, or not found. */
 export async function loadIdCardApplication(db: DbOrTx, id: string) {
@@ -163,18 +166,22 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
 export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
   const app = await citizenApplication(ctx.db, ctx.actor, input.id);
   if (app.status !== 'awaiting_payment') throw new DomainError('illegal_transition');
-  return startPayment(ctx.db, ctx.registries, {
-    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: dutyPurpose(app.id), feeCodes: ['id_card.duty'], year: new Date().getFullYear(),
+  return payForPurpose(ctx.db, ctx.registries, {
+    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: dutyPurpose(app.id), feeCodes: dutyFeeCodes, year: localYear(),
     descriptionKk: `${app.number}: жеке куәлікті ауыстыру үшін мемлекеттік баж`, descriptionRu: `${app.number}: госпошлина за замену удостоверения личности`,
     returnPath: `/${input.locale}/cabinet/id-card/${app.id}`,
   });
 }
 
-/** The payment callback's hook: a paid duty sends the application to the UMS DP of the region (step 17). */
-export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: string) {
+/**
+ * The payment callback's hook: a paid duty sends the application to the UMS DP of the region (step 17).
+ * False when it no longer waits for the duty (withdrawn, refused): the callback refunds it.
+ */
+export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: string): Promise<boolean> {
   const [row] = await tx.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, applicationId));
-  if (!row || row.status !== 'awaiting_payment') return;
+  if (!row || row.status !== 'awaiting_payment') return false;
   await transition(tx, { id: applicationId, expectedVersion: row.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+  return true;
 }
 
 export async function requestSignatureOf(db: DbOrTx, app: IdCardApplication) {

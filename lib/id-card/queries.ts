@@ -5,22 +5,20 @@ import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { payments } from '@/db/schema/payments';
-import { fees, mrpValues } from '@/db/schema/reference';
 import type { Cursor } from '@/lib/applications/cursor';
 import type { Actor, Grant } from '@/lib/auth/actor';
-import { priceFees, totalTiyn } from '@/lib/payments/fees';
+import { localYear } from '@/lib/calendar/local';
+import { billFor } from '@/lib/payments/purpose';
 import { getRegistries } from '@/lib/registries';
-import { citizenApplication, dutyPurpose, requestDocumentOf, type IdCardApplication } from './citizen-service';
+import { citizenApplication, dutyFeeCodes, dutyPurpose, requestDocumentOf, type IdCardApplication } from './citizen-service';
 import { findAtPoint, officerApplication } from './officer-service';
 import { approvalDocumentOf, recordView, reviewerApplication } from './review-service';
 import { openRenewalOf } from './service';
 
 /** Step 15's duty: 0.2 MRP of the current year, in tiyn. */
-export async function feeBillOf(db: DbOrTx, year = new Date().getFullYear()) {
-  const [all, [mrp]] = await Promise.all([db.select().from(fees), db.select().from(mrpValues).where(eq(mrpValues.year, year))]);
-  if (!mrp) return null;
-  const lines = priceFees(all, ['id_card.duty'], mrp.valueTenge);
-  return { amountTiyn: totalTiyn(lines), mrpTenge: mrp.valueTenge, year };
+export async function feeBillOf(db: DbOrTx, year = localYear()) {
+  const bill = await billFor(db, dutyFeeCodes, year);
+  return bill && { amountTiyn: bill.totalTiyn, mrpTenge: bill.mrpTenge, year };
 }
 
 export type UmsQueueQuery = { regionCode: string; statuses: readonly string[]; registrationPointId?: number; from?: Date; to?: Date; ticket?: string; limit: number; after?: Cursor };

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, asc, eq, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
-import { payments, refunds } from '@/db/schema/payments';
 import { idCardApplications } from '@/db/schema/id-card';
 import { pilotSettings } from '@/db/schema/reference';
 import { users } from '@/db/schema/people';
@@ -11,6 +10,7 @@ import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
+import { refundPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { recordSignature } from '@/lib/signatures/service';
 import { dutyPurpose, loadIdCardApplication, requestSignatureOf, type IdCardApplication } from './citizen-service';
@@ -84,14 +84,7 @@ export async function annul(ctx: Ctx, input: { id: string; version: number; reas
   return ctx.db.transaction(async (tx) => {
     const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'annul', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason, comment: input.comment } });
     await tx.update(idCardApplications).set({ annulReason: input.reason, annulComment: input.comment, decidedByUserId: ctx.actor.userId, closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
-    let refunded = false;
-    if (annulmentRefunds(input.reason)) {
-      const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, dutyPurpose(app.id)), eq(payments.status, 'paid')));
-      if (paid) {
-        await tx.insert(refunds).values({ paymentId: paid.id, amountTiyn: paid.amountTiyn, reason: `id_card_annulled_${input.reason}` }).onConflictDoNothing();
-        refunded = true;
-      }
-    }
+    const refunded = annulmentRefunds(input.reason) && !!(await refundPurpose(tx, dutyPurpose(app.id), `id_card_annulled_${input.reason}`));
     await notify(tx, `id_card:${app.id}:annulled`, { recipientIin: app.card.iin, applicationId: app.id, kind: refunded ? 'id_card_annulled_refund' : 'id_card_annulled', sms: true, params: { number: app.number } });
     return row;
   }).catch((e: unknown) => raceLost(ctx.db, app.id, e));

@@ -7,6 +7,7 @@ import { createApplication, recordChecks } from '@/lib/applications/core';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
+import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { pilotOpen } from '@/lib/reference/queries';
 import { hasBeenFailingFor, type Registries } from '@/lib/registries';
@@ -59,7 +60,7 @@ export async function startRenewal(ctx: Ctx) {
   return ctx.db.transaction(async (tx) => {
     const app = await createApplication(tx, {
       pilot: 'id_card', status: idCardMachine.initial, applicantIin: ctx.actor.iin, applicantUserId: ctx.actor.userId,
-      regionCode: eligibility.person.permanentAddress!.regionCode, year: new Date().getFullYear(),
+      regionCode: eligibility.person.permanentAddress!.regionCode, year: localYear(),
     }, ctx.actor, ctx.grant);
     await tx.insert(idCardApplications).values({
       applicationId: app.id, iin: ctx.actor.iin, consentId: run.consentId, currentCardNumber: doc.number,

@@ -1,13 +1,11 @@
 import { connect } from '@/db/client';
 import { deliverOutbox } from '@/lib/outbox/deliver';
-import { registerWithRpDrn, submittedIdCards } from '@/lib/id-card/citizen-service';
-import { advanceProduction } from '@/lib/id-card/review-service';
-import { logError, logInfo } from '@/lib/log';
+import { logInfo } from '@/lib/log';
+import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
-import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
-import { getBoss, kickOutbox, QUEUES } from './index';
+import { getBoss, QUEUES } from './index';
 
-/** Started once per server process (instrumentation.ts). */
+/** Started once per server process (instrumentation.ts): the outbox, then each pilot's registered jobs. */
 export async function startWorkers() {
   const boss = await getBoss();
   const { db } = connect(process.env.DATABASE_URL!, 4);
@@ -18,24 +16,13 @@ export async function startWorkers() {
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
   const registries = getRegistries(db);
-  await boss.work<{ applicationId: string }>(QUEUES.vehicleProcess, async ([job]) => {
-    if (!job) return;
-    const outcome = await processVehicleApplication(db, getRegistries(db, { applicationId: job.data.applicationId }), job.data.applicationId);
-    await kickOutbox();
-    logInfo('vehicle_processed', { outcome });
-  });
-  // Every minute: step 19 for anything a lost kick left in `processing`, then buyers' reminders and expiry.
-  await boss.work(QUEUES.vehicleSweep, async () => {
-    for (const { id } of await pendingProcessing(db)) await processVehicleApplication(db, registries, id);
-    const swept = await sweepBuyerDeadlines(db);
-    if (swept.expired || swept.reminded) { await kickOutbox(); logInfo('vehicle_deadlines', swept); }
-  });
-  await boss.schedule(QUEUES.vehicleSweep, '* * * * *', {});
-  // ID cards: steps 13–15 left by an RP DRN outage, and the simulated production.
-  await boss.work(QUEUES.idCardSweep, async () => {
-    for (const { id } of await submittedIdCards(db)) await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
-    if (await advanceProduction(db)) await kickOutbox();
-  });
-  await boss.schedule(QUEUES.idCardSweep, '* * * * *', {});
+  for (const pilot of Object.values(pilotRegistry)) {
+    for (const job of pilot.jobs) {
+      await boss.work<Record<string, unknown>>(job.queue, async ([j]) => {
+        if (j) await job.run({ db, registries, data: j.data ?? {} });
+      });
+      if (job.schedule) await boss.schedule(job.queue, job.schedule, {});
+    }
+  }
   logInfo('workers_started');
 }

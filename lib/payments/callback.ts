@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { paymentCallbacks, payments } from '@/db/schema/payments';
 import { audit } from '@/lib/audit';
 import { notify } from '@/lib/outbox';
 import { onPaymentPaid } from './on-paid';
+import { refundPayment, type Payment } from './purpose';
 import { callbackPayloadSchema } from '@/lib/registries/payments/port';
 import { verifyCallback } from '@/lib/registries/payments/signature';
 
@@ -11,7 +12,8 @@ export type CallbackResult = { status: 200 | 400 | 401; outcome: 'applied' | 'du
 
 /**
  * The gateway's signed callback (SPEC §2.4). Verified over the raw body before parsing; the event id is
- * recorded once, so the same callback twice is one payment. A bad signature is rejected and audited.
+ * recorded once, so the same callback twice is one payment. A bad signature, or an invoice that is not the
+ * payment's, is rejected and audited. `paid` after `declined` is applied (banks do confirm late).
  */
 export async function handlePaymentCallback(db: Db, rawBody: string, signature: string, secret: string, ip: string | null): Promise<CallbackResult> {
   if (!verifyCallback(rawBody, signature, secret)) {
@@ -24,27 +26,62 @@ export async function handlePaymentCallback(db: Db, rawBody: string, signature: 
   if (!parsed.success) return { status: 400, outcome: 'malformed' };
   const p = parsed.data;
   return db.transaction(async (tx) => {
-    const [payment] = await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update');
-    if (!payment || payment.amountTiyn !== p.amountTiyn) {
-      await audit(tx, null, null, { action: 'payment.callback_unknown', data: { invoice: p.invoiceId } });
+    const [payment] = UUID.test(p.merchantRef) ? await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update') : [];
+    // The invoice must be the one this payment last opened: a stale or foreign invoice id changes nothing.
+    const reason = !payment ? 'no_payment' : payment.amountTiyn !== p.amountTiyn ? 'amount' : payment.gatewayInvoiceId !== p.invoiceId ? 'invoice' : null;
+    if (!payment || reason) {
+      await audit(tx, null, null, { action: 'payment.callback_unknown', applicationId: payment?.applicationId ?? null, data: { invoice: p.invoiceId, reason } });
       return { status: 400, outcome: 'unknown_payment' } as const;
     }
     const [fresh] = await tx.insert(paymentCallbacks).values({ eventId: p.eventId, paymentId: payment.id, outcome: p.outcome })
       .onConflictDoNothing().returning();
     if (!fresh) return { status: 200, outcome: 'duplicate' } as const;
-    const next = p.outcome === 'paid' ? 'paid' : 'declined';
-    const [changed] = await tx.update(payments)
-      .set({ status: next, paidAt: next === 'paid' ? new Date(p.at) : null })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending'))).returning();
-    if (!changed) return { status: 200, outcome: 'duplicate' } as const;
-    await audit(tx, null, null, { action: `payment.${next}`, applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice: p.invoiceId } });
-    if (next === 'paid') {
-      await onPaymentPaid(tx, payment);
-      await notify(tx, `payment:${payment.id}:paid`, {
-        recipientIin: payment.payerIin, applicationId: payment.applicationId ?? undefined, kind: 'payment_received', sms: true,
-        params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },
-      });
+    if (p.outcome === 'declined') {
+      // A decline counts only while the payment is open: it never undoes money already taken.
+      const [changed] = await tx.update(payments).set({ status: 'declined' })
+        .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending'))).returning();
+      if (!changed) return { status: 200, outcome: 'duplicate' } as const;
+      await audit(tx, null, null, { action: 'payment.declined', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice: p.invoiceId } });
+      return { status: 200, outcome: 'applied' } as const;
     }
+    if (payment.status === 'paid' || payment.status === 'refunded') return { status: 200, outcome: 'duplicate' } as const;
+    await settlePaid(tx, payment, new Date(p.at), p.invoiceId);
     return { status: 200, outcome: 'applied' } as const;
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Money arrived for a payment that may be pending, declined (the bank's decline came first) or superseded (the
+ * payer paid an old tab at an old fee). Money is never kept silently: paid at a superseded fee, paid twice for a
+ * purpose, or paid after the application stopped waiting for it (cancelled, declined, refused, expired), it
+ * becomes a refund record.
+ */
+async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: string) {
+  if (payment.status === 'superseded') { // an old tab's invoice at a fee no longer due: the new invoice stands
+    await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
+    await refundPayment(tx, payment, 'payment_superseded');
+    await audit(tx, null, null, { action: 'payment.refunded', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice, reason: 'payment_superseded' } });
+    return;
+  }
+  const [other] = await tx.select().from(payments)
+    .where(and(eq(payments.purposeKey, payment.purposeKey), inArray(payments.status, ['pending', 'paid']), ne(payments.id, payment.id))).for('update');
+  if (other?.status === 'paid') {
+    await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
+    await refundPayment(tx, payment, 'paid_twice');
+    await audit(tx, null, null, { action: 'payment.paid_twice', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice } });
+    return;
+  }
+  if (other) await tx.update(payments).set({ status: 'superseded' }).where(eq(payments.id, other.id)); // its invoice is no longer needed
+  await tx.update(payments).set({ status: 'paid', paidAt: at }).where(eq(payments.id, payment.id));
+  await audit(tx, null, null, { action: 'payment.paid', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice } });
+  await notify(tx, `payment:${payment.id}:paid`, {
+    recipientIin: payment.payerIin, applicationId: payment.applicationId ?? undefined, kind: 'payment_received', sms: true,
+    params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },
+  });
+  if (!(await onPaymentPaid(tx, payment))) {
+    await refundPayment(tx, payment, 'paid_after_close');
+    await audit(tx, null, null, { action: 'payment.refunded', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, reason: 'paid_after_close' } });
+  }
 }

@@ -1,17 +1,16 @@
 import type { DbOrTx } from '@/db/client';
-import { onDutyPaid as idCardDutyPaid } from '@/lib/id-card/citizen-service';
-import { onFeesPaid as vehicleFeesPaid } from '@/lib/vehicle-registration/buyer-service';
+import type { Pilot } from '@/db/schema/reference';
+import { pilotRegistry } from '@/lib/pilots';
 
 /**
- * What a paid payment moves on, by the purpose key's first part (`vehicle:<id>:fees`). Runs in the callback's
- * transaction, so the payment and the application's step commit together or not at all.
+ * What a paid payment moves on, by the purpose key's first part, the pilot (`vehicle:<id>:fees`), as the pilot
+ * registered it (lib/pilots). Runs in the callback's transaction, so the payment and the application's step
+ * commit together or not at all. Whether it moved the application; false = it no longer waits for this money
+ * (the callback refunds).
  */
-const handlers: Record<string, (tx: DbOrTx, applicationId: string, paymentId: string) => Promise<void>> = {
-  vehicle: vehicleFeesPaid,
-  id_card: idCardDutyPaid,
-};
-
-export async function onPaymentPaid(tx: DbOrTx, payment: { id: string; purposeKey: string; applicationId: string | null }) {
-  const handler = handlers[payment.purposeKey.split(':')[0] ?? ''];
-  if (handler && payment.applicationId) await handler(tx, payment.applicationId, payment.id);
+export async function onPaymentPaid(tx: DbOrTx, payment: { id: string; purposeKey: string; applicationId: string | null }): Promise<boolean> {
+  const pilot = payment.purposeKey.split(':')[0] ?? '';
+  const onPaid = Object.hasOwn(pilotRegistry, pilot) ? pilotRegistry[pilot as Pilot].onPaid : undefined;
+  if (!onPaid || !payment.applicationId) return true; // a purpose without an application step (nothing to move)
+  return onPaid(tx, payment.applicationId, payment.id);
 }

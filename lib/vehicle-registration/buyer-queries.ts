@@ -1,8 +1,9 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { fees, mrpValues, plateTypes, regions, serviceCentres } from '@/db/schema/reference';
-import { priceFees, totalTiyn } from '@/lib/payments/fees';
+import { plateTypes, regions, serviceCentres } from '@/db/schema/reference';
+import { localYear } from '@/lib/calendar/local';
+import { billFor } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { feeCodesOf } from './buyer-service';
@@ -40,11 +41,8 @@ export async function detailsOptions(db: Db, registries: Registries, iin: string
 }
 
 /** Step 17's bill: each fee in MRP and tenge at this year's MRP. */
-export async function feeBill(db: Db, plateType: string, year = new Date().getFullYear()) {
-  const [all, [mrp], codes] = await Promise.all([db.select().from(fees), db.select().from(mrpValues).where(eq(mrpValues.year, year)), feeCodesOf(db, plateType)]);
-  if (!mrp) return null;
-  const lines = priceFees(all, codes, mrp.valueTenge).map((l) => ({ ...l, fee: all.find((f) => f.code === l.code)! }));
-  return { lines, totalTiyn: totalTiyn(lines), mrpTenge: mrp.valueTenge, year };
+export async function feeBill(db: Db, plateType: string, year = localYear()) {
+  return billFor(db, await feeCodesOf(db, plateType), year);
 }
 
 export async function centreOf(db: Db, id: number | null) {

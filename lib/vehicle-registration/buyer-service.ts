@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { payments } from '@/db/schema/payments';
 import { plateTypes, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
@@ -9,7 +8,8 @@ import { recordChecks, transition } from '@/lib/applications/core';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
-import { startPayment } from '@/lib/payments/service';
+import { localYear } from '@/lib/calendar/local';
+import { paidPaymentOf, payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { recordSignature } from '@/lib/signatures/service';
 import { recheckForBuyer } from './checks';
@@ -111,8 +111,7 @@ export async function saveDetails(ctx: Ctx, input: { id: string; version: number
 export async function changeDetails(ctx: Ctx, input: { id: string; version: number }) {
   const app = await buyerApplication(ctx.db, ctx.actor, input.id);
   assertEvent(app, 'details_changed');
-  const [paid] = await ctx.db.select({ id: payments.id }).from(payments).where(and(eq(payments.purposeKey, feesPurpose(app.id)), eq(payments.status, 'paid')));
-  if (paid) throw new DomainError('already_paid');
+  if (await paidPaymentOf(ctx.db, feesPurpose(app.id))) throw new DomainError('already_paid');
   return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }));
 }
 
@@ -126,24 +125,28 @@ export async function feeCodesOf(db: DbOrTx, plateType: string) {
 export async function payFees(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
   const app = await buyerApplication(ctx.db, ctx.actor, input.id);
   if (app.status !== 'awaiting_payment' || !app.plateType) throw new DomainError('illegal_transition');
-  return startPayment(ctx.db, ctx.registries, {
+  return payForPurpose(ctx.db, ctx.registries, {
     payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: feesPurpose(app.id), feeCodes: await feeCodesOf(ctx.db, app.plateType),
-    year: new Date().getFullYear(), descriptionKk: `${app.number}: көлік құралын тіркеу`, descriptionRu: `${app.number}: регистрация транспортного средства`,
+    year: localYear(), descriptionKk: `${app.number}: көлік құралын тіркеу`, descriptionRu: `${app.number}: регистрация транспортного средства`,
     returnPath: `/${input.locale}/cabinet/vehicle/${app.id}`,
   });
 }
 
-/** The payment callback's hook: a paid fee moves the application on to the buyer's signature (system event). */
-export async function onFeesPaid(tx: DbOrTx, applicationId: string, paymentId: string) {
+/**
+ * The payment callback's hook: a paid fee moves the application on to the buyer's signature (system event).
+ * False when it no longer waits for the fee (cancelled, declined, refused, expired): the callback refunds it.
+ */
+export async function onFeesPaid(tx: DbOrTx, applicationId: string, paymentId: string): Promise<boolean> {
   const app = await loadVehicleApplication(tx, applicationId);
-  if (!app || app.status !== 'awaiting_payment') return; // paid after a cancel or twice: the refund path handles money
+  if (!app || app.status !== 'awaiting_payment') return false;
   await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+  return true;
 }
 
 /** The document of step 18, rebuilt from the stored application and the dealer's signature. */
 export async function buyerDocumentOf(db: DbOrTx, app: VehicleApplication) {
   const [seller] = await db.select({ dataSha256: signatures.dataSha256 }).from(signatures).where(eq(signatures.id, app.dealerSignatureId!));
-  const [payment] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.purposeKey, feesPurpose(app.id)), eq(payments.status, 'paid')));
+  const payment = await paidPaymentOf(db, feesPurpose(app.id));
   const [centre] = app.pickupCentreId ? await db.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId)) : [];
   if (!seller || !payment || !centre || !app.plateType || !app.phone) throw new DomainError('illegal_transition');
   return buyerDocument({

@@ -6,6 +6,7 @@ import { vehicleApplications } from '@/db/schema/vehicle';
 import { createApplication, recordChecks, transition } from '@/lib/applications/core';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
+import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import { pilotOpen } from '@/lib/reference/queries';
@@ -57,7 +58,7 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
     return await ctx.db.transaction(async (tx) => {
       const app = await createApplication(tx, {
         pilot: 'vehicle', status: machine.initial, applicantIin: null, applicantUserId: null,
-        regionCode: business.regionCode, dealerBin: bin, year: new Date().getFullYear(),
+        regionCode: business.regionCode, dealerBin: bin, year: localYear(),
       }, ctx.actor, ctx.grant);
       await tx.insert(vehicleApplications).values({
         applicationId: app.id, vin: input.vin, dealerBin: bin, dealerNameKk: business.nameKk, dealerNameRu: business.nameRu, vehicle, customsDeclaration,

@@ -6,6 +6,7 @@ import { pilotSettings, platePool, serviceCentres } from '@/db/schema/reference'
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import { nextApplicationNumber, transition } from '@/lib/applications/core';
+import { localYear } from '@/lib/calendar/local';
 import { isDomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { Registries } from '@/lib/registries';
@@ -40,7 +41,7 @@ export async function processVehicleApplication(db: Db, registries: Registries, 
       return 'refused' as const;
     }
     await tx.update(platePool).set({ status: 'reserved', applicationId: app.id, updatedAt: new Date() }).where(eq(platePool.id, plate.id));
-    const srtsNumber = (await nextApplicationNumber(tx, 'vehicle', new Date().getFullYear())).replace(/^VR/, 'SR');
+    const srtsNumber = (await nextApplicationNumber(tx, 'vehicle', localYear())).replace(/^VR/, 'SR');
     await tx.update(vehicleApplications).set({ plateNumber: plate.number, srtsNumber }).where(eq(vehicleApplications.applicationId, app.id));
     return { srtsNumber };
   });

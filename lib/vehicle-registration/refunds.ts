@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { payments, refunds } from '@/db/schema/payments';
+import { refundPurpose } from '@/lib/payments/purpose';
 
 /** The payment purpose of step 17: one paid payment per application. */
 export const feesPurpose = (applicationId: string) => `vehicle:${applicationId}:fees`;
@@ -10,8 +9,5 @@ export const feesPurpose = (applicationId: string) => `vehicle:${applicationId}:
  * record the payment system settles (once per payment). Returns whether there was anything to refund.
  */
 export async function refundPaidFees(tx: DbOrTx, applicationId: string, reason: string): Promise<boolean> {
-  const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, feesPurpose(applicationId)), eq(payments.status, 'paid')));
-  if (!paid) return false;
-  await tx.insert(refunds).values({ paymentId: paid.id, amountTiyn: paid.amountTiyn, reason }).onConflictDoNothing();
-  return true;
+  return !!(await refundPurpose(tx, feesPurpose(applicationId), reason));
 }

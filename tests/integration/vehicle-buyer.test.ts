@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { acceptOffer, buyerApplication, buyerDocumentOf, declineOffer, payFees, saveDetails, signAsBuyer } from '@/lib/vehicle-registration/buyer-service';
-import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
+import { cancelByDealer, dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
 import { processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
@@ -116,6 +116,23 @@ describe('the buyer’s part', () => {
     const [row] = await database.db.select().from(applications).where(eq(applications.id, offer.id));
     expect(row!.status).toBe('expired');
     expect(await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, [`vehicle:${offer.id}:vehicle_expired`, `vehicle:${offer.id}:expired:dealer`]))).toHaveLength(2);
+  });
+});
+
+describe('fees and a closed application', () => {
+  it('fees paid on the gateway page after the dealer cancelled come back as a refund; the application stays cancelled', async () => {
+    const offer = await offered(PERSONA.dealerAlatau, VIN.goodAlmaty, PERSONA.buyerAlmatyAndrey);
+    const buyer = await actorOf(PERSONA.buyerAlmatyAndrey);
+    const c = ctx(buyer, 'citizen');
+    const filling = await acceptOffer(c, { id: offer.id, version: offer.version });
+    const paying = await saveDetails(c, { id: offer.id, version: filling.version, centreId: CON.almaty1, plateType: 'standard_person' });
+    const { payUrl } = await payFees(c, { id: offer.id, locale: 'ru' });
+    await cancelByDealer(ctx(await actorOf(PERSONA.dealerAlatau), 'dealer'), { id: offer.id, version: paying.version });
+    expect((await payThroughGateway(database.db, payUrl)).outcome).toBe('applied');
+    const [row] = await database.db.select().from(applications).where(eq(applications.id, offer.id));
+    expect(row!.status).toBe('cancelled_by_dealer');
+    const refunded = await database.db.select().from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId)).where(eq(payments.applicationId, offer.id));
+    expect(refunded.map((r) => [r.refunds.reason, r.payments.status])).toEqual([['paid_after_close', 'refunded']]);
   });
 });
 

@@ -5,6 +5,7 @@ import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
 import { statusTone } from '@/lib/applications/statuses';
+import { isLocalDate, localDayStart } from '@/lib/calendar/local';
 import { requireArea } from '@/lib/auth/guards';
 import { ageHours, umsCountsOf, umsQueueOf } from '@/lib/id-card/queries';
 import { maskIin } from '@/lib/kz/iin';
@@ -22,7 +23,7 @@ export default async function UmsDashboard({ params, searchParams }: {
   const sp = await searchParams;
   const status = (QUEUE_STATUSES as readonly string[]).includes(sp.status ?? '') ? sp.status! : 'under_review';
   const point = Number(sp.point) || undefined;
-  const date = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00+05:00`) : undefined);
+  const date = (s?: string) => (s && isLocalDate(s) ? localDayStart(s) : undefined);
   const ticket = (sp.ticket ?? '').trim().toUpperCase().slice(0, 40) || undefined;
   const cursor = decodeCursor(sp.after);
   const t = await getTranslations('IdCard');

@@ -5,7 +5,7 @@ import { requireArea } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/format';
 import { paymentsOf } from '@/lib/payments/queries';
 
-const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info' } as const;
+const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
 
 /** Payment history; the gateway sends the payer back here with ?payment=<id>. */
 export default async function PaymentsPage({ params, searchParams }: {
