@@ -7,7 +7,7 @@ import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } 
 import { issueCard } from './officer-service';
 import { annul, approve } from './review-service';
 import { annulSchema, formSchema, issueCardSchema, payDutySchema, signSchema, startSchema, uploadSchema } from './schemas';
-import { startRenewal } from './service';
+import { startRenewal } from './start-service';
 
 const page = (locale: string, id: string) => `/${locale}/cabinet/id-card/${id}`;
 

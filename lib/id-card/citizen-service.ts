@@ -19,7 +19,7 @@ import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { requestDocument } from './document';
+import { requestDocument } from './signed-documents';
 import { applicantView, loadIdCardApplication, type IdCardApplication } from './load';
 import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';

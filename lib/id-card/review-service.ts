@@ -16,7 +16,7 @@ import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
 import { dutyPurpose, requestSignatureOf } from './citizen-service';
 import { reviewerView, type IdCardApplication } from './load';
-import { approvalDocument } from './document';
+import { approvalDocument } from './signed-documents';
 import { idCardMachine as machine } from './machine';
 
 export const annulReasons = ['photo', 'signature', 'more_checks'] as const;

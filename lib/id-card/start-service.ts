@@ -12,7 +12,7 @@ import { pilotOpen } from '@/lib/reference/queries';
 import { hasBeenFailingFor } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
-import { checkEligibility, outageSystems } from './checks';
+import { checkEligibility, outageSystems } from './check-runs';
 import { idCardMachine } from './machine';
 
 /** The person's renewal in progress, if any (one at a time). */

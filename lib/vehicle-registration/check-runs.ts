@@ -1,4 +1,5 @@
-// The registry checks of order 000, steps 1–8 and 11–14, over the ports (services pass real or fake ones).
+// The registry checks of order 000, steps 1–8 and 11–14, over the ports (services pass real or fake ones); the
+// pure rules they apply are in rules.ts.
 // Each check yields a line for the timeline (step, system, outcome) and, on failure, the order's message code.
 import type { ContractSnapshot, VehicleSnapshot } from '@/db/schema/vehicle';
 import { checkRun, type CheckRun } from '@/lib/applications/check-run';
@@ -6,21 +7,7 @@ import type { Registries } from '@/lib/registries';
 import type { Business } from '@/lib/registries/business/port';
 import type { Fine } from '@/lib/registries/erap/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
-import type { VehiclePassport } from '@/lib/registries/vehicle-passports/port';
-
-/** Pure, step 1: the organisation may sell vehicles when one of its OKED codes is on the allow-list. */
-export function okedAllowsVehicleSales(okeds: readonly string[], allowed: readonly string[]): boolean {
-  return okeds.some((o) => allowed.includes(o.trim()));
-}
-
-/** Pure, steps 3 and 12: an e-passport that is not active (cancelled, already registered…) does not count. */
-export function passportAllowsRegistration(p: VehiclePassport | null): p is VehiclePassport {
-  return !!p && p.status === 'active';
-}
-
-export function vehicleSnapshot(p: VehiclePassport): VehicleSnapshot {
-  return { make: p.make, model: p.model, year: p.year, category: p.category, colourKk: p.colourKk, colourRu: p.colourRu, engine: p.engine, bodyNumber: p.bodyNumber, massKg: p.massKg };
-}
+import { okedAllowsVehicleSales, passportAllowsRegistration, vehicleSnapshot } from './rules';
 
 /** Step 1: the dealer's organisation from the business registry, and its right to sell vehicles. */
 export async function checkSeller(reg: Registries, bin: string, allowedOkeds: readonly string[]): Promise<CheckRun<Business>> {

@@ -12,7 +12,7 @@ import { getFileStore } from '@/lib/files/store';
 import { citizenApplication, payDuty, registerWithRpDrn, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/service';
+import { startRenewal } from '@/lib/id-card/start-service';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { seededDatabase } from '@/tests/support/db';

@@ -12,7 +12,7 @@ import { saveForm, signAndSubmit } from '@/lib/id-card/citizen-service';
 import { idCardMachine } from '@/lib/id-card/machine';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { annul, approve } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/service';
+import { startRenewal } from '@/lib/id-card/start-service';
 import { getRegistries } from '@/lib/registries';
 import { acceptOffer, declineOffer } from '@/lib/vehicle-registration/buyer-service';
 import { issueDocuments, issueTicket } from '@/lib/vehicle-registration/con-service';

@@ -1,6 +1,6 @@
 // Steps 2–7 of order 002 over fake ports: the order of the checks, and the rule that only RK citizens are served.
 import { describe, expect, it } from 'vitest';
-import { checkEligibility } from '@/lib/id-card/checks';
+import { checkEligibility } from '@/lib/id-card/check-runs';
 import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 

@@ -7,7 +7,7 @@ import { serviceCentres } from '@/db/schema/reference';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
-import { openRenewalOf } from '@/lib/id-card/service';
+import { openRenewalOf } from '@/lib/id-card/start-service';
 import { getRegistries } from '@/lib/registries';
 
 /** The service page (order 002): who may renew online, what to prepare, how long it takes; consent and start. */
