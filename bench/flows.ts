@@ -18,7 +18,7 @@ import { isDomainError } from '../lib/errors';
 import { citizenApplication, payDuty, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '../lib/id-card/citizen-service';
 import { issueCard, officerApplication } from '../lib/id-card/officer-service';
 import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
-import { startRenewal } from '../lib/id-card/service';
+import { startRenewal } from '../lib/id-card/start-service';
 import { getRegistries } from '../lib/registries';
 import { canonicalBytes } from '../lib/signatures/canonical';
 import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';

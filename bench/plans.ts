@@ -33,7 +33,7 @@ export async function explainAll(sql: postgres.Sql, budgetMs: number, largeRows 
 async function explainCases(sql: postgres.Sql, db: ReturnType<typeof drizzle<typeof schema>>, captured: Captured[], budgetMs: number, largeRows: number) {
   const [{ listQueue, countByStatus, listForPerson }, { listDealerRegistrations }, { umsQueue, umsCounts }, { digitalDocumentsFor }, { timelineOf }] = await Promise.all([
     import('../lib/applications/queries'), import('../lib/vehicle-registration/queries'), import('../lib/id-card/queries'),
-    import('../lib/applications/documents'), import('../lib/applications/timeline'),
+    import('../lib/applications/digital-documents'), import('../lib/applications/timeline'),
   ]);
   const large = new Set((await sql<{ relname: string }[]>`select relname from pg_stat_user_tables where n_live_tup > ${largeRows}`).map((r) => r.relname));
   const [sample] = await sql<{ id: string; iin: string; region: string; bin: string | null; created: Date }[]>`

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { db } from '@/db';
 import type { ActionResult } from '@/lib/action-result';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { authorizeAction } from '@/lib/auth/guards';
@@ -7,8 +8,17 @@ import type { Role } from '@/lib/auth/roles';
 import { isDomainError } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { serviceContext, type ServiceContext } from '@/lib/service-context';
 
-export type ActionContext<I> = { actor: Actor; grant: Grant; input: I };
+/** `ctx` is what the service takes; its registries are built for the input's application (`id`) when it has one. */
+export type ActionContext<I> = { actor: Actor; grant: Grant; input: I; ctx: ServiceContext };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function applicationIdOf(input: unknown): string | undefined {
+  const id = input && typeof input === 'object' && 'id' in input ? input.id : undefined;
+  return typeof id === 'string' && UUID.test(id) ? id : undefined;
+}
 
 type FormAction = ((prev: ActionResult, form: FormData) => Promise<ActionResult>) & { roles: readonly Role[] };
 
@@ -29,7 +39,7 @@ function issueCode(issue: z.core.$ZodIssue): string {
 /**
  * Every server action goes through here: authenticate, authorize the role, validate with zod, run, and turn
  * errors into codes the UI translates. What the user typed comes back in `values`, so nothing is lost.
- * Scope checks belong to the service, which knows the resource.
+ * Scope checks belong to the service, which knows the resource (`loadInScope`, lib/applications/scope.ts).
  */
 export function formAction<S extends z.ZodType>(
   roles: readonly Role[],
@@ -49,7 +59,8 @@ export function formAction<S extends z.ZodType>(
         }
         return { ok: false, code: 'invalid', fieldErrors, values };
       }
-      return (await run({ actor, grant, input: parsed.data })) ?? { ok: true };
+      const ctx = serviceContext(db, actor, grant, applicationIdOf(parsed.data));
+      return (await run({ actor, grant, input: parsed.data, ctx })) ?? { ok: true };
     } catch (e) {
       if (isDomainError(e)) return { ok: false, code: e.code, values, params: e.params, ...(e.data !== undefined ? { data: e.data } : {}) };
       // SPEC §2.1: "the service X is not answering, try again" — and what was typed stays.

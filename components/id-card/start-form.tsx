@@ -6,7 +6,7 @@ import { CheckboxGroup, Notice, SubmitButton, initialActionState, type ActionRes
 import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
 import { startRenewalAction } from '@/lib/id-card/actions';
-import type { CheckLine } from '@/lib/id-card/checks';
+import type { CheckLine } from '@/lib/applications/check-run';
 
 /** Step 1 (consent) and the checks of steps 2–7, each shown with its result; a "no" says why and where to go. */
 export function StartForm({ goToCon }: { goToCon: React.ReactNode }) {

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { FormErrorSummary, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { setBuyerAction } from '@/lib/vehicle-registration/actions';
-import type { CheckLine } from '@/lib/vehicle-registration/checks';
+import type { CheckLine } from '@/lib/applications/check-run';
 import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 6: the buyer's IIN; steps 7–8 run on submit. "Check the buyer's IIN" stays beside the field. */

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Notice, SubmitButton, TextareaField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { acceptOfferAction, declineOfferAction } from '@/lib/vehicle-registration/actions';
-import type { CheckLine } from '@/lib/vehicle-registration/checks';
+import type { CheckLine } from '@/lib/applications/check-run';
 import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 10: accept (then steps 11–14 run) or decline with a reason the dealer sees. */

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { FormErrorSummary, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { startRegistrationAction } from '@/lib/vehicle-registration/actions';
-import type { CheckLine } from '@/lib/vehicle-registration/checks';
+import type { CheckLine } from '@/lib/applications/check-run';
 import { CheckLines } from '@/components/applications/check-lines';
 
 /** Step 2: the VIN. Steps 3–5 run on submit; a "no" shows the order's message and keeps the VIN. */

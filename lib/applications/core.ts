@@ -6,6 +6,7 @@ import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { pilotTable } from '@/lib/pilots/table';
+import type { CheckLine } from './check-run';
 import type { Machine } from './machine';
 
 /** Each pilot's number prefix, as it registered it (lib/pilots/table.ts). */
@@ -33,13 +34,18 @@ export async function createApplication(tx: DbOrTx, input: NewApplication & { ye
 }
 
 /**
- * Moves an application through its machine: compare-and-set on `version`, so of two reviewers deciding at once
- * exactly one wins and the other gets `application_changed`; the event and the audit row commit with it.
+ * Moves an application through its machine: only the party the machine names may fire the event (a system event
+ * has no actor, a person's event needs that person's role: `not_your_step`), then compare-and-set on `version`,
+ * so of two reviewers deciding at once exactly one wins and the other gets `application_changed`; the event and
+ * the audit row commit with it.
  */
-export async function transition<S extends string, E extends string>(tx: DbOrTx, input: {
-  id: string; expectedVersion: number; machine: Machine<S, E>; event: E; actor: Pick<Actor, 'userId'> | null; grant: Grant | null;
+export async function transition<S extends string, E extends string, P extends string>(tx: DbOrTx, input: {
+  id: string; expectedVersion: number; machine: Machine<S, E, P>; event: E; actor: Pick<Actor, 'userId'> | null; grant: Grant | null;
   set?: Partial<typeof applications.$inferInsert>; data?: Record<string, unknown>;
 }) {
+  // A person acts in a grant; the system has neither. Half of the pair is neither a person nor the system.
+  const role = input.actor && input.grant ? input.grant.role : null;
+  if (!input.actor !== !input.grant || !input.machine.mayFire(input.event, role)) throw new DomainError('not_your_step', { event: input.event });
   const [current] = await tx.select({ status: applications.status, version: applications.version, applicantIin: applications.applicantIin })
     .from(applications).where(eq(applications.id, input.id));
   if (!current) throw new DomainError('not_found');
@@ -58,13 +64,11 @@ export async function transition<S extends string, E extends string>(tx: DbOrTx,
   return row;
 }
 
-/** A check as a timeline line (step of the order, the registry asked, result, message code). */
-export type CheckEvent = { step: number; system: string; ok: boolean; code: string };
-
-/** Each registry check on the application's timeline, in the caller's transaction (SPEC §2.2). */
-export async function recordChecks(tx: DbOrTx, applicationId: string, actor: Pick<Actor, 'userId'> | null, grant: Grant | null, lines: readonly CheckEvent[]) {
+/** Each registry check of a run (lib/applications/check-run.ts) on the application's timeline, in the caller's transaction (SPEC §2.2). */
+export async function recordChecks(tx: DbOrTx, applicationId: string, actor: Pick<Actor, 'userId'> | null, grant: Grant | null, lines: readonly CheckLine[]) {
   if (!lines.length) return;
   await tx.insert(applicationEvents).values(lines.map((l) => ({
-    applicationId, type: 'check', actorUserId: actor?.userId ?? null, actorRole: grant?.role ?? null, data: { step: l.step, system: l.system, ok: l.ok, code: l.code },
+    applicationId, type: 'check', actorUserId: actor?.userId ?? null, actorRole: grant?.role ?? null,
+    data: { step: l.step, system: l.system, ok: l.ok, code: l.code, ...l.data },
   })));
 }

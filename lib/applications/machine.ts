@@ -1,15 +1,21 @@
+import type { Role } from '@/lib/auth/roles';
 import { DomainError } from '@/lib/errors';
 
 /**
- * A pilot's state machine as data: for each state, which events move it where. Pure; each pilot defines its
- * own in lib/<pilot>/machine.ts. An event that is not allowed in a state is an error, never a silent no-op.
+ * A pilot's state machine as data: for each state, which events move it where, and which party may fire each
+ * event. Pure; each pilot defines its own in lib/<pilot>/machine.ts. An event that is not allowed in a state is an
+ * error, never a silent no-op; an event fired by the wrong party is refused by `transition()` (lib/applications/core.ts).
  */
-export type MachineDef<S extends string, E extends string> = {
+export type MachineDef<S extends string, E extends string, P extends string> = {
   initial: S;
   transitions: { readonly [K in S]?: { readonly [V in E]?: S } };
+  /** Who may fire each event. */
+  actorOf: { readonly [V in E]: P };
+  /** The role each party acts in; null is the system (jobs, registry answers, the payment callback: no actor). */
+  parties: { readonly [K in P]: Role | null };
 };
 
-export function defineMachine<S extends string, E extends string>(def: MachineDef<S, E>) {
+export function defineMachine<S extends string, E extends string, P extends string>(def: MachineDef<S, E, P>) {
   return {
     ...def,
     /** The next state, or DomainError('illegal_transition'). */
@@ -21,6 +27,10 @@ export function defineMachine<S extends string, E extends string>(def: MachineDe
     can(state: S, event: E): boolean {
       return !!def.transitions[state]?.[event];
     },
+    /** May one acting in `role` (null: the system) fire `event`? Only the declared party's role, never another. */
+    mayFire(event: E, role: Role | null): boolean {
+      return def.parties[def.actorOf[event]] === role;
+    },
     /** Events allowed in a state: what the UI offers as buttons. */
     events(state: S): E[] {
       return Object.keys(def.transitions[state] ?? {}) as E[];
@@ -31,4 +41,4 @@ export function defineMachine<S extends string, E extends string>(def: MachineDe
   };
 }
 
-export type Machine<S extends string, E extends string> = ReturnType<typeof defineMachine<S, E>>;
+export type Machine<S extends string, E extends string, P extends string = string> = ReturnType<typeof defineMachine<S, E, P>>;

@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors';
 import type { Actor, Grant } from './actor';
 import { areaRoles, type Area } from './access';
 import type { Role } from './roles';
-import { grantFor, inScope, type ScopeTarget } from './scope';
+import { grantFor } from './scope';
 import { getActor } from './session';
 
 /** Pages: the signed-in actor, or a redirect to sign-in. */
@@ -27,11 +27,6 @@ export async function requireRole(...roles: Role[]): Promise<{ actor: Actor; gra
   return { actor, grant };
 }
 
-/** Pages: 403 unless the resource is in the grant's scope. */
-export function requireScope(actor: Actor, grant: Grant, target: ScopeTarget): void {
-  if (!inScope(grant, target, actor.iin)) forbidden();
-}
-
 /** Server actions: like requireRole, but speaks in error codes instead of rendering a page. */
 export async function authorizeAction(...roles: Role[]): Promise<{ actor: Actor; grant: Grant }> {
   const actor = await getActor();
@@ -39,10 +34,6 @@ export async function authorizeAction(...roles: Role[]): Promise<{ actor: Actor;
   const grant = grantFor(actor.grants, roles);
   if (!grant) throw new DomainError('forbidden');
   return { actor, grant };
-}
-
-export function assertScope(actor: Actor, grant: Grant, target: ScopeTarget): void {
-  if (!inScope(grant, target, actor.iin)) throw new DomainError('forbidden');
 }
 
 /** Pages of a work area: the roles come from the one access table (lib/auth/access.ts). */

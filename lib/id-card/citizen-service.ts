@@ -1,13 +1,16 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { applicationEvents, applications } from '@/db/schema/applications';
+import { applications } from '@/db/schema/applications';
 import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { registrationPoints } from '@/db/schema/reference';
 import { files } from '@/db/schema/files';
 import { signatures } from '@/db/schema/signatures';
+import { checkRun } from '@/lib/applications/check-run';
 import { recordChecks, transition } from '@/lib/applications/core';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import { loadInScope } from '@/lib/applications/scope';
+import type { Actor } from '@/lib/auth/actor';
+import { grantFor } from '@/lib/auth/scope';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
@@ -15,33 +18,23 @@ import { localYear } from '@/lib/calendar/local';
 import { payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { requestDocument } from './document';
+import { requestDocument } from './signed-documents';
+import { applicantView, loadIdCardApplication, type IdCardApplication } from './load';
 import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
 /** Step 15's duty: 0.2 MRP of the current year (the fee table's `id_card.duty`). */
 export const dutyFeeCodes = ['id_card.duty'] as const;
 
-/** The application core and its ID-card part (one query); the citizen's own, or not found. */
-export async function loadIdCardApplication(db: DbOrTx, id: string) {
-  const [row] = await db.select({
-    id: applications.id, number: applications.number, status: applications.status, version: applications.version,
-    regionCode: applications.regionCode, registrationPointId: applications.registrationPointId, createdAt: applications.createdAt,
-    submittedAt: applications.submittedAt, decidedAt: applications.decidedAt, card: idCardApplications,
-  }).from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id)).where(eq(applications.id, id));
-  return row ?? null;
-}
-export type IdCardApplication = NonNullable<Awaited<ReturnType<typeof loadIdCardApplication>>>;
-
-export async function citizenApplication(db: DbOrTx, actor: Actor, id: string) {
-  const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
-  if (!app || app.card.iin !== actor.iin) throw new DomainError('not_found');
-  return app;
+/** Pages: the citizen's own renewal, or not found. */
+export async function citizenApplication(db: Db, actor: Actor, id: string) {
+  const grant = grantFor(actor.grants, ['citizen']);
+  if (!grant) throw new DomainError('not_found');
+  return loadInScope({ db, actor, grant }, applicantView, id);
 }
 
 function assertDraft(app: IdCardApplication, version: number) {
@@ -59,7 +52,7 @@ async function bumpVersion(tx: DbOrTx, id: string, version: number, set: Partial
 
 /** Step 8: the region and registration point of pickup (only the region's points), phone and e-mail. */
 export async function saveForm(ctx: Ctx, input: { id: string; version: number; registrationPointId: number; phone: string; email?: string }) {
-  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, applicantView, input.id);
   assertDraft(app, input.version);
   const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
   if (!point) throw new DomainError('id_card_point_unknown');
@@ -76,7 +69,7 @@ export async function saveForm(ctx: Ctx, input: { id: string; version: number; r
  * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix.
  */
 export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
-  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, applicantView, input.id);
   assertDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
@@ -92,7 +85,7 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
 }
 
 export async function uploadSignatureSample(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
-  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, applicantView, input.id);
   assertDraft(app, input.version);
   const check = await checkSignatureSample(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
@@ -121,7 +114,7 @@ export async function requestDocumentOf(db: DbOrTx, app: IdCardApplication, acto
 
 /** Step 12: the citizen's own EDS over the request; then steps 13–15 (RP DRN, AIS SIK) right after. */
 export async function signAndSubmit(ctx: Ctx, input: { id: string; version: number; cms: string }) {
-  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, applicantView, input.id);
   if (app.status !== 'draft' && app.card.signatureId) return app; // double submit
   assertDraft(app, input.version);
   const document = await requestDocumentOf(ctx.db, app, ctx.actor);
@@ -148,14 +141,17 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
   const statuses = order.status === 'refused' ? [] : await registries.aisSik.socialStatuses(app.card.iin);
   const exemptions = statuses.length ? await db.select().from(feeExemptions).where(eq(feeExemptions.feeCode, 'id_card.duty')) : [];
   const exempt = exemptions.find((e) => statuses.some((s) => s.status === e.status)) ?? null;
+  const run = checkRun();
+  if (order.status === 'refused') run.fail(13, 'production', 'id_card_rp_drn_refused', { ticket: order.orderId });
+  else {
+    run.pass(13, 'production', 'id_card_rp_drn_ticket', { ticket: order.orderId });
+    run.pass(14, 'ais_sik', exempt ? 'id_card_exempt' : 'id_card_duty_due', { status: exempt?.status ?? null });
+  }
   return db.transaction(async (tx) => {
     const event: IdCardEvent = order.status === 'refused' ? 'rp_drn_refused' : exempt ? 'exempted' : 'duty_required';
     await tx.update(idCardApplications).set({ rpDrnTicket: order.orderId, productionOrderId: order.orderId, exemptStatus: exempt?.status ?? null, ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}) })
       .where(eq(idCardApplications.applicationId, app.id));
-    await tx.insert(applicationEvents).values([
-      { applicationId: app.id, type: 'check', data: { step: 13, system: 'production', ok: order.status !== 'refused', code: order.status === 'refused' ? 'id_card_rp_drn_refused' : 'id_card_rp_drn_ticket', ticket: order.orderId } },
-      ...(order.status === 'refused' ? [] : [{ applicationId: app.id, type: 'check', data: { step: 14, system: 'ais_sik', ok: true, code: exempt ? 'id_card_exempt' : 'id_card_duty_due', status: exempt?.status ?? null } }]),
-    ]);
+    await recordChecks(tx, app.id, null, null, run.lines);
     const row = await transition(tx, { id: app.id, expectedVersion: app.version, machine, event, actor: null, grant: null, data: { ticket: order.orderId } });
     await notify(tx, `id_card:${app.id}:${event}`, { recipientIin: app.card.iin, applicationId: app.id, kind: `id_card_${event}`, sms: true, params: { number: app.number, ticket: order.orderId } });
     return { ...app, status: row.status, version: row.version };
@@ -164,7 +160,7 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
 
 /** Step 15: the state duty (0.2 MRP of the current year) through the gateway; never twice. */
 export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
-  const app = await citizenApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, applicantView, input.id);
   if (app.status !== 'awaiting_payment') throw new DomainError('illegal_transition');
   return payForPurpose(ctx.db, ctx.registries, {
     payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: dutyPurpose(app.id), feeCodes: dutyFeeCodes, year: localYear(),

@@ -1,6 +1,6 @@
 // The states of SPEC §5 (order 002) as a pure machine, with the party that may cause each event: the citizen
 // (steps 1–12), the system (RP DRN, AIS SIK, payment callback, production), the UMS DP reviewer (step 18) and
-// the migration officer at the registration point (step 19).
+// the migration officer at the registration point (step 19). `transition()` refuses an event from any other party.
 import { defineMachine } from '@/lib/applications/machine';
 
 export const idCardStates = [
@@ -15,6 +15,7 @@ export type IdCardEvent = (typeof idCardEvents)[number];
 
 export type IdCardParty = 'citizen' | 'system' | 'ums_reviewer' | 'migration_officer';
 
+/** Who may cause each event. */
 export const actorOf: Record<IdCardEvent, IdCardParty> = {
   submit: 'citizen', withdraw: 'citizen',
   rp_drn_refused: 'system', duty_required: 'system', exempted: 'system', paid: 'system', production_started: 'system', produced: 'system',
@@ -22,8 +23,10 @@ export const actorOf: Record<IdCardEvent, IdCardParty> = {
   issue: 'migration_officer',
 };
 
-export const idCardMachine = defineMachine<IdCardState, IdCardEvent>({
+export const idCardMachine = defineMachine<IdCardState, IdCardEvent, IdCardParty>({
   initial: 'draft',
+  actorOf,
+  parties: { citizen: 'citizen', system: null, ums_reviewer: 'ums_reviewer', migration_officer: 'migration_officer' },
   transitions: {
     // Step 12 signs and submits; steps 13–15: RP DRN's ticket (or refusal), then AIS SIK: exempt or pay.
     draft: { submit: 'submitted', withdraw: 'refused' },

@@ -4,15 +4,14 @@ import type { Db, DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { idCardApplications } from '@/db/schema/id-card';
 import { transition } from '@/lib/applications/core';
+import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import type { Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
-import type { Registries } from '@/lib/registries';
-import { loadIdCardApplication } from './citizen-service';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
+import { officerView } from './load';
 import { idCardMachine as machine } from './machine';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 /** Step 19: by RP DRN ticket or IIN, the applications at this registration point (none of any other point's). */
 export async function findAtPoint(db: DbOrTx, grant: Grant, query: string) {
@@ -24,10 +23,9 @@ export async function findAtPoint(db: DbOrTx, grant: Grant, query: string) {
     .orderBy(desc(applications.createdAt)).limit(20);
 }
 
-export async function officerApplication(db: DbOrTx, grant: Grant, id: string) {
-  const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
-  if (!app || grant.registrationPointId == null || app.registrationPointId !== grant.registrationPointId) throw new DomainError('not_found');
-  return app;
+/** Pages: the application to be picked up at this officer's registration point, or not found. */
+export async function officerApplication(db: Db, grant: Grant, id: string) {
+  return loadInScope({ db, actor: null, grant }, officerView, id);
 }
 
 /**
@@ -35,7 +33,7 @@ export async function officerApplication(db: DbOrTx, grant: Grant, id: string) {
  * card's number is recorded, the application is `issued` and the card appears in Digital documents.
  */
 export async function issueCard(ctx: Ctx, input: { id: string; version: number; presentedIin: string; newCardNumber: string }) {
-  const app = await officerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, officerView, input.id);
   if (app.status === 'issued') return app;
   if (input.presentedIin !== app.card.iin) throw new DomainError('id_card_not_in_person');
   return ctx.db.transaction(async (tx) => {

@@ -10,10 +10,11 @@ import type { Actor, Grant } from '@/lib/auth/actor';
 import { localYear } from '@/lib/calendar/local';
 import { billFor } from '@/lib/payments/purpose';
 import { getRegistries } from '@/lib/registries';
-import { citizenApplication, dutyFeeCodes, dutyPurpose, requestDocumentOf, type IdCardApplication } from './citizen-service';
+import { citizenApplication, dutyFeeCodes, dutyPurpose, requestDocumentOf } from './citizen-service';
+import type { IdCardApplication } from './load';
 import { findAtPoint, officerApplication } from './officer-service';
 import { approvalDocumentOf, recordView, reviewerApplication } from './review-service';
-import { openRenewalOf } from './service';
+import { openRenewalOf } from './start-service';
 
 /** Step 15's duty: 0.2 MRP of the current year, in tiyn. */
 export async function feeBillOf(db: DbOrTx, year = localYear()) {

@@ -6,18 +6,18 @@ import { idCardApplications } from '@/db/schema/id-card';
 import { pilotSettings } from '@/db/schema/reference';
 import { users } from '@/db/schema/people';
 import { transition } from '@/lib/applications/core';
+import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import { refundPurpose } from '@/lib/payments/purpose';
-import type { Registries } from '@/lib/registries';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { dutyPurpose, loadIdCardApplication, requestSignatureOf, type IdCardApplication } from './citizen-service';
-import { approvalDocument } from './document';
+import { dutyPurpose, requestSignatureOf } from './citizen-service';
+import { reviewerView, type IdCardApplication } from './load';
+import { approvalDocument } from './signed-documents';
 import { idCardMachine as machine } from './machine';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 export const annulReasons = ['photo', 'signature', 'more_checks'] as const;
 export type AnnulReason = (typeof annulReasons)[number];
@@ -25,12 +25,9 @@ export type AnnulReason = (typeof annulReasons)[number];
 /** Pure, step 18 ¶3: only an annulment for the photo or the signature sample refunds the duty (the order's rule). */
 export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
 
-/** The application in the reviewer's region; another region's is forbidden (the page answers 403). */
-export async function reviewerApplication(db: DbOrTx, grant: Grant, id: string): Promise<IdCardApplication> {
-  const app = /^[0-9a-f-]{36}$/.test(id) ? await loadIdCardApplication(db, id) : null;
-  if (!app) throw new DomainError('not_found');
-  if (!grant.regionCode || app.regionCode !== grant.regionCode) throw new DomainError('forbidden');
-  return app;
+/** Pages: the application in the reviewer's region; another region's is not found, like every out-of-scope one. */
+export async function reviewerApplication(db: Db, grant: Grant, id: string): Promise<IdCardApplication> {
+  return loadInScope({ db, actor: null, grant }, reviewerView, id);
 }
 
 /** Viewing an application is a view of the person's data: audited, so they see it in "who viewed my data". */
@@ -63,7 +60,7 @@ async function raceLost(db: DbOrTx, id: string, e: unknown): Promise<never> {
 
 /** Step 18, approve: the reviewer's EDS, then the order goes to production (a job finishes it). */
 export async function approve(ctx: Ctx, input: { id: string; version: number; cms: string }) {
-  const app = await reviewerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, reviewerView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
   const document = await approvalDocumentOf(ctx.db, app, ctx.actor.iin);
   return ctx.db.transaction(async (tx) => {
@@ -80,7 +77,7 @@ export async function approve(ctx: Ctx, input: { id: string; version: number; cm
  * refunded (one refund record) and the citizen is told they may apply again and pay again.
  */
 export async function annul(ctx: Ctx, input: { id: string; version: number; reason: AnnulReason; comment: string }) {
-  const app = await reviewerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, reviewerView, input.id);
   return ctx.db.transaction(async (tx) => {
     const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'annul', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason, comment: input.comment } });
     await tx.update(idCardApplications).set({ annulReason: input.reason, annulComment: input.comment, decidedByUserId: ctx.actor.userId, closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));

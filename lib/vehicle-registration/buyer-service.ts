@@ -5,32 +5,28 @@ import { plateTypes, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import { recordChecks, transition } from '@/lib/applications/core';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import { loadInScope } from '@/lib/applications/scope';
+import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import { localYear } from '@/lib/calendar/local';
 import { paidPaymentOf, payForPurpose } from '@/lib/payments/purpose';
-import type { Registries } from '@/lib/registries';
+import { grantFor } from '@/lib/auth/scope';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { recheckForBuyer } from './checks';
+import { recheckForBuyer } from './check-runs';
 import { sellerDocumentOf } from './dealer-service';
-import { buyerDocument } from './document';
-import { loadVehicleApplication, type VehicleApplication } from './load';
-import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
+import { buyerDocument } from './signed-documents';
+import { assertEvent, buyerView, loadVehicleApplication, type VehicleApplication } from './load';
+import { vehicleMachine as machine } from './machine';
 import { plateTypeOffered, vehicleFeeCodes } from './plates';
 import { feesPurpose } from './refunds';
 
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
-
-/** The buyer's own application, once the dealer has signed it (step 10); anything else is not found. */
-export async function buyerApplication(db: DbOrTx, actor: Actor, id: string): Promise<VehicleApplication> {
-  const app = await loadVehicleApplication(db, id);
-  if (!app || app.buyerIin !== actor.iin || !app.dealerSignatureId) throw new DomainError('not_found');
-  return app;
-}
-
-function assertEvent(app: VehicleApplication, event: VehicleEvent) {
-  if (!machine.can(app.status as VehicleState, event)) throw new DomainError('illegal_transition');
+/** Pages: the buyer's own application, once the dealer has signed it (step 10); anything else is not found. */
+export async function buyerApplication(db: Db, actor: Actor, id: string): Promise<VehicleApplication> {
+  const grant = grantFor(actor.grants, ['citizen']);
+  if (!grant) throw new DomainError('not_found');
+  return loadInScope({ db, actor, grant }, buyerView, id);
 }
 
 /** The signer of the dealer's signature: the employee told when the buyer declines or the application closes. */
@@ -46,7 +42,7 @@ async function dealerSigner(tx: DbOrTx, app: VehicleApplication) {
  * an outage leaves it waiting, so the buyer can accept again later.
  */
 export async function acceptOffer(ctx: Ctx, input: { id: string; version: number }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   if (app.status === 'buyer_filling' && app.version === input.version + 1) return app; // double submit
   assertEvent(app, 'buyer_accepted');
   const run = await recheckForBuyer(ctx.registries, { bin: app.dealerBin, iin: ctx.actor.iin, vin: app.vin });
@@ -70,7 +66,7 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
 
 /** Step 10 "decline": the buyer says why, the dealer is told, the VIN is free again. */
 export async function declineOffer(ctx: Ctx, input: { id: string; version: number; reason: string }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   if (app.status === 'declined_by_buyer') return app;
   assertEvent(app, 'buyer_declined');
   return ctx.db.transaction(async (tx) => {
@@ -87,7 +83,7 @@ export async function declineOffer(ctx: Ctx, input: { id: string; version: numbe
  * legal entity's), and the phone: BMG's number when it has one, else the one the buyer typed.
  */
 export async function saveDetails(ctx: Ctx, input: { id: string; version: number; centreId: number; plateType: string; phone?: string }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   assertEvent(app, 'details_completed');
   const [centre] = await ctx.db.select().from(serviceCentres).where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
   if (!centre) throw new DomainError('vehicle_centre_unknown');
@@ -109,7 +105,7 @@ export async function saveDetails(ctx: Ctx, input: { id: string; version: number
 
 /** Back from the payment step to change the CON, plate type or phone (before paying only). */
 export async function changeDetails(ctx: Ctx, input: { id: string; version: number }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   assertEvent(app, 'details_changed');
   if (await paidPaymentOf(ctx.db, feesPurpose(app.id))) throw new DomainError('already_paid');
   return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }));
@@ -123,7 +119,7 @@ export async function feeCodesOf(db: DbOrTx, plateType: string) {
 
 /** Step 17: opens (or reopens) the gateway invoice; paying twice is impossible (one paid payment per purpose). */
 export async function payFees(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru' }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   if (app.status !== 'awaiting_payment' || !app.plateType) throw new DomainError('illegal_transition');
   return payForPurpose(ctx.db, ctx.registries, {
     payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: feesPurpose(app.id), feeCodes: await feeCodesOf(ctx.db, app.plateType),
@@ -157,7 +153,7 @@ export async function buyerDocumentOf(db: DbOrTx, app: VehicleApplication) {
 
 /** Step 18: the buyer signs the whole application; step 19 then runs as a job (`processVehicleApplication`). */
 export async function signAsBuyer(ctx: Ctx, input: { id: string; version: number; cms: string }) {
-  const app = await buyerApplication(ctx.db, ctx.actor, input.id);
+  const app = await loadInScope(ctx, buyerView, input.id);
   if (app.status === 'processing' && app.buyerSignatureId && app.version === input.version + 1) return app; // double submit
   assertEvent(app, 'buyer_signed');
   const document = await buyerDocumentOf(ctx.db, app);

@@ -5,17 +5,16 @@ import { applications } from '@/db/schema/applications';
 import { platePool } from '@/db/schema/reference';
 import { queueTickets, vehicleApplications } from '@/db/schema/vehicle';
 import { transition } from '@/lib/applications/core';
+import { isUuid, loadInScope, type ScopeContext } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import type { Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { DomainError } from '@/lib/errors';
 import { isValidIin } from '@/lib/kz/iin';
 import { notify } from '@/lib/outbox';
-import type { Registries } from '@/lib/registries';
-import { loadVehicleApplication } from './load';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
+import { centreView } from './load';
 import { vehicleMachine as machine } from './machine';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 /** Electronic-queue codes of the issuance of registration documents: B-001, B-002… per CON and day. */
 export const ticketCode = (seq: number) => `B-${String(seq).padStart(3, '0')}`;
@@ -41,10 +40,10 @@ export async function findReadyAtCentre(ctx: Ctx, query: string) {
 export async function issueTicket(ctx: Ctx, input: { applicationId: string }) {
   const centreId = ctx.grant.serviceCentreId!;
   const day = toLocalDate(new Date());
+  // Loaded before the transaction, so the audit row of a refusal is not rolled back with it.
+  const app = await loadInScope(ctx, centreView, input.applicationId);
+  if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
   return ctx.db.transaction(async (tx) => {
-    const app = await loadVehicleApplication(tx, input.applicationId);
-    if (!app || app.serviceCentreId !== centreId) throw new DomainError('not_found');
-    if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
     // One numbering per CON, service and day: the advisory lock makes "max + 1" safe between two desks.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ticket:${centreId}:${day}`}))`);
     const [existing] = await tx.select().from(queueTickets)
@@ -82,13 +81,16 @@ export async function callNext(ctx: Ctx) {
   });
 }
 
-/** The application at this desk's CON (by id or its number), or not found: the desk sees only its own CON. */
-export async function issuanceApplication(db: DbOrTx, grant: Grant, idOrNumber: string) {
+/** Pages: the application at this desk's CON (by id or its number), or not found: the desk sees only its own CON. */
+export async function issuanceApplication(db: Db, grant: Grant, idOrNumber: string) {
+  return loadAtDesk({ db, actor: null, grant }, idOrNumber);
+}
+
+async function loadAtDesk(ctx: ScopeContext, idOrNumber: string) {
   const byNumber = /^VR-\d{4}-\d{6}$/i.test(idOrNumber);
-  const [row] = byNumber ? await db.select({ id: applications.id }).from(applications).where(eq(applications.number, idOrNumber.toUpperCase())) : [{ id: idOrNumber }];
-  const app = row && /^[0-9a-f-]{36}$/.test(row.id) ? await loadVehicleApplication(db, row.id) : null;
-  if (!app || app.serviceCentreId == null || app.serviceCentreId !== grant.serviceCentreId) throw new DomainError('not_found');
-  return app;
+  const [row] = byNumber ? await ctx.db.select({ id: applications.id }).from(applications).where(eq(applications.number, idOrNumber.toUpperCase())) : [{ id: idOrNumber }];
+  if (!row || !isUuid(row.id)) throw new DomainError('not_found');
+  return loadInScope(ctx, centreView, row.id);
 }
 
 /** The buyer's name and photo from GBD FL, to compare with the person at the desk (an audited view). */
@@ -103,7 +105,7 @@ export async function buyerForDesk(ctx: Ctx, app: { id: string; buyerIin: string
  * serial and the plates; the application becomes `issued` and the registration appears in Digital documents.
  */
 export async function issueDocuments(ctx: Ctx, input: { id: string; version: number; presentedIin: string; srtsBlankSerial: string }) {
-  const app = await issuanceApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadAtDesk(ctx, input.id);
   if (app.status === 'issued') return app; // double submit
   if (input.presentedIin !== app.buyerIin) throw new DomainError('vehicle_not_the_buyer');
   return ctx.db.transaction(async (tx) => {

@@ -3,28 +3,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { okedAllowed, pilotSettings } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
+import { valueOrThrow } from '@/lib/applications/check-run';
 import { createApplication, recordChecks, transition } from '@/lib/applications/core';
-import type { Actor, Grant } from '@/lib/auth/actor';
+import { loadInScope } from '@/lib/applications/scope';
+import type { Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import { pilotOpen } from '@/lib/reference/queries';
 import type { Registries } from '@/lib/registries';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { checkBuyerAndContract, checkSeller, checkVehicle, type CheckRun } from './checks';
-import { sellerDocument } from './document';
-import { vehicleMachine as machine, type VehicleEvent, type VehicleState } from './machine';
-import { loadVehicleApplication, type VehicleApplication } from './load';
+import { checkBuyerAndContract, checkSeller, checkVehicle } from './check-runs';
+import { sellerDocument } from './signed-documents';
+import { vehicleMachine as machine } from './machine';
+import { assertEvent, dealerView, type VehicleApplication } from './load';
 import { refundPaidFees } from './refunds';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
-
-/** A failed run of checks becomes a domain error that carries the lines, so the page shows how far it got. */
-function stopOn<T>(run: CheckRun<T>): T {
-  if (!run.ok) throw new DomainError(run.code, {}, { checks: run.lines, ...(run.params ?? {}) });
-  return run.value;
-}
 
 /** SPEC §2.7: the pilot runs only in its regions and dates. */
 export async function assertPilotOpen(db: DbOrTx, regionCode: string) {
@@ -46,7 +41,7 @@ export async function sellerCheck(db: Db, registries: Registries, bin: string) {
 export async function startRegistration(ctx: Ctx, input: { vin: string }) {
   const bin = ctx.grant.dealerBin!;
   const seller = await sellerCheck(ctx.db, ctx.registries, bin);
-  const business = stopOn(seller);
+  const business = valueOrThrow(seller);
   await assertPilotOpen(ctx.db, business.regionCode);
   const [open] = await ctx.db.select({ id: vehicleApplications.applicationId }).from(vehicleApplications)
     .where(and(eq(vehicleApplications.vin, input.vin), sql`${vehicleApplications.vinReleasedAt} is null`));
@@ -73,20 +68,14 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
   }
 }
 
-/** The dealer's own application, in their BIN's scope, or not found (no leak of other dealers' numbers). */
-export async function dealerApplication(db: DbOrTx, grant: Grant, id: string): Promise<VehicleApplication> {
-  const app = await loadVehicleApplication(db, id);
-  if (!app || !grant.dealerBin || app.dealerBin !== grant.dealerBin) throw new DomainError('not_found');
-  return app;
-}
-
-function assertEvent(app: VehicleApplication, event: VehicleEvent) {
-  if (!machine.can(app.status as VehicleState, event)) throw new DomainError('illegal_transition');
+/** Pages: the dealer's own application, in their BIN's scope, or not found (no leak of other dealers' numbers). */
+export async function dealerApplication(db: Db, grant: Grant, id: string): Promise<VehicleApplication> {
+  return loadInScope({ db, actor: null, grant }, dealerView, id);
 }
 
 /** Steps 6–8: the buyer's IIN, GBD FL, and the sale contract for this BIN + IIN + VIN; then it awaits the signature. */
 export async function setBuyer(ctx: Ctx, input: { id: string; version: number; buyerIin: string }) {
-  const app = await dealerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, dealerView, input.id);
   assertEvent(app, 'checks_passed');
   const run = await checkBuyerAndContract(ctx.registries, { bin: app.dealerBin, iin: input.buyerIin, vin: app.vin });
   if (!run.ok) {
@@ -105,7 +94,7 @@ export async function setBuyer(ctx: Ctx, input: { id: string; version: number; b
 
 /** Back from "check your answers" to change the buyer. */
 export async function reopenDraft(ctx: Ctx, input: { id: string; version: number }) {
-  const app = await dealerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, dealerView, input.id);
   assertEvent(app, 'reopen');
   return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'reopen', actor: ctx.actor, grant: ctx.grant }));
 }
@@ -124,7 +113,7 @@ export function sellerDocumentOf(app: VehicleApplication) {
  * buyer, who is told in the cabinet and by SMS (step 10). A second submit of the same signature is a no-op.
  */
 export async function signAsSeller(ctx: Ctx, input: { id: string; version: number; cms: string }) {
-  const app = await dealerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, dealerView, input.id);
   if (app.status === 'awaiting_buyer' && app.version === input.version + 1 && app.dealerSignatureId) return app; // double submit
   assertEvent(app, 'seller_signed');
   const settings = await assertPilotOpen(ctx.db, app.regionCode!);
@@ -150,7 +139,7 @@ export async function signAsSeller(ctx: Ctx, input: { id: string; version: numbe
 
 /** The dealer cancels until the buyer signs; the VIN is free again, a paid fee is refunded, and a buyer who was told is told again. */
 export async function cancelByDealer(ctx: Ctx, input: { id: string; version: number }) {
-  const app = await dealerApplication(ctx.db, ctx.grant, input.id);
+  const app = await loadInScope(ctx, dealerView, input.id);
   if (app.status === 'cancelled_by_dealer') return app; // double submit
   assertEvent(app, 'cancel');
   return ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 // The states of SPEC §3 (order 000) as a pure machine. Each event names the party that may cause it: the dealer
 // (seller part, steps 1–9), the buyer (steps 10–18), the system (checks, payment callback, processing of step
-// 19, expiry) and the CON issuance desk (chapter 2). Services check both: `can(state, event)` and `actorOf`.
+// 19, expiry) and the CON issuance desk (chapter 2). `transition()` refuses an event from any other party.
 import { defineMachine } from '@/lib/applications/machine';
 
 export const vehicleStates = [
@@ -29,8 +29,11 @@ export const actorOf: Record<VehicleEvent, VehicleParty> = {
 /** The dealer may cancel until the buyer signs; the buyer's inaction expires the application (configurable days). */
 const cancellable = { cancel: 'cancelled_by_dealer', expire: 'expired' } as const;
 
-export const vehicleMachine = defineMachine<VehicleState, VehicleEvent>({
+export const vehicleMachine = defineMachine<VehicleState, VehicleEvent, VehicleParty>({
   initial: 'draft',
+  actorOf,
+  // The buyer acts as a citizen (the buyer's views check they are this application's buyer).
+  parties: { dealer: 'dealer', buyer: 'citizen', system: null, con_issuance: 'con_issuance' },
   transitions: {
     draft: { checks_passed: 'awaiting_seller_signature', cancel: 'cancelled_by_dealer' },
     awaiting_seller_signature: { seller_signed: 'awaiting_buyer', reopen: 'draft', cancel: 'cancelled_by_dealer' },

@@ -6,7 +6,7 @@ import { applicationEvents } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { idCardApplications } from '@/db/schema/id-card';
 import { PERSONA } from '@/db/seed/personas-ids';
-import { startRenewal } from '@/lib/id-card/service';
+import { startRenewal } from '@/lib/id-card/start-service';
 import { clearFaults, getRegistries, invalidateFaultCache, setFault } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';

@@ -12,7 +12,7 @@ import { getFileStore } from '@/lib/files/store';
 import { citizenApplication, payDuty, registerWithRpDrn, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/service';
+import { startRenewal } from '@/lib/id-card/start-service';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { seededDatabase } from '@/tests/support/db';
@@ -87,7 +87,7 @@ describe('to issued', () => {
     expect(app.regionCode).toBe('01');
     await expect(payViaGateway(citizen, app.id)).resolves.toMatchObject({ outcome: 'applied' });
     const reviewer = await actorOf(STAFF.umsAstana);
-    await expect(reviewerApplication(database.db, (await actorOf(STAFF.umsKostanay)).grants[0]!, app.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(reviewerApplication(database.db, (await actorOf(STAFF.umsKostanay)).grants[0]!, app.id)).rejects.toMatchObject({ code: 'not_found' });
     const review = await reviewerApplication(database.db, reviewer.grants[0]!, app.id);
     expect(review.status).toBe('under_review');
     const cms = await pki.sign(person(reviewer), await approvalDocumentOf(database.db, review, reviewer.iin));

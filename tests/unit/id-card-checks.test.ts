@@ -1,6 +1,6 @@
 // Steps 2–7 of order 002 over fake ports: the order of the checks, and the rule that only RK citizens are served.
 import { describe, expect, it } from 'vitest';
-import { checkEligibility } from '@/lib/id-card/checks';
+import { checkEligibility } from '@/lib/id-card/check-runs';
 import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 
@@ -38,7 +38,7 @@ describe('checkEligibility', () => {
     [{ document: { ...person.document, expiresOn: '2026-11-20' } }, {}, 'id_card_too_late'],
   ] as const)('%o %o → %s', async (over, opts, reason) => {
     const r = await checkEligibility(fake(over as Partial<Person>, opts), person.iin, '2026-12-01');
-    expect(r).toMatchObject({ ok: false, reason });
+    expect(r).toMatchObject({ ok: false, code: reason });
     expect(r.lines.at(-1)).toMatchObject({ ok: false, code: reason });
   });
   it('the window edges: 30 days before and 10 days after are still open', async () => {

@@ -119,6 +119,16 @@ describe('ID card machine', () => {
     }
   });
 
+  it('fires each event only in its party\'s role, system events only with no role', () => {
+    for (const e of idCardEvents) for (const role of ['citizen', 'ums_reviewer', 'migration_officer', 'supervisor', null] as const) {
+      const party = actorOf[e];
+      expect(m.mayFire(e, role), `${e} by ${role}`).toBe(party === 'system' ? role === null : party === role);
+    }
+    expect(m.mayFire('approve', 'citizen')).toBe(false);
+    expect(m.mayFire('paid', 'citizen')).toBe(false);
+    expect(m.mayFire('issue', 'ums_reviewer')).toBe(false);
+  });
+
   it('knows final and active states', () => {
     for (const s of idCardStates) expect(m.isFinal(s)).toBe(finals.includes(s));
     expect([...activeStates].sort()).toEqual([...nonFinals].sort());

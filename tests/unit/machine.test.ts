@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defineMachine } from '@/lib/applications/machine';
 
-const m = defineMachine<'draft' | 'submitted' | 'approved' | 'annulled', 'submit' | 'approve' | 'annul'>({
+const m = defineMachine<'draft' | 'submitted' | 'approved' | 'annulled', 'submit' | 'approve' | 'annul', 'applicant' | 'reviewer' | 'system'>({
   initial: 'draft',
   transitions: { draft: { submit: 'submitted' }, submitted: { approve: 'approved', annul: 'annulled' } },
+  actorOf: { submit: 'applicant', approve: 'reviewer', annul: 'system' },
+  parties: { applicant: 'citizen', reviewer: 'ums_reviewer', system: null },
 });
 
 describe('defineMachine', () => {
@@ -21,5 +23,14 @@ describe('defineMachine', () => {
     expect(m.can('draft', 'annul')).toBe(false);
     expect(m.isFinal('approved')).toBe(true);
     expect(m.isFinal('draft')).toBe(false);
+  });
+  it('lets only the declared party fire an event; the system (null) only its own events', () => {
+    expect(m.mayFire('submit', 'citizen')).toBe(true);
+    expect(m.mayFire('submit', 'ums_reviewer')).toBe(false);
+    expect(m.mayFire('submit', null)).toBe(false);
+    expect(m.mayFire('approve', 'ums_reviewer')).toBe(true);
+    expect(m.mayFire('approve', 'admin')).toBe(false);
+    expect(m.mayFire('annul', null)).toBe(true);
+    expect(m.mayFire('annul', 'ums_reviewer')).toBe(false);
   });
 });

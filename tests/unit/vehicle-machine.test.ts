@@ -98,6 +98,16 @@ describe('vehicle registration machine', () => {
     }
   });
 
+  it('fires each event only in its party\'s role: the buyer as a citizen, the system with no role', () => {
+    const roleOf = { dealer: 'dealer', buyer: 'citizen', system: null, con_issuance: 'con_issuance' } as const;
+    for (const e of vehicleEvents) for (const role of ['dealer', 'citizen', 'con_issuance', 'con_reception', 'admin', null] as const) {
+      expect(m.mayFire(e, role), `${e} by ${role}`).toBe(roleOf[actorOf[e]] === role);
+    }
+    expect(m.mayFire('paid', 'citizen')).toBe(false);
+    expect(m.mayFire('buyer_accepted', null)).toBe(false);
+    expect(m.mayFire('cancel', 'citizen')).toBe(false);
+  });
+
   it('knows closed, waiting and final states', () => {
     expect([...closedStates].sort()).toEqual([...closed].sort());
     expect([...waitingForBuyer].sort())

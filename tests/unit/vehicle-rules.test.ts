@@ -1,7 +1,7 @@
 // Pure rules of the vehicle pilot: OKED, e-passport status, plate types and shapes, the fee lines of step 17.
 import { describe, expect, it } from 'vitest';
 import { priceFees, totalTiyn } from '@/lib/payments/fees';
-import { okedAllowsVehicleSales, passportAllowsRegistration } from '@/lib/vehicle-registration/checks';
+import { okedAllowsVehicleSales, passportAllowsRegistration } from '@/lib/vehicle-registration/rules';
 import { plateShape, plateTypeOffered, vehicleFeeCodes } from '@/lib/vehicle-registration/plates';
 
 describe('step 1: OKED', () => {

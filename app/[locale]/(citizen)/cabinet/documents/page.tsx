@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { digitalDocumentsFor } from '@/lib/applications/documents';
+import { digitalDocumentsFor } from '@/lib/applications/digital-documents';
 import { requireArea } from '@/lib/auth/guards';
 
 /** Results that the orders put into "Digital documents": registrations issued or recorded for this person. */

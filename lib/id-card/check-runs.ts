@@ -2,21 +2,17 @@
 // capacity, ZAGS changes, permanent registration and the renewal window. Each check yields a line; every "no" is
 // a "go to a CON" with its reason, because the online service cannot help that person (the order's wording).
 import type { RegistrySystem } from '@/db/schema/registry-ops';
+import { checkRun, type CheckRun } from '@/lib/applications/check-run';
 import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import { renewalWindow } from './eligibility';
-
-export type CheckLine = { step: number; system: RegistrySystem; ok: boolean; code: string };
 
 export type GoToCon =
   | 'id_card_consent_refused' | 'id_card_person_not_found' | 'id_card_liveness_failed' | 'id_card_incapable'
   | 'id_card_civil_change' | 'id_card_no_registration' | 'id_card_no_card' | 'id_card_too_early' | 'id_card_too_late' | 'id_card_not_citizen';
 
-export type Eligibility =
-  | { ok: true; lines: CheckLine[]; person: Person; phone: string | null }
-  | { ok: false; lines: CheckLine[]; reason: GoToCon };
-
-const line = (step: number, system: RegistrySystem, ok: boolean, code: string): CheckLine => ({ step, system, ok, code });
+/** All passed: the person as GBD FL has them, and BMG's phone if any; else the stop's code is a `GoToCon`. */
+export type Eligibility = CheckRun<{ person: Person; phone: string | null }>;
 
 /**
  * Steps 2–7 for a person who has given consent (step 1, recorded by the caller). Stops at the first "no"; an
@@ -24,38 +20,40 @@ const line = (step: number, system: RegistrySystem, ok: boolean, code: string): 
  * "go to a CON" after 10 minutes).
  */
 export async function checkEligibility(reg: Registries, iin: string, today: string): Promise<Eligibility> {
-  const lines: CheckLine[] = [line(1, 'consent', true, 'id_card_consent_given')];
-  const stop = (step: number, system: RegistrySystem, reason: GoToCon): Eligibility => ({ ok: false, lines: [...lines, line(step, system, false, reason)], reason });
+  const run = checkRun();
+  run.pass(1, 'consent', 'id_card_consent_given');
+  const stop = (step: number, system: RegistrySystem, reason: GoToCon) => run.stop(step, system, reason);
 
   const person = await reg.gbdFl.findPerson(iin);
   if (!person || person.deceased) return stop(2, 'gbd_fl', 'id_card_person_not_found');
   // Order 002 p.2 (4): the service is for citizens of the Republic of Kazakhstan.
   if (person.citizenship !== 'KZ') return stop(2, 'gbd_fl', 'id_card_not_citizen');
-  lines.push(line(2, 'gbd_fl', true, 'id_card_person_found'));
+  run.pass(2, 'gbd_fl', 'id_card_person_found');
   const phone = await reg.bmg.findPhone(iin);
-  lines.push(line(2, 'bmg', !!phone, phone ? 'id_card_phone_found' : 'id_card_phone_missing'));
+  if (phone) run.pass(2, 'bmg', 'id_card_phone_found');
+  else run.fail(2, 'bmg', 'id_card_phone_missing');
 
   const live = await reg.digitalId.liveness(iin);
   if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');
-  lines.push(line(3, 'digital_id', true, 'id_card_liveness_passed'));
+  run.pass(3, 'digital_id', 'id_card_liveness_passed');
 
   const guardianship = await reg.esobes.guardianship(iin);
   if (!person.capable || guardianship?.incapable) return stop(4, 'esobes', 'id_card_incapable');
-  lines.push(line(4, 'esobes', true, 'id_card_capable'));
+  run.pass(4, 'esobes', 'id_card_capable');
 
   if (person.document.type !== 'id_card') return stop(7, 'gbd_fl', 'id_card_no_card');
   const changes = await reg.zags.changesSince(iin, person.document.issuedOn);
   if (changes.length) return stop(5, 'zags', 'id_card_civil_change');
-  lines.push(line(5, 'zags', true, 'id_card_no_civil_change'));
+  run.pass(5, 'zags', 'id_card_no_civil_change');
 
   if (!person.permanentAddress) return stop(6, 'gbd_fl', 'id_card_no_registration');
-  lines.push(line(6, 'gbd_fl', true, 'id_card_registered'));
+  run.pass(6, 'gbd_fl', 'id_card_registered');
 
   const window = renewalWindow(person.document.expiresOn, today);
   if (window === 'too_early') return stop(7, 'gbd_fl', 'id_card_too_early');
   if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
-  lines.push(line(7, 'gbd_fl', true, 'id_card_window_open'));
-  return { ok: true, lines, person, phone };
+  run.pass(7, 'gbd_fl', 'id_card_window_open');
+  return run.done({ person, phone });
 }
 
 /** Point 12 of the order: these systems failing for more than 10 minutes send the citizen to a CON. */

@@ -3,19 +3,18 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { idCardApplications } from '@/db/schema/id-card';
 import { pilotSettings } from '@/db/schema/reference';
+import { valueOrThrow } from '@/lib/applications/check-run';
 import { createApplication, recordChecks } from '@/lib/applications/core';
 import { audit } from '@/lib/audit';
-import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { pilotOpen } from '@/lib/reference/queries';
-import { hasBeenFailingFor, type Registries } from '@/lib/registries';
+import { hasBeenFailingFor } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
-import { checkEligibility, outageSystems } from './checks';
+import type { ServiceContext as Ctx } from '@/lib/service-context';
+import { checkEligibility, outageSystems } from './check-runs';
 import { idCardMachine } from './machine';
-
-type Ctx = { db: Db; registries: Registries; actor: Actor; grant: Grant };
 
 /** The person's renewal in progress, if any (one at a time). */
 export async function openRenewalOf(db: Db, iin: string) {
@@ -53,20 +52,19 @@ export async function startRenewal(ctx: Ctx) {
     await ctx.db.transaction((tx) => audit(tx, ctx.actor, ctx.grant, { action: 'consent.granted', subjectIin: ctx.actor.iin, data: { purpose: 'id_card_renewal', consent: consent.id } }));
     return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today) };
   })().catch((e: unknown) => outageError(ctx.db, e, minutes));
-  const { eligibility } = run;
-  if (!eligibility.ok) throw new DomainError(eligibility.reason, {}, { checks: eligibility.lines });
-  if (!settings!.regionCodes.includes(eligibility.person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
-  const doc = eligibility.person.document;
+  const { person, phone } = valueOrThrow(run.eligibility);
+  if (!settings!.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
+  const doc = person.document;
   return ctx.db.transaction(async (tx) => {
     const app = await createApplication(tx, {
       pilot: 'id_card', status: idCardMachine.initial, applicantIin: ctx.actor.iin, applicantUserId: ctx.actor.userId,
-      regionCode: eligibility.person.permanentAddress!.regionCode, year: localYear(),
+      regionCode: person.permanentAddress!.regionCode, year: localYear(),
     }, ctx.actor, ctx.grant);
     await tx.insert(idCardApplications).values({
       applicationId: app.id, iin: ctx.actor.iin, consentId: run.consentId, currentCardNumber: doc.number,
-      currentCardIssuedOn: doc.issuedOn, currentCardExpiresOn: doc.expiresOn, phone: eligibility.phone,
+      currentCardIssuedOn: doc.issuedOn, currentCardExpiresOn: doc.expiresOn, phone,
     });
-    await recordChecks(tx, app.id, ctx.actor, ctx.grant, eligibility.lines);
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.eligibility.lines);
     return { applicationId: app.id, existed: false as const };
   }).catch((e: unknown) => {
     // Two tabs starting at once: the partial unique index keeps one renewal per person.

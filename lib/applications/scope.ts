@@ -1,0 +1,33 @@
+import type { Db, DbOrTx } from '@/db/client';
+import { audit } from '@/lib/audit';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { inScope, type ScopeTarget } from '@/lib/auth/scope';
+import { DomainError } from '@/lib/errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => UUID.test(id);
+
+/**
+ * How one party sees a pilot's applications: the loader, and the scope columns that party is matched on
+ * (lib/auth/scope.ts). One view per party, so a dealer's grant is never matched on a buyer's IIN.
+ */
+export type ScopedView<T> = { name: string; load: (db: DbOrTx, id: string) => Promise<T | null>; scopeOf: (app: T) => ScopeTarget };
+
+/**
+ * Who asks. `db` is never a transaction: the audit row of a refusal must outlive the request that is refused.
+ * `actor` is null only where a page still passes the grant alone (the row then says role and scope, not who).
+ */
+export type ScopeContext = { db: Db; actor: Pick<Actor, 'userId' | 'iin'> | null; grant: Grant };
+
+/**
+ * The one way to open an application for an actor (docs/decisions.md, "Service context, scope policy, who may
+ * act"): a malformed id, a missing one and one outside the actor's scope all answer `not_found`, so probing ids
+ * tells nothing; the refusal is audited (who, role, scope, which view) without the applicant's IIN.
+ */
+export async function loadInScope<T>(ctx: ScopeContext, view: ScopedView<T>, id: string): Promise<T> {
+  const app = isUuid(id) ? await view.load(ctx.db, id) : null;
+  if (!app) throw new DomainError('not_found');
+  if (inScope(ctx.grant, view.scopeOf(app), ctx.actor?.iin)) return app;
+  await audit(ctx.db, ctx.actor, ctx.grant, { action: 'access.denied', applicationId: id, data: { view: view.name } });
+  throw new DomainError('not_found');
+}
