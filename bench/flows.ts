@@ -15,7 +15,15 @@ import { BIN, CON, PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
 import type { Actor, Grant } from '../lib/auth/actor';
 import { toLocalDate } from '../lib/calendar/deadline';
 import { isDomainError } from '../lib/errors';
-import { citizenApplication, payDuty, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '../lib/id-card/citizen-service';
+import {
+  citizenApplication,
+  payDuty,
+  requestDocumentOf,
+  saveForm,
+  signAndSubmit,
+  uploadPhoto,
+  uploadSignatureSample,
+} from '../lib/id-card/citizen-service';
 import { issueCard, officerApplication } from '../lib/id-card/officer-service';
 import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
 import { startRenewal } from '../lib/id-card/start-service';
@@ -23,7 +31,14 @@ import { getRegistries } from '../lib/registries';
 import { canonicalBytes } from '../lib/signatures/canonical';
 import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
-import { acceptOffer, buyerApplication, buyerDocumentOf, payFees, saveDetails, signAsBuyer } from '../lib/vehicle-registration/buyer-service';
+import {
+  acceptOffer,
+  buyerApplication,
+  buyerDocumentOf,
+  payFees,
+  saveDetails,
+  signAsBuyer,
+} from '../lib/vehicle-registration/buyer-service';
 import { callNext, findReadyAtCentre, issueDocuments, issuanceApplication, issueTicket } from '../lib/vehicle-registration/con-service';
 import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '../lib/vehicle-registration/dealer-service';
 import { processVehicleApplication } from '../lib/vehicle-registration/processing';
@@ -33,12 +48,28 @@ import { demoIntermediate } from '../tests/support/pki';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 
 export type FlowStep = { name: string; count: number; p50: number; p95: number };
-export type FlowReport = { flow: 'id_card' | 'vehicle'; concurrency: number; applications: number; failed: number; seconds: number; perSecond: number; steps: FlowStep[]; firstError?: string };
+export type FlowReport = {
+  flow: 'id_card' | 'vehicle';
+  concurrency: number;
+  applications: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  steps: FlowStep[];
+  firstError?: string;
+};
 
 type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 type Bench = Awaited<ReturnType<typeof setUp>>;
 
-const CITIZEN: Grant = { role: 'citizen', regionCode: null, akimatId: null, serviceCentreId: null, registrationPointId: null, dealerBin: null };
+const CITIZEN: Grant = {
+  role: 'citizen',
+  regionCode: null,
+  akimatId: null,
+  serviceCentreId: null,
+  registrationPointId: null,
+  dealerBin: null,
+};
 const REGION = '01'; // Astana: the seeded reviewer, registration point, dealer and CON all work there
 const counters = { iin: 0, vin: 0, plate: 0, card: 0 };
 
@@ -47,7 +78,8 @@ const expectStatus = (row: { status: string }, status: string) => {
   if (row.status !== status) throw new Error(`status ${row.status}, expected ${status}`);
 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-const batches = <T>(rows: T[], size = 1000) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+const batches = <T>(rows: T[], size = 1000) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** Codes and driver messages only: a drizzle error's own message carries the query's parameters (IINs). */
 function safeMessage(e: unknown): string {
@@ -71,45 +103,98 @@ export async function runFlows(db: Db, opts: { concurrency: number[]; idCards: n
 async function setUp(db: Db) {
   const pki = await demoSigner(db);
   const [photo, sample] = await Promise.all([portraitJpeg(), signaturePng()]);
-  const [reviewer, officer, dealer, reception, desk] = await Promise.all([STAFF.umsAstana, STAFF.migrationAstana, PERSONA.dealerAstanaMotors, STAFF.conReceptionAstana, STAFF.conIssuanceAstana].map((iin) => actorFor(db, iin)));
+  const [reviewer, officer, dealer, reception, desk] = await Promise.all(
+    [STAFF.umsAstana, STAFF.migrationAstana, PERSONA.dealerAstanaMotors, STAFF.conReceptionAstana, STAFF.conIssuanceAstana].map((iin) =>
+      actorFor(db, iin),
+    ),
+  );
   // The dealer's employee signs with the organisation's certificate (step 9), as in the seeded business registry.
   const dealerSigner = { ...signer(dealer!), organisation: 'ТОО «Astana Motors»', bin: BIN.astanaMotors };
   await pki.issue([signer(reviewer!), dealerSigner]);
   const registries = getRegistries(db);
   const ctx = (actor: Actor, grant = actor.grants[0]!) => ({ db, registries, actor, grant });
-  return { db, pki, photo, sample, reviewer: reviewer!, officer: officer!, dealer: dealer!, dealerSigner, reception: reception!, desk: desk!, ctx, today: toLocalDate(new Date()) };
+  return {
+    db,
+    pki,
+    photo,
+    sample,
+    reviewer: reviewer!,
+    officer: officer!,
+    dealer: dealer!,
+    dealerSigner,
+    reception: reception!,
+    desk: desk!,
+    ctx,
+    today: toLocalDate(new Date()),
+  };
 }
 
 /** `concurrency` workers take the prepared items one by one; each step's time is kept, a failure is counted and the run goes on. */
-async function measure<T>(flow: FlowReport['flow'], concurrency: number, items: T[], run: (item: T, step: Step) => Promise<void>): Promise<FlowReport> {
+async function measure<T>(
+  flow: FlowReport['flow'],
+  concurrency: number,
+  items: T[],
+  run: (item: T, step: Step) => Promise<void>,
+): Promise<FlowReport> {
   const times = new Map<string, number[]>();
   const step: Step = async (name, fn) => {
     const started = performance.now();
-    const result = await fn().catch((e: unknown) => { throw new Error(`${name}: ${safeMessage(e)}`); });
+    const result = await fn().catch((e: unknown) => {
+      throw new Error(`${name}: ${safeMessage(e)}`);
+    });
     if (!times.has(name)) times.set(name, []);
     times.get(name)!.push(performance.now() - started);
     return result;
   };
-  let next = 0, done = 0, failed = 0, firstError: string | undefined;
+  let next = 0,
+    done = 0,
+    failed = 0,
+    firstError: string | undefined;
   const started = performance.now();
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await run(item, step).then(() => { done++; }, (e: unknown) => { failed++; firstError ??= e instanceof Error ? e.message : String(e); });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
+      while (next < items.length) {
+        const item = items[next++]!;
+        await run(item, step).then(
+          () => {
+            done++;
+          },
+          (e: unknown) => {
+            failed++;
+            firstError ??= e instanceof Error ? e.message : String(e);
+          },
+        );
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const steps = [...times].map(([name, ms]) => {
     const sorted = ms.sort((a, b) => a - b);
     return { name, count: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
   });
-  return { flow, concurrency, applications: done, failed, seconds, perSecond: done / seconds, steps, ...(firstError ? { firstError } : {}) };
+  return {
+    flow,
+    concurrency,
+    applications: done,
+    failed,
+    seconds,
+    perSecond: done / seconds,
+    steps,
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
   const c = b.ctx(citizen);
   const id = await step('start', async () => (await startRenewal(c)).applicationId);
-  const form = await step('form', async () => saveForm(c, { id, version: (await citizenApplication(b.db, citizen, id)).version, registrationPointId: REG_POINT.astana1, phone: '+77015554433' }));
+  const form = await step('form', async () =>
+    saveForm(c, {
+      id,
+      version: (await citizenApplication(b.db, citizen, id)).version,
+      registrationPointId: REG_POINT.astana1,
+      phone: '+77015554433',
+    }),
+  );
   const photo = await step('photo', () => uploadPhoto(c, { id, version: form.version, bytes: b.photo }));
   await step('signature_sample', () => uploadSignatureSample(c, { id, version: photo.version, bytes: b.sample }));
   const submitted = await step('submit', async () => {
@@ -131,7 +216,12 @@ async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
   await step('production', () => produce(b.db, approved, citizen.iin));
   const issued = await step('issue', async () => {
     const app = await officerApplication(b.db, b.officer.grants[0]!, id);
-    return issueCard(b.ctx(b.officer), { id, version: app.version, presentedIin: citizen.iin, newCardNumber: String(100_000_000 + counters.card++) });
+    return issueCard(b.ctx(b.officer), {
+      id,
+      version: app.version,
+      presentedIin: citizen.iin,
+      newCardNumber: String(100_000_000 + counters.card++),
+    });
   });
   expectStatus(issued, 'issued');
 }
@@ -145,7 +235,10 @@ async function produce(db: Db, app: { id: string; version: number; number: strin
 }
 
 async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string }, step: Step) {
-  const d = b.ctx(b.dealer, b.dealer.grants.find((g) => g.role === 'dealer')!);
+  const d = b.ctx(
+    b.dealer,
+    b.dealer.grants.find((g) => g.role === 'dealer')!,
+  );
   const c = b.ctx(buyer);
   const draft = await step('dealer_start', () => startRegistration(d, { vin }));
   const ready = await step('dealer_buyer', () => setBuyer(d, { id: draft.id, version: draft.version, buyerIin: buyer.iin }));
@@ -157,7 +250,9 @@ async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string
   const id = draft.id;
   const filling = await step('buyer_accept', () => acceptOffer(c, { id, version: offer.version }));
   expectStatus(filling, 'buyer_filling');
-  const paying = await step('buyer_details', () => saveDetails(c, { id, version: filling.version, centreId: CON.astana1, plateType: 'standard_person' }));
+  const paying = await step('buyer_details', () =>
+    saveDetails(c, { id, version: filling.version, centreId: CON.astana1, plateType: 'standard_person' }),
+  );
   expectStatus(paying, 'awaiting_payment');
   await step('buyer_pay', async () => {
     const { payUrl } = await payFees(c, { id, locale: 'ru' });
@@ -179,7 +274,12 @@ async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string
   const issued = await step('issue', async () => {
     const ticket = await callNext(b.ctx(b.desk));
     const app = await issuanceApplication(b.db, b.desk.grants[0]!, ticket.applicationId!);
-    return issueDocuments(b.ctx(b.desk), { id: app.id, version: app.version, presentedIin: app.buyerIin!, srtsBlankSerial: `KZ${String(1_000_000 + counters.card++)}` });
+    return issueDocuments(b.ctx(b.desk), {
+      id: app.id,
+      version: app.version,
+      presentedIin: app.buyerIin!,
+      srtsBlankSerial: `KZ${String(1_000_000 + counters.card++)}`,
+    });
   });
   expectStatus(issued, 'issued');
 }
@@ -197,7 +297,11 @@ async function demoSigner(db: Db) {
   return {
     async issue(people: PersonOptions[]) {
       const subtle = globalThis.crypto.subtle;
-      const keys = await subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+      const keys = await subtle.generateKey(
+        { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+        true,
+        ['sign', 'verify'],
+      );
       Object.assign(subtle, { generateKey: async () => keys });
       try {
         for (const p of people) {
@@ -211,13 +315,23 @@ async function demoSigner(db: Db) {
     async sign(p: PersonOptions, document: unknown) {
       const cert = certificates.get(keyOf(p));
       if (!cert) throw new Error('no certificate issued for this signer');
-      return signDetachedCms({ data: canonicalBytes(document), certPem: cert.certPem, privateKey: cert.key, chainPems: [intermediate.certPem] });
+      return signDetachedCms({
+        data: canonicalBytes(document),
+        certPem: cert.certPem,
+        privateKey: cert.key,
+        chainPems: [intermediate.certPem],
+      });
     },
   };
 }
 
 /** `n` values of `make(k)`, k counting on across sets, that `taken` does not report as anyone's already. */
-async function fresh(n: number, counter: keyof typeof counters, make: (k: number) => string, taken: (values: string[]) => Promise<string[]>) {
+async function fresh(
+  n: number,
+  counter: keyof typeof counters,
+  make: (k: number) => string,
+  taken: (values: string[]) => Promise<string[]>,
+) {
   const out = new Set<string>();
   while (out.size < n) {
     const candidates = new Set<string>();
@@ -234,21 +348,55 @@ async function fresh(n: number, counter: keyof typeof counters, make: (k: number
 /** Citizens of Astana whose ID card expires in 20 days (the renewal window is open), with a BMG number and a certificate. */
 async function makePeople(b: Bench, n: number): Promise<Actor[]> {
   // makeIin moves on to the next serial when one has no check digit, so two k may give one IIN: `fresh` dedupes.
-  const iins = await fresh(n, 'iin', (k) => makeIin(addDays('1970-01-01', k % 7300), 'male', 5000 + Math.floor(k / 7300)), async (values) => [
-    ...(await b.db.select({ iin: persons.iin }).from(persons).where(inArray(persons.iin, values))).map((r) => r.iin),
-    ...(await b.db.select({ iin: users.iin }).from(users).where(inArray(users.iin, values))).map((r) => r.iin),
-  ]);
+  const iins = await fresh(
+    n,
+    'iin',
+    (k) => makeIin(addDays('1970-01-01', k % 7300), 'male', 5000 + Math.floor(k / 7300)),
+    async (values) => [
+      ...(await b.db.select({ iin: persons.iin }).from(persons).where(inArray(persons.iin, values))).map((r) => r.iin),
+      ...(await b.db.select({ iin: users.iin }).from(users).where(inArray(users.iin, values))).map((r) => r.iin),
+    ],
+  );
   const actors: Actor[] = [];
   for (const part of batches(iins)) {
-    const rows = await b.db.insert(users).values(part.map((iin) => ({ iin, surname: 'Бенчев', givenName: 'Тест', locale: 'kk' as const }))).returning({ id: users.id, iin: users.iin });
+    const rows = await b.db
+      .insert(users)
+      .values(part.map((iin) => ({ iin, surname: 'Бенчев', givenName: 'Тест', locale: 'kk' as const })))
+      .returning({ id: users.id, iin: users.iin });
     await b.db.insert(userRoles).values(rows.map((u) => ({ userId: u.id, role: 'citizen' as const })));
-    await b.db.insert(persons).values(part.map((iin) => ({
-      iin, surnameKk: 'Бенчев', surnameRu: 'Бенчев', givenNameKk: 'Тест', givenNameRu: 'Тест', surnameLat: 'BENCHEV', givenNameLat: 'TEST',
-      birthDate: `19${iin.slice(0, 2)}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`, sex: 'male' as const, regionCode: REGION, addressKk: 'Астана қ., Бенч к-сі, 1', addressRu: 'г. Астана, ул. Бенч, 1',
-      docNumber: `0${iin.slice(-8)}`, docIssuedOn: addDays(b.today, 20 - 3652), docExpiresOn: addDays(b.today, 20),
-    })));
+    await b.db.insert(persons).values(
+      part.map((iin) => ({
+        iin,
+        surnameKk: 'Бенчев',
+        surnameRu: 'Бенчев',
+        givenNameKk: 'Тест',
+        givenNameRu: 'Тест',
+        surnameLat: 'BENCHEV',
+        givenNameLat: 'TEST',
+        birthDate: `19${iin.slice(0, 2)}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`,
+        sex: 'male' as const,
+        regionCode: REGION,
+        addressKk: 'Астана қ., Бенч к-сі, 1',
+        addressRu: 'г. Астана, ул. Бенч, 1',
+        docNumber: `0${iin.slice(-8)}`,
+        docIssuedOn: addDays(b.today, 20 - 3652),
+        docExpiresOn: addDays(b.today, 20),
+      })),
+    );
     await b.db.insert(mobileNumbers).values(part.map((iin) => ({ iin, phone: `+7701${iin.slice(-7)}` })));
-    actors.push(...rows.map((u) => ({ userId: u.id, sessionId: '00000000-0000-4000-8000-000000000000', iin: u.iin, surname: 'Бенчев', givenName: 'Тест', patronymic: null, locale: 'kk' as const, grants: [CITIZEN], isStaff: false })));
+    actors.push(
+      ...rows.map((u) => ({
+        userId: u.id,
+        sessionId: '00000000-0000-4000-8000-000000000000',
+        iin: u.iin,
+        surname: 'Бенчев',
+        givenName: 'Тест',
+        patronymic: null,
+        locale: 'kk' as const,
+        grants: [CITIZEN],
+        isStaff: false,
+      })),
+    );
   }
   await b.pki.issue(actors.map(signer));
   return actors;
@@ -257,16 +405,46 @@ async function makePeople(b: Bench, n: number): Promise<Actor[]> {
 /** A buyer each, and a VIN each with its e-passport, customs, recycling fee and sale contract with Astana Motors; plates for all. */
 async function makeSales(b: Bench, n: number) {
   const buyers = await makePeople(b, n);
-  const vins = await fresh(n, 'vin', (k) => `XBN${String(k).padStart(14, '0')}`,
-    async (values) => (await b.db.select({ vin: vehiclePassports.vin }).from(vehiclePassports).where(inArray(vehiclePassports.vin, values))).map((r) => r.vin));
+  const vins = await fresh(
+    n,
+    'vin',
+    (k) => `XBN${String(k).padStart(14, '0')}`,
+    async (values) =>
+      (await b.db.select({ vin: vehiclePassports.vin }).from(vehiclePassports).where(inArray(vehiclePassports.vin, values))).map(
+        (r) => r.vin,
+      ),
+  );
   const sales = buyers.map((buyer, i) => ({ buyer, vin: vins[i]! }));
   for (const part of batches(sales)) {
-    await b.db.insert(vehiclePassports).values(part.map(({ vin }) => ({
-      vin, make: 'Hyundai', model: 'Tucson', year: 2026, category: 'M1', colourKk: 'Ақ', colourRu: 'Белый', engine: `G4NL ${vin.slice(11)}`, bodyNumber: vin, massKg: 2155, manufacturerBin: BIN.hyundaiTrans,
-    })));
-    await b.db.insert(customsPayments).values(part.map(({ vin }) => ({ vin, paid: true, declarationNumber: `55201/BENCH/${vin.slice(-8)}` })));
+    await b.db.insert(vehiclePassports).values(
+      part.map(({ vin }) => ({
+        vin,
+        make: 'Hyundai',
+        model: 'Tucson',
+        year: 2026,
+        category: 'M1',
+        colourKk: 'Ақ',
+        colourRu: 'Белый',
+        engine: `G4NL ${vin.slice(11)}`,
+        bodyNumber: vin,
+        massKg: 2155,
+        manufacturerBin: BIN.hyundaiTrans,
+      })),
+    );
+    await b.db
+      .insert(customsPayments)
+      .values(part.map(({ vin }) => ({ vin, paid: true, declarationNumber: `55201/BENCH/${vin.slice(-8)}` })));
     await b.db.insert(recyclingFees).values(part.map(({ vin }) => ({ vin, paid: true })));
-    await b.db.insert(saleContracts).values(part.map(({ buyer, vin }) => ({ sellerBin: BIN.astanaMotors, buyerIin: buyer.iin, vin, number: `ДКП-BN-${vin.slice(-8)}`, signedOn: addDays(b.today, -1), priceTiyn: 1_249_000_000 })));
+    await b.db.insert(saleContracts).values(
+      part.map(({ buyer, vin }) => ({
+        sellerBin: BIN.astanaMotors,
+        buyerIin: buyer.iin,
+        vin,
+        number: `ДКП-BN-${vin.slice(-8)}`,
+        signedOn: addDays(b.today, -1),
+        priceTiyn: 1_249_000_000,
+      })),
+    );
   }
   await ensureFreePlates(b.db, n);
   return sales;
@@ -275,7 +453,11 @@ async function makeSales(b: Bench, n: number) {
 /** Step 19 takes a free person's plate of the CON's region: the pool gets what the set needs beyond the seeded ones. */
 async function ensureFreePlates(db: Db, n: number) {
   const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-  const free = () => db.select({ n: count() }).from(platePool).where(and(eq(platePool.regionCode, REGION), eq(platePool.plateType, 'standard_person'), eq(platePool.status, 'free')));
+  const free = () =>
+    db
+      .select({ n: count() })
+      .from(platePool)
+      .where(and(eq(platePool.regionCode, REGION), eq(platePool.plateType, 'standard_person'), eq(platePool.status, 'free')));
   for (;;) {
     const [row] = await free();
     const missing = n - (row?.n ?? 0);
@@ -283,11 +465,14 @@ async function ensureFreePlates(db: Db, n: number) {
     const numbers: string[] = [];
     while (numbers.length < missing) {
       const k = counters.plate++;
-      const digits = 11 + (k % 989), pair = Math.floor(k / 989);
+      const digits = 11 + (k % 989),
+        pair = Math.floor(k / 989);
       const series = `X${letters[Math.floor(pair / 23) % 23]}${letters[pair % 23]}`;
       if (!isHighDemandDigits(digits) && series !== 'XXX') numbers.push(`${String(digits).padStart(3, '0')} ${series} ${REGION}`);
     }
-    await db.insert(platePool).values(numbers.map((number) => ({ regionCode: REGION, plateType: 'standard_person', number }))).onConflictDoNothing();
+    await db
+      .insert(platePool)
+      .values(numbers.map((number) => ({ regionCode: REGION, plateType: 'standard_person', number })))
+      .onConflictDoNothing();
   }
 }
-

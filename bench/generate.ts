@@ -12,7 +12,11 @@ export async function generate(sql: postgres.Sql, total: number, batch = 50_000)
   const regions = row?.n ?? 0;
   if (!regions) throw new Error('generate: the reference data (regions) is missing: seed first');
   // The seeded dealers' organisations, so the dealer list under load is a long one.
-  const bins = (await sql<{ bin: string }[]>`select distinct dealer_bin as bin from user_roles where role = 'dealer' and dealer_bin ~ '^[0-9]{12}$' order by 1`).map((r) => `'${r.bin}'`);
+  const bins = (
+    await sql<
+      { bin: string }[]
+    >`select distinct dealer_bin as bin from user_roles where role = 'dealer' and dealer_bin ~ '^[0-9]{12}$' order by 1`
+  ).map((r) => `'${r.bin}'`);
   if (!bins.length) throw new Error('generate: no seeded dealer: seed first');
   for (let from = 0; from < total; from += batch) {
     const to = Math.min(total, from + batch) - 1;

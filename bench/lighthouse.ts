@@ -10,13 +10,19 @@ export type Score = { page: string; performance: number; accessibility: number; 
 
 export async function lighthouseScores(server: Server, cases: PageCase[], cookies: Map<string, string>, ceiling = false): Promise<Score[]> {
   const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const out: Score[] = [];
   try {
     for (const c of cases) {
       const cookie = c.iin ? cookies.get(c.iin) : undefined;
       const result = await lighthouse(server.url + c.path, {
-        port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
         extraHeaders: cookie ? { Cookie: cookie } : undefined,
       });
       if (!result) throw new Error(`bench: Lighthouse gave no result for ${c.name}`);

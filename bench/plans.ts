@@ -18,7 +18,14 @@ function seqScans(node: PlanNode, large: Set<string>, out: string[] = []): strin
 
 export async function explainAll(sql: postgres.Sql, budgetMs: number, largeRows = 100_000): Promise<PlanReport[]> {
   const captured: Captured[] = [];
-  const db = drizzle(sql, { schema, logger: { logQuery: (query, params) => { captured.push({ query, params }); } } });
+  const db = drizzle(sql, {
+    schema,
+    logger: {
+      logQuery: (query, params) => {
+        captured.push({ query, params });
+      },
+    },
+  });
   // The portal's `@/db` is this capturing instance while the plans are taken (db/index.ts keeps one per process).
   const global = globalThis as unknown as { qyzmetDb?: unknown };
   const previous = global.qyzmetDb;
@@ -30,20 +37,52 @@ export async function explainAll(sql: postgres.Sql, budgetMs: number, largeRows 
   }
 }
 
-async function explainCases(sql: postgres.Sql, db: ReturnType<typeof drizzle<typeof schema>>, captured: Captured[], budgetMs: number, largeRows: number) {
-  const [{ listQueue, countByStatus, listForPerson }, { listDealerRegistrations }, { umsQueue, umsCounts }, { digitalDocumentsFor }, { timelineOf }] = await Promise.all([
-    import('../lib/applications/queries'), import('../lib/vehicle-registration/queries'), import('../lib/id-card/queries'),
-    import('../lib/applications/digital-documents'), import('../lib/applications/timeline'),
+async function explainCases(
+  sql: postgres.Sql,
+  db: ReturnType<typeof drizzle<typeof schema>>,
+  captured: Captured[],
+  budgetMs: number,
+  largeRows: number,
+) {
+  const [
+    { listQueue, countByStatus, listForPerson },
+    { listDealerRegistrations },
+    { umsQueue, umsCounts },
+    { digitalDocumentsFor },
+    { timelineOf },
+  ] = await Promise.all([
+    import('../lib/applications/queries'),
+    import('../lib/vehicle-registration/queries'),
+    import('../lib/id-card/queries'),
+    import('../lib/applications/digital-documents'),
+    import('../lib/applications/timeline'),
   ]);
-  const large = new Set((await sql<{ relname: string }[]>`select relname from pg_stat_user_tables where n_live_tup > ${largeRows}`).map((r) => r.relname));
+  const large = new Set(
+    (await sql<{ relname: string }[]>`select relname from pg_stat_user_tables where n_live_tup > ${largeRows}`).map((r) => r.relname),
+  );
   const [sample] = await sql<{ id: string; iin: string; region: string; bin: string | null; created: Date }[]>`
     select id, applicant_iin as iin, region_code as region, dealer_bin as bin, created_at as created from applications where number like 'BN-%' and pilot = 'vehicle' order by created_at desc limit 1`;
-  const [deep] = await sql<{ at: Date; id: string }[]>`select created_at as at, id from applications where pilot = 'id_card' and region_code = ${sample!.region} and status = 'under_review' order by created_at, id offset 2000 limit 1`;
+  const [deep] = await sql<
+    { at: Date; id: string }[]
+  >`select created_at as at, id from applications where pilot = 'id_card' and region_code = ${sample!.region} and status = 'under_review' order by created_at, id offset 2000 limit 1`;
   const cases: [string, () => Promise<unknown>][] = [
     ['ums dashboard, first page', () => umsQueue(db, { regionCode: sample!.region, statuses: ['under_review'], limit: 25 })],
-    ['ums dashboard, deep page', () => umsQueue(db, { regionCode: sample!.region, statuses: ['under_review'], limit: 25, after: deep ? { at: new Date(deep.at).toISOString(), id: deep.id } : undefined })],
+    [
+      'ums dashboard, deep page',
+      () =>
+        umsQueue(db, {
+          regionCode: sample!.region,
+          statuses: ['under_review'],
+          limit: 25,
+          after: deep ? { at: new Date(deep.at).toISOString(), id: deep.id } : undefined,
+        }),
+    ],
     ['ums counts by status', () => umsCounts(db, sample!.region)],
-    ['staff queue (akimat/CON/reception), first page', () => listQueue({ pilot: 'vehicle', scope: { regionCode: sample!.region }, statuses: ['ready_for_pickup'], order: 'oldest', limit: 25 })],
+    [
+      'staff queue (akimat/CON/reception), first page',
+      () =>
+        listQueue({ pilot: 'vehicle', scope: { regionCode: sample!.region }, statuses: ['ready_for_pickup'], order: 'oldest', limit: 25 }),
+    ],
     ['staff counts by status', () => countByStatus('vehicle', { regionCode: sample!.region })],
     ['dealer list, first page', () => listDealerRegistrations({ dealerBin: sample!.bin ?? '', limit: 25 })],
     ['dealer search by VIN', () => listDealerRegistrations({ dealerBin: sample!.bin ?? '', search: 'ABCDEFGHJK1234567', limit: 25 })],
@@ -59,7 +98,13 @@ async function explainCases(sql: postgres.Sql, db: ReturnType<typeof drizzle<typ
       const [row] = await sql.unsafe(`explain (analyze, buffers, format json) ${q.query}`, q.params as never[]);
       const plan = (row as unknown as { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] })['QUERY PLAN'][0];
       const scans = seqScans(plan.Plan, large);
-      reports.push({ name, sql: q.query, ms: plan['Execution Time'], seqScans: scans, ok: scans.length === 0 && plan['Execution Time'] <= budgetMs });
+      reports.push({
+        name,
+        sql: q.query,
+        ms: plan['Execution Time'],
+        seqScans: scans,
+        ok: scans.length === 0 && plan['Execution Time'] <= budgetMs,
+      });
     }
   }
   return reports;

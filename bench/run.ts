@@ -71,7 +71,9 @@ async function main() {
       const total = Number(args.applications);
       console.log(`bench: generating ${total.toLocaleString('en')} applications…`);
       data = await generate(sql, total);
-      console.log(`bench: ${data.applications.toLocaleString('en')} applications in ${data.seconds.toFixed(1)} s (${data.rowsPerSecond.toLocaleString('en')} rows/s)`);
+      console.log(
+        `bench: ${data.applications.toLocaleString('en')} applications in ${data.seconds.toFixed(1)} s (${data.rowsPerSecond.toLocaleString('en')} rows/s)`,
+      );
     }
     const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from applications`;
     figures.applications = n;
@@ -83,31 +85,50 @@ async function main() {
       const { runFlows } = await import('./flows');
       const flows = await runFlows(conn.db, { concurrency: [1, 16], idCards: Number(args['id-cards']), vehicles: Number(args.vehicles) });
       figures.flows = flows;
-      for (const f of flows) console.log(`bench: flow ${f.flow} @${f.concurrency}: ${f.perSecond.toFixed(1)} applications/s (${f.applications} done, ${f.failed} failed)`);
+      for (const f of flows)
+        console.log(
+          `bench: flow ${f.flow} @${f.concurrency}: ${f.perSecond.toFixed(1)} applications/s (${f.applications} done, ${f.failed} failed)`,
+        );
     }
     if (needsServers) {
       const built = await building;
       if (built.length) console.log(`bench: built ${built.join(' and ')}`);
-      const env = { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), PAYMENT_GATEWAY_SECRET: randomBytes(32).toString('base64url'), QYZMET_INSECURE_COOKIES: '1', DEMO_MODE: '1' };
+      const env = {
+        DATABASE_URL: url,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        PAYMENT_GATEWAY_SECRET: randomBytes(32).toString('base64url'),
+        QYZMET_INSECURE_COOKIES: '1',
+        DEMO_MODE: '1',
+      };
       const portal = await startServer(process.cwd(), 3300, env);
       servers.push(portal);
       const baseline = await startServer(baselineDir, 3301, {});
       servers.push(baseline);
       const cases = await pageCases(sql);
       const cookies = new Map<string, string>();
-      for (const iin of new Set(cases.flatMap((c) => (c.iin ? [c.iin] : [])))) cookies.set(iin, await sessionCookie(sql, iin, env.AUTH_SECRET));
+      for (const iin of new Set(cases.flatMap((c) => (c.iin ? [c.iin] : []))))
+        cookies.set(iin, await sessionCookie(sql, iin, env.AUTH_SECRET));
       if (parts.has('pages') || parts.has('soak')) {
         const loads = await loadPages(portal, baseline, cases, cookies, { concurrency, seconds: Number(args.seconds) });
         figures.pages = loads.map((l) => ({ ...l, kind: cases.find((c) => c.name === l.page)!.kind }));
       }
       if (parts.has('weight')) {
-        const framework = await firstLoadJs(baseline, [{ name: 'baseline page (the framework alone)', path: '/', iin: null, kind: 'public' }], cookies);
-        figures.weight = [...await firstLoadJs(portal, cases, cookies), ...framework];
+        const framework = await firstLoadJs(
+          baseline,
+          [{ name: 'baseline page (the framework alone)', path: '/', iin: null, kind: 'public' }],
+          cookies,
+        );
+        figures.weight = [...(await firstLoadJs(portal, cases, cookies)), ...framework];
       }
       if (parts.has('lighthouse')) {
         const picked = cases.filter((c) => ['landing', 'start', 'cabinet'].includes(c.kind) || c.name === 'UMS DP dashboard, first page');
-        const ceiling = await lighthouseScores(baseline, [{ name: 'baseline page (the framework alone)', path: '/', iin: null, kind: 'public' }], cookies, true);
-        figures.lighthouse = [...await lighthouseScores(portal, picked, cookies), ...ceiling];
+        const ceiling = await lighthouseScores(
+          baseline,
+          [{ name: 'baseline page (the framework alone)', path: '/', iin: null, kind: 'public' }],
+          cookies,
+          true,
+        );
+        figures.lighthouse = [...(await lighthouseScores(portal, picked, cookies)), ...ceiling];
       }
       if (parts.has('soak')) {
         const target = cases.find((c) => c.kind === 'cabinet')!;
@@ -118,18 +139,32 @@ async function main() {
     }
     const [{ version: pg }] = await sql<[{ version: string }]>`select version()`;
     const machine = {
-      cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`,
-      node: process.version, next: (JSON.parse(fs.readFileSync('node_modules/next/package.json', 'utf8')) as { version: string }).version, postgres: pg.split(' ').slice(0, 2).join(' '),
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      next: (JSON.parse(fs.readFileSync('node_modules/next/package.json', 'utf8')) as { version: string }).version,
+      postgres: pg.split(' ').slice(0, 2).join(' '),
     };
     const list = budgets(figures);
-    const report = { at: new Date().toISOString(), minutes: (performance.now() - started) / 60_000, machine, parts: [...parts], data, ...figures, budgets: list };
+    const report = {
+      at: new Date().toISOString(),
+      minutes: (performance.now() - started) / 60_000,
+      machine,
+      parts: [...parts],
+      data,
+      ...figures,
+      budgets: list,
+    };
     const stamp = report.at.slice(0, 19).replace(/[:T]/g, '-');
     const outDir = path.join(process.cwd(), 'bench', 'results');
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, `${stamp}.json`), JSON.stringify(report, null, 2));
     const md = markdown(report);
     fs.writeFileSync(path.join(outDir, `${stamp}.md`), md);
-    if (parts.size === PARTS.length) fs.writeFileSync(path.join(process.cwd(), 'bench', 'budgets.json'), JSON.stringify(list, null, 2) + '\n');
+    if (parts.size === PARTS.length)
+      fs.writeFileSync(path.join(process.cwd(), 'bench', 'budgets.json'), JSON.stringify(list, null, 2) + '\n');
     console.log(md);
     for (const b of list) console.log(`${b.held ? 'HELD   ' : 'MISSED '} ${b.name}: ${b.value} (target ${b.target})`);
     console.log(`bench: ${list.filter((b) => b.held).length} of ${list.length} budgets hold; report in bench/results/${stamp}.md`);
@@ -141,4 +176,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -22,15 +22,24 @@ function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
 export async function buildAll(force: boolean) {
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
   const built: string[] = [];
-  if (force || needsBuild(root)) { await run(['build'], root, env); built.push('portal'); }
-  if (force || needsBuild(baselineDir, ['app', 'next.config.ts'])) { await run(['build'], baselineDir, env); built.push('baseline'); }
+  if (force || needsBuild(root)) {
+    await run(['build'], root, env);
+    built.push('portal');
+  }
+  if (force || needsBuild(baselineDir, ['app', 'next.config.ts'])) {
+    await run(['build'], baselineDir, env);
+    built.push('baseline');
+  }
   return built;
 }
 
 async function waitUntilUp(url: string, child: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server at ${url} exited with ${child.exitCode}`);
-    const ok = await fetch(url, { redirect: 'manual' }).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url, { redirect: 'manual' }).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -39,17 +48,21 @@ async function waitUntilUp(url: string, child: ChildProcess) {
 
 export async function startServer(dir: string, port: number, env: Record<string, string>): Promise<Server> {
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: dir, env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: dir,
+    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child);
   return {
-    url, pid: child.pid!,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -62,10 +75,16 @@ export function treeRss(pid: number): number {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   const rss = (p: number) => {
-    try { return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024; } catch { return 0; }
+    try {
+      return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
   };
   const walk = (p: number): number => rss(p) + (children.get(p) ?? []).reduce((sum, c) => sum + walk(c), 0);
   return walk(pid);

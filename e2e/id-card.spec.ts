@@ -12,8 +12,48 @@ import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtu
 test.describe.configure({ mode: 'serial' });
 
 const L = {
-  kk: { consent: 'Дербес деректеріме қол жеткізуге келісемін', start: 'Келісемін және тексеруді бастау', point: 'Тіркеу пункті', save: 'Сақтау', photo: 'Фото файлы (JPEG)', signature: 'Қолтаңба үлгісінің файлы', upload: 'Жүктеу', pay: 'Бажды төлеу', gatewayPay: 'Төлеу', newCard: 'Жаңа жеке куәліктің нөмірі', presented: 'Келген адамның ЖСН-і', issue: 'Беруді тіркеу', issued: 'Жеке куәлік берілді. Азаматқа хабарланды.', find: 'Табу', search: 'Талон нөмірі, ЖСН немесе өтініш нөмірі', annulPhoto: 'Фото талаптарға сай емес', comment: 'Түсініктеме', annul: 'Өтінішті жою', applyAgain: 'Қайта өтініш беру' },
-  ru: { consent: 'Я даю согласие на доступ к моим персональным данным', start: 'Согласиться и начать проверку', point: 'Пункт регистрации', save: 'Сохранить', photo: 'Файл фотографии (JPEG)', signature: 'Файл образца подписи', upload: 'Загрузить', pay: 'Оплатить пошлину', gatewayPay: 'Оплатить', newCard: 'Номер нового удостоверения', presented: 'ИИН пришедшего', issue: 'Зарегистрировать выдачу', issued: 'Удостоверение выдано. Гражданин уведомлён.', find: 'Найти', search: 'Номер талона, ИИН или номер заявки', annulPhoto: 'Фото не соответствует требованиям', comment: 'Комментарий', annul: 'Аннулировать заявку', applyAgain: 'Подать заявку снова' },
+  kk: {
+    consent: 'Дербес деректеріме қол жеткізуге келісемін',
+    start: 'Келісемін және тексеруді бастау',
+    point: 'Тіркеу пункті',
+    save: 'Сақтау',
+    photo: 'Фото файлы (JPEG)',
+    signature: 'Қолтаңба үлгісінің файлы',
+    upload: 'Жүктеу',
+    pay: 'Бажды төлеу',
+    gatewayPay: 'Төлеу',
+    newCard: 'Жаңа жеке куәліктің нөмірі',
+    presented: 'Келген адамның ЖСН-і',
+    issue: 'Беруді тіркеу',
+    issued: 'Жеке куәлік берілді. Азаматқа хабарланды.',
+    find: 'Табу',
+    search: 'Талон нөмірі, ЖСН немесе өтініш нөмірі',
+    annulPhoto: 'Фото талаптарға сай емес',
+    comment: 'Түсініктеме',
+    annul: 'Өтінішті жою',
+    applyAgain: 'Қайта өтініш беру',
+  },
+  ru: {
+    consent: 'Я даю согласие на доступ к моим персональным данным',
+    start: 'Согласиться и начать проверку',
+    point: 'Пункт регистрации',
+    save: 'Сохранить',
+    photo: 'Файл фотографии (JPEG)',
+    signature: 'Файл образца подписи',
+    upload: 'Загрузить',
+    pay: 'Оплатить пошлину',
+    gatewayPay: 'Оплатить',
+    newCard: 'Номер нового удостоверения',
+    presented: 'ИИН пришедшего',
+    issue: 'Зарегистрировать выдачу',
+    issued: 'Удостоверение выдано. Гражданин уведомлён.',
+    find: 'Найти',
+    search: 'Номер талона, ИИН или номер заявки',
+    annulPhoto: 'Фото не соответствует требованиям',
+    comment: 'Комментарий',
+    annul: 'Аннулировать заявку',
+    applyAgain: 'Подать заявку снова',
+  },
 } as const;
 
 async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
@@ -43,11 +83,17 @@ async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: nu
   await page.getByRole('button', { name: l.save, exact: true }).click();
   await page.waitForURL(/\?saved=form$/);
   await page.getByLabel(l.photo).setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg() });
-  await page.locator('form', { has: page.getByLabel(l.photo) }).getByRole('button', { name: l.upload }).click();
+  await page
+    .locator('form', { has: page.getByLabel(l.photo) })
+    .getByRole('button', { name: l.upload })
+    .click();
   await page.waitForURL(/\?saved=photo$/);
   await expect(page.getByRole('img', { name: locale === 'kk' ? 'Жүктелген фото' : 'Загруженная фотография' })).toBeVisible();
   await page.getByLabel(l.signature).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: await signaturePng() });
-  await page.locator('form', { has: page.getByLabel(l.signature) }).getByRole('button', { name: l.upload }).click();
+  await page
+    .locator('form', { has: page.getByLabel(l.signature) })
+    .getByRole('button', { name: l.upload })
+    .click();
   await page.waitForURL(/\?saved=signature$/);
   await expect(page.getByTestId('open-sign-dialog')).toBeVisible();
   await expectAccessible(page);
@@ -77,7 +123,11 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await citizen.getByRole('button', { name: l.gatewayPay, exact: true }).click();
   await citizen.waitForURL(/\/cabinet\/id-card\//);
   await until(citizen, 'Өтінішті таңдаған өңірдің ПД КҚБ тексеруде', 30_000);
-  const number = (await citizen.locator('main').getByText(/^ID-\d{4}-\d{6}$/).first().textContent())!.trim();
+  const number = (await citizen
+    .locator('main')
+    .getByText(/^ID-\d{4}-\d{6}$/)
+    .first()
+    .textContent())!.trim();
   const id = url.split('/').pop()!;
 
   const stranger = await as(browser, STAFF.umsKostanay, 'kk');
@@ -118,7 +168,11 @@ test('ru: exempt from the duty; annulled for the photo; a second application rea
   const citizen = await as(browser, PERSONA.idCardExempt, 'ru');
   await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
   await until(citizen, 'Вы освобождены от государственной пошлины', 20_000);
-  const number = (await citizen.locator('main').getByText(/^ID-\d{4}-\d{6}$/).first().textContent())!.trim();
+  const number = (await citizen
+    .locator('main')
+    .getByText(/^ID-\d{4}-\d{6}$/)
+    .first()
+    .textContent())!.trim();
 
   const reviewer = await as(browser, STAFF.umsAstana, 'ru');
   await reviewer.getByRole('link', { name: number }).click();

@@ -10,8 +10,12 @@ async function openInvoice(purposeKey: string, locale: Locale) {
   const { client, db } = connect(e2eDatabaseUrl(), 2);
   try {
     return await payForPurpose(db, getRegistries(db), {
-      payerIin: PERSONA.citizenAigerim, purposeKey, feeCodes: ['id_card.duty'],
-      descriptionKk: 'Жеке куәлікке мемлекеттік баж', descriptionRu: 'Госпошлина за удостоверение личности', returnPath: `/${locale}/cabinet/payments`,
+      payerIin: PERSONA.citizenAigerim,
+      purposeKey,
+      feeCodes: ['id_card.duty'],
+      descriptionKk: 'Жеке куәлікке мемлекеттік баж',
+      descriptionRu: 'Госпошлина за удостоверение личности',
+      returnPath: `/${locale}/cabinet/payments`,
     });
   } finally {
     await client.end();
@@ -19,8 +23,20 @@ async function openInvoice(purposeKey: string, locale: Locale) {
 }
 
 const text = {
-  kk: { pay: 'Төлеу', decline: 'Бас тарту', paid: 'Төлем қабылданды', declined: 'Төлем өтпеді. Қайталап көруге болады.', notice: 'төлем қабылданды' },
-  ru: { pay: 'Оплатить', decline: 'Отказаться', paid: 'Платёж принят', declined: 'Платёж не прошёл. Можно попробовать снова.', notice: 'Оплата' },
+  kk: {
+    pay: 'Төлеу',
+    decline: 'Бас тарту',
+    paid: 'Төлем қабылданды',
+    declined: 'Төлем өтпеді. Қайталап көруге болады.',
+    notice: 'төлем қабылданды',
+  },
+  ru: {
+    pay: 'Оплатить',
+    decline: 'Отказаться',
+    paid: 'Платёж принят',
+    declined: 'Платёж не прошёл. Можно попробовать снова.',
+    notice: 'Оплата',
+  },
 };
 
 for (const locale of ['kk', 'ru'] as const) {

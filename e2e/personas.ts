@@ -15,4 +15,16 @@ export const landing = [
 ] as const;
 
 /** Every work area (lib/auth/access.ts): one role each, but `/signature`, which every signed-in person may open. */
-export const areas = ['/cabinet', '/dealer', '/ums', '/registration-point', '/akimat', '/front-office', '/reception', '/issuance', '/monitoring', '/admin', '/signature'] as const;
+export const areas = [
+  '/cabinet',
+  '/dealer',
+  '/ums',
+  '/registration-point',
+  '/akimat',
+  '/front-office',
+  '/reception',
+  '/issuance',
+  '/monitoring',
+  '/admin',
+  '/signature',
+] as const;

@@ -34,7 +34,10 @@ async function offer(page: import('@playwright/test').Page, dealer: string, vin:
   await page.getByTestId('open-sign-dialog').click();
   await signInDialogWithKeyFile(page.getByRole('dialog'), key, locale);
   await expect(page).toHaveURL(/\?signed=1$/);
-  return page.url().replace(/\?signed=1$/, '').replace(/\/dealer\/vehicle-registrations\//, '/cabinet/vehicle/');
+  return page
+    .url()
+    .replace(/\?signed=1$/, '')
+    .replace(/\/dealer\/vehicle-registrations\//, '/cabinet/vehicle/');
 }
 
 test('ru: step 14 — the buyer with unpaid fines gets a motivated refusal listing them', async ({ browser }) => {

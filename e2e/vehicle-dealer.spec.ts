@@ -5,7 +5,9 @@ import { BIN, PERSONA, VIN } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile } from './eds';
 import { expectAccessible, signInAs } from './fixtures';
 
-test('kk: checks run one by one, each "no" shows the order’s message, then the dealer signs with the organisation key', async ({ page }) => {
+test('kk: checks run one by one, each "no" shows the order’s message, then the dealer signs with the organisation key', async ({
+  page,
+}) => {
   await openKeys(page, PERSONA.dealerAstanaMotors, 'kk');
   const key = await downloadKey(page, PERSONA.dealerAstanaMotors, 'signing-legal');
   await signInAs(page, PERSONA.dealerAstanaMotors, 'kk');
@@ -59,7 +61,9 @@ test('kk: checks run one by one, each "no" shows the order’s message, then the
 test('ru: a shop without a vehicle-trade OKED is told at step 1 and gets no VIN form', async ({ page }) => {
   await signInAs(page, PERSONA.dealerNoOked, 'ru');
   await page.goto('/ru/dealer/vehicle-registrations/new');
-  await expect(page.getByText('Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не позволяет продажу транспортных средств.')).toBeVisible();
+  await expect(
+    page.getByText('Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не позволяет продажу транспортных средств.'),
+  ).toBeVisible();
   await expect(page.getByLabel('VIN (идентификационный номер транспортного средства)')).toHaveCount(0);
   await expectAccessible(page);
 });
@@ -71,7 +75,9 @@ test('ru: no sale contract stops at step 8; the dealer cancels; another dealer c
   await page.getByRole('button', { name: 'Проверить транспортное средство' }).click();
   await page.getByLabel('ИИН покупателя').fill(PERSONA.buyerErlan);
   await page.getByRole('button', { name: 'Проверить покупателя и договор' }).click();
-  await expect(page.getByText('Договор купли-продажи для этого продавца, покупателя и VIN не найден; услуга не может быть оказана.')).toBeVisible();
+  await expect(
+    page.getByText('Договор купли-продажи для этого продавца, покупателя и VIN не найден; услуга не может быть оказана.'),
+  ).toBeVisible();
   const url = page.url().replace(/\/buyer$/, '');
 
   const other = await browser.newContext();

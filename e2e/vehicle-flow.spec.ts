@@ -7,26 +7,72 @@ import { expectAccessible, signInAs, type Locale } from './fixtures';
 
 const L = {
   kk: {
-    vin: 'VIN (көлік құралының сәйкестендіру нөмірі)', checkVin: 'Көлікті тексеру', iin: 'Сатып алушының ЖСН-і', checkBuyer: 'Сатып алушы мен шартты тексеру',
-    signed: 'Өтінішке қол қойылды және сатып алушыға жіберілді', accept: 'Қабылдау және жалғастыру', save: 'Жалғастыру: төлем', pay: 'Төлеу',
-    gatewayPay: 'Төлеу', ready: 'Көлік құралы тіркелді', find: 'Табу', search: 'ЖСН немесе құжат нөмірі', ticket: 'Кезек талонын беру', callNext: 'Келесіні шақыру',
-    presented: 'Ұсынылған құжаттағы ЖСН', serial: 'Тіркеу куәлігі бланкісінің сериясы мен нөмірі', plates: 'Нөмірлік белгілер сатып алушыға берілді',
-    issue: 'Беруді тіркеу', issued: 'Құжаттар мен нөмірлер берілді. Сатып алушыға хабарланды.', notBuyer: 'Бұл адам сатып алушы емес', valid: 'Қазір жарамды',
-
+    vin: 'VIN (көлік құралының сәйкестендіру нөмірі)',
+    checkVin: 'Көлікті тексеру',
+    iin: 'Сатып алушының ЖСН-і',
+    checkBuyer: 'Сатып алушы мен шартты тексеру',
+    signed: 'Өтінішке қол қойылды және сатып алушыға жіберілді',
+    accept: 'Қабылдау және жалғастыру',
+    save: 'Жалғастыру: төлем',
+    pay: 'Төлеу',
+    gatewayPay: 'Төлеу',
+    ready: 'Көлік құралы тіркелді',
+    find: 'Табу',
+    search: 'ЖСН немесе құжат нөмірі',
+    ticket: 'Кезек талонын беру',
+    callNext: 'Келесіні шақыру',
+    presented: 'Ұсынылған құжаттағы ЖСН',
+    serial: 'Тіркеу куәлігі бланкісінің сериясы мен нөмірі',
+    plates: 'Нөмірлік белгілер сатып алушыға берілді',
+    issue: 'Беруді тіркеу',
+    issued: 'Құжаттар мен нөмірлер берілді. Сатып алушыға хабарланды.',
+    notBuyer: 'Бұл адам сатып алушы емес',
+    valid: 'Қазір жарамды',
   },
   ru: {
-    vin: 'VIN (идентификационный номер транспортного средства)', checkVin: 'Проверить транспортное средство', iin: 'ИИН покупателя', checkBuyer: 'Проверить покупателя и договор',
-    signed: 'Заявка подписана и отправлена покупателю', accept: 'Принять и продолжить', save: 'Продолжить: оплата', pay: 'Оплатить',
-    gatewayPay: 'Оплатить', ready: 'Транспортное средство зарегистрировано', find: 'Найти', search: 'ИИН или номер документа', ticket: 'Выдать талон очереди', callNext: 'Вызвать следующего',
-    presented: 'ИИН по предъявленному документу', serial: 'Серия и номер бланка СРТС', plates: 'Номерные знаки переданы покупателю',
-    issue: 'Зарегистрировать выдачу', issued: 'Документы и номера выданы. Покупатель уведомлён.', notBuyer: 'Этот человек не покупатель', valid: 'Действительна сейчас',
-
+    vin: 'VIN (идентификационный номер транспортного средства)',
+    checkVin: 'Проверить транспортное средство',
+    iin: 'ИИН покупателя',
+    checkBuyer: 'Проверить покупателя и договор',
+    signed: 'Заявка подписана и отправлена покупателю',
+    accept: 'Принять и продолжить',
+    save: 'Продолжить: оплата',
+    pay: 'Оплатить',
+    gatewayPay: 'Оплатить',
+    ready: 'Транспортное средство зарегистрировано',
+    find: 'Найти',
+    search: 'ИИН или номер документа',
+    ticket: 'Выдать талон очереди',
+    callNext: 'Вызвать следующего',
+    presented: 'ИИН по предъявленному документу',
+    serial: 'Серия и номер бланка СРТС',
+    plates: 'Номерные знаки переданы покупателю',
+    issue: 'Зарегистрировать выдачу',
+    issued: 'Документы и номера выданы. Покупатель уведомлён.',
+    notBuyer: 'Этот человек не покупатель',
+    valid: 'Действительна сейчас',
   },
 } as const;
 
 const flows = [
-  { locale: 'kk' as Locale, dealer: PERSONA.dealerAstanaMotors, buyer: PERSONA.buyerErlan, vin: VIN.good1, centre: CON.astana1, reception: STAFF.conReceptionAstana, desk: STAFF.conIssuanceAstana },
-  { locale: 'ru' as Locale, dealer: PERSONA.dealerAlatau, buyer: PERSONA.buyerAlmatyAndrey, vin: VIN.goodAlmaty, centre: CON.almaty1, reception: STAFF.conReceptionAlmaty, desk: STAFF.conIssuanceAlmaty },
+  {
+    locale: 'kk' as Locale,
+    dealer: PERSONA.dealerAstanaMotors,
+    buyer: PERSONA.buyerErlan,
+    vin: VIN.good1,
+    centre: CON.astana1,
+    reception: STAFF.conReceptionAstana,
+    desk: STAFF.conIssuanceAstana,
+  },
+  {
+    locale: 'ru' as Locale,
+    dealer: PERSONA.dealerAlatau,
+    buyer: PERSONA.buyerAlmatyAndrey,
+    vin: VIN.goodAlmaty,
+    centre: CON.almaty1,
+    reception: STAFF.conReceptionAlmaty,
+    desk: STAFF.conIssuanceAlmaty,
+  },
 ];
 
 async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
@@ -60,7 +106,11 @@ for (const f of flows) {
     await dealer.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(dealer.getByRole('dialog'), dealerKey, f.locale);
     await expect(dealer.getByText(l.signed)).toBeVisible();
-    const number = (await dealer.locator('main').getByText(/^VR-\d{4}-\d{6}$/).first().textContent())!.trim();
+    const number = (await dealer
+      .locator('main')
+      .getByText(/^VR-\d{4}-\d{6}$/)
+      .first()
+      .textContent())!.trim();
 
     // Buyer: steps 10–18, in another browser.
     const buyer = await as(browser, f.buyer, f.locale);

@@ -3,7 +3,11 @@
  * Anything that is not a DomainError is reported to the user as `unexpected`, never with its text.
  */
 export class DomainError extends Error {
-  constructor(public readonly code: string, public readonly params: Record<string, string | number> = {}, public readonly data?: unknown) {
+  constructor(
+    public readonly code: string,
+    public readonly params: Record<string, string | number> = {},
+    public readonly data?: unknown,
+  ) {
     super(code);
     this.name = 'DomainError';
   }

@@ -4,7 +4,9 @@
  */
 export function logError(event: string, e: unknown, fields: Record<string, string | number | boolean> = {}) {
   const err = e as { name?: string; code?: string } | undefined;
-  console.error(JSON.stringify({ level: 'error', event, error: err?.name ?? typeof e, code: err?.code, ...fields, at: new Date().toISOString() }));
+  console.error(
+    JSON.stringify({ level: 'error', event, error: err?.name ?? typeof e, code: err?.code, ...fields, at: new Date().toISOString() }),
+  );
 }
 
 export function logInfo(event: string, fields: Record<string, string | number | boolean> = {}) {

@@ -16,7 +16,11 @@ export type ServiceContext = { db: Db; registries: Registries; actor: Actor; gra
 export function serviceContext(db: Db, actor: Actor, grant: Grant, applicationId?: string): ServiceContext {
   let registries: Registries | undefined;
   return {
-    db, actor, grant,
-    get registries() { return (registries ??= getRegistries(db, applicationId ? { applicationId } : {})); },
+    db,
+    actor,
+    grant,
+    get registries() {
+      return (registries ??= getRegistries(db, applicationId ? { applicationId } : {}));
+    },
   };
 }

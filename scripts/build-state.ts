@@ -3,7 +3,18 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const sources = ['app', 'lib', 'components', 'messages', 'i18n', 'db/schema', 'proxy.ts', 'next.config.ts', 'instrumentation.ts', 'package.json'];
+const sources = [
+  'app',
+  'lib',
+  'components',
+  'messages',
+  'i18n',
+  'db/schema',
+  'proxy.ts',
+  'next.config.ts',
+  'instrumentation.ts',
+  'package.json',
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -16,4 +16,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '-
 });
 const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => { cleanup(); process.exit(code ?? 0); });
+child.on('exit', (code) => {
+  cleanup();
+  process.exit(code ?? 0);
+});

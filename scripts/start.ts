@@ -30,8 +30,14 @@ function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv) {
   return new Promise<number>((resolve) => {
     const child = spawn(cmd, argv, { stdio: 'inherit', env });
     current = child;
-    child.on('error', (e) => { console.error(`Qyzmet could not run ${path.basename(cmd)}: ${e.message}. Run \`npm install\` and start again.`); resolve(1); });
-    child.on('exit', (code) => { current = undefined; resolve(code ?? 1); });
+    child.on('error', (e) => {
+      console.error(`Qyzmet could not run ${path.basename(cmd)}: ${e.message}. Run \`npm install\` and start again.`);
+      resolve(1);
+    });
+    child.on('exit', (code) => {
+      current = undefined;
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -58,7 +64,9 @@ async function main() {
     // The embedded database is the demo: the persona picker is on unless explicitly switched off.
     env.DEMO_MODE ??= '1';
   }
-  const stop = async () => { await embedded?.stop().catch(() => {}); };
+  const stop = async () => {
+    await embedded?.stop().catch(() => {});
+  };
   // The portal process first, then the database it uses.
   const onSignal = (signal: NodeJS.Signals, code: number) => () => {
     current?.kill(signal);
@@ -86,7 +94,10 @@ async function main() {
   if (!args.dev && !args['no-build'] && needsBuild(root)) {
     console.log('Building the portal (sources changed since the last build)…');
     const code = await run(next, ['build'], { ...env, NODE_ENV: 'production' });
-    if (code !== 0) { await stop(); process.exit(code); }
+    if (code !== 0) {
+      await stop();
+      process.exit(code);
+    }
   }
   console.log(`Qyzmet on http://localhost:${args.port}`);
   const code = await run(next, [args.dev ? 'dev' : 'start', '-p', args.port], env);
@@ -97,7 +108,10 @@ async function main() {
 /** One paragraph, never a stack: what failed, why it probably did, what to do. */
 function fail(e: unknown) {
   if (e instanceof EmbeddedPostgresError) console.error(e.message);
-  else console.error(`Qyzmet could not start: ${e instanceof Error ? e.message : String(e)}. If DATABASE_URL is set, check that this server answers; set QYZMET_PG_LOG=1 to see the embedded server's log.`);
+  else
+    console.error(
+      `Qyzmet could not start: ${e instanceof Error ? e.message : String(e)}. If DATABASE_URL is set, check that this server answers; set QYZMET_PG_LOG=1 to see the embedded server's log.`,
+    );
   process.exit(1);
 }
 process.on('uncaughtException', fail);

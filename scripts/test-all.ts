@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps: [string, string, string[]][] = [
   ['typecheck', 'npx', ['tsc', '--noEmit']],
-  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['lint', 'npm', ['run', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['integration', 'npx', ['vitest', 'run', '--project', 'integration']],
   ['build', 'npx', ['next', 'build']],
@@ -19,7 +19,10 @@ for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: name === 'build' || name === 'e2e' ? 'production' : 'test' } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: name === 'build' || name === 'e2e' ? 'production' : 'test' },
+  });
   console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
   if (r.status !== 0) {
     console.log(`steps: ${passed} passed, 1 failed`);

@@ -7,7 +7,9 @@ export default async function Forbidden() {
   return (
     <div className="flex flex-col gap-4" data-testid="forbidden">
       <PageHeader title={t('title')} lead={t('text')} />
-      <ButtonLink href={getPathname({ href: '/start', locale })} variant="secondary">{t('home')}</ButtonLink>
+      <ButtonLink href={getPathname({ href: '/start', locale })} variant="secondary">
+        {t('home')}
+      </ButtonLink>
     </div>
   );
 }

@@ -17,12 +17,19 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   setRequestLocale(locale);
   const [t, settings] = await Promise.all([getTranslations('Home'), allPilotSettings()]);
   const today = toLocalDate(new Date());
-  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t('title')} lead={t('lead')} />
       <section aria-labelledby="services-title" className="flex flex-col gap-4">
-        <h2 id="services-title" className="text-2xl font-semibold">{t('servicesTitle')}</h2>
+        <h2 id="services-title" className="text-2xl font-semibold">
+          {t('servicesTitle')}
+        </h2>
         <ul className="grid gap-4 md:grid-cols-2">
           {services.map((s) => {
             const setting = settings.get(s.pilot);
@@ -31,7 +38,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               <li key={s.pilot}>
                 <Card title={t(s.title)} titleAs="h3">
                   <p className="text-slate-700">{t(s.text)}</p>
-                  {'href' in s && open ? <p className="mt-3"><ButtonLink href={getPathname({ href: s.href, locale })} variant="secondary">{t('startService')}</ButtonLink></p> : null}
+                  {'href' in s && open ? (
+                    <p className="mt-3">
+                      <ButtonLink href={getPathname({ href: s.href, locale })} variant="secondary">
+                        {t('startService')}
+                      </ButtonLink>
+                    </p>
+                  ) : null}
                   <p className="mt-3">
                     <StatusBadge tone={open ? 'success' : 'neutral'}>
                       {open && setting ? t('openUntil', { until: fmt.format(new Date(`${setting.endsOn}T00:00:00Z`)) }) : t('closed')}
@@ -44,7 +57,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         </ul>
       </section>
       <section className="flex flex-col items-start gap-2">
-        <ButtonLink href={getPathname({ href: '/sign-in', locale })} size="lg">{t('signInCta')}</ButtonLink>
+        <ButtonLink href={getPathname({ href: '/sign-in', locale })} size="lg">
+          {t('signInCta')}
+        </ButtonLink>
         <p className="text-sm text-slate-700">{t('forStaff')}</p>
       </section>
     </div>

@@ -8,5 +8,11 @@ import { clearFaultsAction } from '@/lib/admin/actions';
 export function ClearFaultsButton() {
   const t = useTranslations('Admin');
   const [, action] = useActionState<ActionResult, FormData>(clearFaultsAction, initialActionState);
-  return <form action={action}><SubmitButton variant="secondary" pendingLabel={t('clearing')}>{t('clearFaults')}</SubmitButton></form>;
+  return (
+    <form action={action}>
+      <SubmitButton variant="secondary" pendingLabel={t('clearing')}>
+        {t('clearFaults')}
+      </SubmitButton>
+    </form>
+  );
 }

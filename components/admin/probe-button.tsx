@@ -13,7 +13,9 @@ export function ProbeButton({ system, label }: { system: string; label: string }
   return (
     <form action={action} className="mt-3 flex flex-wrap items-center gap-3">
       <input type="hidden" name="system" value={system} />
-      <SubmitButton variant="secondary" size="sm" pendingLabel={t('probing')} aria-label={t('probeFor', { system: label })}>{t('probe')}</SubmitButton>
+      <SubmitButton variant="secondary" size="sm" pendingLabel={t('probing')} aria-label={t('probeFor', { system: label })}>
+        {t('probe')}
+      </SubmitButton>
       {answered === true ? <Notice tone="success">{t('probeOk')}</Notice> : null}
       {answered === false ? <Notice tone="error">{t('probeFailed')}</Notice> : null}
     </form>

@@ -2,13 +2,31 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormErrorSummary, Notice, SelectField, SubmitButton, TextField, TextareaField, errorSummaryItems, initialActionState, type ActionResult } from '@/components/ui';
+import {
+  FormErrorSummary,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+  TextareaField,
+  errorSummaryItems,
+  initialActionState,
+  type ActionResult,
+} from '@/components/ui';
 import type { ColumnSpec } from '@/lib/admin/reference-tables';
 import { saveReferenceRowAction } from '@/lib/admin/actions';
 
 /** Edits one reference row; what the admin typed stays in the fields when the server refuses it. */
-export function ReferenceRowForm({ table, rowKey, columns, initial }: {
-  table: string; rowKey: string; columns: readonly ColumnSpec[]; initial: Record<string, string>;
+export function ReferenceRowForm({
+  table,
+  rowKey,
+  columns,
+  initial,
+}: {
+  table: string;
+  rowKey: string;
+  columns: readonly ColumnSpec[];
+  initial: Record<string, string>;
 }) {
   const t = useTranslations('Admin');
   const te = useTranslations('Errors');
@@ -29,31 +47,63 @@ export function ReferenceRowForm({ table, rowKey, columns, initial }: {
         errors={errorSummaryItems(state).map((e) => ({ ...e, message: `${label(e.fieldId)}: ${te(e.message as never)}` }))}
         focusKey={state}
       />
-      {columns.filter((c) => !(c.generated && isNew)).map((c) => {
-        const readOnly = c.key && !isNew;
-        if (c.kind === 'bool') {
+      {columns
+        .filter((c) => !(c.generated && isNew))
+        .map((c) => {
+          const readOnly = c.key && !isNew;
+          if (c.kind === 'bool') {
+            return (
+              <div key={c.name} className="flex items-center gap-3">
+                <input id={c.name} name={c.name} type="checkbox" defaultChecked={value(c.name) === 'true'} className="size-5" />
+                <label htmlFor={c.name} className="font-medium">
+                  {label(c.name)}
+                </label>
+              </div>
+            );
+          }
+          if (c.kind === 'enum') {
+            return (
+              <SelectField
+                key={c.name}
+                name={c.name}
+                label={label(c.name)}
+                defaultValue={value(c.name)}
+                disabled={readOnly}
+                options={(c.options ?? []).map((o) => ({ value: o, label: o }))}
+                error={errorsOf(c.name)}
+              />
+            );
+          }
+          if (c.kind === 'json') {
+            return (
+              <TextareaField
+                key={c.name}
+                name={c.name}
+                label={label(c.name)}
+                hint={t('jsonHint')}
+                defaultValue={value(c.name)}
+                error={errorsOf(c.name)}
+                rows={4}
+              />
+            );
+          }
           return (
-            <div key={c.name} className="flex items-center gap-3">
-              <input id={c.name} name={c.name} type="checkbox" defaultChecked={value(c.name) === 'true'} className="size-5" />
-              <label htmlFor={c.name} className="font-medium">{label(c.name)}</label>
-            </div>
+            <TextField
+              key={c.name}
+              name={c.name}
+              label={label(c.name)}
+              defaultValue={value(c.name)}
+              readOnly={readOnly}
+              required={!c.optional}
+              error={errorsOf(c.name)}
+              hint={c.kind === 'date' ? t('dateHint') : c.kind === 'list' ? t('listHint') : undefined}
+              inputMode={c.kind === 'int' ? 'numeric' : undefined}
+            />
           );
-        }
-        if (c.kind === 'enum') {
-          return <SelectField key={c.name} name={c.name} label={label(c.name)} defaultValue={value(c.name)} disabled={readOnly}
-            options={(c.options ?? []).map((o) => ({ value: o, label: o }))} error={errorsOf(c.name)} />;
-        }
-        if (c.kind === 'json') {
-          return <TextareaField key={c.name} name={c.name} label={label(c.name)} hint={t('jsonHint')} defaultValue={value(c.name)} error={errorsOf(c.name)} rows={4} />;
-        }
-        return (
-          <TextField key={c.name} name={c.name} label={label(c.name)} defaultValue={value(c.name)} readOnly={readOnly}
-            required={!c.optional} error={errorsOf(c.name)}
-            hint={c.kind === 'date' ? t('dateHint') : c.kind === 'list' ? t('listHint') : undefined}
-            inputMode={c.kind === 'int' ? 'numeric' : undefined} />
-        );
-      })}
-      <div><SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton></div>
+        })}
+      <div>
+        <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
+      </div>
     </form>
   );
 }

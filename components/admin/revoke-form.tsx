@@ -18,9 +18,16 @@ export function RevokeForm({ serial, reasons, revoked }: { serial: string; reaso
   return (
     <form action={action} className="flex flex-wrap items-end gap-2" aria-label={t('revokeFor', { serial: serial.slice(0, 8) })}>
       <input type="hidden" name="serial" value={serial} />
-      <SelectField id={`reason-${serial}`} name="reason" label={t('revokeReason')} width="md"
-        options={reasons.map((r) => ({ value: r, label: t(`revocationReasons.${r}` as never) }))} />
-      <SubmitButton variant="danger" size="sm" pendingLabel={t('revoking')}>{t('revoke')}</SubmitButton>
+      <SelectField
+        id={`reason-${serial}`}
+        name="reason"
+        label={t('revokeReason')}
+        width="md"
+        options={reasons.map((r) => ({ value: r, label: t(`revocationReasons.${r}` as never) }))}
+      />
+      <SubmitButton variant="danger" size="sm" pendingLabel={t('revoking')}>
+        {t('revoke')}
+      </SubmitButton>
       {!state.ok ? <Notice tone="error">{te(state.code as never)}</Notice> : null}
     </form>
   );

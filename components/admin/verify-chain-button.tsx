@@ -11,11 +11,15 @@ export function VerifyChainButton() {
   const data = state.ok ? (state.data as { brokenId: string | null; checked: number } | undefined) : undefined;
   return (
     <form action={action} className="flex flex-col items-start gap-3">
-      <SubmitButton variant="secondary" pendingLabel={t('verifying')}>{t('verifyChain')}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={t('verifying')}>
+        {t('verifyChain')}
+      </SubmitButton>
       {data ? (
-        data.brokenId
-          ? <Notice tone="error" title={t('chainBroken', { id: data.brokenId })} />
-          : <Notice tone="success" title={t('chainIntact', { count: data.checked })} />
+        data.brokenId ? (
+          <Notice tone="error" title={t('chainBroken', { id: data.brokenId })} />
+        ) : (
+          <Notice tone="success" title={t('chainIntact', { count: data.checked })} />
+        )
       ) : null}
     </form>
   );

@@ -4,19 +4,31 @@ import type { TimelineEvent } from '@/lib/applications/timeline';
 
 /** The timeline in the reader's language: each check with its result, each step, signature and decision. */
 export async function ApplicationTimeline({ events, pilot }: { events: readonly TimelineEvent[]; pilot: 'Vehicle' | 'IdCard' }) {
-  const [tr, tk, ts, ta, format] = await Promise.all([getTranslations(), getTranslations('Checks'), getTranslations('Status'), getTranslations('Admin'), getFormatter()]);
+  const [tr, tk, ts, ta, format] = await Promise.all([
+    getTranslations(),
+    getTranslations('Checks'),
+    getTranslations('Status'),
+    getTranslations('Admin'),
+    getFormatter(),
+  ]);
   const eventKey = (type: string) => `${pilot}.events.${type}` as never;
   const items: TimelineItem[] = events.map((e) => {
     const d = e.data as { step?: number; system?: string; ok?: boolean; code?: string; reason?: string };
     if (e.type === 'check') {
       return {
-        id: String(e.id), at: format.dateTime(e.at, 'stamp'), dateTime: e.at.toISOString(), tone: d.ok ? 'success' : 'danger',
+        id: String(e.id),
+        at: format.dateTime(e.at, 'stamp'),
+        dateTime: e.at.toISOString(),
+        tone: d.ok ? 'success' : 'danger',
         title: `${tk('step', { n: d.step ?? 0 })} · ${ta(`systems.${d.system}` as never)}`,
         description: tk.has(d.code as never) ? tk(d.code as never) : d.code,
       };
     }
     return {
-      id: String(e.id), at: format.dateTime(e.at, 'stamp'), dateTime: e.at.toISOString(), tone: e.toStatus && ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(e.toStatus) ? 'danger' : 'info',
+      id: String(e.id),
+      at: format.dateTime(e.at, 'stamp'),
+      dateTime: e.at.toISOString(),
+      tone: e.toStatus && ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(e.toStatus) ? 'danger' : 'info',
       title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,
       description: e.toStatus ? `${tk('statusNow')}: ${ts(e.toStatus as never)}${d.reason ? ` — ${d.reason}` : ''}` : undefined,
     };

@@ -18,7 +18,9 @@ export function CheckLines({ lines, title }: { lines: readonly CheckLineView[]; 
           <li key={`${l.step}-${l.system}`} className="flex items-start gap-2">
             {l.ok ? <SuccessIcon className="mt-0.5 size-5 text-success-700" /> : <ErrorIcon className="mt-0.5 size-5 text-danger-700" />}
             <span>
-              <span className="font-semibold">{t('step', { n: l.step })} · {systems(l.system as never)}:</span>{' '}
+              <span className="font-semibold">
+                {t('step', { n: l.step })} · {systems(l.system as never)}:
+              </span>{' '}
               <span className={l.ok ? '' : 'font-semibold text-danger-700'}>{t(l.code as never)}</span>
             </span>
           </li>

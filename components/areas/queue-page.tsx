@@ -16,15 +16,32 @@ const PAGE = 25;
  * A staff work area's queue: whose scope it is, counts by status, and the scoped list with keyset paging.
  * Each pilot issue replaces the row links with its own application pages.
  */
-export async function QueuePage({ area, grant, pilot, scope, statuses, order, after, children }: {
+export async function QueuePage({
+  area,
+  grant,
+  pilot,
+  scope,
+  statuses,
+  order,
+  after,
+  children,
+}: {
   area: 'ums' | 'registration-point' | 'akimat' | 'front-office' | 'reception' | 'issuance' | 'dealer';
-  grant: Grant; pilot: Pilot; scope: Omit<ScopeTarget, 'iins'>; statuses?: readonly string[];
-  order: 'oldest' | 'newest'; after?: string;
+  grant: Grant;
+  pilot: Pilot;
+  scope: Omit<ScopeTarget, 'iins'>;
+  statuses?: readonly string[];
+  order: 'oldest' | 'newest';
+  after?: string;
   /** The area's own tools (a search, a form), shown under the header and above the queue. */
   children?: ReactNode;
 }) {
   const [t, tc, ts, format, locale] = await Promise.all([
-    getTranslations('Areas'), getTranslations('Common'), getTranslations('Status'), getFormatter(), getLocale(),
+    getTranslations('Areas'),
+    getTranslations('Common'),
+    getTranslations('Status'),
+    getFormatter(),
+    getLocale(),
   ]);
   const cursor = decodeCursor(after);
   const [page, counts] = await Promise.all([
@@ -34,13 +51,27 @@ export async function QueuePage({ area, grant, pilot, scope, statuses, order, af
   const base = getPathname({ href: `/${area}`, locale });
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={t(`${area}.title`)} lead={t(`${area}.lead`)} />
+      <PageHeader
+        eyebrow={
+          <span data-testid="area-scope">
+            <ScopeLabel grant={grant} />
+          </span>
+        }
+        title={t(`${area}.title`)}
+        lead={t(`${area}.lead`)}
+      />
       {children}
       <Card title={t('countsTitle')}>
-        {counts.length === 0 ? <p className="text-ink-muted">{t('noApplicationsYet')}</p> : (
+        {counts.length === 0 ? (
+          <p className="text-ink-muted">{t('noApplicationsYet')}</p>
+        ) : (
           <ul className="flex flex-wrap gap-3">
             {counts.map((c) => (
-              <li key={c.status}><StatusBadge tone={statusTone(c.status)}>{ts(c.status as never)}: {format.number(c.n)}</StatusBadge></li>
+              <li key={c.status}>
+                <StatusBadge tone={statusTone(c.status)}>
+                  {ts(c.status as never)}: {format.number(c.n)}
+                </StatusBadge>
+              </li>
             ))}
           </ul>
         )}
@@ -49,8 +80,16 @@ export async function QueuePage({ area, grant, pilot, scope, statuses, order, af
         caption={t(`${area}.queue`)}
         columns={[
           { key: 'number', header: t('number'), rowHeader: true, cell: (r) => <span className="font-mono">{r.number}</span> },
-          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
-          { key: 'applicant', header: t('applicant'), cell: (r) => (r.applicantIin ? <span className="font-mono">{maskIin(r.applicantIin)}</span> : '—') },
+          {
+            key: 'status',
+            header: t('status'),
+            cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge>,
+          },
+          {
+            key: 'applicant',
+            header: t('applicant'),
+            cell: (r) => (r.applicantIin ? <span className="font-mono">{maskIin(r.applicantIin)}</span> : '—'),
+          },
           { key: 'created', header: t('created'), cell: (r) => format.dateTime(r.createdAt, 'stamp') },
         ]}
         rows={page.rows}

@@ -45,28 +45,43 @@ export function EdsSignIn() {
     const data = new FormData(event.currentTarget);
     const file = data.get('keyFile');
     const password = String(data.get('password') ?? '');
-    if (!(file instanceof File) || file.size === 0) { setProblem('eds_choose_file'); return; }
+    if (!(file instanceof File) || file.size === 0) {
+      setProblem('eds_choose_file');
+      return;
+    }
     void submitSigned(async (doc) => (await signing()).signWithKeyFile(file, password, doc, 'authentication'));
   }
 
   const shown = problem ?? (!state.ok ? state.code : null);
   return (
     <section aria-labelledby="eds-title" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-5">
-      <h2 id="eds-title" className="text-2xl font-semibold">{t('signInTitle')}</h2>
+      <h2 id="eds-title" className="text-2xl font-semibold">
+        {t('signInTitle')}
+      </h2>
       <p className="text-ink-muted">{t('signInLead')}</p>
       {shown ? <Notice tone="error" title={te(shown as never)} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <form onSubmit={onKeyFile} className="flex flex-col gap-4" aria-labelledby="eds-file-title" noValidate>
-          <h3 id="eds-file-title" className="text-lg font-semibold">{t('keyFileTitle')}</h3>
+          <h3 id="eds-file-title" className="text-lg font-semibold">
+            {t('keyFileTitle')}
+          </h3>
           <FileField name="keyFile" label={t('keyFile')} hint={t('keyFileHint')} accept=".p12,.pfx,application/x-pkcs12" />
           <TextField name="password" type="password" label={t('password')} autoComplete="off" width="md" />
-          <div><SubmitButton disabled={busy} pendingLabel={t('signingIn')}>{busy ? t('signingIn') : t('signInWithKey')}</SubmitButton></div>
+          <div>
+            <SubmitButton disabled={busy} pendingLabel={t('signingIn')}>
+              {busy ? t('signingIn') : t('signInWithKey')}
+            </SubmitButton>
+          </div>
         </form>
         <div className="flex flex-col gap-4">
           <h3 className="text-lg font-semibold">{t('ncaLayerTitle')}</h3>
           <p className="text-sm text-ink-muted">{t('ncaLayerHint')}</p>
           <div>
-            <Button variant="secondary" disabled={busy} onClick={() => void submitSigned(async (doc) => (await signing()).signWithNcaLayerApp(doc, 'authentication', locale))}>
+            <Button
+              variant="secondary"
+              disabled={busy}
+              onClick={() => void submitSigned(async (doc) => (await signing()).signWithNcaLayerApp(doc, 'authentication', locale))}
+            >
               {t('signInWithNcaLayer')}
             </Button>
           </div>

@@ -18,7 +18,13 @@ export type Purpose = 'signing' | 'authentication';
  * the CMS does. The key in the file must be for the purpose asked (a signing key cannot sign in, and back) and,
  * when the signer is known, belong to them — said here at once, before the server would refuse it anyway.
  */
-export async function signWithKeyFile(file: File, password: string, document: unknown, purpose: Purpose, signer?: { iin: string; bin?: string | null }): Promise<string> {
+export async function signWithKeyFile(
+  file: File,
+  password: string,
+  document: unknown,
+  purpose: Purpose,
+  signer?: { iin: string; bin?: string | null },
+): Promise<string> {
   let contents;
   try {
     contents = await importPkcs12(new Uint8Array(await file.arrayBuffer()), password);
@@ -34,7 +40,12 @@ export async function signWithKeyFile(file: File, password: string, document: un
 }
 
 /** The same through NCALayer: it shows its own key picker and password dialog. */
-export async function signWithNcaLayerApp(document: unknown, purpose: Purpose, locale: 'kk' | 'ru', filter: { iin?: string; bin?: string } = {}): Promise<string> {
+export async function signWithNcaLayerApp(
+  document: unknown,
+  purpose: Purpose,
+  locale: 'kk' | 'ru',
+  filter: { iin?: string; bin?: string } = {},
+): Promise<string> {
   try {
     return await signWithNcaLayer({ dataBase64: toBase64(canonicalBytes(document)), purpose, locale, ...filter });
   } catch (e) {

@@ -73,15 +73,34 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
   const working = busy || submitting;
   return (
     <>
-      <Button onClick={() => { void import('./key-file'); dialog.current?.showModal(); }} data-testid="open-sign-dialog">{openLabel}</Button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-2xl rounded-lg border border-line bg-white p-0 text-ink backdrop:bg-slate-900/60">
+      <Button
+        onClick={() => {
+          void import('./key-file');
+          dialog.current?.showModal();
+        }}
+        data-testid="open-sign-dialog"
+      >
+        {openLabel}
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        className="m-auto w-full max-w-2xl rounded-lg border border-line bg-white p-0 text-ink backdrop:bg-slate-900/60"
+      >
         <form onSubmit={sign} className="flex flex-col gap-5 p-6" noValidate>
-          <h2 id={`${id}-title`} className="text-2xl font-semibold">{title}</h2>
+          <h2 id={`${id}-title`} className="text-2xl font-semibold">
+            {title}
+          </h2>
           <section aria-labelledby={`${id}-what`} className="flex flex-col gap-2">
-            <h3 id={`${id}-what`} className="text-lg font-semibold">{t('whatYouSign')}</h3>
+            <h3 id={`${id}-what`} className="text-lg font-semibold">
+              {t('whatYouSign')}
+            </h3>
             <DescriptionList items={summary.map((s) => ({ term: s.term, value: s.value }))} />
             <p className="text-sm text-ink-muted">
-              {t('documentHash')}: <code className="break-all font-mono text-ink" data-testid="document-hash">{hash}</code>
+              {t('documentHash')}:{' '}
+              <code className="break-all font-mono text-ink" data-testid="document-hash">
+                {hash}
+              </code>
             </p>
           </section>
           {/* The chosen method shows its own inputs through CSS (:has), so the form needs no extra state. */}
@@ -92,23 +111,40 @@ export function SignDialog({ document, summary, signer, action, fields = {}, tit
               legend={t('method')}
               inline
               defaultValue="ncalayer"
-              options={[{ value: 'ncalayer', label: t('methodNcaLayer') }, { value: 'file', label: t('methodKeyFile') }]}
+              options={[
+                { value: 'ncalayer', label: t('methodNcaLayer') },
+                { value: 'file', label: t('methodKeyFile') },
+              ]}
             />
             <p className="text-sm text-ink-muted group-has-[input[value=file]:checked]:hidden">{t('ncaLayerSignHint')}</p>
             <div className="hidden flex-col gap-4 group-has-[input[value=file]:checked]:flex">
-              <FileField name="keyFile" id={`${id}-key`} label={t('signingKeyFile')} hint={t('signingKeyFileHint')} accept=".p12,.pfx,application/x-pkcs12" />
+              <FileField
+                name="keyFile"
+                id={`${id}-key`}
+                label={t('signingKeyFile')}
+                hint={t('signingKeyFileHint')}
+                accept=".p12,.pfx,application/x-pkcs12"
+              />
               <TextField name="password" id={`${id}-password`} type="password" label={t('password')} autoComplete="off" width="md" />
             </div>
           </div>
           {shown ? <Notice tone="error" title={errorText(shown, shownParams)} /> : null}
           <div className="flex flex-wrap gap-3">
-            <button type="submit" aria-disabled={working || undefined} disabled={working}
-              className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400 disabled:opacity-70">
+            <button
+              type="submit"
+              aria-disabled={working || undefined}
+              disabled={working}
+              className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400 disabled:opacity-70"
+            >
               {working ? t('signing') : t('sign')}
             </button>
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t('cancel')}</Button>
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('cancel')}
+            </Button>
           </div>
-          <span className="sr-only" role="status">{working ? t('signing') : null}</span>
+          <span className="sr-only" role="status">
+            {working ? t('signing') : null}
+          </span>
         </form>
       </dialog>
     </>

@@ -14,11 +14,27 @@ export function AnnulForm({ id, version }: { id: string; version: number }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale }} />
-      <RadioGroup name="reason" legend={t('annulReason')} error={err('reason')} defaultValue={v('reason')}
-        options={(['photo', 'signature', 'more_checks'] as const).map((r) => ({ value: r, label: t(`annulReasons.${r}`) }))} />
-      <TextareaField name="comment" label={t('annulComment')} hint={t('annulCommentHint')} rows={3} defaultValue={v('comment')} error={err('comment')} />
+      <RadioGroup
+        name="reason"
+        legend={t('annulReason')}
+        error={err('reason')}
+        defaultValue={v('reason')}
+        options={(['photo', 'signature', 'more_checks'] as const).map((r) => ({ value: r, label: t(`annulReasons.${r}`) }))}
+      />
+      <TextareaField
+        name="comment"
+        label={t('annulComment')}
+        hint={t('annulCommentHint')}
+        rows={3}
+        defaultValue={v('comment')}
+        error={err('comment')}
+      />
       {failure ? <Notice tone="error" title={failure} /> : null}
-      <div><SubmitButton variant="danger" pendingLabel={t('saving')}>{t('annul')}</SubmitButton></div>
+      <div>
+        <SubmitButton variant="danger" pendingLabel={t('saving')}>
+          {t('annul')}
+        </SubmitButton>
+      </div>
     </form>
   );
 }

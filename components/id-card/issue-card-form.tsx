@@ -14,10 +14,30 @@ export function IssueCardForm({ id, version }: { id: string; version: number }) 
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale }} />
-      <TextField name="presentedIin" label={t('presentedIin')} hint={t('presentedIinHint')} width="sm" inputMode="numeric" autoComplete="off" defaultValue={v('presentedIin')} error={err('presentedIin')} />
-      <TextField name="newCardNumber" label={t('newCardNumber')} hint={t('newCardNumberHint')} width="sm" inputMode="numeric" autoComplete="off" defaultValue={v('newCardNumber')} error={err('newCardNumber')} />
+      <TextField
+        name="presentedIin"
+        label={t('presentedIin')}
+        hint={t('presentedIinHint')}
+        width="sm"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={v('presentedIin')}
+        error={err('presentedIin')}
+      />
+      <TextField
+        name="newCardNumber"
+        label={t('newCardNumber')}
+        hint={t('newCardNumberHint')}
+        width="sm"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={v('newCardNumber')}
+        error={err('newCardNumber')}
+      />
       {failure ? <Notice tone="error" title={failure} /> : null}
-      <div><SubmitButton pendingLabel={t('saving')}>{t('issueCard')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('saving')}>{t('issueCard')}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -17,19 +17,31 @@ export function StartForm({ goToCon }: { goToCon: React.ReactNode }) {
   const failed = !state.ok ? state : null;
   const checks = (failed?.data as { checks?: CheckLine[] } | undefined)?.checks ?? [];
   const consentError = failed?.fieldErrors?.consent?.map((c) => errorText(c));
-  const conCodes = failed && (failed.code.startsWith('id_card_') && failed.code !== 'id_card_pilot_closed');
+  const conCodes = failed && failed.code.startsWith('id_card_') && failed.code !== 'id_card_pilot_closed';
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="locale" value={locale} />
-      <CheckboxGroup name="consent" legend={t('consentLegend')} hint={t('consentHint')} error={consentError}
-        options={[{ value: 'on', label: t('consent') }]} />
+      <CheckboxGroup
+        name="consent"
+        legend={t('consentLegend')}
+        hint={t('consentHint')}
+        error={consentError}
+        options={[{ value: 'on', label: t('consent') }]}
+      />
       <CheckLines lines={checks} title={t('checksTitle')} />
       {failed && failed.code !== 'invalid' ? (
         <Notice tone="error" title={errorText(failed.code, failed.params)}>
-          {conCodes ? <><p className="font-semibold">{t('goToCon')}</p>{goToCon}</> : null}
+          {conCodes ? (
+            <>
+              <p className="font-semibold">{t('goToCon')}</p>
+              {goToCon}
+            </>
+          ) : null}
         </Notice>
       ) : null}
-      <div><SubmitButton pendingLabel={t('checking')}>{t('start')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('checking')}>{t('start')}</SubmitButton>
+      </div>
     </form>
   );
 }

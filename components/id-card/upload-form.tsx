@@ -11,22 +11,41 @@ export function UploadForm({ id, version, kind }: { id: string; version: number;
   const t = useTranslations('IdCard');
   const locale = useLocale();
   const errorText = useErrorText();
-  const [state, action] = useActionState<ActionResult, FormData>(kind === 'photo' ? uploadPhotoAction : uploadSignatureAction, initialActionState);
-  const problems = !state.ok ? (state.data as { problems?: string[] } | undefined)?.problems ?? [] : [];
+  const [state, action] = useActionState<ActionResult, FormData>(
+    kind === 'photo' ? uploadPhotoAction : uploadSignatureAction,
+    initialActionState,
+  );
+  const problems = !state.ok ? ((state.data as { problems?: string[] } | undefined)?.problems ?? []) : [];
   const fieldErrors = !state.ok ? state.fieldErrors?.file?.map((c) => errorText(c)) : undefined;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="locale" value={locale} />
-      <FileField name="file" id={`${kind}-file`} label={t(kind === 'photo' ? 'photoFile' : 'signatureFile')} hint={t(kind === 'photo' ? 'photoFileHint' : 'signatureFileHint')}
-        accept={kind === 'photo' ? 'image/jpeg' : 'image/png,image/jpeg'} error={fieldErrors} />
+      <FileField
+        name="file"
+        id={`${kind}-file`}
+        label={t(kind === 'photo' ? 'photoFile' : 'signatureFile')}
+        hint={t(kind === 'photo' ? 'photoFileHint' : 'signatureFileHint')}
+        accept={kind === 'photo' ? 'image/jpeg' : 'image/png,image/jpeg'}
+        error={fieldErrors}
+      />
       {!state.ok && state.code !== 'invalid' ? (
         <Notice tone="error" title={errorText(state.code, state.params)}>
-          {problems.length ? <ul className="list-disc pl-5" data-testid={`${kind}-problems`}>{problems.map((p) => <li key={p}>{t(`${kind}Problems.${p}` as never)}</li>)}</ul> : null}
+          {problems.length ? (
+            <ul className="list-disc pl-5" data-testid={`${kind}-problems`}>
+              {problems.map((p) => (
+                <li key={p}>{t(`${kind}Problems.${p}` as never)}</li>
+              ))}
+            </ul>
+          ) : null}
         </Notice>
       ) : null}
-      <div><SubmitButton variant="secondary" pendingLabel={t('uploading')}>{t('upload')}</SubmitButton></div>
+      <div>
+        <SubmitButton variant="secondary" pendingLabel={t('uploading')}>
+          {t('upload')}
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -6,7 +6,15 @@ import { Notice, SubmitButton, initialActionState, type ActionResult } from '@/c
 import { useErrorText } from '@/components/ui/error-text';
 
 /** To the gateway's page; a second click reuses the same open invoice (the service decides, not the button). */
-export function PayButton({ id, label, action: pay }: { id: string; label: string; action: (prev: ActionResult, form: FormData) => Promise<ActionResult> }) {
+export function PayButton({
+  id,
+  label,
+  action: pay,
+}: {
+  id: string;
+  label: string;
+  action: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations('Payments');
   const locale = useLocale();
   const errorText = useErrorText();
@@ -15,7 +23,9 @@ export function PayButton({ id, label, action: pay }: { id: string; label: strin
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="locale" value={locale} />
-      <div><SubmitButton pendingLabel={t('redirecting')}>{label}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('redirecting')}>{label}</SubmitButton>
+      </div>
       {!state.ok ? <Notice tone="error" title={errorText(state.code, state.params)} /> : null}
     </form>
   );

@@ -9,7 +9,9 @@ export function MarkReadButton({ id, label, pendingLabel }: { id?: string; label
   return (
     <form action={action} className="mt-2">
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <SubmitButton variant="secondary" size="sm" pendingLabel={pendingLabel}>{label}</SubmitButton>
+      <SubmitButton variant="secondary" size="sm" pendingLabel={pendingLabel}>
+        {label}
+      </SubmitButton>
     </form>
   );
 }

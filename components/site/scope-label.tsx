@@ -8,12 +8,19 @@ export async function ScopeLabel({ grant }: { grant: Grant }) {
   const d = await describeScope(grant, locale);
   const role = tr(grant.role);
   switch (d.kind) {
-    case 'region': return <>{t('region', { role, region: d.region })}</>;
-    case 'centre': return <>{t('centre', { role, number: d.number, region: d.region })}</>;
-    case 'akimat': return <>{t('akimat', { role, akimat: d.akimat })}</>;
-    case 'point': return <>{t('point', { role, point: d.point })}</>;
-    case 'dealer': return <>{t('dealer', { role, dealer: d.dealer })}</>;
-    case 'all': return <>{t('all', { role })}</>;
-    case 'self': return <>{t('self', { role })}</>;
+    case 'region':
+      return <>{t('region', { role, region: d.region })}</>;
+    case 'centre':
+      return <>{t('centre', { role, number: d.number, region: d.region })}</>;
+    case 'akimat':
+      return <>{t('akimat', { role, akimat: d.akimat })}</>;
+    case 'point':
+      return <>{t('point', { role, point: d.point })}</>;
+    case 'dealer':
+      return <>{t('dealer', { role, dealer: d.dealer })}</>;
+    case 'all':
+      return <>{t('all', { role })}</>;
+    case 'self':
+      return <>{t('self', { role })}</>;
   }
 }

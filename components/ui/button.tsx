@@ -10,12 +10,9 @@ const base =
   'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
 
 const variants: Record<ButtonVariant, string> = {
-  primary:
-    'rounded-md border-2 border-transparent bg-brand-700 text-white hover:bg-brand-800 hover:text-white active:bg-brand-900',
-  secondary:
-    'rounded-md border-2 border-brand-700 bg-surface text-brand-700 hover:bg-brand-50 hover:text-brand-800',
-  danger:
-    'rounded-md border-2 border-transparent bg-danger-700 text-white hover:bg-danger-800 hover:text-white',
+  primary: 'rounded-md border-2 border-transparent bg-brand-700 text-white hover:bg-brand-800 hover:text-white active:bg-brand-900',
+  secondary: 'rounded-md border-2 border-brand-700 bg-surface text-brand-700 hover:bg-brand-50 hover:text-brand-800',
+  danger: 'rounded-md border-2 border-transparent bg-danger-700 text-white hover:bg-danger-800 hover:text-white',
   link: 'rounded-sm bg-transparent p-0 text-brand-700 underline underline-offset-4 hover:text-brand-900 hover:decoration-2',
 };
 
@@ -28,17 +25,8 @@ const sizes: Record<ButtonSize, string> = {
 const linkSizes: Record<ButtonSize, string> = { sm: 'text-sm', md: 'text-base', lg: 'text-lg' };
 
 /** Classes for anything that should look like a button, e.g. next-intl's `<Link className={buttonClasses()}>`. */
-export function buttonClasses(
-  variant: ButtonVariant = 'primary',
-  size: ButtonSize = 'md',
-  options: { fullWidth?: boolean } = {},
-): string {
-  return cx(
-    base,
-    variants[variant],
-    variant === 'link' ? linkSizes[size] : sizes[size],
-    options.fullWidth && 'w-full',
-  );
+export function buttonClasses(variant: ButtonVariant = 'primary', size: ButtonSize = 'md', options: { fullWidth?: boolean } = {}): string {
+  return cx(base, variants[variant], variant === 'link' ? linkSizes[size] : sizes[size], options.fullWidth && 'w-full');
 }
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

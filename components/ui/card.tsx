@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 
 import { cx } from './cx';
 
-export function Card({ title, titleAs: Title = 'h2', actions, footer, children, className }: {
+export function Card({
+  title,
+  titleAs: Title = 'h2',
+  actions,
+  footer,
+  children,
+  className,
+}: {
   title?: ReactNode;
   titleAs?: 'h2' | 'h3' | 'p';
   /** Top-right, e.g. an "Edit" link. */
@@ -26,7 +33,13 @@ export function Card({ title, titleAs: Title = 'h2', actions, footer, children, 
 }
 
 /** The page's one h1, with the section name above it and actions beside it. */
-export function PageHeader({ title, lead, eyebrow, actions, className }: {
+export function PageHeader({
+  title,
+  lead,
+  eyebrow,
+  actions,
+  className,
+}: {
   title: ReactNode;
   lead?: ReactNode;
   /** Small text above the title: the service name, or breadcrumb-style context. */

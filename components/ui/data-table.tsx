@@ -48,9 +48,7 @@ export function DataTable<T>({
       ) : (
         <ScrollRegion label={caption} className="rounded-lg border border-line bg-surface">
           <table className="w-full border-collapse text-left">
-            <caption className={captionHidden ? 'sr-only' : 'px-4 pt-4 pb-2 text-left text-lg font-bold text-ink'}>
-              {caption}
-            </caption>
+            <caption className={captionHidden ? 'sr-only' : 'px-4 pt-4 pb-2 text-left text-lg font-bold text-ink'}>{caption}</caption>
             <thead>
               <tr className="border-b-2 border-line-strong bg-canvas">
                 {columns.map((column) => (

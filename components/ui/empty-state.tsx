@@ -3,7 +3,13 @@ import type { ReactNode } from 'react';
 import { cx } from './cx';
 
 /** What a list shows when it has nothing yet, with the next thing to do. */
-export function EmptyState({ title, titleAs: Title = 'h2', description, action, className }: {
+export function EmptyState({
+  title,
+  titleAs: Title = 'h2',
+  description,
+  action,
+  className,
+}: {
   title: ReactNode;
   titleAs?: 'h2' | 'h3' | 'p';
   description?: ReactNode;

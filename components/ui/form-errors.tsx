@@ -9,7 +9,12 @@ import type { ErrorSummaryItem } from './form-state';
  * and whenever `focusKey` changes (pass the action state so every failed submit
  * lands here); each link moves focus to its field.
  */
-export function FormErrorSummary({ title, errors, description, focusKey }: {
+export function FormErrorSummary({
+  title,
+  errors,
+  description,
+  focusKey,
+}: {
   title: ReactNode;
   errors: readonly ErrorSummaryItem[];
   /** Non-field message, e.g. the translated ActionResult.code. */

@@ -11,9 +11,7 @@ export type ErrorSummaryItem = { fieldId: string; message: string };
 /** The first error of each field, in the order the action reported them, for `FormErrorSummary`. */
 export function errorSummaryItems(result: ActionResult<unknown>): ErrorSummaryItem[] {
   if (result.ok || !result.fieldErrors) return [];
-  return Object.entries(result.fieldErrors).flatMap(([fieldId, messages]) =>
-    messages[0] ? [{ fieldId, message: messages[0] }] : [],
-  );
+  return Object.entries(result.fieldErrors).flatMap(([fieldId, messages]) => (messages[0] ? [{ fieldId, message: messages[0] }] : []));
 }
 
 export function fieldErrorsOf(result: ActionResult<unknown>, name: string): string[] | undefined {

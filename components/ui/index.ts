@@ -10,15 +10,7 @@ export { cx } from './cx';
 export { DataTable } from './data-table';
 export type { Column, DataTableProps } from './data-table';
 export { EmptyState } from './empty-state';
-export {
-  DateField,
-  Field,
-  FieldErrors,
-  FileField,
-  SelectField,
-  TextField,
-  TextareaField,
-} from './field';
+export { DateField, Field, FieldErrors, FileField, SelectField, TextField, TextareaField } from './field';
 export type { ControlProps, FieldError, FieldProps, TextFieldProps } from './field';
 export { FormErrorSummary } from './form-errors';
 export { errorSummaryItems, fieldErrorsOf, initialActionState, valueOf } from './form-state';

@@ -17,7 +17,14 @@ const tones: Record<NoticeTone, { box: string; icon: string; Icon: typeof InfoIc
  * Live roles only announce content inserted after load, so render it conditionally
  * (e.g. when an action result arrives) rather than toggling its visibility.
  */
-export function Notice({ tone = 'info', title, titleAs: Title = 'h2', children, className, id }: {
+export function Notice({
+  tone = 'info',
+  title,
+  titleAs: Title = 'h2',
+  children,
+  className,
+  id,
+}: {
   tone?: NoticeTone;
   title?: ReactNode;
   titleAs?: 'h2' | 'h3' | 'p';

@@ -9,11 +9,7 @@ import { cx } from './cx';
  * it, but only when it actually overflows: it starts focusable (right without JS)
  * and drops the tab stop once measured as fitting.
  */
-export function ScrollRegion({ label, children, className }: {
-  label: string;
-  children: ReactNode;
-  className?: string;
-}) {
+export function ScrollRegion({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(true);
 

@@ -15,11 +15,7 @@ export const toneClasses: Record<Tone, string> = {
   progress: 'border-progress-700 bg-progress-50 text-progress-700',
 };
 
-export function StatusBadge({ tone = 'neutral', children, className }: {
-  tone?: Tone;
-  children: ReactNode;
-  className?: string;
-}) {
+export function StatusBadge({ tone = 'neutral', children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
   const Icon = toneIcons[tone];
   return (
     <span

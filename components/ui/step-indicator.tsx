@@ -10,7 +10,12 @@ export type Step = { label: ReactNode; state: StepState };
  * Progress through a multi-page form. Each step's state is spoken through a
  * hidden prefix ("Completed: …") and shown by shape (tick, filled, outlined), not colour alone.
  */
-export function StepIndicator({ steps, labels, ariaLabel, className }: {
+export function StepIndicator({
+  steps,
+  labels,
+  ariaLabel,
+  className,
+}: {
   steps: readonly Step[];
   /** Hidden prefixes per state, e.g. { done: 'Completed', current: 'Current step', todo: 'Not started' }. */
   labels: Record<StepState, string>;

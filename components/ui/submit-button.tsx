@@ -18,16 +18,7 @@ export type SubmitButtonProps = Omit<ButtonProps, 'type' | 'children'> & {
  * (aria-disabled, not disabled, so focus is not lost) but swallows clicks and
  * implicit Enter submits, which browsers deliver as a click on this button.
  */
-export function SubmitButton({
-  children,
-  pendingLabel,
-  variant,
-  size,
-  fullWidth,
-  className,
-  onClick,
-  ...rest
-}: SubmitButtonProps) {
+export function SubmitButton({ children, pendingLabel, variant, size, fullWidth, className, onClick, ...rest }: SubmitButtonProps) {
   const { pending } = useFormStatus();
 
   function handleClick(event: MouseEvent<HTMLButtonElement>) {

@@ -25,11 +25,7 @@ const markerClasses: Record<Tone, string> = {
 };
 
 /** History of an application, oldest or newest first as the page orders it. */
-export function Timeline({ items, ariaLabel, className }: {
-  items: readonly TimelineItem[];
-  ariaLabel?: string;
-  className?: string;
-}) {
+export function Timeline({ items, ariaLabel, className }: { items: readonly TimelineItem[]; ariaLabel?: string; className?: string }) {
   return (
     <ol aria-label={ariaLabel} className={cx('relative', className)}>
       {items.map((item, index) => {
@@ -41,7 +37,10 @@ export function Timeline({ items, ariaLabel, className }: {
             {!last && <span aria-hidden="true" className="absolute top-7 bottom-0 left-3 w-0.5 bg-line" />}
             <span
               aria-hidden="true"
-              className={cx('relative mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-surface', markerClasses[tone])}
+              className={cx(
+                'relative mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-surface',
+                markerClasses[tone],
+              )}
             >
               <Icon className="size-6" />
             </span>

@@ -25,5 +25,11 @@ export function useForm<T = unknown>(action: (prev: ActionResult<T>, form: FormD
 
 /** The hidden inputs a versioned step sends (id, version, locale…). */
 export function HiddenFields({ fields }: { fields: Record<string, string | number> }) {
-  return <>{Object.entries(fields).map(([k, val]) => <input key={k} type="hidden" name={k} value={val} />)}</>;
+  return (
+    <>
+      {Object.entries(fields).map(([k, val]) => (
+        <input key={k} type="hidden" name={k} value={val} />
+      ))}
+    </>
+  );
 }

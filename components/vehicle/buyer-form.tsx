@@ -22,15 +22,29 @@ export function BuyerForm({ id, version, defaultIin }: { id: string; version: nu
   const other = failed && failed.code !== 'invalid' && failed.code !== 'vehicle_buyer_not_found' ? failed : null;
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      <FormErrorSummary title={t('errorTitle')} errors={fieldErrors?.length ? [{ fieldId: 'buyerIin', message: fieldErrors[0]! }] : []} focusKey={state} />
+      <FormErrorSummary
+        title={t('errorTitle')}
+        errors={fieldErrors?.length ? [{ fieldId: 'buyerIin', message: fieldErrors[0]! }] : []}
+        focusKey={state}
+      />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <TextField name="buyerIin" label={t('buyerIin')} hint={t('buyerIinHint')} width="sm" inputMode="numeric" autoComplete="off"
-        defaultValue={failed?.values?.buyerIin ?? defaultIin ?? undefined} error={fieldErrors} />
+      <TextField
+        name="buyerIin"
+        label={t('buyerIin')}
+        hint={t('buyerIinHint')}
+        width="sm"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={failed?.values?.buyerIin ?? defaultIin ?? undefined}
+        error={fieldErrors}
+      />
       <CheckLines lines={checks} />
       {other ? <Notice tone="error" title={errorText(other.code, other.params)} /> : null}
-      <div><SubmitButton pendingLabel={t('checking')}>{t('checkBuyer')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('checking')}>{t('checkBuyer')}</SubmitButton>
+      </div>
     </form>
   );
 }

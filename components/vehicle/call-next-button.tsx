@@ -14,7 +14,9 @@ export function CallNextButton() {
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="locale" value={locale} />
-      <div><SubmitButton pendingLabel={t('working')}>{t('callNext')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('working')}>{t('callNext')}</SubmitButton>
+      </div>
       {!state.ok ? <Notice tone="error" title={errorText(state.code, state.params)} /> : null}
     </form>
   );

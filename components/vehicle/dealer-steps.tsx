@@ -9,7 +9,10 @@ export async function DealerSteps({ current }: { current: (typeof order)[number]
   const at = current === 'done' ? order.length : order.indexOf(current);
   const state = (i: number): StepState => (i < at ? 'done' : i === at ? 'current' : 'todo');
   return (
-    <StepIndicator ariaLabel={t('stepsLabel')} labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
-      steps={order.map((s, i) => ({ label: t(`dealerSteps.${s}`), state: state(i) }))} />
+    <StepIndicator
+      ariaLabel={t('stepsLabel')}
+      labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
+      steps={order.map((s, i) => ({ label: t(`dealerSteps.${s}`), state: state(i) }))}
+    />
   );
 }

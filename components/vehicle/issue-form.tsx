@@ -14,11 +14,35 @@ export function IssueForm({ id, version }: { id: string; version: number }) {
     <form action={action} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale }} />
-      <TextField name="presentedIin" label={t('presentedIin')} hint={t('presentedIinHint')} width="sm" inputMode="numeric" autoComplete="off" defaultValue={v('presentedIin')} error={err('presentedIin')} />
-      <TextField name="srtsBlankSerial" label={t('srtsBlankSerial')} hint={t('srtsBlankSerialHint')} width="sm" autoComplete="off" defaultValue={v('srtsBlankSerial')} error={err('srtsBlankSerial')} />
-      <CheckboxGroup name="platesHandedOver" legend={t('platesLegend')} error={err('platesHandedOver')} options={[{ value: 'on', label: t('platesHandedOver') }]} />
+      <TextField
+        name="presentedIin"
+        label={t('presentedIin')}
+        hint={t('presentedIinHint')}
+        width="sm"
+        inputMode="numeric"
+        autoComplete="off"
+        defaultValue={v('presentedIin')}
+        error={err('presentedIin')}
+      />
+      <TextField
+        name="srtsBlankSerial"
+        label={t('srtsBlankSerial')}
+        hint={t('srtsBlankSerialHint')}
+        width="sm"
+        autoComplete="off"
+        defaultValue={v('srtsBlankSerial')}
+        error={err('srtsBlankSerial')}
+      />
+      <CheckboxGroup
+        name="platesHandedOver"
+        legend={t('platesLegend')}
+        error={err('platesHandedOver')}
+        options={[{ value: 'on', label: t('platesHandedOver') }]}
+      />
       {failure ? <Notice tone="error" title={failure} /> : null}
-      <div><SubmitButton pendingLabel={t('working')}>{t('issueDocuments')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('working')}>{t('issueDocuments')}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -15,7 +15,13 @@ export function OfferDecision({ id, version }: { id: string; version: number }) 
   const errorText = useErrorText();
   const [accepted, accept] = useActionState<ActionResult, FormData>(acceptOfferAction, initialActionState);
   const [declined, decline] = useActionState<ActionResult, FormData>(declineOfferAction, initialActionState);
-  const hidden = (<><input type="hidden" name="id" value={id} /><input type="hidden" name="version" value={version} /><input type="hidden" name="locale" value={locale} /></>);
+  const hidden = (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="locale" value={locale} />
+    </>
+  );
   const reasonErrors = !declined.ok ? declined.fieldErrors?.reason?.map((c) => errorText(c)) : undefined;
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -23,17 +29,29 @@ export function OfferDecision({ id, version }: { id: string; version: number }) 
         {hidden}
         <h2 className="text-xl font-semibold">{t('acceptTitle')}</h2>
         <p className="text-ink-muted">{t('acceptText')}</p>
-        <CheckLines lines={!accepted.ok ? (accepted.data as { checks?: CheckLine[] } | undefined)?.checks ?? [] : []} />
+        <CheckLines lines={!accepted.ok ? ((accepted.data as { checks?: CheckLine[] } | undefined)?.checks ?? []) : []} />
         {!accepted.ok ? <Notice tone="error" title={errorText(accepted.code, accepted.params)} /> : null}
-        <div><SubmitButton pendingLabel={t('checking')}>{t('accept')}</SubmitButton></div>
+        <div>
+          <SubmitButton pendingLabel={t('checking')}>{t('accept')}</SubmitButton>
+        </div>
       </form>
       <form action={decline} className="flex flex-col gap-3" noValidate>
         {hidden}
         <h2 className="text-xl font-semibold">{t('declineTitle')}</h2>
-        <TextareaField name="reason" label={t('declineReason')} hint={t('declineReasonHint')} rows={3}
-          defaultValue={!declined.ok ? declined.values?.reason : undefined} error={reasonErrors} />
+        <TextareaField
+          name="reason"
+          label={t('declineReason')}
+          hint={t('declineReasonHint')}
+          rows={3}
+          defaultValue={!declined.ok ? declined.values?.reason : undefined}
+          error={reasonErrors}
+        />
         {!declined.ok && declined.code !== 'invalid' ? <Notice tone="error" title={errorText(declined.code, declined.params)} /> : null}
-        <div><SubmitButton variant="secondary" pendingLabel={t('working')}>{t('decline')}</SubmitButton></div>
+        <div>
+          <SubmitButton variant="secondary" pendingLabel={t('working')}>
+            {t('decline')}
+          </SubmitButton>
+        </div>
       </form>
     </div>
   );

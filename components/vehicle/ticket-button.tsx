@@ -12,13 +12,17 @@ export function TicketButton({ applicationId, existing }: { applicationId: strin
   const locale = useLocale();
   const errorText = useErrorText();
   const [state, action] = useActionState<ActionResult<{ code: string }>, FormData>(issueTicketAction as never, initialActionState);
-  const code = state.ok ? state.data?.code ?? existing : existing;
+  const code = state.ok ? (state.data?.code ?? existing) : existing;
   if (code) {
     return (
       <div className="flex flex-col items-start gap-3" data-testid="ticket">
         <p className="text-sm text-ink-muted">{t('ticketFor')}</p>
-        <p className="rounded-md border-4 border-brand-700 px-6 py-3 font-mono text-4xl font-bold" aria-live="polite">{code}</p>
-        <Button variant="secondary" onClick={() => window.print()}>{t('printTicket')}</Button>
+        <p className="rounded-md border-4 border-brand-700 px-6 py-3 font-mono text-4xl font-bold" aria-live="polite">
+          {code}
+        </p>
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t('printTicket')}
+        </Button>
       </div>
     );
   }
@@ -26,7 +30,9 @@ export function TicketButton({ applicationId, existing }: { applicationId: strin
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="locale" value={locale} />
-      <div><SubmitButton pendingLabel={t('working')}>{t('issueTicket')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('working')}>{t('issueTicket')}</SubmitButton>
+      </div>
       {!state.ok ? <Notice tone="error" title={errorText(state.code, state.params)} /> : null}
     </form>
   );

@@ -16,16 +16,31 @@ export function VinForm() {
   const [state, action] = useActionState<ActionResult, FormData>(startRegistrationAction, initialActionState);
   const fieldErrors = !state.ok ? state.fieldErrors?.vin?.map((c) => errorText(c)) : undefined;
   // Step 1 is already shown above the form; the form lists what its own submit checked.
-  const checks = (!state.ok ? (state.data as { checks?: CheckLine[] } | undefined)?.checks ?? [] : []).filter((l) => l.step > 1);
+  const checks = (!state.ok ? ((state.data as { checks?: CheckLine[] } | undefined)?.checks ?? []) : []).filter((l) => l.step > 1);
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      <FormErrorSummary title={t('errorTitle')} errors={fieldErrors?.length ? [{ fieldId: 'vin', message: fieldErrors[0]! }] : []} focusKey={state} />
+      <FormErrorSummary
+        title={t('errorTitle')}
+        errors={fieldErrors?.length ? [{ fieldId: 'vin', message: fieldErrors[0]! }] : []}
+        focusKey={state}
+      />
       <input type="hidden" name="locale" value={locale} />
-      <TextField name="vin" label={t('vin')} hint={t('vinHint')} width="md" autoComplete="off" spellCheck={false}
-        className="[&_input]:font-mono [&_input]:uppercase" defaultValue={!state.ok ? state.values?.vin : undefined} error={fieldErrors} />
+      <TextField
+        name="vin"
+        label={t('vin')}
+        hint={t('vinHint')}
+        width="md"
+        autoComplete="off"
+        spellCheck={false}
+        className="[&_input]:font-mono [&_input]:uppercase"
+        defaultValue={!state.ok ? state.values?.vin : undefined}
+        error={fieldErrors}
+      />
       <CheckLines lines={checks} />
       {!state.ok && state.code !== 'invalid' ? <Notice tone="error" title={errorText(state.code, state.params)} /> : null}
-      <div><SubmitButton pendingLabel={t('checking')}>{t('checkVin')}</SubmitButton></div>
+      <div>
+        <SubmitButton pendingLabel={t('checking')}>{t('checkVin')}</SubmitButton>
+      </div>
     </form>
   );
 }

@@ -2,8 +2,16 @@ import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 
 import { akimats, registrationPoints, regions, serviceCentres } from './reference';
 
 export const roles = [
-  'citizen', 'dealer', 'ums_reviewer', 'migration_officer', 'akimat_reviewer',
-  'con_operator', 'con_reception', 'con_issuance', 'supervisor', 'admin',
+  'citizen',
+  'dealer',
+  'ums_reviewer',
+  'migration_officer',
+  'akimat_reviewer',
+  'con_operator',
+  'con_reception',
+  'con_issuance',
+  'supervisor',
+  'admin',
 ] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles: readonly Role[] = roles.filter((r) => r !== 'citizen' && r !== 'dealer');
@@ -15,7 +23,9 @@ export const users = pgTable('users', {
   surname: text('surname').notNull(),
   givenName: text('given_name').notNull(),
   patronymic: text('patronymic'),
-  locale: text('locale', { enum: ['kk', 'ru'] }).notNull().default('kk'),
+  locale: text('locale', { enum: ['kk', 'ru'] })
+    .notNull()
+    .default('kk'),
   email: text('email'),
   active: boolean('active').notNull().default(true),
   /** Bumped by "sign out everywhere" and by an admin lock: every session token carries the version it was issued for. */
@@ -28,33 +38,47 @@ export const users = pgTable('users', {
 });
 
 /** A role held in one scope. Which scope column must be set depends on the role (see lib/auth/scope.ts). */
-export const userRoles = pgTable('user_roles', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  role: text('role', { enum: roles }).notNull(),
-  regionCode: text('region_code').references(() => regions.code),
-  akimatId: integer('akimat_id').references(() => akimats.id),
-  serviceCentreId: integer('service_centre_id').references(() => serviceCentres.id),
-  registrationPointId: integer('registration_point_id').references(() => registrationPoints.id),
-  dealerBin: text('dealer_bin'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index().on(t.userId),
-  unique('user_roles_unique').on(t.userId, t.role, t.regionCode, t.akimatId, t.serviceCentreId, t.registrationPointId, t.dealerBin).nullsNotDistinct(),
-]);
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    akimatId: integer('akimat_id').references(() => akimats.id),
+    serviceCentreId: integer('service_centre_id').references(() => serviceCentres.id),
+    registrationPointId: integer('registration_point_id').references(() => registrationPoints.id),
+    dealerBin: text('dealer_bin'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.userId),
+    unique('user_roles_unique')
+      .on(t.userId, t.role, t.regionCode, t.akimatId, t.serviceCentreId, t.registrationPointId, t.dealerBin)
+      .nullsNotDistinct(),
+  ],
+);
 
 /**
  * Server-side sessions. The cookie only names a session; every request checks the row, so signing out
  * (ended_at) or an idle/absolute timeout makes a copied cookie useless.
  */
-export const authSessions = pgTable('auth_sessions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  userVersion: integer('user_version').notNull(),
-  method: text('method', { enum: ['demo', 'eds'] }).notNull(),
-  isStaff: boolean('is_staff').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-  endedAt: timestamp('ended_at', { withTimezone: true }),
-  endReason: text('end_reason'),
-}, (t) => [index().on(t.userId)]);
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userVersion: integer('user_version').notNull(),
+    method: text('method', { enum: ['demo', 'eds'] }).notNull(),
+    isStaff: boolean('is_staff').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index().on(t.userId)],
+);

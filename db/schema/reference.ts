@@ -8,49 +8,73 @@ export const regions = pgTable('regions', {
   kind: text('kind', { enum: ['city', 'oblast'] }).notNull(),
 });
 
-export const districts = pgTable('districts', {
-  id: serial('id').primaryKey(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  nameKk: text('name_kk').notNull(),
-  nameRu: text('name_ru').notNull(),
-}, (t) => [unique().on(t.regionCode, t.nameRu)]);
+export const districts = pgTable(
+  'districts',
+  {
+    id: serial('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    nameKk: text('name_kk').notNull(),
+    nameRu: text('name_ru').notNull(),
+  },
+  (t) => [unique().on(t.regionCode, t.nameRu)],
+);
 
 /** Public service centres (ЦОН / ХҚКО) of the State Corporation. */
-export const serviceCentres = pgTable('service_centres', {
-  id: serial('id').primaryKey(),
-  number: integer('number').notNull(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  districtId: integer('district_id').references(() => districts.id),
-  nameKk: text('name_kk').notNull(),
-  nameRu: text('name_ru').notNull(),
-  addressKk: text('address_kk').notNull(),
-  addressRu: text('address_ru').notNull(),
-  hoursKk: text('hours_kk').notNull(),
-  hoursRu: text('hours_ru').notNull(),
-  phone: text('phone'),
-  active: boolean('active').notNull().default(true),
-}, (t) => [unique().on(t.regionCode, t.number), index().on(t.regionCode)]);
+export const serviceCentres = pgTable(
+  'service_centres',
+  {
+    id: serial('id').primaryKey(),
+    number: integer('number').notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    districtId: integer('district_id').references(() => districts.id),
+    nameKk: text('name_kk').notNull(),
+    nameRu: text('name_ru').notNull(),
+    addressKk: text('address_kk').notNull(),
+    addressRu: text('address_ru').notNull(),
+    hoursKk: text('hours_kk').notNull(),
+    hoursRu: text('hours_ru').notNull(),
+    phone: text('phone'),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [unique().on(t.regionCode, t.number), index().on(t.regionCode)],
+);
 
 /** Migration-service registration points where ID cards are issued. */
-export const registrationPoints = pgTable('registration_points', {
-  id: serial('id').primaryKey(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  districtId: integer('district_id').references(() => districts.id),
-  nameKk: text('name_kk').notNull(),
-  nameRu: text('name_ru').notNull(),
-  addressKk: text('address_kk').notNull(),
-  addressRu: text('address_ru').notNull(),
-  active: boolean('active').notNull().default(true),
-}, (t) => [index().on(t.regionCode)]);
+export const registrationPoints = pgTable(
+  'registration_points',
+  {
+    id: serial('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    districtId: integer('district_id').references(() => districts.id),
+    nameKk: text('name_kk').notNull(),
+    nameRu: text('name_ru').notNull(),
+    addressKk: text('address_kk').notNull(),
+    addressRu: text('address_ru').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index().on(t.regionCode)],
+);
 
 /** Local executive bodies: one per district, plus the region-level akimat (district_id null). */
-export const akimats = pgTable('akimats', {
-  id: serial('id').primaryKey(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  districtId: integer('district_id').references(() => districts.id),
-  nameKk: text('name_kk').notNull(),
-  nameRu: text('name_ru').notNull(),
-}, (t) => [index().on(t.regionCode)]);
+export const akimats = pgTable(
+  'akimats',
+  {
+    id: serial('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    districtId: integer('district_id').references(() => districts.id),
+    nameKk: text('name_kk').notNull(),
+    nameRu: text('name_ru').notNull(),
+  },
+  (t) => [index().on(t.regionCode)],
+);
 
 /** The monthly calculation index (МРП / АЕК) by year, in tenge. */
 export const mrpValues = pgTable('mrp_values', {
@@ -108,13 +132,20 @@ export const plateTypes = pgTable('plate_types', {
 
 export const plateStatuses = ['free', 'reserved', 'issued', 'high_demand', 'stored', 'banned'] as const;
 
-export const platePool = pgTable('plate_pool', {
-  id: serial('id').primaryKey(),
-  regionCode: text('region_code').notNull().references(() => regions.code),
-  plateType: text('plate_type').notNull().references(() => plateTypes.code),
-  number: text('number').notNull().unique(),
-  status: text('status', { enum: plateStatuses }).notNull().default('free'),
-  applicationId: text('application_id'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index().on(t.regionCode, t.plateType, t.status, t.id)]);
-
+export const platePool = pgTable(
+  'plate_pool',
+  {
+    id: serial('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    plateType: text('plate_type')
+      .notNull()
+      .references(() => plateTypes.code),
+    number: text('number').notNull().unique(),
+    status: text('status', { enum: plateStatuses }).notNull().default('free'),
+    applicationId: text('application_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.regionCode, t.plateType, t.status, t.id)],
+);

@@ -1,8 +1,24 @@
 import { bigserial, index, integer, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const registrySystems = [
-  'business', 'vehicle_passports', 'customs', 'recycling', 'contracts', 'gbd_fl', 'bmg', 'erap', 'digital_id',
-  'consent', 'zags', 'ais_sik', 'esobes', 'cadastre', 'education', 'payments', 'sms', 'production',
+  'business',
+  'vehicle_passports',
+  'customs',
+  'recycling',
+  'contracts',
+  'gbd_fl',
+  'bmg',
+  'erap',
+  'digital_id',
+  'consent',
+  'zags',
+  'ais_sik',
+  'esobes',
+  'cadastre',
+  'education',
+  'payments',
+  'sms',
+  'production',
 ] as const;
 export type RegistrySystem = (typeof registrySystems)[number];
 
@@ -16,12 +32,16 @@ export const registryFaults = pgTable('registry_faults', {
 });
 
 /** One row per call to an external system; no request bodies, so no personal data. */
-export const registryCalls = pgTable('registry_calls', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  system: text('system', { enum: registrySystems }).notNull(),
-  operation: text('operation').notNull(),
-  outcome: text('outcome', { enum: ['ok', 'not_found', 'error', 'outage'] }).notNull(),
-  durationMs: integer('duration_ms').notNull(),
-  applicationId: text('application_id'),
-}, (t) => [index().on(t.system, t.at), index().on(t.applicationId)]);
+export const registryCalls = pgTable(
+  'registry_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    system: text('system', { enum: registrySystems }).notNull(),
+    operation: text('operation').notNull(),
+    outcome: text('outcome', { enum: ['ok', 'not_found', 'error', 'outage'] }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    applicationId: text('application_id'),
+  },
+  (t) => [index().on(t.system, t.at), index().on(t.applicationId)],
+);

@@ -29,7 +29,11 @@ const LIST: readonly B[] = [
 ];
 
 export const BACKGROUND: readonly (PersonSpec & { key: string })[] = LIST.map(([key, region, birth, sex, kk, ru], i) => ({
-  key, iin: makeIin(birth, sex, 6000 + i * 13), kk, ru, region,
+  key,
+  iin: makeIin(birth, sex, 6000 + i * 13),
+  kk,
+  ru,
+  region,
 }));
 
 export function backgroundIin(key: string): string {

@@ -33,21 +33,27 @@ function moved(day: string, [kk, ru]: Name, from: string): Row {
   const month = Number(from.slice(5, 7)) - 1;
   const d = Number(from.slice(8, 10));
   return {
-    day, kind: 'holiday',
+    day,
+    kind: 'holiday',
     noteKk: `${kk} (${d} ${KK_MONTHS[month] ?? ''} демалыс күнінің орнына)`,
     noteRu: `${ru} (перенос выходного дня с ${d} ${RU_MONTHS[month] ?? ''})`,
   };
 }
 
 export const CALENDAR_2025: Row[] = [
-  holiday('2025-01-01', NEW_YEAR), holiday('2025-01-02', NEW_YEAR),
+  holiday('2025-01-01', NEW_YEAR),
+  holiday('2025-01-02', NEW_YEAR),
   // Decree: the day off of Sunday 5 January moved to Friday 3 January; 5 January was a working day.
   { day: '2025-01-03', kind: 'holiday', noteKk: 'Демалыс күні (5 қаңтардан ауыстырылды)', noteRu: 'Выходной день (перенесён с 5 января)' },
   { day: '2025-01-05', kind: 'working', noteKk: 'Жұмыс күні (3 қаңтардың орнына)', noteRu: 'Рабочий день (за 3 января)' },
   holiday('2025-01-07', CHRISTMAS),
   moved('2025-03-10', WOMEN, '2025-03-08'),
-  holiday('2025-03-21', NAURYZ), moved('2025-03-24', NAURYZ, '2025-03-22'), moved('2025-03-25', NAURYZ, '2025-03-23'),
-  holiday('2025-05-01', UNITY), holiday('2025-05-07', DEFENDER), holiday('2025-05-09', VICTORY),
+  holiday('2025-03-21', NAURYZ),
+  moved('2025-03-24', NAURYZ, '2025-03-22'),
+  moved('2025-03-25', NAURYZ, '2025-03-23'),
+  holiday('2025-05-01', UNITY),
+  holiday('2025-05-07', DEFENDER),
+  holiday('2025-05-09', VICTORY),
   holiday('2025-06-06', KURBAN),
   moved('2025-07-07', CAPITAL, '2025-07-06'),
   moved('2025-09-01', CONSTITUTION, '2025-08-30'),
@@ -56,11 +62,16 @@ export const CALENDAR_2025: Row[] = [
 ];
 
 export const CALENDAR_2026: Row[] = [
-  holiday('2026-01-01', NEW_YEAR), holiday('2026-01-02', NEW_YEAR),
+  holiday('2026-01-01', NEW_YEAR),
+  holiday('2026-01-02', NEW_YEAR),
   holiday('2026-01-07', CHRISTMAS),
   moved('2026-03-09', WOMEN, '2026-03-08'),
-  holiday('2026-03-23', NAURYZ), moved('2026-03-24', NAURYZ, '2026-03-21'), moved('2026-03-25', NAURYZ, '2026-03-22'),
-  holiday('2026-05-01', UNITY), holiday('2026-05-07', DEFENDER), moved('2026-05-11', VICTORY, '2026-05-09'),
+  holiday('2026-03-23', NAURYZ),
+  moved('2026-03-24', NAURYZ, '2026-03-21'),
+  moved('2026-03-25', NAURYZ, '2026-03-22'),
+  holiday('2026-05-01', UNITY),
+  holiday('2026-05-07', DEFENDER),
+  moved('2026-05-11', VICTORY, '2026-05-09'),
   holiday('2026-05-27', KURBAN),
   holiday('2026-07-06', CAPITAL),
   moved('2026-08-31', CONSTITUTION, '2026-08-30'),
@@ -73,11 +84,16 @@ export const CALENDAR_2026: Row[] = [
  * (about 16 May, a Sunday) and any decree moving days must be added by an admin when announced.
  */
 export const CALENDAR_2027: Row[] = [
-  holiday('2027-01-01', NEW_YEAR), moved('2027-01-04', NEW_YEAR, '2027-01-02'),
+  holiday('2027-01-01', NEW_YEAR),
+  moved('2027-01-04', NEW_YEAR, '2027-01-02'),
   holiday('2027-01-07', CHRISTMAS),
   holiday('2027-03-08', WOMEN),
-  holiday('2027-03-22', NAURYZ), holiday('2027-03-23', NAURYZ), moved('2027-03-24', NAURYZ, '2027-03-21'),
-  moved('2027-05-03', UNITY, '2027-05-01'), holiday('2027-05-07', DEFENDER), moved('2027-05-10', VICTORY, '2027-05-09'),
+  holiday('2027-03-22', NAURYZ),
+  holiday('2027-03-23', NAURYZ),
+  moved('2027-03-24', NAURYZ, '2027-03-21'),
+  moved('2027-05-03', UNITY, '2027-05-01'),
+  holiday('2027-05-07', DEFENDER),
+  moved('2027-05-10', VICTORY, '2027-05-09'),
   holiday('2027-07-06', CAPITAL),
   holiday('2027-08-30', CONSTITUTION),
   holiday('2027-10-25', REPUBLIC),
@@ -85,5 +101,8 @@ export const CALENDAR_2027: Row[] = [
 ];
 
 export async function seedCalendar(db: DbOrTx) {
-  await db.insert(calendarDays).values([...CALENDAR_2025, ...CALENDAR_2026, ...CALENDAR_2027]).onConflictDoNothing();
+  await db
+    .insert(calendarDays)
+    .values([...CALENDAR_2025, ...CALENDAR_2026, ...CALENDAR_2027])
+    .onConflictDoNothing();
 }

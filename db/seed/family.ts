@@ -16,20 +16,81 @@ import type { PersonSpec } from './people-model';
 import { CADASTRE, PERSONA as P } from './personas-ids';
 
 export const FAMILY: readonly PersonSpec[] = [
-  { iin: P.grandpaBolat, kk: ['Жақсыбеков', 'Болат', 'Қайратұлы'], ru: ['Жаксыбеков', 'Болат', 'Кайратович'], region: '10', home: CADASTRE.kostanayFamilyHouse },
-  { iin: P.grandmaGulnar, kk: ['Жақсыбекова', 'Гүлнар', 'Сәрсенқызы'], ru: ['Жаксыбекова', 'Гульнар', 'Сарсеновна'], region: '10', home: CADASTRE.kostanayFamilyHouse },
-  { iin: P.grandpaErlan, kk: ['Әбенов', 'Ерлан', 'Тоқтарұлы'], ru: ['Абенов', 'Ерлан', 'Токтарович'], region: '09', home: CADASTRE.karagandaFamilyFlat },
-  { iin: P.grandmaRoza, kk: ['Әбенова', 'Роза', 'Мұратқызы'], ru: ['Абенова', 'Роза', 'Муратовна'], region: '09', home: CADASTRE.karagandaFamilyFlat },
-  { iin: P.fatherDaniyar, kk: ['Жақсыбеков', 'Данияр', 'Болатұлы'], ru: ['Жаксыбеков', 'Данияр', 'Болатович'], region: '01', home: CADASTRE.astanaFlatB },
-  { iin: P.motherSaule, kk: ['Жақсыбекова', 'Сәуле', 'Ерланқызы'], ru: ['Жаксыбекова', 'Сауле', 'Ерлановна'], region: '01', home: CADASTRE.astanaFlatB },
+  {
+    iin: P.grandpaBolat,
+    kk: ['Жақсыбеков', 'Болат', 'Қайратұлы'],
+    ru: ['Жаксыбеков', 'Болат', 'Кайратович'],
+    region: '10',
+    home: CADASTRE.kostanayFamilyHouse,
+  },
+  {
+    iin: P.grandmaGulnar,
+    kk: ['Жақсыбекова', 'Гүлнар', 'Сәрсенқызы'],
+    ru: ['Жаксыбекова', 'Гульнар', 'Сарсеновна'],
+    region: '10',
+    home: CADASTRE.kostanayFamilyHouse,
+  },
+  {
+    iin: P.grandpaErlan,
+    kk: ['Әбенов', 'Ерлан', 'Тоқтарұлы'],
+    ru: ['Абенов', 'Ерлан', 'Токтарович'],
+    region: '09',
+    home: CADASTRE.karagandaFamilyFlat,
+  },
+  {
+    iin: P.grandmaRoza,
+    kk: ['Әбенова', 'Роза', 'Мұратқызы'],
+    ru: ['Абенова', 'Роза', 'Муратовна'],
+    region: '09',
+    home: CADASTRE.karagandaFamilyFlat,
+  },
+  {
+    iin: P.fatherDaniyar,
+    kk: ['Жақсыбеков', 'Данияр', 'Болатұлы'],
+    ru: ['Жаксыбеков', 'Данияр', 'Болатович'],
+    region: '01',
+    home: CADASTRE.astanaFlatB,
+  },
+  {
+    iin: P.motherSaule,
+    kk: ['Жақсыбекова', 'Сәуле', 'Ерланқызы'],
+    ru: ['Жаксыбекова', 'Сауле', 'Ерлановна'],
+    region: '01',
+    home: CADASTRE.astanaFlatB,
+  },
   { iin: P.uncleArman, kk: ['Жақсыбеков', 'Арман', 'Болатұлы'], ru: ['Жаксыбеков', 'Арман', 'Болатович'], region: '10' },
   { iin: P.auntMadina, kk: ['Әбенова', 'Мадина', 'Ерланқызы'], ru: ['Абенова', 'Мадина', 'Ерлановна'], region: '09' },
-  { iin: P.exWifeZhanna, kk: ['Оспанова', 'Жанна', 'Маратқызы'], ru: ['Оспанова', 'Жанна', 'Маратовна'], region: '02', home: CADASTRE.almatyZhannaFlat },
+  {
+    iin: P.exWifeZhanna,
+    kk: ['Оспанова', 'Жанна', 'Маратқызы'],
+    ru: ['Оспанова', 'Жанна', 'Маратовна'],
+    region: '02',
+    home: CADASTRE.almatyZhannaFlat,
+  },
   { iin: P.exHusbandAskar, kk: ['Нұрланов', 'Асқар', 'Бекенұлы'], ru: ['Нурланов', 'Аскар', 'Бекенович'], region: '09' },
-  { iin: P.sonAlikhan, kk: ['Жақсыбеков', 'Әлихан', 'Даниярұлы'], ru: ['Жаксыбеков', 'Алихан', 'Даниярович'], region: '01', home: CADASTRE.astanaFlatC },
-  { iin: P.daughterAisha, kk: ['Жақсыбекова', 'Айша', 'Даниярқызы'], ru: ['Жаксыбекова', 'Айша', 'Данияровна'], region: '01',
-    home: CADASTRE.astanaFlatB, docType: 'passport', phone: null },
-  { iin: P.halfBrotherTimur, kk: ['Жақсыбеков', 'Тимур', 'Даниярұлы'], ru: ['Жаксыбеков', 'Тимур', 'Даниярович'], region: '02', home: CADASTRE.almatyZhannaFlat },
+  {
+    iin: P.sonAlikhan,
+    kk: ['Жақсыбеков', 'Әлихан', 'Даниярұлы'],
+    ru: ['Жаксыбеков', 'Алихан', 'Даниярович'],
+    region: '01',
+    home: CADASTRE.astanaFlatC,
+  },
+  {
+    iin: P.daughterAisha,
+    kk: ['Жақсыбекова', 'Айша', 'Даниярқызы'],
+    ru: ['Жаксыбекова', 'Айша', 'Данияровна'],
+    region: '01',
+    home: CADASTRE.astanaFlatB,
+    docType: 'passport',
+    phone: null,
+  },
+  {
+    iin: P.halfBrotherTimur,
+    kk: ['Жақсыбеков', 'Тимур', 'Даниярұлы'],
+    ru: ['Жаксыбеков', 'Тимур', 'Даниярович'],
+    region: '02',
+    home: CADASTRE.almatyZhannaFlat,
+  },
   { iin: P.halfSisterDana, kk: ['Нұрланова', 'Дана', 'Асқарқызы'], ru: ['Нурланова', 'Дана', 'Аскаровна'], region: '02' },
 ];
 
@@ -56,22 +117,65 @@ const MARRIAGES: readonly (readonly [string, string, string, string, string | nu
 ];
 
 export async function seedFamily(db: DbOrTx) {
-  await db.insert(births).values(BIRTHS.map(([childIin, motherIin, fatherIin, actNumber, registeredOn]) => (
-    { childIin, motherIin, fatherIin, actNumber, registeredOn }))).onConflictDoNothing();
+  await db
+    .insert(births)
+    .values(
+      BIRTHS.map(([childIin, motherIin, fatherIin, actNumber, registeredOn]) => ({
+        childIin,
+        motherIin,
+        fatherIin,
+        actNumber,
+        registeredOn,
+      })),
+    )
+    .onConflictDoNothing();
   // marriages and civil_changes have serial keys only: insert what is missing by act number / person.
-  const rows = MARRIAGES.map(([spouse1Iin, spouse2Iin, actNumber, registeredOn, dissolvedOn]) => (
-    { spouse1Iin, spouse2Iin, actNumber, registeredOn, dissolvedOn }));
-  await insertMissing(rows, (r) => r.actNumber,
-    async () => (await db.select({ k: marriages.actNumber }).from(marriages).where(inArray(marriages.actNumber, rows.map((r) => r.actNumber)))).map((r) => r.k),
-    (fresh) => db.insert(marriages).values(fresh));
+  const rows = MARRIAGES.map(([spouse1Iin, spouse2Iin, actNumber, registeredOn, dissolvedOn]) => ({
+    spouse1Iin,
+    spouse2Iin,
+    actNumber,
+    registeredOn,
+    dissolvedOn,
+  }));
+  await insertMissing(
+    rows,
+    (r) => r.actNumber,
+    async () =>
+      (
+        await db
+          .select({ k: marriages.actNumber })
+          .from(marriages)
+          .where(
+            inArray(
+              marriages.actNumber,
+              rows.map((r) => r.actNumber),
+            ),
+          )
+      ).map((r) => r.k),
+    (fresh) => db.insert(marriages).values(fresh),
+  );
   // Saule took her husband's surname when she married in 2000: long before her current card, so it does
   // not send her to a CON (only changes after the card's issue do, SPEC §5 step 5).
   const change = {
-    iin: P.motherSaule, kind: 'name' as const, changedOn: '2000-06-24',
-    details: { field: 'surname', beforeKk: 'Әбенова', beforeRu: 'Абенова', afterKk: 'Жақсыбекова', afterRu: 'Жаксыбекова', reason: 'marriage' },
+    iin: P.motherSaule,
+    kind: 'name' as const,
+    changedOn: '2000-06-24',
+    details: {
+      field: 'surname',
+      beforeKk: 'Әбенова',
+      beforeRu: 'Абенова',
+      afterKk: 'Жақсыбекова',
+      afterRu: 'Жаксыбекова',
+      reason: 'marriage',
+    },
   };
-  await insertMissing([change], (r) => `${r.iin}/${r.changedOn}`,
-    async () => (await db.select({ iin: civilChanges.iin, on: civilChanges.changedOn }).from(civilChanges)
-      .where(eq(civilChanges.iin, P.motherSaule))).map((r) => `${r.iin}/${r.on}`),
-    (fresh) => db.insert(civilChanges).values(fresh));
+  await insertMissing(
+    [change],
+    (r) => `${r.iin}/${r.changedOn}`,
+    async () =>
+      (
+        await db.select({ iin: civilChanges.iin, on: civilChanges.changedOn }).from(civilChanges).where(eq(civilChanges.iin, P.motherSaule))
+      ).map((r) => `${r.iin}/${r.on}`),
+    (fresh) => db.insert(civilChanges).values(fresh),
+  );
 }

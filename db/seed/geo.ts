@@ -1,7 +1,14 @@
 // Regions (SPEC §8: 17 oblasts and 3 cities of republican significance, id = plate code) and the
 // districts of the four seeded regions. District ids are fixed: region code × 100 + n.
 
-export interface RegionRow { code: string; nameKk: string; nameRu: string; kind: 'city' | 'oblast'; centreKk: string; centreRu: string }
+export interface RegionRow {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  kind: 'city' | 'oblast';
+  centreKk: string;
+  centreRu: string;
+}
 
 export const REGIONS: readonly RegionRow[] = [
   { code: '01', nameKk: 'Астана қаласы', nameRu: 'город Астана', kind: 'city', centreKk: 'Астана', centreRu: 'Астана' },
@@ -10,16 +17,51 @@ export const REGIONS: readonly RegionRow[] = [
   { code: '04', nameKk: 'Ақтөбе облысы', nameRu: 'Актюбинская область', kind: 'oblast', centreKk: 'Ақтөбе', centreRu: 'Актобе' },
   { code: '05', nameKk: 'Алматы облысы', nameRu: 'Алматинская область', kind: 'oblast', centreKk: 'Қонаев', centreRu: 'Конаев' },
   { code: '06', nameKk: 'Атырау облысы', nameRu: 'Атырауская область', kind: 'oblast', centreKk: 'Атырау', centreRu: 'Атырау' },
-  { code: '07', nameKk: 'Батыс Қазақстан облысы', nameRu: 'Западно-Казахстанская область', kind: 'oblast', centreKk: 'Орал', centreRu: 'Уральск' },
+  {
+    code: '07',
+    nameKk: 'Батыс Қазақстан облысы',
+    nameRu: 'Западно-Казахстанская область',
+    kind: 'oblast',
+    centreKk: 'Орал',
+    centreRu: 'Уральск',
+  },
   { code: '08', nameKk: 'Жамбыл облысы', nameRu: 'Жамбылская область', kind: 'oblast', centreKk: 'Тараз', centreRu: 'Тараз' },
-  { code: '09', nameKk: 'Қарағанды облысы', nameRu: 'Карагандинская область', kind: 'oblast', centreKk: 'Қарағанды', centreRu: 'Караганда' },
+  {
+    code: '09',
+    nameKk: 'Қарағанды облысы',
+    nameRu: 'Карагандинская область',
+    kind: 'oblast',
+    centreKk: 'Қарағанды',
+    centreRu: 'Караганда',
+  },
   { code: '10', nameKk: 'Қостанай облысы', nameRu: 'Костанайская область', kind: 'oblast', centreKk: 'Қостанай', centreRu: 'Костанай' },
-  { code: '11', nameKk: 'Қызылорда облысы', nameRu: 'Кызылординская область', kind: 'oblast', centreKk: 'Қызылорда', centreRu: 'Кызылорда' },
+  {
+    code: '11',
+    nameKk: 'Қызылорда облысы',
+    nameRu: 'Кызылординская область',
+    kind: 'oblast',
+    centreKk: 'Қызылорда',
+    centreRu: 'Кызылорда',
+  },
   { code: '12', nameKk: 'Маңғыстау облысы', nameRu: 'Мангистауская область', kind: 'oblast', centreKk: 'Ақтау', centreRu: 'Актау' },
   { code: '13', nameKk: 'Түркістан облысы', nameRu: 'Туркестанская область', kind: 'oblast', centreKk: 'Түркістан', centreRu: 'Туркестан' },
   { code: '14', nameKk: 'Павлодар облысы', nameRu: 'Павлодарская область', kind: 'oblast', centreKk: 'Павлодар', centreRu: 'Павлодар' },
-  { code: '15', nameKk: 'Солтүстік Қазақстан облысы', nameRu: 'Северо-Казахстанская область', kind: 'oblast', centreKk: 'Петропавл', centreRu: 'Петропавловск' },
-  { code: '16', nameKk: 'Шығыс Қазақстан облысы', nameRu: 'Восточно-Казахстанская область', kind: 'oblast', centreKk: 'Өскемен', centreRu: 'Усть-Каменогорск' },
+  {
+    code: '15',
+    nameKk: 'Солтүстік Қазақстан облысы',
+    nameRu: 'Северо-Казахстанская область',
+    kind: 'oblast',
+    centreKk: 'Петропавл',
+    centreRu: 'Петропавловск',
+  },
+  {
+    code: '16',
+    nameKk: 'Шығыс Қазақстан облысы',
+    nameRu: 'Восточно-Казахстанская область',
+    kind: 'oblast',
+    centreKk: 'Өскемен',
+    centreRu: 'Усть-Каменогорск',
+  },
   { code: '17', nameKk: 'Шымкент қаласы', nameRu: 'город Шымкент', kind: 'city', centreKk: 'Шымкент', centreRu: 'Шымкент' },
   { code: '18', nameKk: 'Абай облысы', nameRu: 'область Абай', kind: 'oblast', centreKk: 'Семей', centreRu: 'Семей' },
   { code: '19', nameKk: 'Жетісу облысы', nameRu: 'область Жетісу', kind: 'oblast', centreKk: 'Талдықорған', centreRu: 'Талдыкорган' },
@@ -29,7 +71,14 @@ export const REGIONS: readonly RegionRow[] = [
 /** The regions with districts, offices, people and plates (the pilots' demo regions). */
 export const SEEDED_REGIONS = ['01', '02', '09', '10'] as const;
 
-export interface DistrictRow { id: number; regionCode: string; nameKk: string; nameRu: string; akimatKk: string; akimatRu: string }
+export interface DistrictRow {
+  id: number;
+  regionCode: string;
+  nameKk: string;
+  nameRu: string;
+  akimatKk: string;
+  akimatRu: string;
+}
 
 type D = readonly [n: number, nameKk: string, nameRu: string, akimatRu: string];
 
@@ -96,7 +145,10 @@ function rows(regionCode: string, list: readonly D[]): DistrictRow[] {
 }
 
 export const DISTRICTS: readonly DistrictRow[] = [
-  ...rows('01', ASTANA), ...rows('02', ALMATY), ...rows('09', KARAGANDA), ...rows('10', KOSTANAY),
+  ...rows('01', ASTANA),
+  ...rows('02', ALMATY),
+  ...rows('09', KARAGANDA),
+  ...rows('10', KOSTANAY),
 ];
 
 export function district(id: number): DistrictRow {

@@ -62,11 +62,17 @@ function centreRows() {
       const place = placePrefix(r.code, d?.id ?? null);
       const where = d ? { kk: d.nameKk, ru: d.nameRu } : { kk: r.centreKk, ru: r.centreRu };
       rows.push({
-        id: Number(r.code) * 100 + number, number, regionCode: r.code, districtId: d?.id ?? null,
+        id: Number(r.code) * 100 + number,
+        number,
+        regionCode: r.code,
+        districtId: d?.id ?? null,
         nameKk: `${r.nameKk} бойынша №${number} ХҚКО (${where.kk})`,
         nameRu: `ЦОН №${number} (${where.ru}), ${r.nameRu}`,
-        addressKk: `${place.kk}, ${streetKk}`, addressRu: `${place.ru}, ${streetRu}`,
-        hoursKk: (long ? HOURS_LONG : HOURS).kk, hoursRu: (long ? HOURS_LONG : HOURS).ru, phone: '1414',
+        addressKk: `${place.kk}, ${streetKk}`,
+        addressRu: `${place.ru}, ${streetRu}`,
+        hoursKk: (long ? HOURS_LONG : HOURS).kk,
+        hoursRu: (long ? HOURS_LONG : HOURS).ru,
+        phone: '1414',
       });
     }
   }
@@ -75,10 +81,19 @@ function centreRows() {
 
 // Registration points of the UMS DP (ПД КҚБ) where ID cards are handed out: [n, district id, street kk, street ru].
 const POINTS: Readonly<Record<string, readonly (readonly [number, number, string, string])[]>> = {
-  '01': [[1, 103, 'Сарайшық көшесі, 4', 'ул. Сарайшык, 4'], [2, 104, 'Жеңіс даңғылы, 11', 'пр. Женис, 11']],
-  '02': [[1, 203, 'Жандосов көшесі, 21', 'ул. Жандосова, 21'], [2, 207, 'Сүйінбай даңғылы, 59', 'пр. Суюнбая, 59']],
+  '01': [
+    [1, 103, 'Сарайшық көшесі, 4', 'ул. Сарайшык, 4'],
+    [2, 104, 'Жеңіс даңғылы, 11', 'пр. Женис, 11'],
+  ],
+  '02': [
+    [1, 203, 'Жандосов көшесі, 21', 'ул. Жандосова, 21'],
+    [2, 207, 'Сүйінбай даңғылы, 59', 'пр. Суюнбая, 59'],
+  ],
   '09': [[1, 901, 'Ерубаев көшесі, 37', 'ул. Ерубаева, 37']],
-  '10': [[1, 1001, 'Байтұрсынов көшесі, 50', 'ул. Байтурсынова, 50'], [2, 1002, 'Качар көшесі, 9', 'ул. Качарская, 9']],
+  '10': [
+    [1, 1001, 'Байтұрсынов көшесі, 50', 'ул. Байтурсынова, 50'],
+    [2, 1002, 'Качар көшесі, 9', 'ул. Качарская, 9'],
+  ],
 };
 
 function pointRows() {
@@ -88,10 +103,13 @@ function pointRows() {
       const d = districtId ? district(districtId) : null;
       const place = placePrefix(r.code, d?.id ?? null);
       return {
-        id: Number(r.code) * 100 + n, regionCode: r.code, districtId: d?.id ?? null,
+        id: Number(r.code) * 100 + n,
+        regionCode: r.code,
+        districtId: d?.id ?? null,
         nameKk: `${r.nameKk} ПД КҚБ №${n} тіркеу пункті${d ? ` (${d.nameKk})` : ''}`,
         nameRu: `Пункт регистрации №${n} УМС ДП, ${r.nameRu}${d ? ` (${d.nameRu})` : ''}`,
-        addressKk: `${place.kk}, ${streetKk}`, addressRu: `${place.ru}, ${streetRu}`,
+        addressKk: `${place.kk}, ${streetKk}`,
+        addressRu: `${place.ru}, ${streetRu}`,
       };
     });
   });
@@ -102,12 +120,22 @@ function akimatRows() {
     const r = region(code);
     const isCity = r.kind === 'city';
     return {
-      id: Number(code) * 100, regionCode: code, districtId: null,
+      id: Number(code) * 100,
+      regionCode: code,
+      districtId: null,
       nameKk: isCity ? `${r.centreKk} қаласының әкімдігі` : `${r.nameKk}ның әкімдігі`,
-      nameRu: isCity ? `Акимат города ${r.centreRu === 'Астана' ? 'Астаны' : r.centreRu}` : `Акимат ${r.nameRu.replace('ская область', 'ской области')}`,
+      nameRu: isCity
+        ? `Акимат города ${r.centreRu === 'Астана' ? 'Астаны' : r.centreRu}`
+        : `Акимат ${r.nameRu.replace('ская область', 'ской области')}`,
     };
   });
-  const perDistrict = DISTRICTS.map((d) => ({ id: d.id, regionCode: d.regionCode, districtId: d.id, nameKk: d.akimatKk, nameRu: d.akimatRu }));
+  const perDistrict = DISTRICTS.map((d) => ({
+    id: d.id,
+    regionCode: d.regionCode,
+    districtId: d.id,
+    nameKk: d.akimatKk,
+    nameRu: d.akimatRu,
+  }));
   return [...regionLevel, ...perDistrict];
 }
 

@@ -31,10 +31,48 @@ export interface PersonSpec {
 export type PersonRow = typeof persons.$inferInsert;
 
 const LATIN: Readonly<Record<string, string>> = {
-  а: 'A', ә: 'A', б: 'B', в: 'V', г: 'G', ғ: 'G', д: 'D', е: 'E', ё: 'E', ж: 'ZH', з: 'Z', и: 'I', й: 'I',
-  к: 'K', қ: 'K', л: 'L', м: 'M', н: 'N', ң: 'N', о: 'O', ө: 'O', п: 'P', р: 'R', с: 'S', т: 'T', у: 'U',
-  ұ: 'U', ү: 'U', ф: 'F', х: 'KH', һ: 'H', ц: 'TS', ч: 'CH', ш: 'SH', щ: 'SHCH', ъ: '', ы: 'Y', і: 'I',
-  ь: '', э: 'E', ю: 'YU', я: 'YA',
+  а: 'A',
+  ә: 'A',
+  б: 'B',
+  в: 'V',
+  г: 'G',
+  ғ: 'G',
+  д: 'D',
+  е: 'E',
+  ё: 'E',
+  ж: 'ZH',
+  з: 'Z',
+  и: 'I',
+  й: 'I',
+  к: 'K',
+  қ: 'K',
+  л: 'L',
+  м: 'M',
+  н: 'N',
+  ң: 'N',
+  о: 'O',
+  ө: 'O',
+  п: 'P',
+  р: 'R',
+  с: 'S',
+  т: 'T',
+  у: 'U',
+  ұ: 'U',
+  ү: 'U',
+  ф: 'F',
+  х: 'KH',
+  һ: 'H',
+  ц: 'TS',
+  ч: 'CH',
+  ш: 'SH',
+  щ: 'SHCH',
+  ъ: '',
+  ы: 'Y',
+  і: 'I',
+  ь: '',
+  э: 'E',
+  ю: 'YU',
+  я: 'YA',
 };
 
 /** Latin spelling as on an ID card, from the Kazakh form (Жақсыбеков → ZHAKSYBEKOV). */
@@ -66,7 +104,8 @@ export function birthOf(iin: string): { birthDate: string; sex: 'male' | 'female
 export function documentFor(spec: PersonSpec, today: string) {
   const h = stableHash(`doc:${spec.iin}`);
   const docType = spec.docType ?? 'id_card';
-  const docNumber = docType === 'passport' ? `N${String(h % 100_000_000).padStart(8, '0')}` : `0${String(h % 100_000_000).padStart(8, '0')}`;
+  const docNumber =
+    docType === 'passport' ? `N${String(h % 100_000_000).padStart(8, '0')}` : `0${String(h % 100_000_000).padStart(8, '0')}`;
   if (spec.cardExpiresInDays !== undefined) {
     const docExpiresOn = addDays(today, spec.cardExpiresInDays);
     return { docType, docNumber, docIssuedOn: cardIssuedFor(docExpiresOn), docExpiresOn };
@@ -77,21 +116,37 @@ export function documentFor(spec: PersonSpec, today: string) {
   return { docType, docNumber, docIssuedOn, docExpiresOn: cardExpiryFor(docIssuedOn) };
 }
 
-export interface Home { cadastralNumber: string; regionCode: string; addressKk: string; addressRu: string }
+export interface Home {
+  cadastralNumber: string;
+  regionCode: string;
+  addressKk: string;
+  addressRu: string;
+}
 
 export function personRow(spec: PersonSpec, home: Home | null, today: string, photoSeed: number): PersonRow {
   const { birthDate, sex } = birthOf(spec.iin);
   return {
     iin: spec.iin,
-    surnameKk: spec.kk[0], givenNameKk: spec.kk[1], patronymicKk: spec.kk[2],
-    surnameRu: spec.ru[0], givenNameRu: spec.ru[1], patronymicRu: spec.ru[2],
-    surnameLat: toLatin(spec.kk[0]), givenNameLat: toLatin(spec.kk[1]),
-    birthDate, sex, citizenship: 'KZ',
-    capable: spec.capable ?? true, deceased: spec.deceased ?? false,
-    regionCode: home?.regionCode ?? null, addressKk: home?.addressKk ?? null, addressRu: home?.addressRu ?? null,
+    surnameKk: spec.kk[0],
+    givenNameKk: spec.kk[1],
+    patronymicKk: spec.kk[2],
+    surnameRu: spec.ru[0],
+    givenNameRu: spec.ru[1],
+    patronymicRu: spec.ru[2],
+    surnameLat: toLatin(spec.kk[0]),
+    givenNameLat: toLatin(spec.kk[1]),
+    birthDate,
+    sex,
+    citizenship: 'KZ',
+    capable: spec.capable ?? true,
+    deceased: spec.deceased ?? false,
+    regionCode: home?.regionCode ?? null,
+    addressKk: home?.addressKk ?? null,
+    addressRu: home?.addressRu ?? null,
     cadastralNumber: home?.cadastralNumber ?? null,
     ...documentFor(spec, today),
-    livenessOk: spec.livenessOk ?? true, faceMatchOk: spec.faceMatchOk ?? true,
+    livenessOk: spec.livenessOk ?? true,
+    faceMatchOk: spec.faceMatchOk ?? true,
     photoSeed,
   };
 }

@@ -12,7 +12,11 @@ import { DEALER_EMPLOYEES, STAFF_PEOPLE } from './staff';
 /** Everyone in GBD FL, in a fixed order (photo seeds follow it). */
 export const ALL_PEOPLE: readonly PersonSpec[] = [...CITIZENS, ...FAMILY, ...DEALER_EMPLOYEES, ...STAFF_PEOPLE, ...BACKGROUND];
 
-interface Built { persons: (typeof persons.$inferInsert)[]; generated: GeneratedHome[]; generatedOwners: { cadastralNumber: string; iin: string; shareMilli: number }[] }
+interface Built {
+  persons: (typeof persons.$inferInsert)[];
+  generated: GeneratedHome[];
+  generatedOwners: { cadastralNumber: string; iin: string; shareMilli: number }[];
+}
 
 export function buildPeople(today: string): Built {
   const seen = new Set<string>();
@@ -42,16 +46,26 @@ export function buildPeople(today: string): Built {
 export async function seedPeople(db: DbOrTx, today: string) {
   const built = buildPeople(today);
   for (let i = 0; i < built.persons.length; i += 200) {
-    await db.insert(persons).values(built.persons.slice(i, i + 200)).onConflictDoNothing();
+    await db
+      .insert(persons)
+      .values(built.persons.slice(i, i + 200))
+      .onConflictDoNothing();
   }
-  const phones = ALL_PEOPLE
-    .filter((p) => p.phone !== null && !p.deceased)
-    .map((p) => ({ iin: p.iin, phone: p.phone ?? phoneFor(p.iin) }));
+  const phones = ALL_PEOPLE.filter((p) => p.phone !== null && !p.deceased).map((p) => ({ iin: p.iin, phone: p.phone ?? phoneFor(p.iin) }));
   await db.insert(mobileNumbers).values(phones).onConflictDoNothing();
   await seedProperties(
     db,
-    [...explicitPropertyRows(), ...built.generated.map(({ cadastralNumber, regionCode, addressKk, addressRu, kind, totalAreaM2 }) => (
-      { cadastralNumber, regionCode, addressKk, addressRu, kind, totalAreaM2 }))],
+    [
+      ...explicitPropertyRows(),
+      ...built.generated.map(({ cadastralNumber, regionCode, addressKk, addressRu, kind, totalAreaM2 }) => ({
+        cadastralNumber,
+        regionCode,
+        addressKk,
+        addressRu,
+        kind,
+        totalAreaM2,
+      })),
+    ],
     [...explicitOwnerRows(), ...built.generatedOwners],
   );
 }

@@ -119,23 +119,50 @@ export const REGION = { astana: '01', almaty: '02', karaganda: '09', kostanay: '
 
 /** Serial ids are fixed by the seed (region code × 100 + n) so staff scopes and tests can name them. */
 export const DISTRICT = {
-  astanaAlmaty: 101, astanaBaikonyr: 102, astanaEsil: 103, astanaSaryarka: 104, astanaNura: 105, astanaSaraishyq: 106,
-  almatyAlmaly: 201, almatyAuezov: 202, almatyBostandyq: 203, almatyZhetisu: 204,
-  almatyMedeu: 205, almatyNauryzbai: 206, almatyTurksib: 207, almatyAlatau: 208,
-  karagandaCity: 901, temirtau: 902, bukharZhyrau: 906,
-  kostanayCity: 1001, rudny: 1002, kostanayDistrict: 1005, fedorov: 1006,
+  astanaAlmaty: 101,
+  astanaBaikonyr: 102,
+  astanaEsil: 103,
+  astanaSaryarka: 104,
+  astanaNura: 105,
+  astanaSaraishyq: 106,
+  almatyAlmaly: 201,
+  almatyAuezov: 202,
+  almatyBostandyq: 203,
+  almatyZhetisu: 204,
+  almatyMedeu: 205,
+  almatyNauryzbai: 206,
+  almatyTurksib: 207,
+  almatyAlatau: 208,
+  karagandaCity: 901,
+  temirtau: 902,
+  bukharZhyrau: 906,
+  kostanayCity: 1001,
+  rudny: 1002,
+  kostanayDistrict: 1005,
+  fedorov: 1006,
 } as const;
 
 export const CON = {
-  astana1: 101, astana2: 102, almaty1: 201, almaty2: 202, karaganda1: 901, kostanay1: 1001, kostanayFedorov: 1003,
+  astana1: 101,
+  astana2: 102,
+  almaty1: 201,
+  almaty2: 202,
+  karaganda1: 901,
+  kostanay1: 1001,
+  kostanayFedorov: 1003,
 } as const;
 
 export const REG_POINT = { astana1: 101, astana2: 102, almaty1: 201, karaganda1: 901, kostanay1: 1001 } as const;
 
 /** Region-level akimats are region × 100; district akimats share their district's id. */
 export const AKIMAT = {
-  astanaCity: 100, almatyCity: 200, almatyBostandyq: 203, karagandaRegion: 900,
-  kostanayRegion: 1000, kostanayCity: 1001, fedorov: 1006,
+  astanaCity: 100,
+  almatyCity: 200,
+  almatyBostandyq: 203,
+  karagandaRegion: 900,
+  kostanayRegion: 1000,
+  kostanayCity: 1001,
+  fedorov: 1006,
 } as const;
 
 export const MACHINE = {

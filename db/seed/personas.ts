@@ -36,17 +36,27 @@ function userRow(p: Persona): typeof users.$inferInsert {
 
 export async function seedPersonas(db: DbOrTx) {
   await db.insert(users).values(PERSONAS.map(userRow)).onConflictDoNothing();
-  const ids = await db.select({ id: users.id, iin: users.iin }).from(users).where(inArray(users.iin, PERSONAS.map((p) => p.iin)));
+  const ids = await db
+    .select({ id: users.id, iin: users.iin })
+    .from(users)
+    .where(
+      inArray(
+        users.iin,
+        PERSONAS.map((p) => p.iin),
+      ),
+    );
   const idOf = new Map(ids.map((r) => [r.iin, r.id]));
-  const grants = PERSONAS.flatMap((p) => p.roles.map((g) => ({
-    userId: idOf.get(p.iin) ?? '',
-    role: g.role,
-    regionCode: g.regionCode ?? null,
-    akimatId: g.akimatId ?? null,
-    serviceCentreId: g.serviceCentreId ?? null,
-    registrationPointId: g.registrationPointId ?? null,
-    dealerBin: g.dealerBin ?? null,
-  })));
+  const grants = PERSONAS.flatMap((p) =>
+    p.roles.map((g) => ({
+      userId: idOf.get(p.iin) ?? '',
+      role: g.role,
+      regionCode: g.regionCode ?? null,
+      akimatId: g.akimatId ?? null,
+      serviceCentreId: g.serviceCentreId ?? null,
+      registrationPointId: g.registrationPointId ?? null,
+      dealerBin: g.dealerBin ?? null,
+    })),
+  );
   // user_roles_unique is NULLS NOT DISTINCT, so a second run conflicts instead of duplicating.
   await db.insert(userRoles).values(grants).onConflictDoNothing();
 }

@@ -12,7 +12,23 @@ import { PLATES } from './personas-ids';
 const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 /** Letter series never issued (offensive or reserved). */
-export const BANNED_SERIES = new Set(['SEX', 'XUI', 'HUI', 'GAY', 'ASS', 'FUC', 'FUK', 'WTF', 'KGB', 'SSR', 'LOH', 'LOX', 'ZEK', 'GOD', 'DUR']);
+export const BANNED_SERIES = new Set([
+  'SEX',
+  'XUI',
+  'HUI',
+  'GAY',
+  'ASS',
+  'FUC',
+  'FUK',
+  'WTF',
+  'KGB',
+  'SSR',
+  'LOH',
+  'LOX',
+  'ZEK',
+  'GOD',
+  'DUR',
+]);
 
 /** 001–010, triplets (111 … 999, so 777 too) and round hundreds are high-demand numbers. */
 export function isHighDemandDigits(n: number): boolean {
@@ -80,6 +96,9 @@ export function plateRows() {
 export async function seedPlates(db: DbOrTx) {
   const rows = plateRows();
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insert(platePool).values(rows.slice(i, i + 500)).onConflictDoNothing();
+    await db
+      .insert(platePool)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
   }
 }

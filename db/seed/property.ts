@@ -25,27 +25,112 @@ export interface PropertySpec {
  * E: 14 m², nobody registered → 15 > 14, at the norm: the grandchild claims (owner = grandmother).
  */
 export const PROPERTIES: readonly PropertySpec[] = [
-  { cadastralNumber: CADASTRE.astanaFlatA, regionCode: '01', districtId: 103, street: ['Қабанбай батыр даңғылы', 'пр. Кабанбай батыра'],
-    house: '48', flat: '112', totalAreaM2: 60, owners: [[PERSONA.ownerGalym, 1000]] },
-  { cadastralNumber: CADASTRE.astanaFlatB, regionCode: '01', districtId: 104, street: ['Бейбітшілік көшесі', 'ул. Бейбитшилик'],
-    house: '25', flat: '17', totalAreaM2: 45, owners: [[PERSONA.motherSaule, 500], [PERSONA.fatherDaniyar, 500]] },
-  { cadastralNumber: CADASTRE.astanaFlatC, regionCode: '01', districtId: 105, street: ['Тұран даңғылы', 'пр. Туран'],
-    house: '55/1', flat: '204', totalAreaM2: 28, owners: [[PERSONA.sonAlikhan, 1000]] },
-  { cadastralNumber: CADASTRE.astanaFlatD, regionCode: '01', districtId: 101, street: ['Абай даңғылы', 'пр. Абая'],
-    house: '10', flat: '5', totalAreaM2: 52, owners: [[PERSONA.daughterAisha, 1000]] },
-  { cadastralNumber: CADASTRE.astanaStudioE, regionCode: '01', districtId: 102, street: ['Сейфуллин көшесі', 'ул. Сейфуллина'],
-    house: '9', flat: '3', totalAreaM2: 14, owners: [[PERSONA.grandmaRoza, 1000]] },
-  { cadastralNumber: CADASTRE.kostanayIncapableHouse, regionCode: '10', districtId: 1005,
-    street: ['Затобол кенті, Ленин көшесі', 'пос. Затобольск, ул. Ленина'], house: '12', flat: null, totalAreaM2: 96,
-    owners: [[PERSONA.idCardIncapable, 1000]] },
-  { cadastralNumber: CADASTRE.almatyDormitory, regionCode: '02', districtId: 203, street: ['Тимирязев көшесі', 'ул. Тимирязева'],
-    house: '71/3', flat: null, totalAreaM2: 4200, owners: [] },
-  { cadastralNumber: CADASTRE.kostanayFamilyHouse, regionCode: '10', districtId: 1001, street: ['Гоголь көшесі', 'ул. Гоголя'],
-    house: '27', flat: null, totalAreaM2: 118, owners: [[PERSONA.grandpaBolat, 500], [PERSONA.grandmaGulnar, 500]] },
-  { cadastralNumber: CADASTRE.karagandaFamilyFlat, regionCode: '09', districtId: 901, street: ['Ерубаев көшесі', 'ул. Ерубаева'],
-    house: '33', flat: '41', totalAreaM2: 68, owners: [[PERSONA.grandpaErlan, 1000]] },
-  { cadastralNumber: CADASTRE.almatyZhannaFlat, regionCode: '02', districtId: 202, street: ['Жандосов көшесі', 'ул. Жандосова'],
-    house: '58', flat: '73', totalAreaM2: 71, owners: [[PERSONA.exWifeZhanna, 1000]] },
+  {
+    cadastralNumber: CADASTRE.astanaFlatA,
+    regionCode: '01',
+    districtId: 103,
+    street: ['Қабанбай батыр даңғылы', 'пр. Кабанбай батыра'],
+    house: '48',
+    flat: '112',
+    totalAreaM2: 60,
+    owners: [[PERSONA.ownerGalym, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.astanaFlatB,
+    regionCode: '01',
+    districtId: 104,
+    street: ['Бейбітшілік көшесі', 'ул. Бейбитшилик'],
+    house: '25',
+    flat: '17',
+    totalAreaM2: 45,
+    owners: [
+      [PERSONA.motherSaule, 500],
+      [PERSONA.fatherDaniyar, 500],
+    ],
+  },
+  {
+    cadastralNumber: CADASTRE.astanaFlatC,
+    regionCode: '01',
+    districtId: 105,
+    street: ['Тұран даңғылы', 'пр. Туран'],
+    house: '55/1',
+    flat: '204',
+    totalAreaM2: 28,
+    owners: [[PERSONA.sonAlikhan, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.astanaFlatD,
+    regionCode: '01',
+    districtId: 101,
+    street: ['Абай даңғылы', 'пр. Абая'],
+    house: '10',
+    flat: '5',
+    totalAreaM2: 52,
+    owners: [[PERSONA.daughterAisha, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.astanaStudioE,
+    regionCode: '01',
+    districtId: 102,
+    street: ['Сейфуллин көшесі', 'ул. Сейфуллина'],
+    house: '9',
+    flat: '3',
+    totalAreaM2: 14,
+    owners: [[PERSONA.grandmaRoza, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.kostanayIncapableHouse,
+    regionCode: '10',
+    districtId: 1005,
+    street: ['Затобол кенті, Ленин көшесі', 'пос. Затобольск, ул. Ленина'],
+    house: '12',
+    flat: null,
+    totalAreaM2: 96,
+    owners: [[PERSONA.idCardIncapable, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.almatyDormitory,
+    regionCode: '02',
+    districtId: 203,
+    street: ['Тимирязев көшесі', 'ул. Тимирязева'],
+    house: '71/3',
+    flat: null,
+    totalAreaM2: 4200,
+    owners: [],
+  },
+  {
+    cadastralNumber: CADASTRE.kostanayFamilyHouse,
+    regionCode: '10',
+    districtId: 1001,
+    street: ['Гоголь көшесі', 'ул. Гоголя'],
+    house: '27',
+    flat: null,
+    totalAreaM2: 118,
+    owners: [
+      [PERSONA.grandpaBolat, 500],
+      [PERSONA.grandmaGulnar, 500],
+    ],
+  },
+  {
+    cadastralNumber: CADASTRE.karagandaFamilyFlat,
+    regionCode: '09',
+    districtId: 901,
+    street: ['Ерубаев көшесі', 'ул. Ерубаева'],
+    house: '33',
+    flat: '41',
+    totalAreaM2: 68,
+    owners: [[PERSONA.grandpaErlan, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.almatyZhannaFlat,
+    regionCode: '02',
+    districtId: 202,
+    street: ['Жандосов көшесі', 'ул. Жандосова'],
+    house: '58',
+    flat: '73',
+    totalAreaM2: 71,
+    owners: [[PERSONA.exWifeZhanna, 1000]],
+  },
 ];
 
 export function explicitHome(cadastralNumber: string) {
@@ -56,8 +141,11 @@ export function explicitHome(cadastralNumber: string) {
 
 export function explicitPropertyRows() {
   return PROPERTIES.map((p) => ({
-    cadastralNumber: p.cadastralNumber, regionCode: p.regionCode, kind: p.flat ? ('flat' as const) : ('house' as const),
-    totalAreaM2: p.totalAreaM2, ...addressOf(p.regionCode, p.districtId, p.street, p.house, p.flat),
+    cadastralNumber: p.cadastralNumber,
+    regionCode: p.regionCode,
+    kind: p.flat ? ('flat' as const) : ('house' as const),
+    totalAreaM2: p.totalAreaM2,
+    ...addressOf(p.regionCode, p.districtId, p.street, p.house, p.flat),
   }));
 }
 
@@ -70,15 +158,22 @@ export async function seedTemporaryRegistrations(db: DbOrTx, today: string) {
   const [existing] = await db.select({ id: temporaryRegistrations.id }).from(temporaryRegistrations).limit(1);
   if (existing) return; // the table has no natural key: insert once
   await db.insert(temporaryRegistrations).values({
-    iin: PERSONA.studentAlmaty, cadastralNumber: CADASTRE.almatyDormitory, fromDate: addDays(today, -60), toDate: addDays(today, 240),
+    iin: PERSONA.studentAlmaty,
+    cadastralNumber: CADASTRE.almatyDormitory,
+    fromDate: addDays(today, -60),
+    toDate: addDays(today, 240),
   });
 }
 
-export async function seedProperties(
-  db: DbOrTx,
-  rows: (typeof properties.$inferInsert)[],
-  owners: (typeof propertyOwners.$inferInsert)[],
-) {
-  for (let i = 0; i < rows.length; i += 500) await db.insert(properties).values(rows.slice(i, i + 500)).onConflictDoNothing();
-  for (let i = 0; i < owners.length; i += 500) await db.insert(propertyOwners).values(owners.slice(i, i + 500)).onConflictDoNothing();
+export async function seedProperties(db: DbOrTx, rows: (typeof properties.$inferInsert)[], owners: (typeof propertyOwners.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insert(properties)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
+  for (let i = 0; i < owners.length; i += 500)
+    await db
+      .insert(propertyOwners)
+      .values(owners.slice(i, i + 500))
+      .onConflictDoNothing();
 }

@@ -20,9 +20,15 @@ const STATUSES = [
 ];
 
 const GUARDIANSHIPS = [
-  { iin: P.idCardIncapable, incapable: true, guardianIin: P.guardianGulzhan,
-    basisKk: 'Қостанай қалалық сотының 2019 жылғы 14 наурыздағы шешімі; қорғаншылық Қостанай ауданы әкімдігінің 2019 жылғы 2 сәуірдегі қаулысымен белгіленген',
-    basisRu: 'Решение Костанайского городского суда от 14 марта 2019 г.; опека установлена постановлением акимата Костанайского района от 2 апреля 2019 г.' },
+  {
+    iin: P.idCardIncapable,
+    incapable: true,
+    guardianIin: P.guardianGulzhan,
+    basisKk:
+      'Қостанай қалалық сотының 2019 жылғы 14 наурыздағы шешімі; қорғаншылық Қостанай ауданы әкімдігінің 2019 жылғы 2 сәуірдегі қаулысымен белгіленген',
+    basisRu:
+      'Решение Костанайского городского суда от 14 марта 2019 г.; опека установлена постановлением акимата Костанайского района от 2 апреля 2019 г.',
+  },
 ];
 
 export async function seedSocial(db: DbOrTx, today: string) {
@@ -33,17 +39,42 @@ export async function seedSocial(db: DbOrTx, today: string) {
   const marriedOn = addDays(today, -400);
   const husband = backgroundIin('husbandErik');
   await insertMissing(
-    [{ spouse1Iin: husband, spouse2Iin: P.idCardNameChange, actNumber: `M-${yearOf(marriedOn)}-02-004417`, registeredOn: marriedOn, dissolvedOn: null }],
+    [
+      {
+        spouse1Iin: husband,
+        spouse2Iin: P.idCardNameChange,
+        actNumber: `M-${yearOf(marriedOn)}-02-004417`,
+        registeredOn: marriedOn,
+        dissolvedOn: null,
+      },
+    ],
     (r) => r.actNumber,
-    async () => (await db.select({ k: marriages.actNumber }).from(marriages).where(inArray(marriages.spouse2Iin, [P.idCardNameChange]))).map((r) => r.k),
+    async () =>
+      (
+        await db
+          .select({ k: marriages.actNumber })
+          .from(marriages)
+          .where(inArray(marriages.spouse2Iin, [P.idCardNameChange]))
+      ).map((r) => r.k),
     (rows) => db.insert(marriages).values(rows),
   );
   await insertMissing(
-    [{ iin: P.idCardNameChange, kind: 'name' as const, changedOn: marriedOn,
-      details: { field: 'surname', beforeKk: 'Бекова', beforeRu: 'Бекова', afterKk: 'Сейітова', afterRu: 'Сеитова', reason: 'marriage' } }],
+    [
+      {
+        iin: P.idCardNameChange,
+        kind: 'name' as const,
+        changedOn: marriedOn,
+        details: { field: 'surname', beforeKk: 'Бекова', beforeRu: 'Бекова', afterKk: 'Сейітова', afterRu: 'Сеитова', reason: 'marriage' },
+      },
+    ],
     (r) => `${r.iin}/${r.kind}`,
-    async () => (await db.select({ iin: civilChanges.iin, kind: civilChanges.kind }).from(civilChanges)
-      .where(inArray(civilChanges.iin, [P.idCardNameChange]))).map((r) => `${r.iin}/${r.kind}`),
+    async () =>
+      (
+        await db
+          .select({ iin: civilChanges.iin, kind: civilChanges.kind })
+          .from(civilChanges)
+          .where(inArray(civilChanges.iin, [P.idCardNameChange]))
+      ).map((r) => `${r.iin}/${r.kind}`),
     (rows) => db.insert(civilChanges).values(rows),
   );
 
@@ -51,22 +82,72 @@ export async function seedSocial(db: DbOrTx, today: string) {
   const y = yearOf(addDays(today, -243)); // academic years start on 1 September
   const from = `${y}-09-01`;
   const rows: (typeof students.$inferInsert)[] = [
-    { iin: P.studentAyaru, source: 'epvo', regionCode: '01', fullTime: true, fromDate: `${y - 1}-09-01`, toDate: `${y + 3}-06-30`,
-      institutionKk: 'Л.Н. Гумилев атындағы Еуразия ұлттық университеті', institutionRu: 'Евразийский национальный университет имени Л.Н. Гумилева' },
-    { iin: P.studentPartTime, source: 'epvo', regionCode: '01', fullTime: false, fromDate: from, toDate: `${y + 4}-06-30`,
-      institutionKk: 'Astana IT University (сырттай оқу)', institutionRu: 'Astana IT University (заочная форма)' },
-    { iin: P.studentAlmaty, source: 'epvo', regionCode: '02', fullTime: true, fromDate: from, toDate: `${y + 4}-06-30`,
-      institutionKk: 'Әл-Фараби атындағы Қазақ ұлттық университеті', institutionRu: 'Казахский национальный университет имени аль-Фараби' },
-    { iin: P.studentCollege, source: 'nobd', regionCode: '01', fullTime: true, fromDate: from, toDate: `${y + 2}-06-30`,
-      institutionKk: 'Астана жоғары политехникалық колледжі', institutionRu: 'Высший политехнический колледж города Астаны' },
-    { iin: P.daughterAisha, source: 'nobd', regionCode: '01', fullTime: true, fromDate: `${y - 7}-09-01`, toDate: `${y + 4}-05-25`,
-      institutionKk: 'Астана қаласының №54 мектеп-лицейі', institutionRu: 'Школа-лицей №54 города Астаны' },
+    {
+      iin: P.studentAyaru,
+      source: 'epvo',
+      regionCode: '01',
+      fullTime: true,
+      fromDate: `${y - 1}-09-01`,
+      toDate: `${y + 3}-06-30`,
+      institutionKk: 'Л.Н. Гумилев атындағы Еуразия ұлттық университеті',
+      institutionRu: 'Евразийский национальный университет имени Л.Н. Гумилева',
+    },
+    {
+      iin: P.studentPartTime,
+      source: 'epvo',
+      regionCode: '01',
+      fullTime: false,
+      fromDate: from,
+      toDate: `${y + 4}-06-30`,
+      institutionKk: 'Astana IT University (сырттай оқу)',
+      institutionRu: 'Astana IT University (заочная форма)',
+    },
+    {
+      iin: P.studentAlmaty,
+      source: 'epvo',
+      regionCode: '02',
+      fullTime: true,
+      fromDate: from,
+      toDate: `${y + 4}-06-30`,
+      institutionKk: 'Әл-Фараби атындағы Қазақ ұлттық университеті',
+      institutionRu: 'Казахский национальный университет имени аль-Фараби',
+    },
+    {
+      iin: P.studentCollege,
+      source: 'nobd',
+      regionCode: '01',
+      fullTime: true,
+      fromDate: from,
+      toDate: `${y + 2}-06-30`,
+      institutionKk: 'Астана жоғары политехникалық колледжі',
+      institutionRu: 'Высший политехнический колледж города Астаны',
+    },
+    {
+      iin: P.daughterAisha,
+      source: 'nobd',
+      regionCode: '01',
+      fullTime: true,
+      fromDate: `${y - 7}-09-01`,
+      toDate: `${y + 4}-05-25`,
+      institutionKk: 'Астана қаласының №54 мектеп-лицейі',
+      institutionRu: 'Школа-лицей №54 города Астаны',
+    },
   ];
   await insertMissing(
     rows,
     (r) => `${r.iin}/${r.source}`,
-    async () => (await db.select({ iin: students.iin, source: students.source }).from(students)
-      .where(inArray(students.iin, rows.map((r) => r.iin)))).map((r) => `${r.iin}/${r.source}`),
+    async () =>
+      (
+        await db
+          .select({ iin: students.iin, source: students.source })
+          .from(students)
+          .where(
+            inArray(
+              students.iin,
+              rows.map((r) => r.iin),
+            ),
+          )
+      ).map((r) => `${r.iin}/${r.source}`),
     (fresh) => db.insert(students).values(fresh),
   );
 }

@@ -9,18 +9,54 @@ import { insertMissing } from './insert-missing';
 import { BIN, PERSONA as P, VIN } from './personas-ids';
 
 const BUSINESSES = () => [
-  { bin: BIN.astanaMotors, nameKk: '«Astana Motors» ЖШС', nameRu: 'ТОО «Astana Motors»', okeds: ['45.11', '45.20'],
-    directorIin: backgroundIin('directorAstanaMotors'), regionCode: '01' },
-  { bin: BIN.alatauAvto, nameKk: '«Алатау Авто» ЖШС', nameRu: 'ТОО «Алатау Авто»', okeds: ['45.11', '45.19', '45.40'],
-    directorIin: backgroundIin('directorAlatau'), regionCode: '02' },
-  { bin: BIN.saryarkaAvto, nameKk: '«Сарыарқа Авто» ЖШС', nameRu: 'ТОО «Сарыарка Авто»', okeds: ['45.11', '45.19'],
-    directorIin: backgroundIin('directorSaryarka'), regionCode: '09' },
-  { bin: BIN.bereke, nameKk: '«Береке Маркет» ЖШС', nameRu: 'ТОО «Береке Маркет»', okeds: ['47.11'],
-    directorIin: backgroundIin('directorBereke'), regionCode: '10' },
-  { bin: BIN.hyundaiTrans, nameKk: '«Хендэ Транс Қазақстан» ЖШС', nameRu: 'ТОО «Хендэ Транс Казахстан»', okeds: ['29.10'],
-    directorIin: backgroundIin('directorHyundaiTrans'), regionCode: '02' },
-  { bin: BIN.saryarkaAvtoProm, nameKk: '«СарыарқаАвтоПром» ЖШС', nameRu: 'ТОО «СарыаркаАвтоПром»', okeds: ['29.10'],
-    directorIin: backgroundIin('directorSaryarkaAvtoProm'), regionCode: '10' },
+  {
+    bin: BIN.astanaMotors,
+    nameKk: '«Astana Motors» ЖШС',
+    nameRu: 'ТОО «Astana Motors»',
+    okeds: ['45.11', '45.20'],
+    directorIin: backgroundIin('directorAstanaMotors'),
+    regionCode: '01',
+  },
+  {
+    bin: BIN.alatauAvto,
+    nameKk: '«Алатау Авто» ЖШС',
+    nameRu: 'ТОО «Алатау Авто»',
+    okeds: ['45.11', '45.19', '45.40'],
+    directorIin: backgroundIin('directorAlatau'),
+    regionCode: '02',
+  },
+  {
+    bin: BIN.saryarkaAvto,
+    nameKk: '«Сарыарқа Авто» ЖШС',
+    nameRu: 'ТОО «Сарыарка Авто»',
+    okeds: ['45.11', '45.19'],
+    directorIin: backgroundIin('directorSaryarka'),
+    regionCode: '09',
+  },
+  {
+    bin: BIN.bereke,
+    nameKk: '«Береке Маркет» ЖШС',
+    nameRu: 'ТОО «Береке Маркет»',
+    okeds: ['47.11'],
+    directorIin: backgroundIin('directorBereke'),
+    regionCode: '10',
+  },
+  {
+    bin: BIN.hyundaiTrans,
+    nameKk: '«Хендэ Транс Қазақстан» ЖШС',
+    nameRu: 'ТОО «Хендэ Транс Казахстан»',
+    okeds: ['29.10'],
+    directorIin: backgroundIin('directorHyundaiTrans'),
+    regionCode: '02',
+  },
+  {
+    bin: BIN.saryarkaAvtoProm,
+    nameKk: '«СарыарқаАвтоПром» ЖШС',
+    nameRu: 'ТОО «СарыаркаАвтоПром»',
+    okeds: ['29.10'],
+    directorIin: backgroundIin('directorSaryarkaAvtoProm'),
+    regionCode: '10',
+  },
 ];
 
 // [vin, make, model, category, colour kk, colour ru, engine code, mass kg]
@@ -59,36 +95,106 @@ const CONTRACTS: readonly (readonly [string, string, string, number, number])[] 
 
 export async function seedVehicles(db: DbOrTx, today: string) {
   await db.insert(businesses).values(BUSINESSES()).onConflictDoNothing();
-  await db.insert(vehiclePassports).values(PASSPORTS.map(([vin, make, model, category, colourKk, colourRu, engine, massKg]) => ({
-    vin, make, model, year: 2026, category, colourKk, colourRu, engine: `${engine} ${vin.slice(11)}`, bodyNumber: vin, massKg,
-    manufacturerBin: make === 'Hyundai' ? BIN.hyundaiTrans : BIN.saryarkaAvtoProm, status: 'active',
-  }))).onConflictDoNothing();
+  await db
+    .insert(vehiclePassports)
+    .values(
+      PASSPORTS.map(([vin, make, model, category, colourKk, colourRu, engine, massKg]) => ({
+        vin,
+        make,
+        model,
+        year: 2026,
+        category,
+        colourKk,
+        colourRu,
+        engine: `${engine} ${vin.slice(11)}`,
+        bodyNumber: vin,
+        massKg,
+        manufacturerBin: make === 'Hyundai' ? BIN.hyundaiTrans : BIN.saryarkaAvtoProm,
+        status: 'active',
+      })),
+    )
+    .onConflictDoNothing();
   const all = Object.values(VIN);
-  await db.insert(customsPayments).values(all.filter((v) => v !== VIN.noCustoms).map((vin, i) => ({
-    vin, paid: true, declarationNumber: `55201/${today.slice(8, 10)}${today.slice(5, 7)}${today.slice(2, 4)}/00${String(41021 + i)}`,
-  }))).onConflictDoNothing();
-  await db.insert(recyclingFees).values(all.map((vin) => ({ vin, paid: vin !== VIN.noRecycling }))).onConflictDoNothing();
+  await db
+    .insert(customsPayments)
+    .values(
+      all
+        .filter((v) => v !== VIN.noCustoms)
+        .map((vin, i) => ({
+          vin,
+          paid: true,
+          declarationNumber: `55201/${today.slice(8, 10)}${today.slice(5, 7)}${today.slice(2, 4)}/00${String(41021 + i)}`,
+        })),
+    )
+    .onConflictDoNothing();
+  await db
+    .insert(recyclingFees)
+    .values(all.map((vin) => ({ vin, paid: vin !== VIN.noRecycling })))
+    .onConflictDoNothing();
 
   const contracts = CONTRACTS.map(([sellerBin, buyerIin, vin, daysAgo, priceTenge], i) => ({
-    sellerBin, buyerIin, vin, number: `ДКП-${sellerBin.slice(-5)}-${String(1001 + i)}`, signedOn: addDays(today, -daysAgo), priceTiyn: priceTenge * 100,
+    sellerBin,
+    buyerIin,
+    vin,
+    number: `ДКП-${sellerBin.slice(-5)}-${String(1001 + i)}`,
+    signedOn: addDays(today, -daysAgo),
+    priceTiyn: priceTenge * 100,
   }));
-  await insertMissing(contracts, (c) => c.number,
-    async () => (await db.select({ n: saleContracts.number }).from(saleContracts).where(inArray(saleContracts.number, contracts.map((c) => c.number)))).map((r) => r.n),
-    (rows) => db.insert(saleContracts).values(rows));
+  await insertMissing(
+    contracts,
+    (c) => c.number,
+    async () =>
+      (
+        await db
+          .select({ n: saleContracts.number })
+          .from(saleContracts)
+          .where(
+            inArray(
+              saleContracts.number,
+              contracts.map((c) => c.number),
+            ),
+          )
+      ).map((r) => r.n),
+    (rows) => db.insert(saleContracts).values(rows),
+  );
 
   // ERAP: two unpaid fines block the Almaty buyer (SPEC §3 step 14); Erlan's old fine is paid and must not.
   const erap = [
-    { iin: P.buyerWithFines, amountTiyn: 4_325_000, issuedOn: addDays(today, -45), paid: false,
+    {
+      iin: P.buyerWithFines,
+      amountTiyn: 4_325_000,
+      issuedOn: addDays(today, -45),
+      paid: false,
       articleKk: 'ҚР ӘҚБтК 592-бабының 2-бөлігі: белгіленген жылдамдықты сағатына 20–40 км асыру',
-      articleRu: 'ч. 2 ст. 592 КоАП РК: превышение установленной скорости движения на 20–40 км/ч' },
-    { iin: P.buyerWithFines, amountTiyn: 1_966_000, issuedOn: addDays(today, -300), paid: false,
+      articleRu: 'ч. 2 ст. 592 КоАП РК: превышение установленной скорости движения на 20–40 км/ч',
+    },
+    {
+      iin: P.buyerWithFines,
+      amountTiyn: 1_966_000,
+      issuedOn: addDays(today, -300),
+      paid: false,
       articleKk: 'ҚР ӘҚБтК 597-бабының 1-бөлігі: көлік құралдарын тоқтату немесе тұраққа қою қағидаларын бұзу',
-      articleRu: 'ч. 1 ст. 597 КоАП РК: нарушение правил остановки или стоянки транспортных средств' },
-    { iin: P.buyerErlan, amountTiyn: 1_297_500, issuedOn: addDays(today, -200), paid: true,
+      articleRu: 'ч. 1 ст. 597 КоАП РК: нарушение правил остановки или стоянки транспортных средств',
+    },
+    {
+      iin: P.buyerErlan,
+      amountTiyn: 1_297_500,
+      issuedOn: addDays(today, -200),
+      paid: true,
       articleKk: 'ҚР ӘҚБтК 592-бабының 1-бөлігі: белгіленген жылдамдықты сағатына 10–20 км асыру',
-      articleRu: 'ч. 1 ст. 592 КоАП РК: превышение установленной скорости движения на 10–20 км/ч' },
+      articleRu: 'ч. 1 ст. 592 КоАП РК: превышение установленной скорости движения на 10–20 км/ч',
+    },
   ];
-  await insertMissing(erap, (f) => `${f.iin}/${f.amountTiyn}`,
-    async () => (await db.select({ iin: fines.iin, a: fines.amountTiyn }).from(fines).where(inArray(fines.iin, [P.buyerWithFines, P.buyerErlan]))).map((r) => `${r.iin}/${r.a}`),
-    (rows) => db.insert(fines).values(rows));
+  await insertMissing(
+    erap,
+    (f) => `${f.iin}/${f.amountTiyn}`,
+    async () =>
+      (
+        await db
+          .select({ iin: fines.iin, a: fines.amountTiyn })
+          .from(fines)
+          .where(inArray(fines.iin, [P.buyerWithFines, P.buyerErlan]))
+      ).map((r) => `${r.iin}/${r.a}`),
+    (rows) => db.insert(fines).values(rows),
+  );
 }

@@ -24,7 +24,8 @@ export const saveReferenceRowAction = formAction(['admin'], refEnvelope, async (
   const parsed = rowSchema(referenceTables[name].columns, isNew).safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fieldErrors[i.path.join('.')] ??= []).push(/^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value');
+    for (const i of parsed.error.issues)
+      (fieldErrors[i.path.join('.')] ??= []).push(/^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value');
     return { ok: false, code: 'invalid', fieldErrors };
   }
   const key = await saveReferenceRow(actor, grant, name, isNew ? null : input._key, parsed.data);
@@ -37,17 +38,26 @@ const faultSchema = z.object({
   latencyMs: z.coerce.number({ message: 'number_invalid' }).int('number_invalid').min(0, 'invalid_value').max(60_000, 'invalid_value'),
   errorRatePercent: z.coerce.number({ message: 'number_invalid' }).min(0, 'invalid_value').max(100, 'invalid_value'),
   outage: z.enum(['none', 'now', 'keep']),
-  outageMinutesAgo: z.coerce.number().int().min(0).max(24 * 60).optional().catch(undefined),
+  outageMinutesAgo: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional()
+    .catch(undefined),
 });
 
 /** Sets a registry fault (SPEC §2.1). "Outage since N minutes ago" lets the 10-minute rule be tried at once. */
 export const setFaultAction = formAction(['admin'], faultSchema, async ({ actor, grant, input }) => {
   await db.transaction(async (tx) => {
     const kept = (await getFaults(tx)).find((f) => f.system === input.system)?.outageSince ?? null;
-    const outageSince = input.outage === 'keep' ? kept : input.outage === 'none' ? null
-      : new Date(Date.now() - (input.outageMinutesAgo ?? 0) * 60_000);
+    const outageSince =
+      input.outage === 'keep' ? kept : input.outage === 'none' ? null : new Date(Date.now() - (input.outageMinutesAgo ?? 0) * 60_000);
     await setFault(tx, input.system, { latencyMs: input.latencyMs, errorRate: input.errorRatePercent / 100, outageSince });
-    await audit(tx, actor, grant, { action: 'registry.fault_set', data: { system: input.system, latencyMs: input.latencyMs, errorRate: input.errorRatePercent, outage: input.outage } });
+    await audit(tx, actor, grant, {
+      action: 'registry.fault_set',
+      data: { system: input.system, latencyMs: input.latencyMs, errorRate: input.errorRatePercent, outage: input.outage },
+    });
   });
   invalidateFaultCache();
   revalidatePath('/[locale]/admin/faults', 'page');
@@ -71,7 +81,10 @@ export const verifyAuditChainAction = formAction(['admin'], z.object({}), async 
   const result = await db.transaction(async (tx) => {
     const rows = await tx.execute<{ broken_id: string | null; checked: string }>(sqlVerify);
     const row = rows[0];
-    await audit(tx, actor, grant, { action: 'audit.chain_verified', data: { broken: row?.broken_id ?? null, checked: Number(row?.checked ?? 0) } });
+    await audit(tx, actor, grant, {
+      action: 'audit.chain_verified',
+      data: { broken: row?.broken_id ?? null, checked: Number(row?.checked ?? 0) },
+    });
     return row;
   });
   return { ok: true, data: { brokenId: result?.broken_id ?? null, checked: Number(result?.checked ?? 0) } };
@@ -93,7 +106,11 @@ export const probeRegistryAction = formAction(['admin'], z.object({ system: z.en
 /** Revokes a certificate (demo PKI CRL): from now on it fails verification and EDS sign-in. */
 export const revokeCertificateAction = formAction(['admin'], revokeSchema, async ({ actor, grant, input }) => {
   const revoked = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(revokedCertificates).values({ serial: input.serial, reason: input.reason }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(revokedCertificates)
+      .values({ serial: input.serial, reason: input.reason })
+      .onConflictDoNothing()
+      .returning();
     if (row) await audit(tx, actor, grant, { action: 'pki.certificate_revoked', data: { serial: input.serial, reason: input.reason } });
     return !!row;
   });

@@ -17,17 +17,34 @@ function fieldSchema(c: ColumnSpec): z.ZodType {
   const text = z.string().trim();
   const emptyToNull = (s: z.ZodType) => (c.optional ? z.preprocess((v) => (v === '' ? null : v), s.nullable()) : s);
   switch (c.kind) {
-    case 'text': return emptyToNull(text.min(1, 'required').max(500));
-    case 'int': return emptyToNull(z.coerce.number({ message: 'number_invalid' }).int('number_invalid'));
-    case 'bool': return z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
-    case 'date': return emptyToNull(text.refine(isLocalDate, 'date_invalid'));
-    case 'enum': return z.enum(c.options as [string, ...string[]], { message: 'invalid_value' });
-    case 'list': return z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-    case 'json': return z.string().transform((s, ctx) => {
-      try { const v: unknown = JSON.parse(s || '{}'); if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>; } catch { /* reported below */ }
-      ctx.addIssue({ code: 'custom', message: 'json_invalid' });
-      return z.NEVER;
-    });
+    case 'text':
+      return emptyToNull(text.min(1, 'required').max(500));
+    case 'int':
+      return emptyToNull(z.coerce.number({ message: 'number_invalid' }).int('number_invalid'));
+    case 'bool':
+      return z.preprocess((v) => v === 'on' || v === 'true', z.boolean());
+    case 'date':
+      return emptyToNull(text.refine(isLocalDate, 'date_invalid'));
+    case 'enum':
+      return z.enum(c.options as [string, ...string[]], { message: 'invalid_value' });
+    case 'list':
+      return z.string().transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
+    case 'json':
+      return z.string().transform((s, ctx) => {
+        try {
+          const v: unknown = JSON.parse(s || '{}');
+          if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+        } catch {
+          /* reported below */
+        }
+        ctx.addIssue({ code: 'custom', message: 'json_invalid' });
+        return z.NEVER;
+      });
   }
 }
 

@@ -22,14 +22,22 @@ function parts(name: ReferenceTableName) {
 /** One page ordered by the key, keyset-paginated (`after` = last key of the previous page). */
 export async function listReferenceRows(name: ReferenceTableName, after: string | undefined, limit = 50) {
   const { table, key, keyName, parseKey } = parts(name);
-  const rows = (await db.select().from(table).where(after ? gt(key, parseKey(after)) : undefined).orderBy(asc(key)).limit(limit + 1)) as Row[];
+  const rows = (await db
+    .select()
+    .from(table)
+    .where(after ? gt(key, parseKey(after)) : undefined)
+    .orderBy(asc(key))
+    .limit(limit + 1)) as Row[];
   const page = rows.slice(0, limit);
   return { rows: page, next: rows.length > limit ? String(page.at(-1)?.[keyName]) : null };
 }
 
 export async function getReferenceRow(name: ReferenceTableName, keyValue: string) {
   const { table, key, parseKey } = parts(name);
-  const [row] = (await db.select().from(table).where(eq(key, parseKey(keyValue)))) as Row[];
+  const [row] = (await db
+    .select()
+    .from(table)
+    .where(eq(key, parseKey(keyValue)))) as Row[];
   return row ?? null;
 }
 
@@ -43,9 +51,16 @@ export async function saveReferenceRow(actor: Actor, grant: Grant, name: Referen
       await audit(tx, actor, grant, { action: 'reference.create', data: { table: name, key: String(created[keyName]) } });
       return String(created[keyName]);
     }
-    const [before] = (await tx.select().from(table).where(eq(key, parseKey(keyValue))).for('update')) as Row[];
+    const [before] = (await tx
+      .select()
+      .from(table)
+      .where(eq(key, parseKey(keyValue)))
+      .for('update')) as Row[];
     if (!before) throw new DomainError('not_found');
-    await tx.update(table).set(values).where(eq(key, parseKey(keyValue)));
+    await tx
+      .update(table)
+      .set(values)
+      .where(eq(key, parseKey(keyValue)));
     const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(before[k]));
     await audit(tx, actor, grant, {
       action: 'reference.update',

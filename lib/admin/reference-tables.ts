@@ -1,4 +1,17 @@
-import { akimats, calendarDays, districts, fees, mrpValues, okedAllowed, pilotSettings, plateTypes, platePool, regions, registrationPoints, serviceCentres } from '@/db/schema/reference';
+import {
+  akimats,
+  calendarDays,
+  districts,
+  fees,
+  mrpValues,
+  okedAllowed,
+  pilotSettings,
+  plateTypes,
+  platePool,
+  regions,
+  registrationPoints,
+  serviceCentres,
+} from '@/db/schema/reference';
 import { plateStatuses } from '@/db/schema/reference';
 
 /** How an admin edits one column of a reference table. */
@@ -18,38 +31,130 @@ export type ColumnSpec = {
  * that depends on it (fees, calendar, pilot periods, OKED, plates) reads these tables.
  */
 export const referenceTables = {
-  regions: { table: regions, columns: [
-    { name: 'code', kind: 'text', key: true }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' },
-    { name: 'kind', kind: 'enum', options: ['city', 'oblast'] }] },
-  districts: { table: districts, columns: [
-    { name: 'id', kind: 'int', key: true, generated: true }, { name: 'regionCode', kind: 'text' }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' }] },
-  service_centres: { table: serviceCentres, columns: [
-    { name: 'id', kind: 'int', key: true, generated: true }, { name: 'number', kind: 'int' }, { name: 'regionCode', kind: 'text' },
-    { name: 'districtId', kind: 'int', optional: true }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' },
-    { name: 'addressKk', kind: 'text' }, { name: 'addressRu', kind: 'text' }, { name: 'hoursKk', kind: 'text' }, { name: 'hoursRu', kind: 'text' },
-    { name: 'phone', kind: 'text', optional: true }, { name: 'active', kind: 'bool' }] },
-  registration_points: { table: registrationPoints, columns: [
-    { name: 'id', kind: 'int', key: true, generated: true }, { name: 'regionCode', kind: 'text' }, { name: 'districtId', kind: 'int', optional: true },
-    { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' }, { name: 'addressKk', kind: 'text' }, { name: 'addressRu', kind: 'text' }, { name: 'active', kind: 'bool' }] },
-  akimats: { table: akimats, columns: [
-    { name: 'id', kind: 'int', key: true, generated: true }, { name: 'regionCode', kind: 'text' }, { name: 'districtId', kind: 'int', optional: true },
-    { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' }] },
-  mrp_values: { table: mrpValues, columns: [{ name: 'year', kind: 'int', key: true }, { name: 'valueTenge', kind: 'int' }] },
-  fees: { table: fees, columns: [
-    { name: 'code', kind: 'text', key: true }, { name: 'pilot', kind: 'text' }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' }, { name: 'mrpMilli', kind: 'int' }] },
-  calendar_days: { table: calendarDays, columns: [
-    { name: 'day', kind: 'date', key: true }, { name: 'kind', kind: 'enum', options: ['holiday', 'working'] },
-    { name: 'noteKk', kind: 'text', optional: true }, { name: 'noteRu', kind: 'text', optional: true }] },
-  pilot_settings: { table: pilotSettings, columns: [
-    { name: 'pilot', kind: 'enum', options: ['vehicle', 'machinery', 'id_card', 'residence'], key: true }, { name: 'enabled', kind: 'bool' },
-    { name: 'startsOn', kind: 'date' }, { name: 'endsOn', kind: 'date' }, { name: 'regionCodes', kind: 'list' }, { name: 'params', kind: 'json' }] },
-  oked_allowed: { table: okedAllowed, columns: [{ name: 'code', kind: 'text', key: true }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' }] },
-  plate_types: { table: plateTypes, columns: [
-    { name: 'code', kind: 'text', key: true }, { name: 'nameKk', kind: 'text' }, { name: 'nameRu', kind: 'text' },
-    { name: 'forLegalEntity', kind: 'bool' }, { name: 'offeredOnline', kind: 'bool' }, { name: 'feeCode', kind: 'text', optional: true }] },
-  plate_pool: { table: platePool, columns: [
-    { name: 'id', kind: 'int', key: true, generated: true }, { name: 'regionCode', kind: 'text' }, { name: 'plateType', kind: 'text' },
-    { name: 'number', kind: 'text' }, { name: 'status', kind: 'enum', options: plateStatuses }] },
+  regions: {
+    table: regions,
+    columns: [
+      { name: 'code', kind: 'text', key: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+      { name: 'kind', kind: 'enum', options: ['city', 'oblast'] },
+    ],
+  },
+  districts: {
+    table: districts,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+    ],
+  },
+  service_centres: {
+    table: serviceCentres,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'number', kind: 'int' },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'districtId', kind: 'int', optional: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+      { name: 'addressKk', kind: 'text' },
+      { name: 'addressRu', kind: 'text' },
+      { name: 'hoursKk', kind: 'text' },
+      { name: 'hoursRu', kind: 'text' },
+      { name: 'phone', kind: 'text', optional: true },
+      { name: 'active', kind: 'bool' },
+    ],
+  },
+  registration_points: {
+    table: registrationPoints,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'districtId', kind: 'int', optional: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+      { name: 'addressKk', kind: 'text' },
+      { name: 'addressRu', kind: 'text' },
+      { name: 'active', kind: 'bool' },
+    ],
+  },
+  akimats: {
+    table: akimats,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'districtId', kind: 'int', optional: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+    ],
+  },
+  mrp_values: {
+    table: mrpValues,
+    columns: [
+      { name: 'year', kind: 'int', key: true },
+      { name: 'valueTenge', kind: 'int' },
+    ],
+  },
+  fees: {
+    table: fees,
+    columns: [
+      { name: 'code', kind: 'text', key: true },
+      { name: 'pilot', kind: 'text' },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+      { name: 'mrpMilli', kind: 'int' },
+    ],
+  },
+  calendar_days: {
+    table: calendarDays,
+    columns: [
+      { name: 'day', kind: 'date', key: true },
+      { name: 'kind', kind: 'enum', options: ['holiday', 'working'] },
+      { name: 'noteKk', kind: 'text', optional: true },
+      { name: 'noteRu', kind: 'text', optional: true },
+    ],
+  },
+  pilot_settings: {
+    table: pilotSettings,
+    columns: [
+      { name: 'pilot', kind: 'enum', options: ['vehicle', 'machinery', 'id_card', 'residence'], key: true },
+      { name: 'enabled', kind: 'bool' },
+      { name: 'startsOn', kind: 'date' },
+      { name: 'endsOn', kind: 'date' },
+      { name: 'regionCodes', kind: 'list' },
+      { name: 'params', kind: 'json' },
+    ],
+  },
+  oked_allowed: {
+    table: okedAllowed,
+    columns: [
+      { name: 'code', kind: 'text', key: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+    ],
+  },
+  plate_types: {
+    table: plateTypes,
+    columns: [
+      { name: 'code', kind: 'text', key: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+      { name: 'forLegalEntity', kind: 'bool' },
+      { name: 'offeredOnline', kind: 'bool' },
+      { name: 'feeCode', kind: 'text', optional: true },
+    ],
+  },
+  plate_pool: {
+    table: platePool,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'plateType', kind: 'text' },
+      { name: 'number', kind: 'text' },
+      { name: 'status', kind: 'enum', options: plateStatuses },
+    ],
+  },
 } as const satisfies Record<string, { table: unknown; columns: readonly ColumnSpec[] }>;
 
 export type ReferenceTableName = keyof typeof referenceTables;

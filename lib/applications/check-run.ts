@@ -13,8 +13,13 @@ export type CheckStop = { code: string; params?: Record<string, unknown> };
 /** The outcome of a run: the lines so far, and either the facts found or the stop. */
 export type CheckRun<T> = { lines: CheckLine[] } & ({ ok: true; value: T } | ({ ok: false } & CheckStop));
 
-const lineOf = (step: number, system: RegistrySystem, ok: boolean, code: string, data?: Record<string, unknown>): CheckLine =>
-  ({ step, system, ok, code, ...(data ? { data } : {}) });
+const lineOf = (step: number, system: RegistrySystem, ok: boolean, code: string, data?: Record<string, unknown>): CheckLine => ({
+  step,
+  system,
+  ok,
+  code,
+  ...(data ? { data } : {}),
+});
 
 /**
  * A builder: `pass` and `fail` add a line and go on (a missing BMG phone is a visible "no" that stops nothing),
@@ -24,7 +29,9 @@ const lineOf = (step: number, system: RegistrySystem, ok: boolean, code: string,
 export function checkRun() {
   const lines: CheckLine[] = [];
   return {
-    get lines(): readonly CheckLine[] { return lines; },
+    get lines(): readonly CheckLine[] {
+      return lines;
+    },
     pass(step: number, system: RegistrySystem, code: string, data?: Record<string, unknown>) {
       lines.push(lineOf(step, system, true, code, data));
     },

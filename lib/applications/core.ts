@@ -15,8 +15,13 @@ export const numberPrefix = Object.fromEntries(Object.entries(pilotTable).map(([
 /** VR-2026-000123: one counter row per prefix and year, incremented atomically (no gaps from rollbacks leak out). */
 export async function nextApplicationNumber(tx: DbOrTx, pilot: Pilot, year: number): Promise<string> {
   const prefix = numberPrefix[pilot];
-  const [row] = await tx.insert(applicationNumbers).values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({ target: [applicationNumbers.prefix, applicationNumbers.year], set: { last: sql`${applicationNumbers.last} + 1` } })
+  const [row] = await tx
+    .insert(applicationNumbers)
+    .values({ prefix, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [applicationNumbers.prefix, applicationNumbers.year],
+      set: { last: sql`${applicationNumbers.last} + 1` },
+    })
     .returning({ last: applicationNumbers.last });
   return `${prefix}-${year}-${String(row!.last).padStart(6, '0')}`;
 }
@@ -24,11 +29,25 @@ export async function nextApplicationNumber(tx: DbOrTx, pilot: Pilot, year: numb
 type NewApplication = Omit<typeof applications.$inferInsert, 'id' | 'number' | 'version' | 'createdAt' | 'updatedAt'>;
 
 /** Creates an application with its first timeline event, in the caller's transaction. */
-export async function createApplication(tx: DbOrTx, input: NewApplication & { year: number }, actor: Pick<Actor, 'userId'> | null, grant: Grant | null) {
+export async function createApplication(
+  tx: DbOrTx,
+  input: NewApplication & { year: number },
+  actor: Pick<Actor, 'userId'> | null,
+  grant: Grant | null,
+) {
   const { year, ...values } = input;
   const number = await nextApplicationNumber(tx, values.pilot, year);
-  const [app] = await tx.insert(applications).values({ ...values, number }).returning();
-  await tx.insert(applicationEvents).values({ applicationId: app!.id, type: 'created', toStatus: app!.status, actorUserId: actor?.userId ?? null, actorRole: grant?.role ?? null });
+  const [app] = await tx
+    .insert(applications)
+    .values({ ...values, number })
+    .returning();
+  await tx.insert(applicationEvents).values({
+    applicationId: app!.id,
+    type: 'created',
+    toStatus: app!.status,
+    actorUserId: actor?.userId ?? null,
+    actorRole: grant?.role ?? null,
+  });
   await audit(tx, actor, grant, { action: `${values.pilot}.created`, applicationId: app!.id, subjectIin: values.applicantIin });
   return app!;
 }
@@ -39,36 +58,70 @@ export async function createApplication(tx: DbOrTx, input: NewApplication & { ye
  * so of two reviewers deciding at once exactly one wins and the other gets `application_changed`; the event and
  * the audit row commit with it.
  */
-export async function transition<S extends string, E extends string, P extends string>(tx: DbOrTx, input: {
-  id: string; expectedVersion: number; machine: Machine<S, E, P>; event: E; actor: Pick<Actor, 'userId'> | null; grant: Grant | null;
-  set?: Partial<typeof applications.$inferInsert>; data?: Record<string, unknown>;
-}) {
+export async function transition<S extends string, E extends string, P extends string>(
+  tx: DbOrTx,
+  input: {
+    id: string;
+    expectedVersion: number;
+    machine: Machine<S, E, P>;
+    event: E;
+    actor: Pick<Actor, 'userId'> | null;
+    grant: Grant | null;
+    set?: Partial<typeof applications.$inferInsert>;
+    data?: Record<string, unknown>;
+  },
+) {
   // A person acts in a grant; the system has neither. Half of the pair is neither a person nor the system.
   const role = input.actor && input.grant ? input.grant.role : null;
-  if (!input.actor !== !input.grant || !input.machine.mayFire(input.event, role)) throw new DomainError('not_your_step', { event: input.event });
-  const [current] = await tx.select({ status: applications.status, version: applications.version, applicantIin: applications.applicantIin })
-    .from(applications).where(eq(applications.id, input.id));
+  if (!input.actor !== !input.grant || !input.machine.mayFire(input.event, role))
+    throw new DomainError('not_your_step', { event: input.event });
+  const [current] = await tx
+    .select({ status: applications.status, version: applications.version, applicantIin: applications.applicantIin })
+    .from(applications)
+    .where(eq(applications.id, input.id));
   if (!current) throw new DomainError('not_found');
   if (current.version !== input.expectedVersion) throw new DomainError('application_changed');
   const to = input.machine.next(current.status as S, input.event);
-  const [row] = await tx.update(applications)
+  const [row] = await tx
+    .update(applications)
     .set({ ...input.set, status: to, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(applications.id, input.id), eq(applications.version, input.expectedVersion)))
     .returning();
   if (!row) throw new DomainError('application_changed');
   await tx.insert(applicationEvents).values({
-    applicationId: input.id, type: input.event, fromStatus: current.status, toStatus: to,
-    actorUserId: input.actor?.userId ?? null, actorRole: input.grant?.role ?? null, data: input.data ?? {},
+    applicationId: input.id,
+    type: input.event,
+    fromStatus: current.status,
+    toStatus: to,
+    actorUserId: input.actor?.userId ?? null,
+    actorRole: input.grant?.role ?? null,
+    data: input.data ?? {},
   });
-  await audit(tx, input.actor, input.grant, { action: `application.${input.event}`, applicationId: input.id, subjectIin: current.applicantIin, data: { from: current.status, to } });
+  await audit(tx, input.actor, input.grant, {
+    action: `application.${input.event}`,
+    applicationId: input.id,
+    subjectIin: current.applicantIin,
+    data: { from: current.status, to },
+  });
   return row;
 }
 
 /** Each registry check of a run (lib/applications/check-run.ts) on the application's timeline, in the caller's transaction (SPEC §2.2). */
-export async function recordChecks(tx: DbOrTx, applicationId: string, actor: Pick<Actor, 'userId'> | null, grant: Grant | null, lines: readonly CheckLine[]) {
+export async function recordChecks(
+  tx: DbOrTx,
+  applicationId: string,
+  actor: Pick<Actor, 'userId'> | null,
+  grant: Grant | null,
+  lines: readonly CheckLine[],
+) {
   if (!lines.length) return;
-  await tx.insert(applicationEvents).values(lines.map((l) => ({
-    applicationId, type: 'check', actorUserId: actor?.userId ?? null, actorRole: grant?.role ?? null,
-    data: { step: l.step, system: l.system, ok: l.ok, code: l.code, ...l.data },
-  })));
+  await tx.insert(applicationEvents).values(
+    lines.map((l) => ({
+      applicationId,
+      type: 'check',
+      actorUserId: actor?.userId ?? null,
+      actorRole: grant?.role ?? null,
+      data: { step: l.step, system: l.system, ok: l.ok, code: l.code, ...l.data },
+    })),
+  );
 }

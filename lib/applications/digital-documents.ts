@@ -9,7 +9,16 @@ const RESULT_STATUSES = ['issued', 'registered'];
 
 export async function digitalDocumentsFor(iin: string) {
   const mine = inArray(applications.id, applicationIdsOf(iin));
-  return db.select({ id: applications.id, number: applications.number, pilot: applications.pilot, decidedAt: applications.decidedAt, updatedAt: applications.updatedAt })
-    .from(applications).where(and(mine, inArray(applications.status, RESULT_STATUSES)))
-    .orderBy(desc(applications.updatedAt)).limit(100);
+  return db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      pilot: applications.pilot,
+      decidedAt: applications.decidedAt,
+      updatedAt: applications.updatedAt,
+    })
+    .from(applications)
+    .where(and(mine, inArray(applications.status, RESULT_STATUSES)))
+    .orderBy(desc(applications.updatedAt))
+    .limit(100);
 }

@@ -30,8 +30,13 @@ export type QueueQuery = {
 };
 
 const listColumns = {
-  id: applications.id, number: applications.number, pilot: applications.pilot, status: applications.status,
-  applicantIin: applications.applicantIin, createdAt: applications.createdAt, updatedAt: applications.updatedAt,
+  id: applications.id,
+  number: applications.number,
+  pilot: applications.pilot,
+  status: applications.status,
+  applicantIin: applications.applicantIin,
+  createdAt: applications.createdAt,
+  updatedAt: applications.updatedAt,
   deadlineAt: applications.deadlineAt,
 };
 
@@ -45,9 +50,17 @@ function keyset(order: 'oldest' | 'newest', after?: Cursor) {
 /** One page of a scoped queue, plus whether there is a next page (limit + 1 trick, no COUNT). */
 export async function listQueue(q: QueueQuery) {
   const dir = q.order === 'oldest' ? asc : desc;
-  const rows = await db.select(listColumns).from(applications)
-    .where(and(eq(applications.pilot, q.pilot), scopeWhere(q.scope),
-      q.statuses?.length ? inArray(applications.status, [...q.statuses]) : undefined, keyset(q.order, q.after)))
+  const rows = await db
+    .select(listColumns)
+    .from(applications)
+    .where(
+      and(
+        eq(applications.pilot, q.pilot),
+        scopeWhere(q.scope),
+        q.statuses?.length ? inArray(applications.status, [...q.statuses]) : undefined,
+        keyset(q.order, q.after),
+      ),
+    )
     .orderBy(dir(applications.createdAt), dir(applications.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
@@ -56,7 +69,9 @@ export async function listQueue(q: QueueQuery) {
 }
 
 export async function countByStatus(pilot: Pilot, scope: Omit<ScopeTarget, 'iins'>) {
-  return db.select({ status: applications.status, n: count() }).from(applications)
+  return db
+    .select({ status: applications.status, n: count() })
+    .from(applications)
     .where(and(eq(applications.pilot, pilot), scopeWhere(scope)))
     .groupBy(applications.status);
 }
@@ -73,9 +88,12 @@ export function applicationIdsOf(iin: string) {
 /** Applications where the person is the applicant or a party (buyer, owner…), newest first. */
 export async function listForPerson(iin: string, limit: number, after?: Cursor) {
   const mine = inArray(applications.id, applicationIdsOf(iin));
-  const rows = await db.select(listColumns).from(applications)
+  const rows = await db
+    .select(listColumns)
+    .from(applications)
     .where(and(mine, keyset('newest', after)))
-    .orderBy(desc(applications.createdAt), desc(applications.id)).limit(limit + 1);
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
@@ -83,7 +101,9 @@ export async function listForPerson(iin: string, limit: number, after?: Cursor) 
 
 /** Supervisor's view: counts per pilot, region and status across the country. */
 export async function countsByPilotRegion() {
-  return db.select({ pilot: applications.pilot, regionCode: applications.regionCode, status: applications.status, n: count() })
-    .from(applications).groupBy(applications.pilot, applications.regionCode, applications.status)
+  return db
+    .select({ pilot: applications.pilot, regionCode: applications.regionCode, status: applications.status, n: count() })
+    .from(applications)
+    .groupBy(applications.pilot, applications.regionCode, applications.status)
     .orderBy(applications.pilot, applications.regionCode, sql`3`);
 }

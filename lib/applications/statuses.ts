@@ -18,7 +18,8 @@ export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' |
 
 export function statusTone(status: string): StatusTone {
   if (['issued', 'registered', 'approved'].includes(status)) return 'success';
-  if (['refused', 'annulled', 'rejected_at_intake', 'expired', 'declined_by_buyer', 'cancelled_by_dealer', 'cancelled'].includes(status)) return 'danger';
+  if (['refused', 'annulled', 'rejected_at_intake', 'expired', 'declined_by_buyer', 'cancelled_by_dealer', 'cancelled'].includes(status))
+    return 'danger';
   if (['ready_for_pickup'].includes(status)) return 'info';
   if (['draft'].includes(status)) return 'neutral';
   if (status.startsWith('awaiting')) return 'warning';

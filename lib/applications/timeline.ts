@@ -9,11 +9,18 @@ export type TimelineEvent = typeof applicationEvents.$inferSelect;
 
 /** An application's timeline, oldest first (one query). */
 export async function timelineOf(applicationId: string) {
-  return db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  return db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
 }
 
 /** The verification codes of an application's signatures (printed on its pages). */
 export async function signatureCodesOf(applicationId: string) {
-  return db.select({ id: signatures.id, partyRole: signatures.partyRole, verifyCode: signatures.verifyCode, signedAt: signatures.signedAt })
-    .from(signatures).where(eq(signatures.applicationId, applicationId)).orderBy(asc(signatures.signedAt));
+  return db
+    .select({ id: signatures.id, partyRole: signatures.partyRole, verifyCode: signatures.verifyCode, signedAt: signatures.signedAt })
+    .from(signatures)
+    .where(eq(signatures.applicationId, applicationId))
+    .orderBy(asc(signatures.signedAt));
 }

@@ -16,7 +16,18 @@ export const areaRoles = {
   monitoring: ['supervisor'],
   admin: ['admin'],
   // "Check my EDS" and the signature reports: everyone who signs in has keys.
-  signature: ['citizen', 'dealer', 'ums_reviewer', 'migration_officer', 'akimat_reviewer', 'con_operator', 'con_reception', 'con_issuance', 'supervisor', 'admin'],
+  signature: [
+    'citizen',
+    'dealer',
+    'ums_reviewer',
+    'migration_officer',
+    'akimat_reviewer',
+    'con_operator',
+    'con_reception',
+    'con_issuance',
+    'supervisor',
+    'admin',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof areaRoles;

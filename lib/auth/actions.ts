@@ -47,7 +47,12 @@ export async function edsSignInAction(_prev: ActionResult, form: FormData): Prom
   const input = edsSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, code: 'eds_bad_signature' };
   try {
-    await signIn('eds', { nonce: input.data.nonce, cms: input.data.cms, ip: (await clientIp()) ?? '', redirectTo: `/${input.data.locale}/start` });
+    await signIn('eds', {
+      nonce: input.data.nonce,
+      cms: input.data.cms,
+      ip: (await clientIp()) ?? '',
+      redirectTo: `/${input.data.locale}/start`,
+    });
     return { ok: true };
   } catch (e) {
     if (e instanceof CredentialsSignin) return { ok: false, code: e.code };

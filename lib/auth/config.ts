@@ -5,8 +5,12 @@ import { verifyEdsSignIn } from './eds-sign-in';
 import { startSession } from './sign-in';
 
 declare module 'next-auth' {
-  interface User { sid?: string }
-  interface Session { sid?: string }
+  interface User {
+    sid?: string;
+  }
+  interface Session {
+    sid?: string;
+  }
 }
 
 const secure = process.env.NODE_ENV === 'production' && process.env.QYZMET_INSECURE_COOKIES !== '1';
@@ -52,7 +56,9 @@ const config: NextAuthConfig = {
       name: 'EDS',
       credentials: { nonce: {}, cms: {}, ip: {} },
       async authorize(raw) {
-        const input = z.object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), ip: z.string().max(64).optional() }).safeParse(raw);
+        const input = z
+          .object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), ip: z.string().max(64).optional() })
+          .safeParse(raw);
         if (!input.success) throw new EdsSignInError('eds_bad_signature');
         const verified = await verifyEdsSignIn(input.data);
         if ('problem' in verified) throw new EdsSignInError(verified.problem);

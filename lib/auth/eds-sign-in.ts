@@ -11,8 +11,14 @@ import { verifyCms } from '@/lib/signatures/verify';
 import { getRegistries } from '@/lib/registries';
 
 export type EdsSignInProblem =
-  | 'eds_challenge_expired' | 'eds_challenge_used' | 'eds_revoked' | 'eds_expired' | 'eds_wrong_key'
-  | 'eds_untrusted' | 'eds_bad_signature' | 'eds_person_unknown';
+  | 'eds_challenge_expired'
+  | 'eds_challenge_used'
+  | 'eds_revoked'
+  | 'eds_expired'
+  | 'eds_wrong_key'
+  | 'eds_untrusted'
+  | 'eds_bad_signature'
+  | 'eds_person_unknown';
 
 /** The problem the person is told about; verification codes map onto a few messages they can act on. */
 function problemFor(codes: string[]): EdsSignInProblem {
@@ -28,16 +34,29 @@ function problemFor(codes: string[]): EdsSignInProblem {
  * the challenge must verify with an authentication certificate of a trusted, unrevoked chain. The person is the
  * IIN in the certificate; someone GBD FL knows but the portal does not yet gets a citizen account.
  */
-export async function verifyEdsSignIn(input: { nonce: string; cms: string; ip?: string | null }): Promise<{ userId: string; serial: string } | { problem: EdsSignInProblem }> {
+export async function verifyEdsSignIn(input: {
+  nonce: string;
+  cms: string;
+  ip?: string | null;
+}): Promise<{ userId: string; serial: string } | { problem: EdsSignInProblem }> {
   // A refused sign-in is audited with its reason and the certificate serial: no name, no IIN (SPEC §2.8).
   const refuse = async (problem: EdsSignInProblem, certificate?: string) => {
-    await audit(db, null, null, { action: 'auth.sign_in_refused', data: { method: 'eds', problem, ...(certificate ? { certificate } : {}) }, ip: input.ip || null });
+    await audit(db, null, null, {
+      action: 'auth.sign_in_refused',
+      data: { method: 'eds', problem, ...(certificate ? { certificate } : {}) },
+      ip: input.ip || null,
+    });
     return { problem };
   };
   const challenge = await consumeChallenge(db, input.nonce);
   if (challenge) return refuse(challenge === 'challenge_used' ? 'eds_challenge_used' : 'eds_challenge_expired');
   const trust = await loadTrustStore(db);
-  const result = await verifyCms({ cms: input.cms, data: canonicalBytes(challengeDocument(input.nonce)), ...trust, purpose: 'authentication' });
+  const result = await verifyCms({
+    cms: input.cms,
+    data: canonicalBytes(challengeDocument(input.nonce)),
+    ...trust,
+    purpose: 'authentication',
+  });
   if (!result.valid || !result.signer?.iin) return refuse(problemFor(result.problems), result.signer?.serialNumber);
   const iin = result.signer.iin;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.iin, iin));
@@ -45,8 +64,17 @@ export async function verifyEdsSignIn(input: { nonce: string; cms: string; ip?: 
   const person = await getRegistries(db).gbdFl.findPerson(iin);
   if (!person || person.deceased) return refuse('eds_person_unknown', result.signer.serialNumber);
   const userId = await db.transaction(async (tx) => {
-    const [u] = await tx.insert(users).values({ iin, surname: person.names.ru.surname, givenName: person.names.ru.givenName, patronymic: person.names.ru.patronymic ?? null, locale: 'kk' })
-      .onConflictDoNothing().returning({ id: users.id });
+    const [u] = await tx
+      .insert(users)
+      .values({
+        iin,
+        surname: person.names.ru.surname,
+        givenName: person.names.ru.givenName,
+        patronymic: person.names.ru.patronymic ?? null,
+        locale: 'kk',
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
     const id = u?.id ?? (await tx.select({ id: users.id }).from(users).where(eq(users.iin, iin)))[0]!.id;
     await tx.insert(userRoles).values({ userId: id, role: 'citizen' }).onConflictDoNothing();
     return id;

@@ -15,13 +15,20 @@ export type ScopeTarget = {
 /** Pure: may this grant act on that target? Deny by default — an unset scope on either side never matches. */
 export function inScope(grant: Grant, target: ScopeTarget, actorIin?: string): boolean {
   switch (roleScope[grant.role]) {
-    case 'all': return true;
-    case 'self': return !!actorIin && !!target.iins?.includes(actorIin);
-    case 'region': return !!grant.regionCode && grant.regionCode === target.regionCode;
-    case 'akimat': return grant.akimatId != null && grant.akimatId === target.akimatId;
-    case 'serviceCentre': return grant.serviceCentreId != null && grant.serviceCentreId === target.serviceCentreId;
-    case 'registrationPoint': return grant.registrationPointId != null && grant.registrationPointId === target.registrationPointId;
-    case 'dealer': return !!grant.dealerBin && grant.dealerBin === target.dealerBin;
+    case 'all':
+      return true;
+    case 'self':
+      return !!actorIin && !!target.iins?.includes(actorIin);
+    case 'region':
+      return !!grant.regionCode && grant.regionCode === target.regionCode;
+    case 'akimat':
+      return grant.akimatId != null && grant.akimatId === target.akimatId;
+    case 'serviceCentre':
+      return grant.serviceCentreId != null && grant.serviceCentreId === target.serviceCentreId;
+    case 'registrationPoint':
+      return grant.registrationPointId != null && grant.registrationPointId === target.registrationPointId;
+    case 'dealer':
+      return !!grant.dealerBin && grant.dealerBin === target.dealerBin;
   }
 }
 

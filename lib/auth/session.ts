@@ -12,12 +12,18 @@ import { endSession } from './sign-in';
 /** A grant without the scope column its role needs is ignored: deny by default. */
 function hasScope(g: Grant) {
   switch (roleScope[g.role]) {
-    case 'region': return !!g.regionCode;
-    case 'registrationPoint': return g.registrationPointId != null;
-    case 'akimat': return g.akimatId != null;
-    case 'serviceCentre': return g.serviceCentreId != null;
-    case 'dealer': return !!g.dealerBin;
-    default: return true;
+    case 'region':
+      return !!g.regionCode;
+    case 'registrationPoint':
+      return g.registrationPointId != null;
+    case 'akimat':
+      return g.akimatId != null;
+    case 'serviceCentre':
+      return g.serviceCentreId != null;
+    case 'dealer':
+      return !!g.dealerBin;
+    default:
+      return true;
   }
 }
 
@@ -27,10 +33,20 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const sid = session?.sid;
   if (!sid || !/^[0-9a-f-]{36}$/.test(sid)) return null;
   // One round trip: the session, its person and their grants (a row per grant).
-  const rows = await db.select({
-    s: authSessions, u: users,
-    g: { role: userRoles.role, regionCode: userRoles.regionCode, akimatId: userRoles.akimatId, serviceCentreId: userRoles.serviceCentreId, registrationPointId: userRoles.registrationPointId, dealerBin: userRoles.dealerBin },
-  }).from(authSessions)
+  const rows = await db
+    .select({
+      s: authSessions,
+      u: users,
+      g: {
+        role: userRoles.role,
+        regionCode: userRoles.regionCode,
+        akimatId: userRoles.akimatId,
+        serviceCentreId: userRoles.serviceCentreId,
+        registrationPointId: userRoles.registrationPointId,
+        dealerBin: userRoles.dealerBin,
+      },
+    })
+    .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(authSessions.id, sid));
@@ -43,11 +59,21 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     return null;
   }
   if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(authSessions).set({ lastSeenAt: sql`now()` }).where(eq(authSessions.id, sid));
+    await db
+      .update(authSessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(authSessions.id, sid));
   }
   const grants = rows.flatMap((r) => (r.g ? [r.g as Grant] : [])).filter(hasScope);
   return {
-    userId: row.u.id, sessionId: sid, iin: row.u.iin, surname: row.u.surname, givenName: row.u.givenName,
-    patronymic: row.u.patronymic, locale: row.u.locale, grants, isStaff: row.s.isStaff,
+    userId: row.u.id,
+    sessionId: sid,
+    iin: row.u.iin,
+    surname: row.u.surname,
+    givenName: row.u.givenName,
+    patronymic: row.u.patronymic,
+    locale: row.u.locale,
+    grants,
+    isStaff: row.s.isStaff,
   };
 });

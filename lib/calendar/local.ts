@@ -32,7 +32,12 @@ export function parseLocalDate(s: string): Date {
 
 /** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
 export function isLocalDate(s: string): boolean {
-  try { parseLocalDate(s); return true; } catch { return false; }
+  try {
+    parseLocalDate(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The instant local midnight of a `YYYY-MM-DD` begins (a "from" filter); throws on an impossible date. */

@@ -15,7 +15,14 @@ export async function readFileFor(actor: Actor, id: string) {
   const stored = await getFileStore().read(db, id);
   if (!stored) return null;
   if (access.viewer === 'staff') {
-    await db.transaction((tx) => audit(tx, actor, access.grant, { action: 'file.viewed', applicationId: access.applicationId, subjectIin: access.ownerIin, data: { file: id } }));
+    await db.transaction((tx) =>
+      audit(tx, actor, access.grant, {
+        action: 'file.viewed',
+        applicationId: access.applicationId,
+        subjectIin: access.ownerIin,
+        data: { file: id },
+      }),
+    );
   }
   return stored;
 }

@@ -8,7 +8,14 @@ import { DomainError } from '@/lib/errors';
 import { checkUpload, sniffContentType, type AcceptedType } from './sniff';
 
 export type StoredFile = { id: string; contentType: string; size: number; sha256: string };
-export type SaveFile = { data: Uint8Array; purpose: string; ownerIin?: string | null; applicationId?: string | null; maxBytes: number; allowed: readonly AcceptedType[] };
+export type SaveFile = {
+  data: Uint8Array;
+  purpose: string;
+  ownerIin?: string | null;
+  applicationId?: string | null;
+  maxBytes: number;
+  allowed: readonly AcceptedType[];
+};
 
 /** Where uploaded bytes live. Metadata is always a `files` row; the bytes go to Postgres or to a directory. */
 export interface FileStore {
@@ -16,12 +23,29 @@ export interface FileStore {
   read(db: DbOrTx, id: string): Promise<{ file: StoredFile; data: Buffer } | null>;
 }
 
-async function record(db: DbOrTx, input: SaveFile, storage: 'db' | 'disk', content: Buffer | null, filePath: string | null, sha256: string) {
+async function record(
+  db: DbOrTx,
+  input: SaveFile,
+  storage: 'db' | 'disk',
+  content: Buffer | null,
+  filePath: string | null,
+  sha256: string,
+) {
   const contentType = sniffContentType(input.data)!;
-  const [row] = await db.insert(files).values({
-    ownerIin: input.ownerIin ?? null, applicationId: input.applicationId ?? null, purpose: input.purpose, contentType,
-    size: input.data.byteLength, sha256, storage, content, path: filePath,
-  }).returning({ id: files.id, contentType: files.contentType, size: files.size, sha256: files.sha256 });
+  const [row] = await db
+    .insert(files)
+    .values({
+      ownerIin: input.ownerIin ?? null,
+      applicationId: input.applicationId ?? null,
+      purpose: input.purpose,
+      contentType,
+      size: input.data.byteLength,
+      sha256,
+      storage,
+      content,
+      path: filePath,
+    })
+    .returning({ id: files.id, contentType: files.contentType, size: files.size, sha256: files.sha256 });
   return row!;
 }
 
@@ -64,5 +88,7 @@ export class DiskFileStore implements FileStore {
 
 /** FILE_STORE=disk with FILE_STORE_DIR, or the database (default). */
 export function getFileStore(): FileStore {
-  return process.env.FILE_STORE === 'disk' ? new DiskFileStore(process.env.FILE_STORE_DIR ?? path.join(process.cwd(), '.data', 'files')) : new DatabaseFileStore();
+  return process.env.FILE_STORE === 'disk'
+    ? new DiskFileStore(process.env.FILE_STORE_DIR ?? path.join(process.cwd(), '.data', 'files'))
+    : new DatabaseFileStore();
 }

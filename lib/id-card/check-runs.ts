@@ -8,8 +8,16 @@ import type { Person } from '@/lib/registries/gbd-fl/port';
 import { renewalWindow } from './eligibility';
 
 export type GoToCon =
-  | 'id_card_consent_refused' | 'id_card_person_not_found' | 'id_card_liveness_failed' | 'id_card_incapable'
-  | 'id_card_civil_change' | 'id_card_no_registration' | 'id_card_no_card' | 'id_card_too_early' | 'id_card_too_late' | 'id_card_not_citizen';
+  | 'id_card_consent_refused'
+  | 'id_card_person_not_found'
+  | 'id_card_liveness_failed'
+  | 'id_card_incapable'
+  | 'id_card_civil_change'
+  | 'id_card_no_registration'
+  | 'id_card_no_card'
+  | 'id_card_too_early'
+  | 'id_card_too_late'
+  | 'id_card_not_citizen';
 
 /** All passed: the person as GBD FL has them, and BMG's phone if any; else the stop's code is a `GoToCon`. */
 export type Eligibility = CheckRun<{ person: Person; phone: string | null }>;

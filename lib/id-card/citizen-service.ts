@@ -44,14 +44,20 @@ function assertDraft(app: IdCardApplication, version: number) {
 
 /** A draft's fields change under compare-and-set on the version, so two tabs cannot overwrite each other. */
 async function bumpVersion(tx: DbOrTx, id: string, version: number, set: Partial<typeof applications.$inferInsert> = {}) {
-  const [row] = await tx.update(applications).set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft'))).returning();
+  const [row] = await tx
+    .update(applications)
+    .set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft')))
+    .returning();
   if (!row) throw new DomainError('application_changed');
   return row;
 }
 
 /** Step 8: the region and registration point of pickup (only the region's points), phone and e-mail. */
-export async function saveForm(ctx: Ctx, input: { id: string; version: number; registrationPointId: number; phone: string; email?: string }) {
+export async function saveForm(
+  ctx: Ctx,
+  input: { id: string; version: number; registrationPointId: number; phone: string; email?: string },
+) {
   const app = await loadInScope(ctx, applicantView, input.id);
   assertDraft(app, input.version);
   const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
@@ -59,7 +65,10 @@ export async function saveForm(ctx: Ctx, input: { id: string; version: number; r
   return ctx.db.transaction(async (tx) => {
     // The UMS DP of the chosen region reviews it (step 17), so the region is the point's.
     const row = await bumpVersion(tx, app.id, input.version, { regionCode: point.regionCode, registrationPointId: point.id });
-    await tx.update(idCardApplications).set({ registrationPointId: point.id, phone: input.phone, email: input.email ?? null }).where(eq(idCardApplications.applicationId, app.id));
+    await tx
+      .update(idCardApplications)
+      .set({ registrationPointId: point.id, phone: input.phone, email: input.email ?? null })
+      .where(eq(idCardApplications.applicationId, app.id));
     return row;
   });
 }
@@ -73,12 +82,22 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
   assertDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
-  const stored = await getFileStore().save(ctx.db, { data: check.cleaned, purpose: 'id_card.photo', ownerIin: ctx.actor.iin, applicationId: app.id, maxBytes: 1_048_576, allowed: ['image/jpeg'] });
+  const stored = await getFileStore().save(ctx.db, {
+    data: check.cleaned,
+    purpose: 'id_card.photo',
+    ownerIin: ctx.actor.iin,
+    applicationId: app.id,
+    maxBytes: 1_048_576,
+    allowed: ['image/jpeg'],
+  });
   const match = await ctx.registries.digitalId.faceMatch(ctx.actor.iin, stored.sha256);
   if (!match?.matched) throw new DomainError('id_card_face_mismatch');
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
-    await tx.update(idCardApplications).set({ photoFileId: stored.id, faceMatched: true }).where(eq(idCardApplications.applicationId, app.id));
+    await tx
+      .update(idCardApplications)
+      .set({ photoFileId: stored.id, faceMatched: true })
+      .where(eq(idCardApplications.applicationId, app.id));
     await recordChecks(tx, app.id, ctx.actor, ctx.grant, [{ step: 11, system: 'digital_id', ok: true, code: 'id_card_face_matched' }]);
     return row;
   });
@@ -89,7 +108,14 @@ export async function uploadSignatureSample(ctx: Ctx, input: { id: string; versi
   assertDraft(app, input.version);
   const check = await checkSignatureSample(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
-  const stored = await getFileStore().save(ctx.db, { data: check.cleaned, purpose: 'id_card.signature', ownerIin: ctx.actor.iin, applicationId: app.id, maxBytes: 1_048_576, allowed: ['image/png', 'image/jpeg'] });
+  const stored = await getFileStore().save(ctx.db, {
+    data: check.cleaned,
+    purpose: 'id_card.signature',
+    ownerIin: ctx.actor.iin,
+    applicationId: app.id,
+    maxBytes: 1_048_576,
+    allowed: ['image/png', 'image/jpeg'],
+  });
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
     await tx.update(idCardApplications).set({ signatureFileId: stored.id }).where(eq(idCardApplications.applicationId, app.id));
@@ -105,10 +131,15 @@ export async function requestDocumentOf(db: DbOrTx, app: IdCardApplication, acto
   const uploads = await db.select({ id: files.id, sha256: files.sha256 }).from(files).where(eq(files.applicationId, app.id));
   const sha = (id: string) => uploads.find((f) => f.id === id)!.sha256;
   return requestDocument({
-    number: app.number, iin: c.iin, name: [actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' '),
+    number: app.number,
+    iin: c.iin,
+    name: [actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' '),
     currentCard: { number: c.currentCardNumber, issuedOn: c.currentCardIssuedOn, expiresOn: c.currentCardExpiresOn },
-    registrationPoint: { id: point!.id, nameRu: point!.nameRu }, phone: c.phone, email: c.email,
-    photoSha256: sha(c.photoFileId), signatureSampleSha256: sha(c.signatureFileId),
+    registrationPoint: { id: point!.id, nameRu: point!.nameRu },
+    phone: c.phone,
+    email: c.email,
+    photoSha256: sha(c.photoFileId),
+    signatureSampleSha256: sha(c.signatureFileId),
   });
 }
 
@@ -119,9 +150,25 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
   assertDraft(app, input.version);
   const document = await requestDocumentOf(ctx.db, app, ctx.actor);
   await ctx.db.transaction(async (tx) => {
-    const signature = await recordSignature(tx, { applicationId: app.id, documentNumber: app.number, purpose: 'id_card.request', document, cms: input.cms, party: { role: 'applicant', iin: ctx.actor.iin } });
+    const signature = await recordSignature(tx, {
+      applicationId: app.id,
+      documentNumber: app.number,
+      purpose: 'id_card.request',
+      document,
+      cms: input.cms,
+      party: { role: 'applicant', iin: ctx.actor.iin },
+    });
     await tx.update(idCardApplications).set({ signatureId: signature.id }).where(eq(idCardApplications.applicationId, app.id));
-    await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'submit', actor: ctx.actor, grant: ctx.grant, set: { submittedAt: new Date() }, data: { signature: signature.id, verifyCode: signature.verifyCode } });
+    await transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'submit',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { submittedAt: new Date() },
+      data: { signature: signature.id, verifyCode: signature.verifyCode },
+    });
   });
   // The request is signed and submitted; RP DRN being down now only delays steps 13–15 (the sweep retries).
   return registerWithRpDrn(ctx.db, ctx.registries, app.id).catch((e: unknown) => {
@@ -149,11 +196,32 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
   }
   return db.transaction(async (tx) => {
     const event: IdCardEvent = order.status === 'refused' ? 'rp_drn_refused' : exempt ? 'exempted' : 'duty_required';
-    await tx.update(idCardApplications).set({ rpDrnTicket: order.orderId, productionOrderId: order.orderId, exemptStatus: exempt?.status ?? null, ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}) })
+    await tx
+      .update(idCardApplications)
+      .set({
+        rpDrnTicket: order.orderId,
+        productionOrderId: order.orderId,
+        exemptStatus: exempt?.status ?? null,
+        ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}),
+      })
       .where(eq(idCardApplications.applicationId, app.id));
     await recordChecks(tx, app.id, null, null, run.lines);
-    const row = await transition(tx, { id: app.id, expectedVersion: app.version, machine, event, actor: null, grant: null, data: { ticket: order.orderId } });
-    await notify(tx, `id_card:${app.id}:${event}`, { recipientIin: app.card.iin, applicationId: app.id, kind: `id_card_${event}`, sms: true, params: { number: app.number, ticket: order.orderId } });
+    const row = await transition(tx, {
+      id: app.id,
+      expectedVersion: app.version,
+      machine,
+      event,
+      actor: null,
+      grant: null,
+      data: { ticket: order.orderId },
+    });
+    await notify(tx, `id_card:${app.id}:${event}`, {
+      recipientIin: app.card.iin,
+      applicationId: app.id,
+      kind: `id_card_${event}`,
+      sms: true,
+      params: { number: app.number, ticket: order.orderId },
+    });
     return { ...app, status: row.status, version: row.version };
   });
 }
@@ -163,8 +231,13 @@ export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru'
   const app = await loadInScope(ctx, applicantView, input.id);
   if (app.status !== 'awaiting_payment') throw new DomainError('illegal_transition');
   return payForPurpose(ctx.db, ctx.registries, {
-    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: dutyPurpose(app.id), feeCodes: dutyFeeCodes, year: localYear(),
-    descriptionKk: `${app.number}: жеке куәлікті ауыстыру үшін мемлекеттік баж`, descriptionRu: `${app.number}: госпошлина за замену удостоверения личности`,
+    payerIin: ctx.actor.iin,
+    applicationId: app.id,
+    purposeKey: dutyPurpose(app.id),
+    feeCodes: dutyFeeCodes,
+    year: localYear(),
+    descriptionKk: `${app.number}: жеке куәлікті ауыстыру үшін мемлекеттік баж`,
+    descriptionRu: `${app.number}: госпошлина за замену удостоверения личности`,
     returnPath: `/${input.locale}/cabinet/id-card/${app.id}`,
   });
 }
@@ -174,9 +247,20 @@ export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru'
  * False when it no longer waits for the duty (withdrawn, refused): the callback refunds it.
  */
 export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: string): Promise<boolean> {
-  const [row] = await tx.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, applicationId));
+  const [row] = await tx
+    .select({ status: applications.status, version: applications.version })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
   if (!row || row.status !== 'awaiting_payment') return false;
-  await transition(tx, { id: applicationId, expectedVersion: row.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+  await transition(tx, {
+    id: applicationId,
+    expectedVersion: row.version,
+    machine,
+    event: 'paid',
+    actor: null,
+    grant: null,
+    data: { payment: paymentId },
+  });
   return true;
 }
 
@@ -188,6 +272,15 @@ export async function requestSignatureOf(db: DbOrTx, app: IdCardApplication) {
 
 /** Applications whose RP DRN registration did not happen yet (RP DRN was down), for the sweep. */
 export async function submittedIdCards(db: Db, olderThanMs = 30_000) {
-  return db.select({ id: applications.id }).from(applications)
-    .where(and(eq(applications.pilot, 'id_card'), eq(applications.status, 'submitted'), sql`${applications.updatedAt} < now() - make_interval(secs => ${olderThanMs / 1000})`)).limit(50);
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.pilot, 'id_card'),
+        eq(applications.status, 'submitted'),
+        sql`${applications.updatedAt} < now() - make_interval(secs => ${olderThanMs / 1000})`,
+      ),
+    )
+    .limit(50);
 }

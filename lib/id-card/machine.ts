@@ -4,12 +4,31 @@
 import { defineMachine } from '@/lib/applications/machine';
 
 export const idCardStates = [
-  'draft', 'submitted', 'awaiting_payment', 'under_review', 'approved', 'in_production', 'ready_for_pickup', 'issued', 'annulled', 'refused',
+  'draft',
+  'submitted',
+  'awaiting_payment',
+  'under_review',
+  'approved',
+  'in_production',
+  'ready_for_pickup',
+  'issued',
+  'annulled',
+  'refused',
 ] as const;
 export type IdCardState = (typeof idCardStates)[number];
 
 export const idCardEvents = [
-  'submit', 'rp_drn_refused', 'duty_required', 'exempted', 'paid', 'approve', 'annul', 'production_started', 'produced', 'issue', 'withdraw',
+  'submit',
+  'rp_drn_refused',
+  'duty_required',
+  'exempted',
+  'paid',
+  'approve',
+  'annul',
+  'production_started',
+  'produced',
+  'issue',
+  'withdraw',
 ] as const;
 export type IdCardEvent = (typeof idCardEvents)[number];
 
@@ -17,9 +36,16 @@ export type IdCardParty = 'citizen' | 'system' | 'ums_reviewer' | 'migration_off
 
 /** Who may cause each event. */
 export const actorOf: Record<IdCardEvent, IdCardParty> = {
-  submit: 'citizen', withdraw: 'citizen',
-  rp_drn_refused: 'system', duty_required: 'system', exempted: 'system', paid: 'system', production_started: 'system', produced: 'system',
-  approve: 'ums_reviewer', annul: 'ums_reviewer',
+  submit: 'citizen',
+  withdraw: 'citizen',
+  rp_drn_refused: 'system',
+  duty_required: 'system',
+  exempted: 'system',
+  paid: 'system',
+  production_started: 'system',
+  produced: 'system',
+  approve: 'ums_reviewer',
+  annul: 'ums_reviewer',
   issue: 'migration_officer',
 };
 
@@ -47,4 +73,12 @@ export function mayAct(state: IdCardState, event: IdCardEvent, party: IdCardPart
 }
 
 /** States in which a person already has an application in progress (a second one is refused). */
-export const activeStates: readonly IdCardState[] = ['draft', 'submitted', 'awaiting_payment', 'under_review', 'approved', 'in_production', 'ready_for_pickup'];
+export const activeStates: readonly IdCardState[] = [
+  'draft',
+  'submitted',
+  'awaiting_payment',
+  'under_review',
+  'approved',
+  'in_production',
+  'ready_for_pickup',
+];

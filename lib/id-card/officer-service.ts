@@ -17,10 +17,25 @@ import { idCardMachine as machine } from './machine';
 export async function findAtPoint(db: DbOrTx, grant: Grant, query: string) {
   const q = query.replace(/\s+/g, '').toUpperCase();
   if (!q || grant.registrationPointId == null) return [];
-  return db.select({ id: applications.id, number: applications.number, status: applications.status, ticket: idCardApplications.rpDrnTicket, iin: idCardApplications.iin })
-    .from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
-    .where(and(eq(applications.pilot, 'id_card'), eq(applications.registrationPointId, grant.registrationPointId), or(eq(idCardApplications.rpDrnTicket, q), eq(idCardApplications.iin, q), eq(applications.number, q))))
-    .orderBy(desc(applications.createdAt)).limit(20);
+  return db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      ticket: idCardApplications.rpDrnTicket,
+      iin: idCardApplications.iin,
+    })
+    .from(applications)
+    .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .where(
+      and(
+        eq(applications.pilot, 'id_card'),
+        eq(applications.registrationPointId, grant.registrationPointId),
+        or(eq(idCardApplications.rpDrnTicket, q), eq(idCardApplications.iin, q), eq(applications.number, q)),
+      ),
+    )
+    .orderBy(desc(applications.createdAt))
+    .limit(20);
 }
 
 /** Pages: the application to be picked up at this officer's registration point, or not found. */
@@ -37,10 +52,27 @@ export async function issueCard(ctx: Ctx, input: { id: string; version: number; 
   if (app.status === 'issued') return app;
   if (input.presentedIin !== app.card.iin) throw new DomainError('id_card_not_in_person');
   return ctx.db.transaction(async (tx) => {
-    await tx.update(idCardApplications).set({ newCardNumber: input.newCardNumber, issuedAt: new Date(), closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
-    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'issue', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { card: input.newCardNumber } });
+    await tx
+      .update(idCardApplications)
+      .set({ newCardNumber: input.newCardNumber, issuedAt: new Date(), closedAt: new Date() })
+      .where(eq(idCardApplications.applicationId, app.id));
+    const row = await transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'issue',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { decidedAt: new Date() },
+      data: { card: input.newCardNumber },
+    });
     await audit(tx, ctx.actor, ctx.grant, { action: 'id_card.issued', applicationId: app.id, subjectIin: app.card.iin });
-    await notify(tx, `id_card:${app.id}:issued`, { recipientIin: app.card.iin, applicationId: app.id, kind: 'id_card_issued', params: { number: app.number } });
+    await notify(tx, `id_card:${app.id}:issued`, {
+      recipientIin: app.card.iin,
+      applicationId: app.id,
+      kind: 'id_card_issued',
+      params: { number: app.number },
+    });
     return row;
   });
 }

@@ -9,14 +9,7 @@ import { sniffContentType } from '@/lib/files/sniff';
 
 /** Stable codes; the UI translates them, and every one that applies is reported at once. */
 export type PhotoProblem =
-  | 'not_jpeg'
-  | 'too_large'
-  | 'cannot_decode'
-  | 'too_small'
-  | 'wrong_ratio'
-  | 'not_colour'
-  | 'dark_background'
-  | 'busy_background';
+  'not_jpeg' | 'too_large' | 'cannot_decode' | 'too_small' | 'wrong_ratio' | 'not_colour' | 'dark_background' | 'busy_background';
 
 export type PhotoCheck = { ok: boolean; problems: PhotoProblem[]; width?: number; height?: number; cleaned?: Buffer };
 
@@ -101,7 +94,9 @@ async function decode(bytes: Uint8Array): Promise<{ width: number; height: numbe
 function isColour({ data }: Sample): boolean {
   let coloured = 0;
   for (let i = 0; i < data.length; i += 3) {
-    const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+    const r = data[i]!,
+      g = data[i + 1]!,
+      b = data[i + 2]!;
     if (Math.max(r, g, b) - Math.min(r, g, b) > COLOURED_SPREAD) coloured++;
   }
   return coloured >= MIN_COLOURED_SHARE * (data.length / 3);
@@ -112,7 +107,9 @@ function backgroundBand({ data, width, height }: Sample): { mean: number; stdev:
   const top = Math.max(1, Math.round(height * BAND_DEPTH));
   const side = Math.max(1, Math.round(width * BAND_DEPTH));
   const sideBottom = Math.round(height * SIDE_REACH);
-  let n = 0, sum = 0, squares = 0;
+  let n = 0,
+    sum = 0,
+    squares = 0;
   for (let y = 0; y < sideBottom; y++) {
     for (let x = 0; x < width; x++) {
       if (y >= top && x >= side && x < width - side) continue;

@@ -22,7 +22,16 @@ export async function feeBillOf(db: DbOrTx, year = localYear()) {
   return bill && { amountTiyn: bill.totalTiyn, mrpTenge: bill.mrpTenge, year };
 }
 
-export type UmsQueueQuery = { regionCode: string; statuses: readonly string[]; registrationPointId?: number; from?: Date; to?: Date; ticket?: string; limit: number; after?: Cursor };
+export type UmsQueueQuery = {
+  regionCode: string;
+  statuses: readonly string[];
+  registrationPointId?: number;
+  from?: Date;
+  to?: Date;
+  ticket?: string;
+  limit: number;
+  after?: Cursor;
+};
 
 /**
  * The UMS DP queue of one region (SPEC §5 step 17): oldest first, keyset-paginated on the region index; filters
@@ -30,28 +39,49 @@ export type UmsQueueQuery = { regionCode: string; statuses: readonly string[]; r
  */
 export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
   const where: (SQL | undefined)[] = [
-    eq(applications.pilot, 'id_card'), eq(applications.regionCode, q.regionCode), inArray(applications.status, [...q.statuses]),
+    eq(applications.pilot, 'id_card'),
+    eq(applications.regionCode, q.regionCode),
+    inArray(applications.status, [...q.statuses]),
     q.registrationPointId ? eq(applications.registrationPointId, q.registrationPointId) : undefined,
     q.from ? gte(applications.createdAt, q.from) : undefined,
     q.to ? lte(applications.createdAt, q.to) : undefined,
     q.ticket ? eq(idCardApplications.rpDrnTicket, q.ticket) : undefined,
-    q.after ? or(gt(applications.createdAt, new Date(q.after.at)), and(eq(applications.createdAt, new Date(q.after.at)), gt(applications.id, q.after.id))) : undefined,
+    q.after
+      ? or(
+          gt(applications.createdAt, new Date(q.after.at)),
+          and(eq(applications.createdAt, new Date(q.after.at)), gt(applications.id, q.after.id)),
+        )
+      : undefined,
   ];
-  const rows = await db.select({
-    id: applications.id, number: applications.number, status: applications.status, createdAt: applications.createdAt, submittedAt: applications.submittedAt,
-    iin: idCardApplications.iin, ticket: idCardApplications.rpDrnTicket, exemptStatus: idCardApplications.exemptStatus, registrationPointId: applications.registrationPointId,
-  }).from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
-    .where(and(...where)).orderBy(asc(applications.createdAt), asc(applications.id)).limit(q.limit + 1);
+  const rows = await db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      createdAt: applications.createdAt,
+      submittedAt: applications.submittedAt,
+      iin: idCardApplications.iin,
+      ticket: idCardApplications.rpDrnTicket,
+      exemptStatus: idCardApplications.exemptStatus,
+      registrationPointId: applications.registrationPointId,
+    })
+    .from(applications)
+    .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .where(and(...where))
+    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
 }
 
 export async function umsCounts(db: DbOrTx, regionCode: string) {
-  return db.select({ status: applications.status, n: count() }).from(applications)
-    .where(and(eq(applications.pilot, 'id_card'), eq(applications.regionCode, regionCode))).groupBy(applications.status);
+  return db
+    .select({ status: applications.status, n: count() })
+    .from(applications)
+    .where(and(eq(applications.pilot, 'id_card'), eq(applications.regionCode, regionCode)))
+    .groupBy(applications.status);
 }
-
 
 /** Whole hours an application has waited (the dashboard's "age" column). */
 export function ageHours(since: Date, now: Date = new Date()): number {
@@ -72,21 +102,33 @@ export const feeExemptionsOf = (status: string) => portalDb.select().from(feeExe
 
 /** Every duty invoice of the application, oldest first (a declined attempt may precede the paid one). */
 export const dutyPaymentsOf = (applicationId: string) =>
-  portalDb.select().from(payments).where(eq(payments.purposeKey, dutyPurpose(applicationId))).orderBy(payments.createdAt);
+  portalDb
+    .select()
+    .from(payments)
+    .where(eq(payments.purposeKey, dutyPurpose(applicationId)))
+    .orderBy(payments.createdAt);
 
 export const openRenewalFor = (iin: string) => openRenewalOf(portalDb, iin);
 
 /** The person's registered region (GBD FL), or null when it does not answer: the page then lists no CONs. */
 export const registeredRegionOf = (iin: string) =>
-  getRegistries(portalDb).gbdFl.findPerson(iin).then((p) => p?.permanentAddress?.regionCode ?? null, () => null);
+  getRegistries(portalDb)
+    .gbdFl.findPerson(iin)
+    .then(
+      (p) => p?.permanentAddress?.regionCode ?? null,
+      () => null,
+    );
 
 /** The person as GBD FL knows them (photo, names), or null when it does not answer; logged under the application if given. */
 export const gbdPersonOf = (iin: string, applicationId?: string) =>
-  getRegistries(portalDb, applicationId ? { applicationId } : {}).gbdFl.findPerson(iin).catch(() => null);
+  getRegistries(portalDb, applicationId ? { applicationId } : {})
+    .gbdFl.findPerson(iin)
+    .catch(() => null);
 
 export const citizenApplicationFor = (actor: Actor, id: string) => citizenApplication(portalDb, actor, id);
 
-export const requestDocumentFor = (app: IdCardApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) => requestDocumentOf(portalDb, app, actor);
+export const requestDocumentFor = (app: IdCardApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) =>
+  requestDocumentOf(portalDb, app, actor);
 
 export const reviewerApplicationFor = (grant: Grant, id: string) => reviewerApplication(portalDb, grant, id);
 

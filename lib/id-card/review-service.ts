@@ -32,7 +32,14 @@ export async function reviewerApplication(db: Db, grant: Grant, id: string): Pro
 
 /** Viewing an application is a view of the person's data: audited, so they see it in "who viewed my data". */
 export async function recordView(db: Db, actor: Actor, grant: Grant, app: IdCardApplication) {
-  await db.transaction((tx) => audit(tx, actor, grant, { action: 'person.viewed', applicationId: app.id, subjectIin: app.card.iin, data: { purpose: 'id_card.review' } }));
+  await db.transaction((tx) =>
+    audit(tx, actor, grant, {
+      action: 'person.viewed',
+      applicationId: app.id,
+      subjectIin: app.card.iin,
+      data: { purpose: 'id_card.review' },
+    }),
+  );
 }
 
 /** The document the reviewer signs to approve, bound to the citizen's signed request. */
@@ -44,9 +51,12 @@ export async function approvalDocumentOf(db: DbOrTx, app: IdCardApplication, rev
 
 /** Who decided it first, for "already decided by …" when two reviewers race (the version decides). */
 async function decidedBy(db: DbOrTx, id: string) {
-  const [row] = await db.select({ surname: users.surname, givenName: users.givenName, status: applications.status })
-    .from(idCardApplications).innerJoin(applications, eq(applications.id, idCardApplications.applicationId))
-    .leftJoin(users, eq(users.id, idCardApplications.decidedByUserId)).where(eq(idCardApplications.applicationId, id));
+  const [row] = await db
+    .select({ surname: users.surname, givenName: users.givenName, status: applications.status })
+    .from(idCardApplications)
+    .innerJoin(applications, eq(applications.id, idCardApplications.applicationId))
+    .leftJoin(users, eq(users.id, idCardApplications.decidedByUserId))
+    .where(eq(idCardApplications.applicationId, id));
   return row;
 }
 
@@ -63,13 +73,37 @@ export async function approve(ctx: Ctx, input: { id: string; version: number; cm
   const app = await loadInScope(ctx, reviewerView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
   const document = await approvalDocumentOf(ctx.db, app, ctx.actor.iin);
-  return ctx.db.transaction(async (tx) => {
-    const signature = await recordSignature(tx, { applicationId: app.id, documentNumber: app.number, purpose: 'id_card.approval', document, cms: input.cms, party: { role: 'reviewer', iin: ctx.actor.iin } });
-    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'approve', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { signature: signature.id } });
-    await tx.update(idCardApplications).set({ decidedByUserId: ctx.actor.userId }).where(eq(idCardApplications.applicationId, app.id));
-    await notify(tx, `id_card:${app.id}:approved`, { recipientIin: app.card.iin, applicationId: app.id, kind: 'id_card_approved', sms: true, params: { number: app.number } });
-    return row;
-  }).catch((e: unknown) => raceLost(ctx.db, app.id, e));
+  return ctx.db
+    .transaction(async (tx) => {
+      const signature = await recordSignature(tx, {
+        applicationId: app.id,
+        documentNumber: app.number,
+        purpose: 'id_card.approval',
+        document,
+        cms: input.cms,
+        party: { role: 'reviewer', iin: ctx.actor.iin },
+      });
+      const row = await transition(tx, {
+        id: app.id,
+        expectedVersion: input.version,
+        machine,
+        event: 'approve',
+        actor: ctx.actor,
+        grant: ctx.grant,
+        set: { decidedAt: new Date() },
+        data: { signature: signature.id },
+      });
+      await tx.update(idCardApplications).set({ decidedByUserId: ctx.actor.userId }).where(eq(idCardApplications.applicationId, app.id));
+      await notify(tx, `id_card:${app.id}:approved`, {
+        recipientIin: app.card.iin,
+        applicationId: app.id,
+        kind: 'id_card_approved',
+        sms: true,
+        params: { number: app.number },
+      });
+      return row;
+    })
+    .catch((e: unknown) => raceLost(ctx.db, app.id, e));
 }
 
 /**
@@ -78,13 +112,34 @@ export async function approve(ctx: Ctx, input: { id: string; version: number; cm
  */
 export async function annul(ctx: Ctx, input: { id: string; version: number; reason: AnnulReason; comment: string }) {
   const app = await loadInScope(ctx, reviewerView, input.id);
-  return ctx.db.transaction(async (tx) => {
-    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'annul', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason, comment: input.comment } });
-    await tx.update(idCardApplications).set({ annulReason: input.reason, annulComment: input.comment, decidedByUserId: ctx.actor.userId, closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
-    const refunded = annulmentRefunds(input.reason) && !!(await refundPurpose(tx, dutyPurpose(app.id), `id_card_annulled_${input.reason}`));
-    await notify(tx, `id_card:${app.id}:annulled`, { recipientIin: app.card.iin, applicationId: app.id, kind: refunded ? 'id_card_annulled_refund' : 'id_card_annulled', sms: true, params: { number: app.number } });
-    return row;
-  }).catch((e: unknown) => raceLost(ctx.db, app.id, e));
+  return ctx.db
+    .transaction(async (tx) => {
+      const row = await transition(tx, {
+        id: app.id,
+        expectedVersion: input.version,
+        machine,
+        event: 'annul',
+        actor: ctx.actor,
+        grant: ctx.grant,
+        set: { decidedAt: new Date() },
+        data: { reason: input.reason, comment: input.comment },
+      });
+      await tx
+        .update(idCardApplications)
+        .set({ annulReason: input.reason, annulComment: input.comment, decidedByUserId: ctx.actor.userId, closedAt: new Date() })
+        .where(eq(idCardApplications.applicationId, app.id));
+      const refunded =
+        annulmentRefunds(input.reason) && !!(await refundPurpose(tx, dutyPurpose(app.id), `id_card_annulled_${input.reason}`));
+      await notify(tx, `id_card:${app.id}:annulled`, {
+        recipientIin: app.card.iin,
+        applicationId: app.id,
+        kind: refunded ? 'id_card_annulled_refund' : 'id_card_annulled',
+        sms: true,
+        params: { number: app.number },
+      });
+      return row;
+    })
+    .catch((e: unknown) => raceLost(ctx.db, app.id, e));
 }
 
 export type ProductionCard = { id: string; status: string; version: number; number: string; iin: string };
@@ -98,10 +153,24 @@ export type ProductionCard = { id: string; status: string; version: number; numb
 export async function advanceProduction(db: Db, now = new Date()) {
   const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
   const seconds = Number(settings?.params.productionSeconds ?? 30);
-  const due = await db.select({ id: applications.id, status: applications.status, version: applications.version, number: applications.number, iin: idCardApplications.iin })
-    .from(applications).innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
-    .where(and(eq(applications.pilot, 'id_card'), or(eq(applications.status, 'approved'), and(eq(applications.status, 'in_production'), lte(idCardApplications.readyAt, now)))))
-    .orderBy(asc(applications.updatedAt)).limit(200);
+  const due = await db
+    .select({
+      id: applications.id,
+      status: applications.status,
+      version: applications.version,
+      number: applications.number,
+      iin: idCardApplications.iin,
+    })
+    .from(applications)
+    .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .where(
+      and(
+        eq(applications.pilot, 'id_card'),
+        or(eq(applications.status, 'approved'), and(eq(applications.status, 'in_production'), lte(idCardApplications.readyAt, now))),
+      ),
+    )
+    .orderBy(asc(applications.updatedAt))
+    .limit(200);
   let moved = 0;
   for (const card of due) if (await advanceCard(db, card, now, seconds)) moved++;
   return moved;
@@ -109,14 +178,35 @@ export async function advanceProduction(db: Db, now = new Date()) {
 
 /** One card one step on: approved → in production (ready in `seconds`), or in production → ready with an SMS. */
 export async function advanceCard(db: Db, card: ProductionCard, now: Date, seconds: number) {
-  return db.transaction(async (tx) => {
-    if (card.status === 'approved') {
-      await tx.update(idCardApplications).set({ readyAt: new Date(now.getTime() + seconds * 1000) }).where(eq(idCardApplications.applicationId, card.id));
-      await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'production_started', actor: null, grant: null });
-    } else {
-      await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'produced', actor: null, grant: null });
-      await notify(tx, `id_card:${card.id}:ready`, { recipientIin: card.iin, applicationId: card.id, kind: 'id_card_ready', sms: true, params: { number: card.number } });
-    }
-    return true;
-  }).catch((e: unknown) => { if (isDomainError(e) && e.code === 'application_changed') return false; throw e; });
+  return db
+    .transaction(async (tx) => {
+      if (card.status === 'approved') {
+        await tx
+          .update(idCardApplications)
+          .set({ readyAt: new Date(now.getTime() + seconds * 1000) })
+          .where(eq(idCardApplications.applicationId, card.id));
+        await transition(tx, {
+          id: card.id,
+          expectedVersion: card.version,
+          machine,
+          event: 'production_started',
+          actor: null,
+          grant: null,
+        });
+      } else {
+        await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'produced', actor: null, grant: null });
+        await notify(tx, `id_card:${card.id}:ready`, {
+          recipientIin: card.iin,
+          applicationId: card.id,
+          kind: 'id_card_ready',
+          sms: true,
+          params: { number: card.number },
+        });
+      }
+      return true;
+    })
+    .catch((e: unknown) => {
+      if (isDomainError(e) && e.code === 'application_changed') return false;
+      throw e;
+    });
 }

@@ -5,17 +5,48 @@ import { annulReasons } from './review-service';
 const locale = z.enum(['kk', 'ru']);
 const id = z.uuid('invalid_value');
 const version = z.coerce.number().int().positive();
-const file = z.instanceof(File, { message: 'file_empty' }).refine((f) => f.size > 0, 'file_empty').refine((f) => f.size <= 5 * 1024 * 1024, 'file_too_large');
+const file = z
+  .instanceof(File, { message: 'file_empty' })
+  .refine((f) => f.size > 0, 'file_empty')
+  .refine((f) => f.size <= 5 * 1024 * 1024, 'file_too_large');
 
 export const startSchema = z.object({ locale, consent: z.literal('on', { message: 'id_card_consent_required' }) });
 export const formSchema = z.object({
-  id, version, locale,
+  id,
+  version,
+  locale,
   registrationPointId: z.coerce.number({ message: 'id_card_point_required' }).int().positive('id_card_point_required'),
   phone: mobileField,
-  email: z.string().trim().max(120).optional().transform((v) => v || undefined).pipe(z.email('invalid_value').optional()),
+  email: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.email('invalid_value').optional()),
 });
 export const uploadSchema = z.object({ id, version, locale, file });
-export const signSchema = z.object({ id, version, locale, cms: z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed') });
+export const signSchema = z.object({
+  id,
+  version,
+  locale,
+  cms: z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed'),
+});
 export const payDutySchema = z.object({ id, locale });
-export const annulSchema = z.object({ id, version, locale, reason: z.enum(annulReasons, { message: 'id_card_annul_reason_required' }), comment: z.string().trim().min(3, 'id_card_annul_comment_required').max(1000, 'invalid_value') });
-export const issueCardSchema = z.object({ id, version, locale, presentedIin: iinField, newCardNumber: z.string().trim().regex(/^\d{9}$/, 'id_card_number_invalid') });
+export const annulSchema = z.object({
+  id,
+  version,
+  locale,
+  reason: z.enum(annulReasons, { message: 'id_card_annul_reason_required' }),
+  comment: z.string().trim().min(3, 'id_card_annul_comment_required').max(1000, 'invalid_value'),
+});
+export const issueCardSchema = z.object({
+  id,
+  version,
+  locale,
+  presentedIin: iinField,
+  newCardNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, 'id_card_number_invalid'),
+});

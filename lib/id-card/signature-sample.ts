@@ -78,7 +78,8 @@ function measure(lightness: Buffer): { median: number; inkShare: number } {
   for (const v of lightness) histogram[v]!++;
   let ink = 0;
   for (let v = 0; v < SIGNATURE_RULES.inkBelow; v++) ink += histogram[v]!;
-  let seen = 0, median = 0;
+  let seen = 0,
+    median = 0;
   while (median < 255 && seen + histogram[median]! <= lightness.length / 2) seen += histogram[median++]!;
   return { median, inkShare: ink / lightness.length };
 }

@@ -30,5 +30,12 @@ export function requestDocument(i: RequestDocumentInput) {
 
 /** Step 18: the reviewer's approval, bound to the citizen's request by its hash. */
 export function approvalDocument(i: { number: string; requestSha256: string; reviewerIin: string; regionCode: string }) {
-  return { kind: 'qyzmet.id-card-renewal.approval', number: i.number, requestSha256: i.requestSha256, reviewer: i.reviewerIin, region: i.regionCode, decision: 'approve' };
+  return {
+    kind: 'qyzmet.id-card-renewal.approval',
+    number: i.number,
+    requestSha256: i.requestSha256,
+    reviewer: i.reviewerIin,
+    region: i.regionCode,
+    decision: 'approve',
+  };
 }

@@ -18,7 +18,10 @@ import { idCardMachine } from './machine';
 
 /** The person's renewal in progress, if any (one at a time). */
 export async function openRenewalOf(db: Db, iin: string) {
-  const [row] = await db.select().from(idCardApplications).where(and(eq(idCardApplications.iin, iin), isNull(idCardApplications.closedAt)));
+  const [row] = await db
+    .select()
+    .from(idCardApplications)
+    .where(and(eq(idCardApplications.iin, iin), isNull(idCardApplications.closedAt)));
   return row ?? null;
 }
 
@@ -49,26 +52,49 @@ export async function startRenewal(ctx: Ctx) {
     const consent = await ctx.registries.consent.request(ctx.actor.iin, 'id_card_renewal');
     // The person gives consent on this very page (the button they pressed): the service records the answer.
     await ctx.registries.consent.grant(consent.id);
-    await ctx.db.transaction((tx) => audit(tx, ctx.actor, ctx.grant, { action: 'consent.granted', subjectIin: ctx.actor.iin, data: { purpose: 'id_card_renewal', consent: consent.id } }));
+    await ctx.db.transaction((tx) =>
+      audit(tx, ctx.actor, ctx.grant, {
+        action: 'consent.granted',
+        subjectIin: ctx.actor.iin,
+        data: { purpose: 'id_card_renewal', consent: consent.id },
+      }),
+    );
     return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today) };
   })().catch((e: unknown) => outageError(ctx.db, e, minutes));
   const { person, phone } = valueOrThrow(run.eligibility);
   if (!settings!.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
   const doc = person.document;
-  return ctx.db.transaction(async (tx) => {
-    const app = await createApplication(tx, {
-      pilot: 'id_card', status: idCardMachine.initial, applicantIin: ctx.actor.iin, applicantUserId: ctx.actor.userId,
-      regionCode: person.permanentAddress!.regionCode, year: localYear(),
-    }, ctx.actor, ctx.grant);
-    await tx.insert(idCardApplications).values({
-      applicationId: app.id, iin: ctx.actor.iin, consentId: run.consentId, currentCardNumber: doc.number,
-      currentCardIssuedOn: doc.issuedOn, currentCardExpiresOn: doc.expiresOn, phone,
+  return ctx.db
+    .transaction(async (tx) => {
+      const app = await createApplication(
+        tx,
+        {
+          pilot: 'id_card',
+          status: idCardMachine.initial,
+          applicantIin: ctx.actor.iin,
+          applicantUserId: ctx.actor.userId,
+          regionCode: person.permanentAddress!.regionCode,
+          year: localYear(),
+        },
+        ctx.actor,
+        ctx.grant,
+      );
+      await tx.insert(idCardApplications).values({
+        applicationId: app.id,
+        iin: ctx.actor.iin,
+        consentId: run.consentId,
+        currentCardNumber: doc.number,
+        currentCardIssuedOn: doc.issuedOn,
+        currentCardExpiresOn: doc.expiresOn,
+        phone,
+      });
+      await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.eligibility.lines);
+      return { applicationId: app.id, existed: false as const };
+    })
+    .catch((e: unknown) => {
+      // Two tabs starting at once: the partial unique index keeps one renewal per person.
+      if (e && typeof e === 'object' && 'cause' in e && (e.cause as { code?: string })?.code === '23505')
+        throw new DomainError('id_card_already_started');
+      throw e;
     });
-    await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.eligibility.lines);
-    return { applicationId: app.id, existed: false as const };
-  }).catch((e: unknown) => {
-    // Two tabs starting at once: the partial unique index keeps one renewal per person.
-    if (e && typeof e === 'object' && 'cause' in e && (e.cause as { code?: string })?.code === '23505') throw new DomainError('id_card_already_started');
-    throw e;
-  });
 }

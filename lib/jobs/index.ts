@@ -7,7 +7,12 @@ import { logError } from '@/lib/log';
  */
 const g = globalThis as unknown as { qyzmetBoss?: Promise<PgBoss> };
 
-export const QUEUES = { outbox: 'outbox-deliver', vehicleProcess: 'vehicle-process', vehicleSweep: 'vehicle-sweep', idCardSweep: 'id-card-sweep' } as const;
+export const QUEUES = {
+  outbox: 'outbox-deliver',
+  vehicleProcess: 'vehicle-process',
+  vehicleSweep: 'vehicle-sweep',
+  idCardSweep: 'id-card-sweep',
+} as const;
 
 export function getBoss(): Promise<PgBoss> {
   g.qyzmetBoss ??= (async () => {

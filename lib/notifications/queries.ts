@@ -4,7 +4,9 @@ import { db } from '@/db';
 import { notifications } from '@/db/schema/notifications';
 
 export async function unreadCount(iin: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications)
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
     .where(and(eq(notifications.recipientIin, iin), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
@@ -13,11 +15,20 @@ export type NotificationCursor = { at: string; id: string };
 
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listNotifications(iin: string, limit: number, after?: NotificationCursor) {
-  const rows = await db.select().from(notifications)
-    .where(and(
-      eq(notifications.recipientIin, iin),
-      after ? or(lt(notifications.createdAt, new Date(after.at)), and(eq(notifications.createdAt, new Date(after.at)), lt(notifications.id, after.id))) : undefined,
-    ))
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.recipientIin, iin),
+        after
+          ? or(
+              lt(notifications.createdAt, new Date(after.at)),
+              and(eq(notifications.createdAt, new Date(after.at)), lt(notifications.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -19,19 +19,29 @@ export async function deliverOutbox(db: Db): Promise<number> {
   let delivered = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
-      const rows = await tx.select().from(outbox)
+      const rows = await tx
+        .select()
+        .from(outbox)
         .where(and(isNull(outbox.processedAt), sql`${outbox.attempts} < ${MAX_ATTEMPTS}`))
-        .orderBy(asc(outbox.id)).limit(BATCH).for('update', { skipLocked: true });
+        .orderBy(asc(outbox.id))
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
       for (const row of rows) {
         try {
           await tx.transaction(async (sp) => {
             if (row.topic === 'notify') await deliverNotify(sp, row.id, row.payload as NotifyPayload);
-            await sp.update(outbox).set({ processedAt: sql`now()` }).where(eq(outbox.id, row.id));
+            await sp
+              .update(outbox)
+              .set({ processedAt: sql`now()` })
+              .where(eq(outbox.id, row.id));
           });
         } catch (e) {
           // The savepoint rolled back this row only; it is retried later, up to MAX_ATTEMPTS.
           logError('outbox_delivery_failed', e, { outboxId: row.id });
-          await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: (e as Error)?.name ?? 'error' }).where(eq(outbox.id, row.id));
+          await tx
+            .update(outbox)
+            .set({ attempts: sql`${outbox.attempts} + 1`, lastError: (e as Error)?.name ?? 'error' })
+            .where(eq(outbox.id, row.id));
         }
       }
       return rows.length;
@@ -44,9 +54,16 @@ export async function deliverOutbox(db: Db): Promise<number> {
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function deliverNotify(tx: Tx, outboxId: number, p: NotifyPayload) {
-  await tx.insert(notifications).values({
-    outboxId, recipientIin: p.recipientIin, applicationId: p.applicationId ?? null, kind: p.kind, params: p.params ?? {},
-  }).onConflictDoNothing({ target: notifications.outboxId });
+  await tx
+    .insert(notifications)
+    .values({
+      outboxId,
+      recipientIin: p.recipientIin,
+      applicationId: p.applicationId ?? null,
+      kind: p.kind,
+      params: p.params ?? {},
+    })
+    .onConflictDoNothing({ target: notifications.outboxId });
   if (!p.sms) return;
   const registries = getRegistries(tx, { applicationId: p.applicationId });
   const phone = await registries.bmg.findPhone(p.recipientIin);
@@ -54,9 +71,15 @@ async function deliverNotify(tx: Tx, outboxId: number, p: NotifyPayload) {
   const [user] = await tx.select({ locale: users.locale }).from(users).where(eq(users.iin, p.recipientIin));
   const locale = user?.locale ?? 'kk';
   const text = notificationText(p.kind, p.params ?? {}, locale);
-  const [sms] = await tx.insert(smsMessages).values({ outboxId, phone, locale, text })
-    .onConflictDoNothing({ target: smsMessages.outboxId }).returning();
+  const [sms] = await tx
+    .insert(smsMessages)
+    .values({ outboxId, phone, locale, text })
+    .onConflictDoNothing({ target: smsMessages.outboxId })
+    .returning();
   if (!sms) return;
   const receipt = await registries.sms.send(phone, text);
-  await tx.update(smsMessages).set({ status: receipt.status === 'failed' ? 'failed' : 'sent', gatewayId: receipt.gatewayId }).where(eq(smsMessages.id, sms.id));
+  await tx
+    .update(smsMessages)
+    .set({ status: receipt.status === 'failed' ? 'failed' : 'sent', gatewayId: receipt.gatewayId })
+    .where(eq(smsMessages.id, sms.id));
 }

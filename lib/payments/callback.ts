@@ -15,33 +15,64 @@ export type CallbackResult = { status: 200 | 400 | 401; outcome: 'applied' | 'du
  * recorded once, so the same callback twice is one payment. A bad signature, or an invoice that is not the
  * payment's, is rejected and audited. `paid` after `declined` is applied (banks do confirm late).
  */
-export async function handlePaymentCallback(db: Db, rawBody: string, signature: string, secret: string, ip: string | null): Promise<CallbackResult> {
+export async function handlePaymentCallback(
+  db: Db,
+  rawBody: string,
+  signature: string,
+  secret: string,
+  ip: string | null,
+): Promise<CallbackResult> {
   if (!verifyCallback(rawBody, signature, secret)) {
     await db.transaction((tx) => audit(tx, null, null, { action: 'payment.callback_rejected', data: { reason: 'bad_signature' }, ip }));
     return { status: 401, outcome: 'rejected' };
   }
   let parsedJson: unknown;
-  try { parsedJson = JSON.parse(rawBody); } catch { return { status: 400, outcome: 'malformed' }; }
+  try {
+    parsedJson = JSON.parse(rawBody);
+  } catch {
+    return { status: 400, outcome: 'malformed' };
+  }
   const parsed = callbackPayloadSchema.safeParse(parsedJson);
   if (!parsed.success) return { status: 400, outcome: 'malformed' };
   const p = parsed.data;
   return db.transaction(async (tx) => {
     const [payment] = UUID.test(p.merchantRef) ? await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update') : [];
     // The invoice must be the one this payment last opened: a stale or foreign invoice id changes nothing.
-    const reason = !payment ? 'no_payment' : payment.amountTiyn !== p.amountTiyn ? 'amount' : payment.gatewayInvoiceId !== p.invoiceId ? 'invoice' : null;
+    const reason = !payment
+      ? 'no_payment'
+      : payment.amountTiyn !== p.amountTiyn
+        ? 'amount'
+        : payment.gatewayInvoiceId !== p.invoiceId
+          ? 'invoice'
+          : null;
     if (!payment || reason) {
-      await audit(tx, null, null, { action: 'payment.callback_unknown', applicationId: payment?.applicationId ?? null, data: { invoice: p.invoiceId, reason } });
+      await audit(tx, null, null, {
+        action: 'payment.callback_unknown',
+        applicationId: payment?.applicationId ?? null,
+        data: { invoice: p.invoiceId, reason },
+      });
       return { status: 400, outcome: 'unknown_payment' } as const;
     }
-    const [fresh] = await tx.insert(paymentCallbacks).values({ eventId: p.eventId, paymentId: payment.id, outcome: p.outcome })
-      .onConflictDoNothing().returning();
+    const [fresh] = await tx
+      .insert(paymentCallbacks)
+      .values({ eventId: p.eventId, paymentId: payment.id, outcome: p.outcome })
+      .onConflictDoNothing()
+      .returning();
     if (!fresh) return { status: 200, outcome: 'duplicate' } as const;
     if (p.outcome === 'declined') {
       // A decline counts only while the payment is open: it never undoes money already taken.
-      const [changed] = await tx.update(payments).set({ status: 'declined' })
-        .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending'))).returning();
+      const [changed] = await tx
+        .update(payments)
+        .set({ status: 'declined' })
+        .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+        .returning();
       if (!changed) return { status: 200, outcome: 'duplicate' } as const;
-      await audit(tx, null, null, { action: 'payment.declined', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice: p.invoiceId } });
+      await audit(tx, null, null, {
+        action: 'payment.declined',
+        applicationId: payment.applicationId,
+        subjectIin: null,
+        data: { payment: payment.id, invoice: p.invoiceId },
+      });
       return { status: 200, outcome: 'applied' } as const;
     }
     if (payment.status === 'paid' || payment.status === 'refunded') return { status: 200, outcome: 'duplicate' } as const;
@@ -59,29 +90,56 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * becomes a refund record.
  */
 async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: string) {
-  if (payment.status === 'superseded') { // an old tab's invoice at a fee no longer due: the new invoice stands
+  if (payment.status === 'superseded') {
+    // an old tab's invoice at a fee no longer due: the new invoice stands
     await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
     await refundPayment(tx, payment, 'payment_superseded');
-    await audit(tx, null, null, { action: 'payment.refunded', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice, reason: 'payment_superseded' } });
+    await audit(tx, null, null, {
+      action: 'payment.refunded',
+      applicationId: payment.applicationId,
+      subjectIin: null,
+      data: { payment: payment.id, invoice, reason: 'payment_superseded' },
+    });
     return;
   }
-  const [other] = await tx.select().from(payments)
-    .where(and(eq(payments.purposeKey, payment.purposeKey), inArray(payments.status, ['pending', 'paid']), ne(payments.id, payment.id))).for('update');
+  const [other] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.purposeKey, payment.purposeKey), inArray(payments.status, ['pending', 'paid']), ne(payments.id, payment.id)))
+    .for('update');
   if (other?.status === 'paid') {
     await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
     await refundPayment(tx, payment, 'paid_twice');
-    await audit(tx, null, null, { action: 'payment.paid_twice', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice } });
+    await audit(tx, null, null, {
+      action: 'payment.paid_twice',
+      applicationId: payment.applicationId,
+      subjectIin: null,
+      data: { payment: payment.id, invoice },
+    });
     return;
   }
   if (other) await tx.update(payments).set({ status: 'superseded' }).where(eq(payments.id, other.id)); // its invoice is no longer needed
   await tx.update(payments).set({ status: 'paid', paidAt: at }).where(eq(payments.id, payment.id));
-  await audit(tx, null, null, { action: 'payment.paid', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, invoice } });
+  await audit(tx, null, null, {
+    action: 'payment.paid',
+    applicationId: payment.applicationId,
+    subjectIin: null,
+    data: { payment: payment.id, invoice },
+  });
   await notify(tx, `payment:${payment.id}:paid`, {
-    recipientIin: payment.payerIin, applicationId: payment.applicationId ?? undefined, kind: 'payment_received', sms: true,
+    recipientIin: payment.payerIin,
+    applicationId: payment.applicationId ?? undefined,
+    kind: 'payment_received',
+    sms: true,
     params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },
   });
   if (!(await onPaymentPaid(tx, payment))) {
     await refundPayment(tx, payment, 'paid_after_close');
-    await audit(tx, null, null, { action: 'payment.refunded', applicationId: payment.applicationId, subjectIin: null, data: { payment: payment.id, reason: 'paid_after_close' } });
+    await audit(tx, null, null, {
+      action: 'payment.refunded',
+      applicationId: payment.applicationId,
+      subjectIin: null,
+      data: { payment: payment.id, reason: 'paid_after_close' },
+    });
   }
 }

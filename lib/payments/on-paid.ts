@@ -8,7 +8,10 @@ import { pilotRegistry } from '@/lib/pilots';
  * commit together or not at all. Whether it moved the application; false = it no longer waits for this money
  * (the callback refunds).
  */
-export async function onPaymentPaid(tx: DbOrTx, payment: { id: string; purposeKey: string; applicationId: string | null }): Promise<boolean> {
+export async function onPaymentPaid(
+  tx: DbOrTx,
+  payment: { id: string; purposeKey: string; applicationId: string | null },
+): Promise<boolean> {
   const pilot = payment.purposeKey.split(':')[0] ?? '';
   const onPaid = Object.hasOwn(pilotRegistry, pilot) ? pilotRegistry[pilot as Pilot].onPaid : undefined;
   if (!onPaid || !payment.applicationId) return true; // a purpose without an application step (nothing to move)

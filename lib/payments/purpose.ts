@@ -25,7 +25,10 @@ const ACTIVE = ['pending', 'paid'] as const;
 
 /** The payment that holds the money of a purpose, if any. */
 export async function paidPaymentOf(db: DbOrTx, purposeKey: string): Promise<Payment | null> {
-  const [paid] = await db.select().from(payments).where(and(eq(payments.purposeKey, purposeKey), eq(payments.status, 'paid')));
+  const [paid] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.purposeKey, purposeKey), eq(payments.status, 'paid')));
   return paid ?? null;
 }
 
@@ -52,16 +55,30 @@ const sameFee = (p: Payment, lines: readonly FeeLine[]) =>
  */
 async function openPayment(tx: DbOrTx, input: PayForPurpose, lines: FeeLine[]): Promise<Payment> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [created] = await tx.insert(payments).values({
-      applicationId: input.applicationId ?? null, payerIin: input.payerIin, lines, amountTiyn: totalTiyn(lines), purposeKey: input.purposeKey,
-    }).onConflictDoNothing({ target: payments.purposeKey, where: sql`status in ('pending', 'paid')` }).returning();
+    const [created] = await tx
+      .insert(payments)
+      .values({
+        applicationId: input.applicationId ?? null,
+        payerIin: input.payerIin,
+        lines,
+        amountTiyn: totalTiyn(lines),
+        purposeKey: input.purposeKey,
+      })
+      .onConflictDoNothing({ target: payments.purposeKey, where: sql`status in ('pending', 'paid')` })
+      .returning();
     if (created) return created;
-    const [active] = await tx.select().from(payments)
-      .where(and(eq(payments.purposeKey, input.purposeKey), inArray(payments.status, ACTIVE))).for('update');
+    const [active] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.purposeKey, input.purposeKey), inArray(payments.status, ACTIVE)))
+      .for('update');
     if (!active) continue; // declined or superseded between the two statements: insert again
     if (active.status === 'paid') throw new DomainError('already_paid');
     if (sameFee(active, lines)) return active;
-    await tx.update(payments).set({ status: 'superseded' }).where(and(eq(payments.id, active.id), eq(payments.status, 'pending')));
+    await tx
+      .update(payments)
+      .set({ status: 'superseded' })
+      .where(and(eq(payments.id, active.id), eq(payments.status, 'pending')));
   }
   throw new DomainError('application_changed');
 }
@@ -83,7 +100,10 @@ export async function payForPurpose(db: Db, registries: Registries, input: PayFo
     }
     const sep = input.returnPath.includes('?') ? '&' : '?';
     const invoice = await registries.payments.createInvoice({
-      merchantRef: payment.id, amountTiyn: payment.amountTiyn, descriptionKk: input.descriptionKk, descriptionRu: input.descriptionRu,
+      merchantRef: payment.id,
+      amountTiyn: payment.amountTiyn,
+      descriptionKk: input.descriptionKk,
+      descriptionRu: input.descriptionRu,
       returnUrl: `${input.returnPath}${sep}payment=${payment.id}`,
     });
     if (payment.gatewayInvoiceId !== invoice.invoiceId) {
@@ -105,6 +125,10 @@ export async function refundPayment(tx: DbOrTx, payment: Pick<Payment, 'id' | 'a
 
 /** Refunds the paid payment of a purpose (an application closed without its service after the fee was paid). */
 export async function refundPurpose(tx: DbOrTx, purposeKey: string, reason: string): Promise<Payment | null> {
-  const [paid] = await tx.select().from(payments).where(and(eq(payments.purposeKey, purposeKey), eq(payments.status, 'paid'))).for('update');
+  const [paid] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.purposeKey, purposeKey), eq(payments.status, 'paid')))
+    .for('update');
   return paid ? refundPayment(tx, paid, reason) : null;
 }

@@ -5,9 +5,20 @@ import { payments, refunds } from '@/db/schema/payments';
 
 /** The payer's payments with their refunds, newest first (one query). */
 export async function paymentsOf(iin: string, limit = 50) {
-  return db.select({
-    id: payments.id, amountTiyn: payments.amountTiyn, status: payments.status, lines: payments.lines,
-    createdAt: payments.createdAt, paidAt: payments.paidAt, refundStatus: refunds.status, refundReason: refunds.reason,
-  }).from(payments).leftJoin(refunds, eq(refunds.paymentId, payments.id))
-    .where(eq(payments.payerIin, iin)).orderBy(desc(payments.createdAt)).limit(limit);
+  return db
+    .select({
+      id: payments.id,
+      amountTiyn: payments.amountTiyn,
+      status: payments.status,
+      lines: payments.lines,
+      createdAt: payments.createdAt,
+      paidAt: payments.paidAt,
+      refundStatus: refunds.status,
+      refundReason: refunds.reason,
+    })
+    .from(payments)
+    .leftJoin(refunds, eq(refunds.paymentId, payments.id))
+    .where(eq(payments.payerIin, iin))
+    .orderBy(desc(payments.createdAt))
+    .limit(limit);
 }

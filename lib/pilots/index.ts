@@ -37,18 +37,28 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
     ...pilotTable.vehicle,
     onPaid: onFeesPaid,
     jobs: [
-      { queue: QUEUES.vehicleProcess, run: async ({ db, data }) => {
-        const id = String(data.applicationId);
-        const outcome = await processVehicleApplication(db, getRegistries(db, { applicationId: id }), id);
-        await kickOutbox();
-        logInfo('vehicle_processed', { outcome });
-      } },
+      {
+        queue: QUEUES.vehicleProcess,
+        run: async ({ db, data }) => {
+          const id = String(data.applicationId);
+          const outcome = await processVehicleApplication(db, getRegistries(db, { applicationId: id }), id);
+          await kickOutbox();
+          logInfo('vehicle_processed', { outcome });
+        },
+      },
       // Every minute: step 19 for anything a lost kick left in `processing`, then buyers' reminders and expiry.
-      { queue: QUEUES.vehicleSweep, schedule: EVERY_MINUTE, run: async ({ db, registries }) => {
-        for (const { id } of await pendingProcessing(db)) await processVehicleApplication(db, registries, id);
-        const swept = await sweepBuyerDeadlines(db);
-        if (swept.expired || swept.reminded) { await kickOutbox(); logInfo('vehicle_deadlines', swept); }
-      } },
+      {
+        queue: QUEUES.vehicleSweep,
+        schedule: EVERY_MINUTE,
+        run: async ({ db, registries }) => {
+          for (const { id } of await pendingProcessing(db)) await processVehicleApplication(db, registries, id);
+          const swept = await sweepBuyerDeadlines(db);
+          if (swept.expired || swept.reminded) {
+            await kickOutbox();
+            logInfo('vehicle_deadlines', swept);
+          }
+        },
+      },
     ],
   },
   id_card: {
@@ -56,10 +66,15 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
     onPaid: onDutyPaid,
     jobs: [
       // Steps 13–15 left by an RP DRN outage, and the simulated production.
-      { queue: QUEUES.idCardSweep, schedule: EVERY_MINUTE, run: async ({ db, registries }) => {
-        for (const { id } of await submittedIdCards(db)) await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
-        if (await advanceProduction(db)) await kickOutbox();
-      } },
+      {
+        queue: QUEUES.idCardSweep,
+        schedule: EVERY_MINUTE,
+        run: async ({ db, registries }) => {
+          for (const { id } of await submittedIdCards(db))
+            await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
+          if (await advanceProduction(db)) await kickOutbox();
+        },
+      },
     ],
   },
   machinery: { ...pilotTable.machinery, jobs: [] },

@@ -18,7 +18,13 @@ export function pilotOpen(s: { enabled: boolean; startsOn: string; endsOn: strin
 
 export type PersonaKey = { serial: string; purpose: 'signing' | 'authentication'; bin: string | null; password: string };
 export type Persona = {
-  userId: string; iin: string; name: string; personaKk: string | null; personaRu: string | null; roles: Role[]; keys: PersonaKey[];
+  userId: string;
+  iin: string;
+  name: string;
+  personaKk: string | null;
+  personaRu: string | null;
+  roles: Role[];
+  keys: PersonaKey[];
 };
 
 /** Demo personas with all their roles and demo key files, in three queries. */
@@ -26,22 +32,41 @@ export async function listPersonas(): Promise<Persona[]> {
   const [people, grants, keys] = await Promise.all([
     db.select().from(users).where(isNotNull(users.personaOrder)).orderBy(asc(users.personaOrder)),
     db.select({ userId: userRoles.userId, role: userRoles.role }).from(userRoles),
-    db.select({ userId: demoKeyFiles.userId, serial: demoKeyFiles.certificateSerial, purpose: demoKeyFiles.purpose, password: demoKeyFiles.password, bin: certificates.bin })
-      .from(demoKeyFiles).innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial)).orderBy(asc(certificates.bin), asc(demoKeyFiles.purpose)),
+    db
+      .select({
+        userId: demoKeyFiles.userId,
+        serial: demoKeyFiles.certificateSerial,
+        purpose: demoKeyFiles.purpose,
+        password: demoKeyFiles.password,
+        bin: certificates.bin,
+      })
+      .from(demoKeyFiles)
+      .innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
+      .orderBy(asc(certificates.bin), asc(demoKeyFiles.purpose)),
   ]);
   const byUser = new Map<string, Role[]>();
   for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g.role]);
   const keysOf = new Map<string, PersonaKey[]>();
-  for (const k of keys) keysOf.set(k.userId, [...(keysOf.get(k.userId) ?? []), { serial: k.serial, purpose: k.purpose, bin: k.bin, password: k.password }]);
+  for (const k of keys)
+    keysOf.set(k.userId, [...(keysOf.get(k.userId) ?? []), { serial: k.serial, purpose: k.purpose, bin: k.bin, password: k.password }]);
   return people.map((u) => ({
-    userId: u.id, iin: u.iin, name: [u.surname, u.givenName, u.patronymic].filter(Boolean).join(' '),
-    personaKk: u.personaKk, personaRu: u.personaRu, roles: byUser.get(u.id) ?? [], keys: keysOf.get(u.id) ?? [],
+    userId: u.id,
+    iin: u.iin,
+    name: [u.surname, u.givenName, u.patronymic].filter(Boolean).join(' '),
+    personaKk: u.personaKk,
+    personaRu: u.personaRu,
+    roles: byUser.get(u.id) ?? [],
+    keys: keysOf.get(u.id) ?? [],
   }));
 }
 
 /** Open registration points, by region then id (the citizen's choice of where to collect the card). */
 export async function activeRegistrationPoints() {
-  return db.select().from(registrationPoints).where(eq(registrationPoints.active, true)).orderBy(asc(registrationPoints.regionCode), asc(registrationPoints.id));
+  return db
+    .select()
+    .from(registrationPoints)
+    .where(eq(registrationPoints.active, true))
+    .orderBy(asc(registrationPoints.regionCode), asc(registrationPoints.id));
 }
 
 /** A region's registration points, by id, open or not (the UMS dashboard filters by any of them). */

@@ -19,8 +19,11 @@ const pick = (locale: string, kk: string, ru: string) => (locale === 'kk' ? kk :
 /** The human name of a grant's scope, for "UMS DP — Kostanay region" and "CON No. 3, Almaty". One query. */
 export async function describeScope(g: Grant, locale: string): Promise<ScopeDescription> {
   if (g.serviceCentreId != null) {
-    const [c] = await db.select({ number: serviceCentres.number, kk: regions.nameKk, ru: regions.nameRu })
-      .from(serviceCentres).innerJoin(regions, eq(regions.code, serviceCentres.regionCode)).where(eq(serviceCentres.id, g.serviceCentreId));
+    const [c] = await db
+      .select({ number: serviceCentres.number, kk: regions.nameKk, ru: regions.nameRu })
+      .from(serviceCentres)
+      .innerJoin(regions, eq(regions.code, serviceCentres.regionCode))
+      .where(eq(serviceCentres.id, g.serviceCentreId));
     return c ? { kind: 'centre', number: c.number, region: pick(locale, c.kk, c.ru) } : { kind: 'self' };
   }
   if (g.akimatId != null) {

@@ -34,13 +34,12 @@ async function sleepAtLeast(ms: number): Promise<void> {
  * all before the call, so an injected failure never leaves a half-done write) and logs it.
  * A null result is logged as `not_found`. The log row holds no arguments or results: no personal data.
  */
-export async function callRegistry<T>(
-  ctx: CallContext, system: RegistrySystem, operation: string, fn: () => Promise<T>,
-): Promise<T> {
+export async function callRegistry<T>(ctx: CallContext, system: RegistrySystem, operation: string, fn: () => Promise<T>): Promise<T> {
   const start = performance.now();
   const log = async (outcome: CallOutcome) => {
     const durationMs = Math.ceil(performance.now() - start);
-    await (ctx.logDb ?? ctx.db).insert(registryCalls)
+    await (ctx.logDb ?? ctx.db)
+      .insert(registryCalls)
       .values({ system, operation, outcome, durationMs, applicationId: ctx.applicationId ?? null });
   };
   const fail = async (outcome: 'error' | 'outage', error: unknown): Promise<never> => {

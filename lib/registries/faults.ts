@@ -12,8 +12,7 @@ export const faultInputSchema = z.object({
 export type FaultInput = z.infer<typeof faultInputSchema>;
 export type SystemFault = FaultInput & { system: RegistrySystem; updatedAt: Date | null };
 
-const noFault = (system: RegistrySystem): SystemFault =>
-  ({ system, latencyMs: 0, errorRate: 0, outageSince: null, updatedAt: null });
+const noFault = (system: RegistrySystem): SystemFault => ({ system, latencyMs: 0, errorRate: 0, outageSince: null, updatedAt: null });
 
 /** Every system, in registrySystems order; a system without a row has no fault. */
 export async function getFaults(db: DbOrTx): Promise<SystemFault[]> {
@@ -24,7 +23,9 @@ export async function getFaults(db: DbOrTx): Promise<SystemFault[]> {
 
 export async function setFault(db: DbOrTx, system: RegistrySystem, input: FaultInput): Promise<void> {
   const fault = faultInputSchema.parse(input);
-  await db.insert(registryFaults).values({ system, ...fault, updatedAt: new Date() })
+  await db
+    .insert(registryFaults)
+    .values({ system, ...fault, updatedAt: new Date() })
     .onConflictDoUpdate({ target: registryFaults.system, set: { ...fault, updatedAt: new Date() } });
   invalidateFaultCache(); // this process sees the change at once; others within the cache TTL
 }
@@ -49,7 +50,9 @@ export async function cachedFault(db: DbOrTx, system: RegistrySystem): Promise<S
     const entry = { loadedAt: now, faults };
     cache = entry;
     // A failed load must not be served from the cache until the TTL runs out.
-    faults.catch(() => { if (cache === entry) cache = null; });
+    faults.catch(() => {
+      if (cache === entry) cache = null;
+    });
   }
   return (await cache.faults).get(system) ?? noFault(system);
 }
@@ -60,12 +63,12 @@ export async function cachedFault(db: DbOrTx, system: RegistrySystem): Promise<S
  * streak began at least N minutes ago and it is still failing (a failure within the last N minutes).
  * `not_found` counts as an answer: the system was up.
  */
-export async function hasBeenFailingFor(
-  db: DbOrTx, system: RegistrySystem, minutes: number, now: Date = new Date(),
-): Promise<boolean> {
+export async function hasBeenFailingFor(db: DbOrTx, system: RegistrySystem, minutes: number, now: Date = new Date()): Promise<boolean> {
   const cutoff = new Date(now.getTime() - minutes * 60_000);
-  const [fault] = await db.select({ outageSince: registryFaults.outageSince })
-    .from(registryFaults).where(eq(registryFaults.system, system));
+  const [fault] = await db
+    .select({ outageSince: registryFaults.outageSince })
+    .from(registryFaults)
+    .where(eq(registryFaults.system, system));
   if (fault?.outageSince && fault.outageSince <= cutoff) return true;
 
   // Raw timestamps go in as ISO strings: drizzle's postgres-js driver does not serialize Date in sql``.
@@ -73,14 +76,19 @@ export async function hasBeenFailingFor(
   const cutoffIso = cutoff.toISOString();
   const lastAnswer = sql`(select max(at) from ${registryCalls} where system = ${system}
     and at <= ${nowIso}::timestamptz and outcome in ('ok', 'not_found'))`;
-  const [row] = await db.select({
-    failing: sql<boolean | null>`min(${registryCalls.at}) <= ${cutoffIso}::timestamptz
+  const [row] = await db
+    .select({
+      failing: sql<boolean | null>`min(${registryCalls.at}) <= ${cutoffIso}::timestamptz
       and max(${registryCalls.at}) >= ${cutoffIso}::timestamptz`,
-  }).from(registryCalls).where(and(
-    eq(registryCalls.system, system),
-    lte(registryCalls.at, now),
-    inArray(registryCalls.outcome, ['error', 'outage']),
-    sql`${registryCalls.at} > coalesce(${lastAnswer}, '-infinity'::timestamptz)`,
-  ));
+    })
+    .from(registryCalls)
+    .where(
+      and(
+        eq(registryCalls.system, system),
+        lte(registryCalls.at, now),
+        inArray(registryCalls.outcome, ['error', 'outage']),
+        sql`${registryCalls.at} > coalesce(${lastAnswer}, '-infinity'::timestamptz)`,
+      ),
+    );
   return row?.failing === true;
 }

@@ -66,20 +66,45 @@ export type Registries = AllAsync<{
 
 /** Which registry_faults / registry_calls system each port is. */
 export const registrySystemOf = {
-  business: 'business', vehiclePassports: 'vehicle_passports', customs: 'customs', recycling: 'recycling',
-  contracts: 'contracts', gbdFl: 'gbd_fl', bmg: 'bmg', erap: 'erap', digitalId: 'digital_id', consent: 'consent',
-  zags: 'zags', aisSik: 'ais_sik', esobes: 'esobes', cadastre: 'cadastre', education: 'education',
-  payments: 'payments', sms: 'sms', production: 'production',
+  business: 'business',
+  vehiclePassports: 'vehicle_passports',
+  customs: 'customs',
+  recycling: 'recycling',
+  contracts: 'contracts',
+  gbdFl: 'gbd_fl',
+  bmg: 'bmg',
+  erap: 'erap',
+  digitalId: 'digital_id',
+  consent: 'consent',
+  zags: 'zags',
+  aisSik: 'ais_sik',
+  esobes: 'esobes',
+  cadastre: 'cadastre',
+  education: 'education',
+  payments: 'payments',
+  sms: 'sms',
+  production: 'production',
 } as const satisfies Record<keyof Registries, RegistrySystem>;
 
 function simulators(db: DbOrTx): Registries {
   return {
-    business: new BusinessSimulator(db), vehiclePassports: new VehiclePassportsSimulator(db),
-    customs: new CustomsSimulator(db), recycling: new RecyclingSimulator(db), contracts: new ContractsSimulator(db),
-    gbdFl: new GbdFlSimulator(db), bmg: new BmgSimulator(db), erap: new ErapSimulator(db),
-    digitalId: new DigitalIdSimulator(db), consent: new ConsentSimulator(db), zags: new ZagsSimulator(db),
-    aisSik: new AisSikSimulator(db), esobes: new ESobesSimulator(db), cadastre: new CadastreSimulator(db),
-    education: new EducationSimulator(db), payments: new PaymentGatewaySimulator(db), sms: new SmsSimulator(db),
+    business: new BusinessSimulator(db),
+    vehiclePassports: new VehiclePassportsSimulator(db),
+    customs: new CustomsSimulator(db),
+    recycling: new RecyclingSimulator(db),
+    contracts: new ContractsSimulator(db),
+    gbdFl: new GbdFlSimulator(db),
+    bmg: new BmgSimulator(db),
+    erap: new ErapSimulator(db),
+    digitalId: new DigitalIdSimulator(db),
+    consent: new ConsentSimulator(db),
+    zags: new ZagsSimulator(db),
+    aisSik: new AisSikSimulator(db),
+    esobes: new ESobesSimulator(db),
+    cadastre: new CadastreSimulator(db),
+    education: new EducationSimulator(db),
+    payments: new PaymentGatewaySimulator(db),
+    sms: new SmsSimulator(db),
     production: new ProductionSimulator(db),
   };
 }
@@ -88,9 +113,7 @@ function simulators(db: DbOrTx): Registries {
 export function withFaults(ports: Registries, ctx: CallContext): Registries {
   // The proxy keeps each port's shape, and AllAsync checked the methods, so the cast back is sound.
   const keys = Object.keys(registrySystemOf) as (keyof Registries)[];
-  return Object.fromEntries(
-    keys.map((k) => [k, withFaultsAndLog(ctx, registrySystemOf[k], ports[k] as AsyncPort<object>)]),
-  ) as Registries;
+  return Object.fromEntries(keys.map((k) => [k, withFaultsAndLog(ctx, registrySystemOf[k], ports[k] as AsyncPort<object>)])) as Registries;
 }
 
 export type RegistriesOptions = Omit<CallContext, 'db'>;

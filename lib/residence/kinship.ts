@@ -46,12 +46,7 @@ function sharedParent(a: Parents, b: Parents): string | null {
   return null;
 }
 
-async function halfSibling(
-  zags: CivilRecords,
-  applicant: string,
-  owner: string,
-  shared: ParentRole,
-): Promise<KinshipResult> {
+async function halfSibling(zags: CivilRecords, applicant: string, owner: string, shared: ParentRole): Promise<KinshipResult> {
   const [a, o] = await Promise.all([zags.parentsOf(applicant), zags.parentsOf(owner)]);
   const parent = a[shared];
   if (!sameKnown(parent, o[shared])) return notConfirmed();
@@ -62,12 +57,7 @@ async function halfSibling(
 }
 
 /** `younger`'s father or mother (by `side`) when `elder` is that person's parent, else null. */
-async function parentLinking(
-  zags: CivilRecords,
-  younger: string,
-  side: ParentRole,
-  elder: string,
-): Promise<string | null> {
+async function parentLinking(zags: CivilRecords, younger: string, side: ParentRole, elder: string): Promise<string | null> {
   const parent = (await zags.parentsOf(younger))[side];
   if (!known(parent)) return null;
   return isParent(await zags.parentsOf(parent), elder) ? parent : null;

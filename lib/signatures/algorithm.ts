@@ -10,7 +10,15 @@
 //    replace the default `pkijsCmsVerifier` (see verify.ts) where the server is configured to use it.
 import type { VerifyCmsInput, VerifyCmsResult } from './verify';
 import { subtle, toArrayBuffer, toBytes } from './encoding';
-import { OID_RSA_ENCRYPTION, OID_SHA256, OID_SHA256_WITH_RSA, OID_SHA384, OID_SHA384_WITH_RSA, OID_SHA512, OID_SHA512_WITH_RSA } from './oids';
+import {
+  OID_RSA_ENCRYPTION,
+  OID_SHA256,
+  OID_SHA256_WITH_RSA,
+  OID_SHA384,
+  OID_SHA384_WITH_RSA,
+  OID_SHA512,
+  OID_SHA512_WITH_RSA,
+} from './oids';
 
 export interface SignatureCheck {
   /** signatureAlgorithm OID: sha256WithRSAEncryption etc., or bare rsaEncryption in some CMS producers. */
@@ -38,7 +46,11 @@ export interface CmsVerifier {
 }
 
 const DIGESTS: Record<string, string> = { [OID_SHA256]: 'SHA-256', [OID_SHA384]: 'SHA-384', [OID_SHA512]: 'SHA-512' };
-const RSA_SIGNATURES: Record<string, string> = { [OID_SHA256_WITH_RSA]: 'SHA-256', [OID_SHA384_WITH_RSA]: 'SHA-384', [OID_SHA512_WITH_RSA]: 'SHA-512' };
+const RSA_SIGNATURES: Record<string, string> = {
+  [OID_SHA256_WITH_RSA]: 'SHA-256',
+  [OID_SHA384_WITH_RSA]: 'SHA-384',
+  [OID_SHA512_WITH_RSA]: 'SHA-512',
+};
 
 function rsaHash(signatureOid: string, digestOid?: string): string | undefined {
   if (signatureOid === OID_RSA_ENCRYPTION) return digestOid ? DIGESTS[digestOid] : undefined;
@@ -59,7 +71,9 @@ export const rsaPkcs1Sha2: SignatureAlgorithm = {
     const hash = rsaHash(check.signatureOid, check.digestOid);
     if (!hash) return false;
     try {
-      const key = await subtle().importKey('spki', toArrayBuffer(check.publicKeyInfo), { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['verify']);
+      const key = await subtle().importKey('spki', toArrayBuffer(check.publicKeyInfo), { name: 'RSASSA-PKCS1-v1_5', hash }, false, [
+        'verify',
+      ]);
       return await subtle().verify('RSASSA-PKCS1-v1_5', key, toArrayBuffer(check.signature), toArrayBuffer(check.data));
     } catch {
       return false; // not an RSA key, or a broken one: the signature cannot be this key's.

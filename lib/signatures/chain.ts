@@ -13,17 +13,32 @@ const MAX_PATH = 6;
 const der = (value: { toSchema(): asn1js.AsnType }) => toBytes(value.toSchema().toBER(false));
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function issuedBy(child: pkijs.Certificate, parent: pkijs.Certificate, algorithms: readonly SignatureAlgorithm[]): Promise<boolean> {
+export async function issuedBy(
+  child: pkijs.Certificate,
+  parent: pkijs.Certificate,
+  algorithms: readonly SignatureAlgorithm[],
+): Promise<boolean> {
   // Names compared as DER bytes: stricter than RFC 5280's normalised matching, exact for NUC-issued chains.
   if (!same(der(child.issuer), der(parent.subject))) return false;
   const signatureOid = child.signatureAlgorithm.algorithmId;
   const alg = algorithms.find((a) => a.canVerify(signatureOid));
   if (!alg) return false;
-  return alg.verify({ signatureOid, publicKeyInfo: der(parent.subjectPublicKeyInfo), data: toBytes(child.tbsView), signature: toBytes(child.signatureValue.valueBlock.valueHexView) });
+  return alg.verify({
+    signatureOid,
+    publicKeyInfo: der(parent.subjectPublicKeyInfo),
+    data: toBytes(child.tbsView),
+    signature: toBytes(child.signatureValue.valueBlock.valueHexView),
+  });
 }
 
 /** Depth-first path search; returns [signer, …intermediates, root] or undefined. */
-export async function buildPath(cert: pkijs.Certificate, pool: pkijs.Certificate[], roots: pkijs.Certificate[], algorithms: readonly SignatureAlgorithm[], path: pkijs.Certificate[] = []): Promise<pkijs.Certificate[] | undefined> {
+export async function buildPath(
+  cert: pkijs.Certificate,
+  pool: pkijs.Certificate[],
+  roots: pkijs.Certificate[],
+  algorithms: readonly SignatureAlgorithm[],
+  path: pkijs.Certificate[] = [],
+): Promise<pkijs.Certificate[] | undefined> {
   for (const root of roots) if (await issuedBy(cert, root, algorithms)) return [cert, root];
   if (path.length >= MAX_PATH) return undefined;
   for (const ca of pool) {

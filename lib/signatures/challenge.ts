@@ -25,7 +25,9 @@ export type ChallengeProblem = 'challenge_unknown' | 'challenge_expired' | 'chal
 
 /** Uses the challenge up atomically: of two sign-ins with the same nonce, only one gets it. */
 export async function consumeChallenge(db: DbOrTx, nonce: string, now = new Date()): Promise<ChallengeProblem | null> {
-  const [used] = await db.update(edsChallenges).set({ usedAt: now })
+  const [used] = await db
+    .update(edsChallenges)
+    .set({ usedAt: now })
     .where(and(eq(edsChallenges.nonce, nonce), isNull(edsChallenges.usedAt), gt(edsChallenges.expiresAt, now)))
     .returning({ id: edsChallenges.id });
   if (used) return null;

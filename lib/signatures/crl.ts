@@ -12,7 +12,10 @@ const OID_CRL_REASON = '2.5.29.21';
  * what relying parties outside the portal download to check the demo certificates.
  */
 export async function buildCrl(input: {
-  issuerCertPem: string; issuerKeyPkcs8: Uint8Array; revoked: { serial: string; revokedAt: Date; reason: string }[]; now?: Date;
+  issuerCertPem: string;
+  issuerKeyPkcs8: Uint8Array;
+  revoked: { serial: string; revokedAt: Date; reason: string }[];
+  now?: Date;
 }): Promise<Uint8Array> {
   const now = input.now ?? new Date();
   const issuer = parseCertificate(input.issuerCertPem);
@@ -22,13 +25,22 @@ export async function buildCrl(input: {
   crl.thisUpdate = new pkijs.Time({ type: 0, value: now });
   crl.nextUpdate = new pkijs.Time({ type: 0, value: new Date(now.getTime() + 86_400_000) });
   if (input.revoked.length) {
-    crl.revokedCertificates = input.revoked.map((r) => new pkijs.RevokedCertificate({
-      userCertificate: new asn1js.Integer({ valueHex: Uint8Array.from(Buffer.from(r.serial, 'hex')).buffer }),
-      revocationDate: new pkijs.Time({ type: 0, value: r.revokedAt }),
-      crlEntryExtensions: new pkijs.Extensions({ extensions: [new pkijs.Extension({
-        extnID: OID_CRL_REASON, critical: false, extnValue: new asn1js.Enumerated({ value: REASON_CODES[r.reason] ?? 0 }).toBER(false),
-      })] }),
-    }));
+    crl.revokedCertificates = input.revoked.map(
+      (r) =>
+        new pkijs.RevokedCertificate({
+          userCertificate: new asn1js.Integer({ valueHex: Uint8Array.from(Buffer.from(r.serial, 'hex')).buffer }),
+          revocationDate: new pkijs.Time({ type: 0, value: r.revokedAt }),
+          crlEntryExtensions: new pkijs.Extensions({
+            extensions: [
+              new pkijs.Extension({
+                extnID: OID_CRL_REASON,
+                critical: false,
+                extnValue: new asn1js.Enumerated({ value: REASON_CODES[r.reason] ?? 0 }).toBER(false),
+              }),
+            ],
+          }),
+        }),
+    );
   }
   await crl.sign(await importPrivateKey(input.issuerKeyPkcs8), 'SHA-256', cryptoEngine());
   return toBytes(crl.toSchema().toBER(false));

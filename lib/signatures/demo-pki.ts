@@ -22,14 +22,21 @@ function demoPassword() {
 async function authorities(db: Db): Promise<{ root: CertificateAuthority; intermediate: CertificateAuthority }> {
   const rows = await db.select().from(demoPkiAuthorities);
   const found = (n: 'root' | 'intermediate') => rows.find((r) => r.name === n);
-  const asCa = (r: (typeof rows)[number]): CertificateAuthority => ({ certPem: r.certPem, keyPkcs8Der: new Uint8Array(r.keyPkcs8), serial: '' });
+  const asCa = (r: (typeof rows)[number]): CertificateAuthority => ({
+    certPem: r.certPem,
+    keyPkcs8Der: new Uint8Array(r.keyPkcs8),
+    serial: '',
+  });
   if (found('root') && found('intermediate')) return { root: asCa(found('root')!), intermediate: asCa(found('intermediate')!) };
   const root = await createRootCa({ commonName: ROOT_CN });
   const intermediate = await createIntermediateCa(root, { commonName: INTERMEDIATE_CN });
-  await db.insert(demoPkiAuthorities).values([
-    { name: 'root', certPem: root.certPem, keyPkcs8: Buffer.from(root.keyPkcs8Der) },
-    { name: 'intermediate', certPem: intermediate.certPem, keyPkcs8: Buffer.from(intermediate.keyPkcs8Der) },
-  ]).onConflictDoNothing();
+  await db
+    .insert(demoPkiAuthorities)
+    .values([
+      { name: 'root', certPem: root.certPem, keyPkcs8: Buffer.from(root.keyPkcs8Der) },
+      { name: 'intermediate', certPem: intermediate.certPem, keyPkcs8: Buffer.from(intermediate.keyPkcs8Der) },
+    ])
+    .onConflictDoNothing();
   return authorities(db); // whoever inserted first wins; read back what is stored
 }
 
@@ -49,31 +56,62 @@ export async function ensureDemoPki(db: Db): Promise<{ issued: number }> {
   const withCerts = db.select({ id: certificates.userId }).from(certificates).where(isNotNull(certificates.userId));
   const pending = await db.select().from(users).where(notInArray(users.id, withCerts));
   if (!pending.length) return { issued: 0 };
-  const dealerGrants = await db.select({ userId: userRoles.userId, bin: userRoles.dealerBin, nameRu: businesses.nameRu })
-    .from(userRoles).innerJoin(businesses, eq(businesses.bin, userRoles.dealerBin))
-    .where(and(eq(userRoles.role, 'dealer'), inArray(userRoles.userId, pending.map((u) => u.id))));
+  const dealerGrants = await db
+    .select({ userId: userRoles.userId, bin: userRoles.dealerBin, nameRu: businesses.nameRu })
+    .from(userRoles)
+    .innerJoin(businesses, eq(businesses.bin, userRoles.dealerBin))
+    .where(
+      and(
+        eq(userRoles.role, 'dealer'),
+        inArray(
+          userRoles.userId,
+          pending.map((u) => u.id),
+        ),
+      ),
+    );
   let issued = 0;
   // Two at a time: RSA key generation is CPU-bound and the machine has two cores.
   for (let i = 0; i < pending.length; i += 2) {
-    await Promise.all(pending.slice(i, i + 2).map(async (u) => {
-      const password = demoPassword();
-      const person = { iin: u.iin, surname: u.surname.toUpperCase(), givenName: u.givenName.toUpperCase(), patronymic: u.patronymic?.toUpperCase() };
-      const sets = [{ bin: null as string | null, certs: await issuePersonCertificates(intermediate, person) }];
-      for (const d of dealerGrants.filter((g) => g.userId === u.id)) {
-        sets.push({ bin: d.bin, certs: await issuePersonCertificates(intermediate, { ...person, organisation: d.nameRu, bin: d.bin ?? undefined }) });
-      }
-      await db.transaction(async (tx) => {
-        for (const { bin, certs } of sets) {
-          for (const purpose of ['signing', 'authentication'] as const) {
-            const cert = certs[purpose];
-            await tx.insert(certificates).values({ serial: cert.serial, userId: u.id, iin: u.iin, bin, purpose, certPem: cert.certPem, ...validity(cert) });
-            const pkcs12 = await exportPkcs12({ certPem: cert.certPem, keyPkcs8Der: cert.keyPkcs8Der, chainPems, password, friendlyName: `${purpose}${bin ? ` ${bin}` : ''}`, iterations: DEMO_PBKDF2_ITERATIONS });
-            await tx.insert(demoKeyFiles).values({ certificateSerial: cert.serial, userId: u.id, purpose, pkcs12: Buffer.from(pkcs12), password });
-            issued++;
-          }
+    await Promise.all(
+      pending.slice(i, i + 2).map(async (u) => {
+        const password = demoPassword();
+        const person = {
+          iin: u.iin,
+          surname: u.surname.toUpperCase(),
+          givenName: u.givenName.toUpperCase(),
+          patronymic: u.patronymic?.toUpperCase(),
+        };
+        const sets = [{ bin: null as string | null, certs: await issuePersonCertificates(intermediate, person) }];
+        for (const d of dealerGrants.filter((g) => g.userId === u.id)) {
+          sets.push({
+            bin: d.bin,
+            certs: await issuePersonCertificates(intermediate, { ...person, organisation: d.nameRu, bin: d.bin ?? undefined }),
+          });
         }
-      });
-    }));
+        await db.transaction(async (tx) => {
+          for (const { bin, certs } of sets) {
+            for (const purpose of ['signing', 'authentication'] as const) {
+              const cert = certs[purpose];
+              await tx
+                .insert(certificates)
+                .values({ serial: cert.serial, userId: u.id, iin: u.iin, bin, purpose, certPem: cert.certPem, ...validity(cert) });
+              const pkcs12 = await exportPkcs12({
+                certPem: cert.certPem,
+                keyPkcs8Der: cert.keyPkcs8Der,
+                chainPems,
+                password,
+                friendlyName: `${purpose}${bin ? ` ${bin}` : ''}`,
+                iterations: DEMO_PBKDF2_ITERATIONS,
+              });
+              await tx
+                .insert(demoKeyFiles)
+                .values({ certificateSerial: cert.serial, userId: u.id, purpose, pkcs12: Buffer.from(pkcs12), password });
+              issued++;
+            }
+          }
+        });
+      }),
+    );
   }
   return { issued };
 }

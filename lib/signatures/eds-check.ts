@@ -46,6 +46,10 @@ export const edsCheckSchema = z.object({
   number: z.string().regex(edsCheckNumberPattern, 'invalid_value'),
   createdAt: z.iso.datetime({ message: 'invalid_value' }),
   locale: z.enum(['kk', 'ru']),
-  bin: z.string().regex(/^\d{12}$/, 'invalid_value').optional().or(z.literal('').transform(() => undefined)),
+  bin: z
+    .string()
+    .regex(/^\d{12}$/, 'invalid_value')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   cms: z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed'),
 });

@@ -80,7 +80,10 @@ export function serialHex(cert: pkijs.Certificate): string {
 
 /** For comparisons only: lowercase, no leading zeros, so "00AB…", "0ab…" and "ab…" are the same serial. */
 export function normaliseSerial(serial: string): string {
-  return serial.trim().toLowerCase().replace(/^0+(?=.)/, '');
+  return serial
+    .trim()
+    .toLowerCase()
+    .replace(/^0+(?=.)/, '');
 }
 
 /**

@@ -46,8 +46,12 @@ function attributeValues(name: pkijs.RelativeDistinguishedNames, type: string): 
 export function parseSubject(input: CertificateInput): SubjectInfo {
   const subject = parseCertificate(input).subject;
   const info: SubjectInfo = { commonName: attributeValues(subject, OID_CN)[0] ?? '' };
-  const iin = attributeValues(subject, OID_SERIAL_NUMBER).map((v) => /^IIN(\d{12})$/.exec(v.trim())?.[1]).find(Boolean);
-  const bin = attributeValues(subject, OID_ORG_UNIT).map((v) => /^BIN(\d{12})$/.exec(v.trim())?.[1]).find(Boolean);
+  const iin = attributeValues(subject, OID_SERIAL_NUMBER)
+    .map((v) => /^IIN(\d{12})$/.exec(v.trim())?.[1])
+    .find(Boolean);
+  const bin = attributeValues(subject, OID_ORG_UNIT)
+    .map((v) => /^BIN(\d{12})$/.exec(v.trim())?.[1])
+    .find(Boolean);
   const givenName = attributeValues(subject, OID_GIVEN_NAME)[0];
   const organisation = attributeValues(subject, OID_ORGANISATION)[0];
   if (iin) info.iin = iin;
@@ -91,7 +95,9 @@ export async function subjectKeyId(input: CertificateInput): Promise<Uint8Array>
   const cert = parseCertificate(input);
   const schema = extensionSchema(cert, OID_SUBJECT_KEY_ID);
   if (schema instanceof asn1js.OctetString) return toBytes(schema.valueBlock.valueHexView);
-  return toBytes(await globalThis.crypto.subtle.digest('SHA-1', toBytes(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)));
+  return toBytes(
+    await globalThis.crypto.subtle.digest('SHA-1', toBytes(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)),
+  );
 }
 
 /** True only when basicConstraints says cA; a certificate without the extension is not a CA. */

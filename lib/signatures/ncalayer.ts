@@ -13,7 +13,10 @@ export const EKU_AUTHENTICATION = '1.3.6.1.5.5.7.3.2';
 export type NcaLayerProblem = 'ncalayer_not_running' | 'ncalayer_cancelled' | 'ncalayer_failed';
 
 export class NcaLayerError extends Error {
-  constructor(public readonly code: NcaLayerProblem, detail?: string) {
+  constructor(
+    public readonly code: NcaLayerProblem,
+    detail?: string,
+  ) {
     super(detail ?? code);
     this.name = 'NcaLayerError';
   }
@@ -28,7 +31,14 @@ export type NcaSignRequest = {
   locale: 'kk' | 'ru';
 };
 
-type Reply = { status?: boolean; code?: string | number; message?: string; body?: { result?: string | string[] }; responseObject?: string; result?: unknown };
+type Reply = {
+  status?: boolean;
+  code?: string | number;
+  message?: string;
+  body?: { result?: string | string[] };
+  responseObject?: string;
+  result?: unknown;
+};
 
 function isCancel(r: Reply) {
   return /cancel/i.test(`${r.code ?? ''} ${r.message ?? ''}`);
@@ -38,14 +48,32 @@ function isCancel(r: Reply) {
 function exchange(url: string, request: object, timeoutMs: number): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let socket: WebSocket;
-    try { socket = new WebSocket(url); } catch { reject(new NcaLayerError('ncalayer_not_running')); return; }
+    try {
+      socket = new WebSocket(url);
+    } catch {
+      reject(new NcaLayerError('ncalayer_not_running'));
+      return;
+    }
     let opened = false;
-    const timer = setTimeout(() => { socket.close(); reject(new NcaLayerError(opened ? 'ncalayer_failed' : 'ncalayer_not_running', 'timeout')); }, timeoutMs);
-    socket.onopen = () => { opened = true; socket.send(JSON.stringify(request)); };
-    socket.onerror = () => { clearTimeout(timer); reject(new NcaLayerError(opened ? 'ncalayer_failed' : 'ncalayer_not_running')); };
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new NcaLayerError(opened ? 'ncalayer_failed' : 'ncalayer_not_running', 'timeout'));
+    }, timeoutMs);
+    socket.onopen = () => {
+      opened = true;
+      socket.send(JSON.stringify(request));
+    };
+    socket.onerror = () => {
+      clearTimeout(timer);
+      reject(new NcaLayerError(opened ? 'ncalayer_failed' : 'ncalayer_not_running'));
+    };
     socket.onmessage = (event) => {
       let reply: Reply;
-      try { reply = JSON.parse(String(event.data)) as Reply; } catch { return; }
+      try {
+        reply = JSON.parse(String(event.data)) as Reply;
+      } catch {
+        return;
+      }
       // NCALayer greets new connections with its version ({result: {version}}): not our answer.
       if (reply.status === undefined && reply.code === undefined && reply.responseObject === undefined) return;
       clearTimeout(timer);
@@ -59,21 +87,28 @@ function exchange(url: string, request: object, timeoutMs: number): Promise<Repl
 export async function signWithNcaLayer(req: NcaSignRequest, opts: { url?: string; timeoutMs?: number } = {}): Promise<string> {
   const url = opts.url ?? NCALAYER_URL;
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000; // the person picks a key and types a password
-  const reply = await exchange(url, {
-    module: 'kz.gov.pki.knca.basics',
-    method: 'sign',
-    args: {
-      allowedStorages: null,
-      format: 'cms',
-      data: req.dataBase64,
-      signingParams: { decode: true, encapsulate: false, digested: false, tsaProfile: null },
-      signerParams: {
-        extKeyUsageOids: [req.purpose === 'signing' ? EKU_SIGNING : EKU_AUTHENTICATION],
-        iin: req.iin ?? '', bin: req.bin ?? '', serialNumber: '', chain: null,
+  const reply = await exchange(
+    url,
+    {
+      module: 'kz.gov.pki.knca.basics',
+      method: 'sign',
+      args: {
+        allowedStorages: null,
+        format: 'cms',
+        data: req.dataBase64,
+        signingParams: { decode: true, encapsulate: false, digested: false, tsaProfile: null },
+        signerParams: {
+          extKeyUsageOids: [req.purpose === 'signing' ? EKU_SIGNING : EKU_AUTHENTICATION],
+          iin: req.iin ?? '',
+          bin: req.bin ?? '',
+          serialNumber: '',
+          chain: null,
+        },
+        locale: req.locale,
       },
-      locale: req.locale,
     },
-  }, timeoutMs);
+    timeoutMs,
+  );
   if (reply.status === true) {
     const result = Array.isArray(reply.body?.result) ? reply.body.result[0] : reply.body?.result;
     if (typeof result === 'string' && result.length > 0) return result.replace(/\s+/g, '');
@@ -82,11 +117,15 @@ export async function signWithNcaLayer(req: NcaSignRequest, opts: { url?: string
   if (isCancel(reply)) throw new NcaLayerError('ncalayer_cancelled');
   // An NCALayer without the basics module: the legacy commonUtils call.
   if (reply.status === undefined || /module|method/i.test(reply.message ?? '')) {
-    const legacy = await exchange(url, {
-      module: 'kz.gov.pki.knca.commonUtils',
-      method: 'createCAdESFromBase64',
-      args: ['PKCS12', req.purpose === 'signing' ? 'SIGNATURE' : 'AUTHENTICATION', req.dataBase64, false],
-    }, timeoutMs);
+    const legacy = await exchange(
+      url,
+      {
+        module: 'kz.gov.pki.knca.commonUtils',
+        method: 'createCAdESFromBase64',
+        args: ['PKCS12', req.purpose === 'signing' ? 'SIGNATURE' : 'AUTHENTICATION', req.dataBase64, false],
+      },
+      timeoutMs,
+    );
     if (String(legacy.code) === '200' && typeof legacy.responseObject === 'string') return legacy.responseObject.replace(/\s+/g, '');
     if (isCancel(legacy)) throw new NcaLayerError('ncalayer_cancelled');
     throw new NcaLayerError('ncalayer_failed', legacy.message);

@@ -74,14 +74,22 @@ export async function exportPkcs12(input: Pkcs12ExportInput): Promise<Uint8Array
     parsedValue: {
       safeContents: [
         // The key bag is already encrypted on its own, so its safe needs no second layer (privacyMode 0).
-        { privacyMode: 0, value: new pkijs.SafeContents({ safeBags: [new pkijs.SafeBag({ bagId: OID_PKCS8_SHROUDED_KEY_BAG, bagValue: keyBag, bagAttributes: attributes() })] }) },
+        {
+          privacyMode: 0,
+          value: new pkijs.SafeContents({
+            safeBags: [new pkijs.SafeBag({ bagId: OID_PKCS8_SHROUDED_KEY_BAG, bagValue: keyBag, bagAttributes: attributes() })],
+          }),
+        },
         { privacyMode: 1, value: new pkijs.SafeContents({ safeBags: certBags }) },
       ],
     },
   });
   await authenticatedSafe.makeInternalValues({ safeContents: [{}, pbes2] }, engine);
   const pfx = new pkijs.PFX({ parsedValue: { integrityMode: 0, authenticatedSafe } });
-  await pfx.makeInternalValues({ password, iterations: MAC_ITERATIONS, pbkdf2HashAlgorithm: { name: 'SHA-256' }, hmacHashAlgorithm: 'SHA-256' }, engine);
+  await pfx.makeInternalValues(
+    { password, iterations: MAC_ITERATIONS, pbkdf2HashAlgorithm: { name: 'SHA-256' }, hmacHashAlgorithm: 'SHA-256' },
+    engine,
+  );
   return toBytes(pfx.toSchema().toBER(false));
 }
 
@@ -112,13 +120,19 @@ export async function importPkcs12(der: Uint8Array, password: string): Promise<P
   let keyId: string | undefined;
   const certs: { cert: pkijs.Certificate; keyId?: string }[] = [];
   try {
-    await safe.parseInternalValues({ safeContents: safe.safeContents.map((ci) => (ci.contentType === ENCRYPTED_DATA_OID ? { password: pwd } : {})) }, engine);
+    await safe.parseInternalValues(
+      { safeContents: safe.safeContents.map((ci) => (ci.contentType === ENCRYPTED_DATA_OID ? { password: pwd } : {})) },
+      engine,
+    );
     for (const { value } of safe.parsedValue.safeContents as { value: pkijs.SafeContents }[]) {
       for (const bag of value.safeBags) {
         if (bag.bagId === OID_PKCS8_SHROUDED_KEY_BAG) {
           const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
           const encrypted = new pkijs.EncryptedData({
-            encryptedContentInfo: new pkijs.EncryptedContentInfo({ contentEncryptionAlgorithm: shrouded.encryptionAlgorithm, encryptedContent: shrouded.encryptedData }),
+            encryptedContentInfo: new pkijs.EncryptedContentInfo({
+              contentEncryptionAlgorithm: shrouded.encryptionAlgorithm,
+              encryptedContent: shrouded.encryptedData,
+            }),
           });
           keyDer = toBytes(await encrypted.decrypt({ password: pwd }, engine));
           keyId = localKeyIdOf(bag);
@@ -133,7 +147,10 @@ export async function importPkcs12(der: Uint8Array, password: string): Promise<P
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Pkcs12Error(/EncryptionAlgorithm|algorithm/i.test(message) ? 'unsupported' : 'malformed', `cannot read PKCS#12 contents: ${message}`);
+    throw new Pkcs12Error(
+      /EncryptionAlgorithm|algorithm/i.test(message) ? 'unsupported' : 'malformed',
+      `cannot read PKCS#12 contents: ${message}`,
+    );
   }
   if (!keyDer) throw new Pkcs12Error('malformed', 'PKCS#12 holds no private key');
   // The key's certificate: the one sharing its localKeyId, else the first that is not a CA.

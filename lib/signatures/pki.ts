@@ -42,7 +42,12 @@ export interface PersonCertificates {
   authentication: IssuedCertificate;
 }
 
-const RSA_KEYGEN: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+const RSA_KEYGEN: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
 const DAY = 86_400_000;
 
 type NameEntry = [type: string, value: asn1js.Utf8String | asn1js.PrintableString];
@@ -113,7 +118,11 @@ async function build(params: BuildParams): Promise<IssuedCertificate> {
   cert.extensions = [
     ...params.extensions,
     ext(oid.OID_SUBJECT_KEY_ID, false, new asn1js.OctetString({ valueHex: ski })),
-    ext(oid.OID_AUTHORITY_KEY_ID, false, new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) }).toSchema()),
+    ext(
+      oid.OID_AUTHORITY_KEY_ID,
+      false,
+      new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) }).toSchema(),
+    ),
   ];
   // Signed by hand rather than with cert.sign() so the algorithm identifier carries NULL parameters.
   cert.signature = rsaSha256Algorithm();
@@ -129,14 +138,21 @@ async function build(params: BuildParams): Promise<IssuedCertificate> {
 }
 
 const caExtensions = (pathLength?: number) => [
-  ext(oid.OID_BASIC_CONSTRAINTS, true, new pkijs.BasicConstraints({ cA: true, ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }) }).toSchema()),
+  ext(
+    oid.OID_BASIC_CONSTRAINTS,
+    true,
+    new pkijs.BasicConstraints({ cA: true, ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }) }).toSchema(),
+  ),
   ext(oid.OID_KEY_USAGE, true, keyUsage([oid.KU_KEY_CERT_SIGN, oid.KU_CRL_SIGN])),
 ];
 
 export async function createRootCa(options: CaOptions): Promise<CertificateAuthority> {
   const now = Date.now();
   return build({
-    subject: [[oid.OID_CN, new asn1js.Utf8String({ value: options.commonName })], [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })]],
+    subject: [
+      [oid.OID_CN, new asn1js.Utf8String({ value: options.commonName })],
+      [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })],
+    ],
     notBefore: options.notBefore ?? new Date(now - DAY),
     notAfter: options.notAfter ?? new Date(now + 20 * 365 * DAY),
     extensions: caExtensions(),
@@ -150,7 +166,10 @@ async function issuerOf(ca: CertificateAuthority) {
 export async function createIntermediateCa(root: CertificateAuthority, options: CaOptions): Promise<CertificateAuthority> {
   const now = Date.now();
   return build({
-    subject: [[oid.OID_CN, new asn1js.Utf8String({ value: options.commonName })], [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })]],
+    subject: [
+      [oid.OID_CN, new asn1js.Utf8String({ value: options.commonName })],
+      [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })],
+    ],
     issuer: await issuerOf(root),
     notBefore: options.notBefore ?? new Date(now - DAY),
     notAfter: options.notAfter ?? new Date(now + 10 * 365 * DAY),
@@ -171,7 +190,11 @@ export async function issuePersonCertificates(issuer: CertificateAuthority, pers
     [oid.OID_SERIAL_NUMBER, new asn1js.PrintableString({ value: `IIN${person.iin}` })],
     [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })],
   ];
-  if (legal) subject.push([oid.OID_ORGANISATION, utf8(person.organisation!)], [oid.OID_ORG_UNIT, new asn1js.PrintableString({ value: `BIN${person.bin}` })]);
+  if (legal)
+    subject.push(
+      [oid.OID_ORGANISATION, utf8(person.organisation!)],
+      [oid.OID_ORG_UNIT, new asn1js.PrintableString({ value: `BIN${person.bin}` })],
+    );
   if (person.patronymic) subject.push([oid.OID_GIVEN_NAME, utf8(person.patronymic)]);
   const roles = legal ? [oid.NUC_LEGAL_ENTITY, person.head ? oid.NUC_LEGAL_HEAD : oid.NUC_LEGAL_SIGNER] : [oid.NUC_INDIVIDUAL];
 
@@ -183,9 +206,27 @@ export async function issuePersonCertificates(issuer: CertificateAuthority, pers
     ext(oid.OID_BASIC_CONSTRAINTS, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
     ext(oid.OID_KEY_USAGE, true, keyUsage(usage)),
     ext(oid.OID_EXT_KEY_USAGE, false, new pkijs.ExtKeyUsage({ keyPurposes: [eku, ...roles] }).toSchema()),
-    ext(oid.OID_CERT_POLICIES, false, new pkijs.CertificatePolicies({ certificatePolicies: roles.map((policyIdentifier) => new pkijs.PolicyInformation({ policyIdentifier })) }).toSchema()),
+    ext(
+      oid.OID_CERT_POLICIES,
+      false,
+      new pkijs.CertificatePolicies({
+        certificatePolicies: roles.map((policyIdentifier) => new pkijs.PolicyInformation({ policyIdentifier })),
+      }).toSchema(),
+    ),
   ];
-  const signing = await build({ subject, issuer: ca, notBefore, notAfter, extensions: endEntity([oid.KU_DIGITAL_SIGNATURE, oid.KU_NON_REPUDIATION], oid.EKU_EMAIL_PROTECTION) });
-  const authentication = await build({ subject, issuer: ca, notBefore, notAfter, extensions: endEntity([oid.KU_DIGITAL_SIGNATURE, oid.KU_KEY_ENCIPHERMENT], oid.EKU_CLIENT_AUTH) });
+  const signing = await build({
+    subject,
+    issuer: ca,
+    notBefore,
+    notAfter,
+    extensions: endEntity([oid.KU_DIGITAL_SIGNATURE, oid.KU_NON_REPUDIATION], oid.EKU_EMAIL_PROTECTION),
+  });
+  const authentication = await build({
+    subject,
+    issuer: ca,
+    notBefore,
+    notAfter,
+    extensions: endEntity([oid.KU_DIGITAL_SIGNATURE, oid.KU_KEY_ENCIPHERMENT], oid.EKU_CLIENT_AUTH),
+  });
   return { signing, authentication };
 }

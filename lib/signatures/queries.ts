@@ -23,8 +23,10 @@ export async function demoCrl() {
 
 /** A demo persona's PKCS#12 key file with whose it is (one joined query); null for an unknown serial. */
 export async function demoKeyFileOf(serial: string) {
-  const [row] = await db.select({ pkcs12: demoKeyFiles.pkcs12, purpose: demoKeyFiles.purpose, iin: certificates.iin, bin: certificates.bin })
-    .from(demoKeyFiles).innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
+  const [row] = await db
+    .select({ pkcs12: demoKeyFiles.pkcs12, purpose: demoKeyFiles.purpose, iin: certificates.iin, bin: certificates.bin })
+    .from(demoKeyFiles)
+    .innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
     .where(eq(demoKeyFiles.certificateSerial, serial));
   return row ?? null;
 }

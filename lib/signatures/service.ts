@@ -21,21 +21,43 @@ export function newVerifyCode(): string {
  * the canonical document, its SHA-256, the CMS, the signer certificate and the report. An invalid signature is
  * refused with `signature_<first problem>` and nothing is stored.
  */
-export async function recordSignature(tx: DbOrTx, input: {
-  applicationId?: string | null; documentNumber: string; purpose: string; party: SigningParty; document: unknown; cms: string; at?: Date;
-}) {
+export async function recordSignature(
+  tx: DbOrTx,
+  input: {
+    applicationId?: string | null;
+    documentNumber: string;
+    purpose: string;
+    party: SigningParty;
+    document: unknown;
+    cms: string;
+    at?: Date;
+  },
+) {
   const data = canonicalBytes(input.document);
   const trust = await loadTrustStore(tx);
   const result = await verifyCms({ cms: input.cms, data, ...trust, at: input.at, purpose: 'signing' });
   const problems = [...result.problems, ...partyProblems(result.signer, input.party)];
   // The person is told the first thing that is wrong (Errors.signature_<problem>); nothing is stored.
   if (problems.length || !result.signer) throw new DomainError(`signature_${problems[0] ?? 'malformed'}`);
-  const [row] = await tx.insert(signatures).values({
-    applicationId: input.applicationId ?? null, documentNumber: input.documentNumber, purpose: input.purpose, partyRole: input.party.role,
-    signerIin: result.signer.iin!, signerBin: result.signer.bin ?? null, certificatePem: result.signer.certificatePem ?? '',
-    certificateSerial: result.signer.serialNumber, cms: input.cms, document: canonicalJson(input.document),
-    dataSha256: await sha256Hex(data), verifyCode: newVerifyCode(), valid: true, problems: [],
-  }).returning();
+  const [row] = await tx
+    .insert(signatures)
+    .values({
+      applicationId: input.applicationId ?? null,
+      documentNumber: input.documentNumber,
+      purpose: input.purpose,
+      partyRole: input.party.role,
+      signerIin: result.signer.iin!,
+      signerBin: result.signer.bin ?? null,
+      certificatePem: result.signer.certificatePem ?? '',
+      certificateSerial: result.signer.serialNumber,
+      cms: input.cms,
+      document: canonicalJson(input.document),
+      dataSha256: await sha256Hex(data),
+      verifyCode: newVerifyCode(),
+      valid: true,
+      problems: [],
+    })
+    .returning();
   return row!;
 }
 
@@ -45,8 +67,17 @@ type StoredSignature = typeof signatures.$inferSelect;
 async function reverify(s: StoredSignature, trust: Awaited<ReturnType<typeof loadTrustStore>>) {
   const now = await verifyCms({ cms: s.cms, data: new TextEncoder().encode(s.document), ...trust, purpose: 'signing', at: new Date() });
   return {
-    id: s.id, documentNumber: s.documentNumber, verifyCode: s.verifyCode, partyRole: s.partyRole, purpose: s.purpose, signedAt: s.signedAt,
-    dataSha256: s.dataSha256, document: s.document, signer: now.signer, validNow: now.valid, problems: now.problems,
+    id: s.id,
+    documentNumber: s.documentNumber,
+    verifyCode: s.verifyCode,
+    partyRole: s.partyRole,
+    purpose: s.purpose,
+    signedAt: s.signedAt,
+    dataSha256: s.dataSha256,
+    document: s.document,
+    signer: now.signer,
+    validNow: now.valid,
+    problems: now.problems,
   };
 }
 
@@ -55,7 +86,9 @@ async function reverify(s: StoredSignature, trust: Awaited<ReturnType<typeof loa
  * show every signature under that number, each re-verified now.
  */
 export async function verifyByCode(db: DbOrTx, documentNumber: string, code: string) {
-  const [match] = await db.select({ id: signatures.id }).from(signatures)
+  const [match] = await db
+    .select({ id: signatures.id })
+    .from(signatures)
     .where(and(eq(signatures.documentNumber, documentNumber), eq(signatures.verifyCode, code.toUpperCase())));
   if (!match) return null;
   const [rows, trust] = await Promise.all([
@@ -67,6 +100,9 @@ export async function verifyByCode(db: DbOrTx, documentNumber: string, code: str
 
 /** One of the signer's own signatures with its report now; null when it is not theirs. */
 export async function signatureReport(db: DbOrTx, id: string, signerIin: string) {
-  const [row] = await db.select().from(signatures).where(and(eq(signatures.id, id), eq(signatures.signerIin, signerIin)));
+  const [row] = await db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.id, id), eq(signatures.signerIin, signerIin)));
   return row ? reverify(row, await loadTrustStore(db)) : null;
 }

@@ -32,12 +32,14 @@ export async function importPrivateKey(pkcs8Der: Uint8Array): Promise<CryptoKey>
 
 // Both with explicit NULL parameters, as RFC 4055 / RFC 5754 ask (pkijs's own sign() leaves them absent).
 export const sha256Algorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID_SHA256, algorithmParams: new asn1js.Null() });
-export const rsaSha256Algorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID_SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
+export const rsaSha256Algorithm = () =>
+  new pkijs.AlgorithmIdentifier({ algorithmId: OID_SHA256_WITH_RSA, algorithmParams: new asn1js.Null() });
 
 /** RSASSA-PKCS1-v1_5 over SHA-256 with a WebCrypto key; refuses keys imported for another algorithm or hash. */
 export async function rsaSha256Sign(privateKey: CryptoKey, data: ArrayBuffer): Promise<ArrayBuffer> {
   const alg = privateKey.algorithm as RsaHashedKeyAlgorithm;
-  if (alg.name !== 'RSASSA-PKCS1-v1_5' || alg.hash?.name !== 'SHA-256') throw new Error('signing key must be RSASSA-PKCS1-v1_5 with SHA-256');
+  if (alg.name !== 'RSASSA-PKCS1-v1_5' || alg.hash?.name !== 'SHA-256')
+    throw new Error('signing key must be RSASSA-PKCS1-v1_5 with SHA-256');
   return subtle().sign('RSASSA-PKCS1-v1_5', privateKey, data);
 }
 

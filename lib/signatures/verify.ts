@@ -25,7 +25,8 @@ import { buildPath, parseAll } from './chain';
 import { hasPurpose, parseSubject, subjectKeyId } from './names';
 import * as oid from './oids';
 
-export type VerifyProblem = 'bad_signature' | 'digest_mismatch' | 'untrusted_chain' | 'expired' | 'not_yet_valid' | 'revoked' | 'wrong_key_usage' | 'malformed';
+export type VerifyProblem =
+  'bad_signature' | 'digest_mismatch' | 'untrusted_chain' | 'expired' | 'not_yet_valid' | 'revoked' | 'wrong_key_usage' | 'malformed';
 
 export interface VerifyCmsInput {
   cms: string; // base64 DER ContentInfo
@@ -57,7 +58,16 @@ export interface VerifyCmsResult {
   problems: VerifyProblem[];
 }
 
-const ORDER: VerifyProblem[] = ['malformed', 'digest_mismatch', 'bad_signature', 'untrusted_chain', 'expired', 'not_yet_valid', 'revoked', 'wrong_key_usage'];
+const ORDER: VerifyProblem[] = [
+  'malformed',
+  'digest_mismatch',
+  'bad_signature',
+  'untrusted_chain',
+  'expired',
+  'not_yet_valid',
+  'revoked',
+  'wrong_key_usage',
+];
 
 const der = (value: { toSchema(): asn1js.AsnType }) => toBytes(value.toSchema().toBER(false));
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -81,7 +91,11 @@ async function parse(cms: string): Promise<Parsed> {
   let signer: pkijs.Certificate | undefined;
   const sid: unknown = signerInfo.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    signer = certificates.find((c) => same(der(c.issuer), der(sid.issuer)) && same(toBytes(c.serialNumber.valueBlock.valueHexView), toBytes(sid.serialNumber.valueBlock.valueHexView)));
+    signer = certificates.find(
+      (c) =>
+        same(der(c.issuer), der(sid.issuer)) &&
+        same(toBytes(c.serialNumber.valueBlock.valueHexView), toBytes(sid.serialNumber.valueBlock.valueHexView)),
+    );
   } else if (sid instanceof asn1js.Primitive) {
     // [0] SubjectKeyIdentifier form, used by some producers instead of issuer + serial.
     const keyId = toBytes(sid.valueBlock.valueHexView);
@@ -92,7 +106,8 @@ async function parse(cms: string): Promise<Parsed> {
   const types = signerInfo.signedAttrs?.attributes.map((a) => a.type) ?? [];
   if (new Set(types).size !== types.length) throw new Error('duplicate signed attribute');
   const contentType = attr(signerInfo, oid.OID_ATTR_CONTENT_TYPE)?.values[0];
-  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== signedData.encapContentInfo.eContentType) throw new Error('bad contentType');
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== signedData.encapContentInfo.eContentType)
+    throw new Error('bad contentType');
   const digestAttr = attr(signerInfo, oid.OID_ATTR_MESSAGE_DIGEST);
   const digest = digestAttr?.values[0];
   if (!(digest instanceof asn1js.OctetString) || digestAttr?.values.length !== 1) throw new Error('bad messageDigest');
@@ -100,10 +115,15 @@ async function parse(cms: string): Promise<Parsed> {
 }
 
 /** RFC 5035: when present, the first ESSCertIDv2 must hash (SHA-256 unless stated) to the signer certificate. */
-async function signingCertMatches(si: pkijs.SignerInfo, signer: pkijs.Certificate, algorithms: readonly SignatureAlgorithm[]): Promise<boolean> {
+async function signingCertMatches(
+  si: pkijs.SignerInfo,
+  signer: pkijs.Certificate,
+  algorithms: readonly SignatureAlgorithm[],
+): Promise<boolean> {
   const value = attr(si, oid.OID_ATTR_SIGNING_CERT_V2)?.values[0];
   if (!value) return true; // Tolerated: CMS from other producers (e.g. NCALayer) may carry only the v1 attribute.
-  const certId = ((value as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as asn1js.Sequence | undefined;
+  const certId = ((value as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as
+    asn1js.Sequence | undefined;
   const parts = certId?.valueBlock.value ?? [];
   const hasAlg = parts[0] instanceof asn1js.Sequence;
   const digestOid = hasAlg ? new pkijs.AlgorithmIdentifier({ schema: parts[0] }).algorithmId : oid.OID_SHA256;
@@ -144,14 +164,21 @@ async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
 
   const digestOid = signerInfo.digestAlgorithm.algorithmId;
   const digester = algorithms.find((a) => a.canDigest(digestOid));
-  if (!digester) problems.add('bad_signature'); // An algorithm we cannot check is never accepted.
+  if (!digester)
+    problems.add('bad_signature'); // An algorithm we cannot check is never accepted.
   else await check('digest_mismatch', async () => same(await digester.digest(digestOid, input.data), messageDigest));
 
   await check('bad_signature', async () => {
     const signatureOid = signerInfo.signatureAlgorithm.algorithmId;
     const alg = algorithms.find((a) => a.canVerify(signatureOid, digestOid));
     if (!alg || !signerInfo.signedAttrs) return false;
-    const ok = await alg.verify({ signatureOid, digestOid, publicKeyInfo: der(signer.subjectPublicKeyInfo), data: toBytes(signerInfo.signedAttrs.encodedValue), signature: toBytes(signerInfo.signature.valueBlock.valueHexView) });
+    const ok = await alg.verify({
+      signatureOid,
+      digestOid,
+      publicKeyInfo: der(signer.subjectPublicKeyInfo),
+      data: toBytes(signerInfo.signedAttrs.encodedValue),
+      signature: toBytes(signerInfo.signature.valueBlock.valueHexView),
+    });
     return ok && (await signingCertMatches(signerInfo, signer, algorithms));
   });
 

@@ -7,7 +7,19 @@ import { kickVehicleProcessing } from '@/lib/jobs';
 import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
 import { callNext, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
-import { buyerSchema, callNextSchema, chosenCentre, declineSchema, detailsSchema, issueSchema, payFeesSchema, signSchema, startSchema, ticketSchema, versionedSchema } from './schemas';
+import {
+  buyerSchema,
+  callNextSchema,
+  chosenCentre,
+  declineSchema,
+  detailsSchema,
+  issueSchema,
+  payFeesSchema,
+  signSchema,
+  startSchema,
+  ticketSchema,
+  versionedSchema,
+} from './schemas';
 
 const base = (locale: string) => `/${locale}/dealer/vehicle-registrations`;
 

@@ -25,18 +25,24 @@ async function orUnavailable<T>(call: () => Promise<T>): Promise<T | 'unavailabl
  */
 export async function detailsOptions(db: Db, registries: Registries, iin: string) {
   const [centres, plates, regionRows, person, phone] = await Promise.all([
-    db.select().from(serviceCentres).where(eq(serviceCentres.active, true)).orderBy(asc(serviceCentres.regionCode), asc(serviceCentres.number)),
+    db
+      .select()
+      .from(serviceCentres)
+      .where(eq(serviceCentres.active, true))
+      .orderBy(asc(serviceCentres.regionCode), asc(serviceCentres.number)),
     db.select().from(plateTypes).orderBy(asc(plateTypes.code)),
     db.select().from(regions),
     orUnavailable(() => registries.gbdFl.findPerson(iin)),
     orUnavailable(() => registries.bmg.findPhone(iin)),
   ]);
-  const homeRegion = person !== 'unavailable' ? person?.permanentAddress?.regionCode ?? null : null;
+  const homeRegion = person !== 'unavailable' ? (person?.permanentAddress?.regionCode ?? null) : null;
   const regionName = new Map(regionRows.map((r) => [r.code, r]));
   return {
     home: centres.filter((c) => c.regionCode === homeRegion),
     others: centres.filter((c) => c.regionCode !== homeRegion).map((c) => ({ ...c, region: regionName.get(c.regionCode)! })),
-    plates: plates.filter((p) => plateTypeOffered(p, 'person')), phone, homeRegion: homeRegion ? regionName.get(homeRegion) ?? null : null,
+    plates: plates.filter((p) => plateTypeOffered(p, 'person')),
+    phone,
+    homeRegion: homeRegion ? (regionName.get(homeRegion) ?? null) : null,
   };
 }
 

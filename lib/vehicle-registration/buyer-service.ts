@@ -50,16 +50,37 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
   const refusal = run.ok ? null : { code: run.code, params: run.params };
   return ctx.db.transaction(async (tx) => {
     await recordChecks(tx, app.id, ctx.actor, ctx.grant, lines);
-    const accepted = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_accepted', actor: ctx.actor, grant: ctx.grant });
+    const accepted = await transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'buyer_accepted',
+      actor: ctx.actor,
+      grant: ctx.grant,
+    });
     if (!refusal) return accepted;
-    await tx.update(vehicleApplications).set({ refusalCode: refusal.code, refusalParams: refusal.params ?? {}, vinReleasedAt: new Date() })
+    await tx
+      .update(vehicleApplications)
+      .set({ refusalCode: refusal.code, refusalParams: refusal.params ?? {}, vinReleasedAt: new Date() })
       .where(eq(vehicleApplications.applicationId, app.id));
     const refused = await transition(tx, {
-      id: app.id, expectedVersion: accepted.version, machine, event: 'buyer_refused', actor: null, grant: null,
-      set: { decidedAt: new Date() }, data: { code: refusal.code },
+      id: app.id,
+      expectedVersion: accepted.version,
+      machine,
+      event: 'buyer_refused',
+      actor: null,
+      grant: null,
+      set: { decidedAt: new Date() },
+      data: { code: refusal.code },
     });
     const dealer = await dealerSigner(tx, app);
-    if (dealer) await notify(tx, `vehicle:${app.id}:refused:dealer`, { recipientIin: dealer, applicationId: app.id, kind: 'vehicle_refused_dealer', params: { number: app.number } });
+    if (dealer)
+      await notify(tx, `vehicle:${app.id}:refused:dealer`, {
+        recipientIin: dealer,
+        applicationId: app.id,
+        kind: 'vehicle_refused_dealer',
+        params: { number: app.number },
+      });
     return refused;
   });
 }
@@ -70,10 +91,28 @@ export async function declineOffer(ctx: Ctx, input: { id: string; version: numbe
   if (app.status === 'declined_by_buyer') return app;
   assertEvent(app, 'buyer_declined');
   return ctx.db.transaction(async (tx) => {
-    await tx.update(vehicleApplications).set({ declineReason: input.reason, vinReleasedAt: new Date() }).where(eq(vehicleApplications.applicationId, app.id));
-    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_declined', actor: ctx.actor, grant: ctx.grant, set: { decidedAt: new Date() }, data: { reason: input.reason } });
+    await tx
+      .update(vehicleApplications)
+      .set({ declineReason: input.reason, vinReleasedAt: new Date() })
+      .where(eq(vehicleApplications.applicationId, app.id));
+    const row = await transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'buyer_declined',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { decidedAt: new Date() },
+      data: { reason: input.reason },
+    });
     const dealer = await dealerSigner(tx, app);
-    if (dealer) await notify(tx, `vehicle:${app.id}:declined`, { recipientIin: dealer, applicationId: app.id, kind: 'vehicle_declined', params: { number: app.number } });
+    if (dealer)
+      await notify(tx, `vehicle:${app.id}:declined`, {
+        recipientIin: dealer,
+        applicationId: app.id,
+        kind: 'vehicle_declined',
+        params: { number: app.number },
+      });
     return row;
   });
 }
@@ -85,7 +124,10 @@ export async function declineOffer(ctx: Ctx, input: { id: string; version: numbe
 export async function saveDetails(ctx: Ctx, input: { id: string; version: number; centreId: number; plateType: string; phone?: string }) {
   const app = await loadInScope(ctx, buyerView, input.id);
   assertEvent(app, 'details_completed');
-  const [centre] = await ctx.db.select().from(serviceCentres).where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
+  const [centre] = await ctx.db
+    .select()
+    .from(serviceCentres)
+    .where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
   if (!centre) throw new DomainError('vehicle_centre_unknown');
   const [plate] = await ctx.db.select().from(plateTypes).where(eq(plateTypes.code, input.plateType));
   if (!plate || !plateTypeOffered(plate, 'person')) throw new DomainError('vehicle_plate_type_not_offered');
@@ -93,12 +135,22 @@ export async function saveDetails(ctx: Ctx, input: { id: string; version: number
   const phone = bmg ?? input.phone;
   if (!phone) throw new DomainError('vehicle_phone_required');
   return ctx.db.transaction(async (tx) => {
-    await tx.update(vehicleApplications).set({ pickupCentreId: centre.id, plateType: plate.code, phone, phoneSource: bmg ? 'bmg' : 'buyer' })
+    await tx
+      .update(vehicleApplications)
+      .set({ pickupCentreId: centre.id, plateType: plate.code, phone, phoneSource: bmg ? 'bmg' : 'buyer' })
       .where(eq(vehicleApplications.applicationId, app.id));
-    await recordChecks(tx, app.id, ctx.actor, ctx.grant, [{ step: 16, system: 'bmg', ok: !!bmg, code: bmg ? 'vehicle_bmg_found' : 'vehicle_bmg_missing' }]);
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, [
+      { step: 16, system: 'bmg', ok: !!bmg, code: bmg ? 'vehicle_bmg_found' : 'vehicle_bmg_missing' },
+    ]);
     return transition(tx, {
-      id: app.id, expectedVersion: input.version, machine, event: 'details_completed', actor: ctx.actor, grant: ctx.grant,
-      set: { serviceCentreId: centre.id }, data: { centre: centre.id, plateType: plate.code },
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'details_completed',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { serviceCentreId: centre.id },
+      data: { centre: centre.id, plateType: plate.code },
     });
   });
 }
@@ -108,7 +160,9 @@ export async function changeDetails(ctx: Ctx, input: { id: string; version: numb
   const app = await loadInScope(ctx, buyerView, input.id);
   assertEvent(app, 'details_changed');
   if (await paidPaymentOf(ctx.db, feesPurpose(app.id))) throw new DomainError('already_paid');
-  return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }));
+  return ctx.db.transaction((tx) =>
+    transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'details_changed', actor: ctx.actor, grant: ctx.grant }),
+  );
 }
 
 /** The fee codes of step 17: registration, SRTS, and the plate type's own fee. */
@@ -122,8 +176,13 @@ export async function payFees(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru'
   const app = await loadInScope(ctx, buyerView, input.id);
   if (app.status !== 'awaiting_payment' || !app.plateType) throw new DomainError('illegal_transition');
   return payForPurpose(ctx.db, ctx.registries, {
-    payerIin: ctx.actor.iin, applicationId: app.id, purposeKey: feesPurpose(app.id), feeCodes: await feeCodesOf(ctx.db, app.plateType),
-    year: localYear(), descriptionKk: `${app.number}: көлік құралын тіркеу`, descriptionRu: `${app.number}: регистрация транспортного средства`,
+    payerIin: ctx.actor.iin,
+    applicationId: app.id,
+    purposeKey: feesPurpose(app.id),
+    feeCodes: await feeCodesOf(ctx.db, app.plateType),
+    year: localYear(),
+    descriptionKk: `${app.number}: көлік құралын тіркеу`,
+    descriptionRu: `${app.number}: регистрация транспортного средства`,
     returnPath: `/${input.locale}/cabinet/vehicle/${app.id}`,
   });
 }
@@ -135,7 +194,15 @@ export async function payFees(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru'
 export async function onFeesPaid(tx: DbOrTx, applicationId: string, paymentId: string): Promise<boolean> {
   const app = await loadVehicleApplication(tx, applicationId);
   if (!app || app.status !== 'awaiting_payment') return false;
-  await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'paid', actor: null, grant: null, data: { payment: paymentId } });
+  await transition(tx, {
+    id: app.id,
+    expectedVersion: app.version,
+    machine,
+    event: 'paid',
+    actor: null,
+    grant: null,
+    data: { payment: paymentId },
+  });
   return true;
 }
 
@@ -146,8 +213,12 @@ export async function buyerDocumentOf(db: DbOrTx, app: VehicleApplication) {
   const [centre] = app.pickupCentreId ? await db.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId)) : [];
   if (!seller || !payment || !centre || !app.plateType || !app.phone) throw new DomainError('illegal_transition');
   return buyerDocument({
-    seller: sellerDocumentOf(app), sellerDocumentSha256: seller.dataSha256, pickup: { centreId: centre.id, nameRu: centre.nameRu },
-    plateType: app.plateType, phone: app.phone, paymentId: payment.id,
+    seller: sellerDocumentOf(app),
+    sellerDocumentSha256: seller.dataSha256,
+    pickup: { centreId: centre.id, nameRu: centre.nameRu },
+    plateType: app.plateType,
+    phone: app.phone,
+    paymentId: payment.id,
   });
 }
 
@@ -159,9 +230,22 @@ export async function signAsBuyer(ctx: Ctx, input: { id: string; version: number
   const document = await buyerDocumentOf(ctx.db, app);
   return ctx.db.transaction(async (tx) => {
     const signature = await recordSignature(tx, {
-      applicationId: app.id, documentNumber: app.number, purpose: 'vehicle.buyer', document, cms: input.cms, party: { role: 'buyer', iin: ctx.actor.iin },
+      applicationId: app.id,
+      documentNumber: app.number,
+      purpose: 'vehicle.buyer',
+      document,
+      cms: input.cms,
+      party: { role: 'buyer', iin: ctx.actor.iin },
     });
     await tx.update(vehicleApplications).set({ buyerSignatureId: signature.id }).where(eq(vehicleApplications.applicationId, app.id));
-    return transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'buyer_signed', actor: ctx.actor, grant: ctx.grant, data: { signature: signature.id, verifyCode: signature.verifyCode } });
+    return transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'buyer_signed',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      data: { signature: signature.id, verifyCode: signature.verifyCode },
+    });
   });
 }

@@ -19,7 +19,10 @@ export async function checkSeller(reg: Registries, bin: string, allowedOkeds: re
 }
 
 /** Steps 3–5: e-passport, customs payments, recycling fee. Stops at the first "no". */
-export async function checkVehicle(reg: Registries, vin: string): Promise<CheckRun<{ vehicle: VehicleSnapshot; customsDeclaration: string | null }>> {
+export async function checkVehicle(
+  reg: Registries,
+  vin: string,
+): Promise<CheckRun<{ vehicle: VehicleSnapshot; customsDeclaration: string | null }>> {
   const run = checkRun();
   const passport = await reg.vehiclePassports.findByVin(vin);
   if (!passportAllowsRegistration(passport)) return run.stop(3, 'vehicle_passports', 'vehicle_no_passport');
@@ -34,7 +37,11 @@ export async function checkVehicle(reg: Registries, vin: string): Promise<CheckR
 }
 
 /** Steps 7–8 (and 11, 13 for the buyer): the buyer in GBD FL, and the signed sale contract. */
-export async function checkBuyerAndContract(reg: Registries, q: { bin: string; iin: string; vin: string }, steps = { person: 7, contract: 8 }): Promise<CheckRun<{ person: Person; contract: ContractSnapshot }>> {
+export async function checkBuyerAndContract(
+  reg: Registries,
+  q: { bin: string; iin: string; vin: string },
+  steps = { person: 7, contract: 8 },
+): Promise<CheckRun<{ person: Person; contract: ContractSnapshot }>> {
   const run = checkRun();
   const person = await reg.gbdFl.findPerson(q.iin);
   if (!person || person.deceased) return run.stop(steps.person, 'gbd_fl', 'vehicle_buyer_not_found');
@@ -63,9 +70,11 @@ export async function recheckForBuyer(reg: Registries, q: { bin: string; iin: st
   const person = await reg.gbdFl.findPerson(q.iin);
   if (!person || person.deceased) return run.stop(11, 'gbd_fl', 'vehicle_buyer_not_found');
   run.pass(11, 'gbd_fl', 'vehicle_buyer_found');
-  if (!passportAllowsRegistration(await reg.vehiclePassports.findByVin(q.vin))) return run.stop(12, 'vehicle_passports', 'vehicle_no_passport');
+  if (!passportAllowsRegistration(await reg.vehiclePassports.findByVin(q.vin)))
+    return run.stop(12, 'vehicle_passports', 'vehicle_no_passport');
   run.pass(12, 'vehicle_passports', 'vehicle_passport_found');
-  if (!(await reg.contracts.findSaleContract({ sellerBin: q.bin, buyerIin: q.iin, vin: q.vin }))) return run.stop(13, 'contracts', 'vehicle_no_contract');
+  if (!(await reg.contracts.findSaleContract({ sellerBin: q.bin, buyerIin: q.iin, vin: q.vin })))
+    return run.stop(13, 'contracts', 'vehicle_no_contract');
   run.pass(13, 'contracts', 'vehicle_contract_found');
   return run.join(await checkFines(reg, q.iin));
 }

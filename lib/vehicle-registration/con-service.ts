@@ -27,13 +27,43 @@ export async function findReadyAtCentre(ctx: Ctx, query: string) {
   const q = query.replace(/\s+/g, '').toUpperCase();
   const person = isValidIin(q) ? await ctx.registries.gbdFl.findPerson(q) : await ctx.registries.gbdFl.findPersonByDocument(q);
   if (!person) return { person: null, ready: [] };
-  await ctx.db.transaction((tx) => audit(tx, ctx.actor, ctx.grant, { action: 'person.viewed', subjectIin: person.iin, data: { purpose: 'vehicle.reception' } }));
-  const ready = await ctx.db.select({ id: applications.id, number: applications.number, version: applications.version, plateNumber: vehicleApplications.plateNumber, vehicle: vehicleApplications.vehicle })
-    .from(applications).innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
-    .where(and(eq(applications.pilot, 'vehicle'), eq(applications.status, 'ready_for_pickup'), eq(applications.serviceCentreId, ctx.grant.serviceCentreId!), eq(vehicleApplications.buyerIin, person.iin)));
-  const tickets = ready.length ? await ctx.db.select().from(queueTickets)
-    .where(and(eq(queueTickets.serviceCentreId, ctx.grant.serviceCentreId!), eq(queueTickets.day, toLocalDate(new Date())), eq(queueTickets.iin, person.iin))) : [];
-  return { person, ready: ready.map((r) => ({ ...r, ticket: tickets.find((t) => t.applicationId === r.id && t.status !== 'served') ?? null })) };
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx.actor, ctx.grant, { action: 'person.viewed', subjectIin: person.iin, data: { purpose: 'vehicle.reception' } }),
+  );
+  const ready = await ctx.db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      version: applications.version,
+      plateNumber: vehicleApplications.plateNumber,
+      vehicle: vehicleApplications.vehicle,
+    })
+    .from(applications)
+    .innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
+    .where(
+      and(
+        eq(applications.pilot, 'vehicle'),
+        eq(applications.status, 'ready_for_pickup'),
+        eq(applications.serviceCentreId, ctx.grant.serviceCentreId!),
+        eq(vehicleApplications.buyerIin, person.iin),
+      ),
+    );
+  const tickets = ready.length
+    ? await ctx.db
+        .select()
+        .from(queueTickets)
+        .where(
+          and(
+            eq(queueTickets.serviceCentreId, ctx.grant.serviceCentreId!),
+            eq(queueTickets.day, toLocalDate(new Date())),
+            eq(queueTickets.iin, person.iin),
+          ),
+        )
+    : [];
+  return {
+    person,
+    ready: ready.map((r) => ({ ...r, ticket: tickets.find((t) => t.applicationId === r.id && t.status !== 'served') ?? null })),
+  };
 }
 
 /** A queue ticket for one ready application; asking again the same day gives the same ticket. */
@@ -46,24 +76,66 @@ export async function issueTicket(ctx: Ctx, input: { applicationId: string }) {
   return ctx.db.transaction(async (tx) => {
     // One numbering per CON, service and day: the advisory lock makes "max + 1" safe between two desks.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ticket:${centreId}:${day}`}))`);
-    const [existing] = await tx.select().from(queueTickets)
-      .where(and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, day), eq(queueTickets.applicationId, app.id), sql`${queueTickets.status} <> 'served'`));
+    const [existing] = await tx
+      .select()
+      .from(queueTickets)
+      .where(
+        and(
+          eq(queueTickets.serviceCentreId, centreId),
+          eq(queueTickets.day, day),
+          eq(queueTickets.applicationId, app.id),
+          sql`${queueTickets.status} <> 'served'`,
+        ),
+      );
     if (existing) return existing;
-    const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${queueTickets.seq}), 0) + 1` }).from(queueTickets)
-      .where(and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, day), eq(queueTickets.service, 'vehicle_documents'))) as [{ next: number }];
-    const [ticket] = await tx.insert(queueTickets).values({
-      serviceCentreId: centreId, day, service: 'vehicle_documents', seq: Number(next), code: ticketCode(Number(next)), applicationId: app.id, iin: app.buyerIin!,
-    }).returning();
-    await audit(tx, ctx.actor, ctx.grant, { action: 'vehicle.ticket_issued', applicationId: app.id, subjectIin: app.buyerIin, data: { ticket: ticket!.code } });
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${queueTickets.seq}), 0) + 1` })
+      .from(queueTickets)
+      .where(
+        and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, day), eq(queueTickets.service, 'vehicle_documents')),
+      )) as [{ next: number }];
+    const [ticket] = await tx
+      .insert(queueTickets)
+      .values({
+        serviceCentreId: centreId,
+        day,
+        service: 'vehicle_documents',
+        seq: Number(next),
+        code: ticketCode(Number(next)),
+        applicationId: app.id,
+        iin: app.buyerIin!,
+      })
+      .returning();
+    await audit(tx, ctx.actor, ctx.grant, {
+      action: 'vehicle.ticket_issued',
+      applicationId: app.id,
+      subjectIin: app.buyerIin,
+      data: { ticket: ticket!.code },
+    });
     return ticket!;
   });
 }
 
 /** Today's waiting and called tickets of this CON, in order. */
 export async function queueBoard(db: DbOrTx, centreId: number) {
-  return db.select({ id: queueTickets.id, code: queueTickets.code, status: queueTickets.status, applicationId: queueTickets.applicationId, createdAt: queueTickets.createdAt, number: applications.number })
-    .from(queueTickets).leftJoin(applications, eq(applications.id, queueTickets.applicationId))
-    .where(and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, toLocalDate(new Date())), sql`${queueTickets.status} in ('waiting', 'called')`))
+  return db
+    .select({
+      id: queueTickets.id,
+      code: queueTickets.code,
+      status: queueTickets.status,
+      applicationId: queueTickets.applicationId,
+      createdAt: queueTickets.createdAt,
+      number: applications.number,
+    })
+    .from(queueTickets)
+    .leftJoin(applications, eq(applications.id, queueTickets.applicationId))
+    .where(
+      and(
+        eq(queueTickets.serviceCentreId, centreId),
+        eq(queueTickets.day, toLocalDate(new Date())),
+        sql`${queueTickets.status} in ('waiting', 'called')`,
+      ),
+    )
     .orderBy(asc(queueTickets.seq));
 }
 
@@ -71,12 +143,22 @@ export async function queueBoard(db: DbOrTx, centreId: number) {
 export async function callNext(ctx: Ctx) {
   const centreId = ctx.grant.serviceCentreId!;
   return ctx.db.transaction(async (tx) => {
-    const [next] = await tx.select().from(queueTickets)
-      .where(and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, toLocalDate(new Date())), eq(queueTickets.status, 'waiting')))
-      .orderBy(asc(queueTickets.seq)).limit(1).for('update', { skipLocked: true });
+    const [next] = await tx
+      .select()
+      .from(queueTickets)
+      .where(
+        and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, toLocalDate(new Date())), eq(queueTickets.status, 'waiting')),
+      )
+      .orderBy(asc(queueTickets.seq))
+      .limit(1)
+      .for('update', { skipLocked: true });
     if (!next) throw new DomainError('vehicle_queue_empty');
     await tx.update(queueTickets).set({ status: 'called', calledAt: new Date() }).where(eq(queueTickets.id, next.id));
-    await audit(tx, ctx.actor, ctx.grant, { action: 'vehicle.ticket_called', applicationId: next.applicationId, data: { ticket: next.code } });
+    await audit(tx, ctx.actor, ctx.grant, {
+      action: 'vehicle.ticket_called',
+      applicationId: next.applicationId,
+      data: { ticket: next.code },
+    });
     return next;
   });
 }
@@ -88,7 +170,9 @@ export async function issuanceApplication(db: Db, grant: Grant, idOrNumber: stri
 
 async function loadAtDesk(ctx: ScopeContext, idOrNumber: string) {
   const byNumber = /^VR-\d{4}-\d{6}$/i.test(idOrNumber);
-  const [row] = byNumber ? await ctx.db.select({ id: applications.id }).from(applications).where(eq(applications.number, idOrNumber.toUpperCase())) : [{ id: idOrNumber }];
+  const [row] = byNumber
+    ? await ctx.db.select({ id: applications.id }).from(applications).where(eq(applications.number, idOrNumber.toUpperCase()))
+    : [{ id: idOrNumber }];
   if (!row || !isUuid(row.id)) throw new DomainError('not_found');
   return loadInScope(ctx, centreView, row.id);
 }
@@ -96,7 +180,14 @@ async function loadAtDesk(ctx: ScopeContext, idOrNumber: string) {
 /** The buyer's name and photo from GBD FL, to compare with the person at the desk (an audited view). */
 export async function buyerForDesk(ctx: Ctx, app: { id: string; buyerIin: string | null }) {
   const person = await ctx.registries.gbdFl.findPerson(app.buyerIin!);
-  await ctx.db.transaction((tx) => audit(tx, ctx.actor, ctx.grant, { action: 'person.viewed', applicationId: app.id, subjectIin: app.buyerIin, data: { purpose: 'vehicle.issuance' } }));
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx.actor, ctx.grant, {
+      action: 'person.viewed',
+      applicationId: app.id,
+      subjectIin: app.buyerIin,
+      data: { purpose: 'vehicle.issuance' },
+    }),
+  );
   return person;
 }
 
@@ -109,14 +200,31 @@ export async function issueDocuments(ctx: Ctx, input: { id: string; version: num
   if (app.status === 'issued') return app; // double submit
   if (input.presentedIin !== app.buyerIin) throw new DomainError('vehicle_not_the_buyer');
   return ctx.db.transaction(async (tx) => {
-    await tx.update(vehicleApplications).set({ srtsBlankSerial: input.srtsBlankSerial, issuedAt: new Date() }).where(eq(vehicleApplications.applicationId, app.id));
+    await tx
+      .update(vehicleApplications)
+      .set({ srtsBlankSerial: input.srtsBlankSerial, issuedAt: new Date() })
+      .where(eq(vehicleApplications.applicationId, app.id));
     await tx.update(platePool).set({ status: 'issued', updatedAt: new Date() }).where(eq(platePool.number, app.plateNumber!));
-    await tx.update(queueTickets).set({ status: 'served' }).where(and(eq(queueTickets.applicationId, app.id), sql`${queueTickets.status} <> 'served'`));
+    await tx
+      .update(queueTickets)
+      .set({ status: 'served' })
+      .where(and(eq(queueTickets.applicationId, app.id), sql`${queueTickets.status} <> 'served'`));
     const row = await transition(tx, {
-      id: app.id, expectedVersion: input.version, machine, event: 'issue', actor: ctx.actor, grant: ctx.grant,
-      set: { decidedAt: new Date() }, data: { srtsBlankSerial: input.srtsBlankSerial },
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'issue',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { decidedAt: new Date() },
+      data: { srtsBlankSerial: input.srtsBlankSerial },
     });
-    await notify(tx, `vehicle:${app.id}:issued`, { recipientIin: app.buyerIin!, applicationId: app.id, kind: 'vehicle_issued', params: { number: app.number, plate: app.plateNumber! } });
+    await notify(tx, `vehicle:${app.id}:issued`, {
+      recipientIin: app.buyerIin!,
+      applicationId: app.id,
+      kind: 'vehicle_issued',
+      params: { number: app.number, plate: app.plateNumber! },
+    });
     return row;
   });
 }

@@ -43,7 +43,9 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
   const seller = await sellerCheck(ctx.db, ctx.registries, bin);
   const business = valueOrThrow(seller);
   await assertPilotOpen(ctx.db, business.regionCode);
-  const [open] = await ctx.db.select({ id: vehicleApplications.applicationId }).from(vehicleApplications)
+  const [open] = await ctx.db
+    .select({ id: vehicleApplications.applicationId })
+    .from(vehicleApplications)
     .where(and(eq(vehicleApplications.vin, input.vin), sql`${vehicleApplications.vinReleasedAt} is null`));
   if (open) throw new DomainError('vehicle_vin_in_use', {}, { checks: seller.lines });
   const vehicleRun = await checkVehicle(ctx.registries, input.vin);
@@ -51,19 +53,36 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
   const { vehicle, customsDeclaration } = vehicleRun.value;
   try {
     return await ctx.db.transaction(async (tx) => {
-      const app = await createApplication(tx, {
-        pilot: 'vehicle', status: machine.initial, applicantIin: null, applicantUserId: null,
-        regionCode: business.regionCode, dealerBin: bin, year: localYear(),
-      }, ctx.actor, ctx.grant);
+      const app = await createApplication(
+        tx,
+        {
+          pilot: 'vehicle',
+          status: machine.initial,
+          applicantIin: null,
+          applicantUserId: null,
+          regionCode: business.regionCode,
+          dealerBin: bin,
+          year: localYear(),
+        },
+        ctx.actor,
+        ctx.grant,
+      );
       await tx.insert(vehicleApplications).values({
-        applicationId: app.id, vin: input.vin, dealerBin: bin, dealerNameKk: business.nameKk, dealerNameRu: business.nameRu, vehicle, customsDeclaration,
+        applicationId: app.id,
+        vin: input.vin,
+        dealerBin: bin,
+        dealerNameKk: business.nameKk,
+        dealerNameRu: business.nameRu,
+        vehicle,
+        customsDeclaration,
       });
       await recordChecks(tx, app.id, ctx.actor, ctx.grant, [...seller.lines, ...vehicleRun.lines]);
       return app;
     });
   } catch (e) {
     // Two tabs with the same VIN: the partial unique index lets exactly one draft hold it.
-    if (e && typeof e === 'object' && 'cause' in e && (e.cause as { code?: string })?.code === '23505') throw new DomainError('vehicle_vin_in_use');
+    if (e && typeof e === 'object' && 'cause' in e && (e.cause as { code?: string })?.code === '23505')
+      throw new DomainError('vehicle_vin_in_use');
     throw e;
   }
 }
@@ -85,10 +104,19 @@ export async function setBuyer(ctx: Ctx, input: { id: string; version: number; b
   }
   const { person, contract } = run.value;
   return ctx.db.transaction(async (tx) => {
-    await tx.update(vehicleApplications).set({ buyerIin: input.buyerIin, buyerNameKk: person.names.kk, buyerNameRu: person.names.ru, contract })
+    await tx
+      .update(vehicleApplications)
+      .set({ buyerIin: input.buyerIin, buyerNameKk: person.names.kk, buyerNameRu: person.names.ru, contract })
       .where(eq(vehicleApplications.applicationId, app.id));
     await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.lines);
-    return transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'checks_passed', actor: ctx.actor, grant: ctx.grant });
+    return transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'checks_passed',
+      actor: ctx.actor,
+      grant: ctx.grant,
+    });
   });
 }
 
@@ -96,15 +124,22 @@ export async function setBuyer(ctx: Ctx, input: { id: string; version: number; b
 export async function reopenDraft(ctx: Ctx, input: { id: string; version: number }) {
   const app = await loadInScope(ctx, dealerView, input.id);
   assertEvent(app, 'reopen');
-  return ctx.db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'reopen', actor: ctx.actor, grant: ctx.grant }));
+  return ctx.db.transaction((tx) =>
+    transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'reopen', actor: ctx.actor, grant: ctx.grant }),
+  );
 }
 
 /** The document of step 9, rebuilt from the stored application (the page shows it, the server verifies over it). */
 export function sellerDocumentOf(app: VehicleApplication) {
   if (!app.vehicle || !app.contract || !app.buyerIin || !app.buyerNameRu) throw new DomainError('illegal_transition');
   return sellerDocument({
-    number: app.number, vin: app.vin, dealer: { bin: app.dealerBin, nameRu: app.dealerNameRu }, vehicle: app.vehicle,
-    customsDeclaration: app.customsDeclaration, contract: app.contract, buyer: { iin: app.buyerIin, name: app.buyerNameRu },
+    number: app.number,
+    vin: app.vin,
+    dealer: { bin: app.dealerBin, nameRu: app.dealerNameRu },
+    vehicle: app.vehicle,
+    customsDeclaration: app.customsDeclaration,
+    contract: app.contract,
+    buyer: { iin: app.buyerIin, name: app.buyerNameRu },
   });
 }
 
@@ -120,17 +155,33 @@ export async function signAsSeller(ctx: Ctx, input: { id: string; version: numbe
   const expiryDays = Number(settings.params.buyerExpiryDays ?? 10);
   return ctx.db.transaction(async (tx) => {
     const signature = await recordSignature(tx, {
-      applicationId: app.id, documentNumber: app.number, purpose: 'vehicle.seller', document: sellerDocumentOf(app), cms: input.cms,
+      applicationId: app.id,
+      documentNumber: app.number,
+      purpose: 'vehicle.seller',
+      document: sellerDocumentOf(app),
+      cms: input.cms,
       party: { role: 'dealer', iin: ctx.actor.iin, bin: app.dealerBin },
     });
     const expiresAt = new Date(Date.now() + expiryDays * 86_400_000);
-    await tx.update(vehicleApplications).set({ dealerSignatureId: signature.id, expiresAt }).where(eq(vehicleApplications.applicationId, app.id));
+    await tx
+      .update(vehicleApplications)
+      .set({ dealerSignatureId: signature.id, expiresAt })
+      .where(eq(vehicleApplications.applicationId, app.id));
     const row = await transition(tx, {
-      id: app.id, expectedVersion: input.version, machine, event: 'seller_signed', actor: ctx.actor, grant: ctx.grant,
-      set: { applicantIin: app.buyerIin, submittedAt: new Date() }, data: { signature: signature.id, verifyCode: signature.verifyCode },
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'seller_signed',
+      actor: ctx.actor,
+      grant: ctx.grant,
+      set: { applicantIin: app.buyerIin, submittedAt: new Date() },
+      data: { signature: signature.id, verifyCode: signature.verifyCode },
     });
     await notify(tx, `vehicle:${app.id}:offer`, {
-      recipientIin: app.buyerIin!, applicationId: app.id, kind: 'vehicle_offer', sms: true,
+      recipientIin: app.buyerIin!,
+      applicationId: app.id,
+      kind: 'vehicle_offer',
+      sms: true,
       params: { number: app.number, dealer: app.dealerNameRu, vin: app.vin },
     });
     return row;
@@ -144,12 +195,24 @@ export async function cancelByDealer(ctx: Ctx, input: { id: string; version: num
   assertEvent(app, 'cancel');
   return ctx.db.transaction(async (tx) => {
     await tx.update(vehicleApplications).set({ vinReleasedAt: new Date() }).where(eq(vehicleApplications.applicationId, app.id));
-    const row = await transition(tx, { id: app.id, expectedVersion: input.version, machine, event: 'cancel', actor: ctx.actor, grant: ctx.grant });
+    const row = await transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'cancel',
+      actor: ctx.actor,
+      grant: ctx.grant,
+    });
     await refundPaidFees(tx, app.id, 'cancelled_by_dealer');
     if (app.dealerSignatureId && app.buyerIin) {
-      await notify(tx, `vehicle:${app.id}:cancelled`, { recipientIin: app.buyerIin, applicationId: app.id, kind: 'vehicle_cancelled', sms: true, params: { number: app.number, dealer: app.dealerNameRu } });
+      await notify(tx, `vehicle:${app.id}:cancelled`, {
+        recipientIin: app.buyerIin,
+        applicationId: app.id,
+        kind: 'vehicle_cancelled',
+        sms: true,
+        params: { number: app.number, dealer: app.dealerNameRu },
+      });
     }
     return row;
   });
 }
-

@@ -4,14 +4,38 @@
 import { defineMachine } from '@/lib/applications/machine';
 
 export const vehicleStates = [
-  'draft', 'awaiting_seller_signature', 'awaiting_buyer', 'buyer_filling', 'awaiting_payment', 'awaiting_buyer_signature',
-  'processing', 'ready_for_pickup', 'issued', 'refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired',
+  'draft',
+  'awaiting_seller_signature',
+  'awaiting_buyer',
+  'buyer_filling',
+  'awaiting_payment',
+  'awaiting_buyer_signature',
+  'processing',
+  'ready_for_pickup',
+  'issued',
+  'refused',
+  'declined_by_buyer',
+  'cancelled_by_dealer',
+  'expired',
 ] as const;
 export type VehicleState = (typeof vehicleStates)[number];
 
 export const vehicleEvents = [
-  'checks_passed', 'reopen', 'seller_signed', 'buyer_accepted', 'buyer_declined', 'buyer_refused', 'details_completed',
-  'details_changed', 'paid', 'buyer_signed', 'processed', 'processing_refused', 'issue', 'cancel', 'expire',
+  'checks_passed',
+  'reopen',
+  'seller_signed',
+  'buyer_accepted',
+  'buyer_declined',
+  'buyer_refused',
+  'details_completed',
+  'details_changed',
+  'paid',
+  'buyer_signed',
+  'processed',
+  'processing_refused',
+  'issue',
+  'cancel',
+  'expire',
 ] as const;
 export type VehicleEvent = (typeof vehicleEvents)[number];
 
@@ -19,10 +43,21 @@ export type VehicleParty = 'dealer' | 'buyer' | 'system' | 'con_issuance';
 
 /** Who may cause each event. */
 export const actorOf: Record<VehicleEvent, VehicleParty> = {
-  checks_passed: 'dealer', reopen: 'dealer', seller_signed: 'dealer', cancel: 'dealer',
-  buyer_accepted: 'buyer', buyer_declined: 'buyer', details_completed: 'buyer', details_changed: 'buyer', buyer_signed: 'buyer',
+  checks_passed: 'dealer',
+  reopen: 'dealer',
+  seller_signed: 'dealer',
+  cancel: 'dealer',
+  buyer_accepted: 'buyer',
+  buyer_declined: 'buyer',
+  details_completed: 'buyer',
+  details_changed: 'buyer',
+  buyer_signed: 'buyer',
   // Steps 11–14 run for the buyer, but it is the registries' answer that refuses.
-  buyer_refused: 'system', paid: 'system', processed: 'system', processing_refused: 'system', expire: 'system',
+  buyer_refused: 'system',
+  paid: 'system',
+  processed: 'system',
+  processing_refused: 'system',
+  expire: 'system',
   issue: 'con_issuance',
 };
 

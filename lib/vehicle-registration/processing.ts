@@ -24,25 +24,47 @@ import { vehicleMachine as machine, waitingForBuyer, type VehicleState } from '.
  * not hold row locks or a pooled connection): allocate (or refuse) → order the print → mark ready. A retry after
  * a failure in the middle finds the plate already allocated and goes on from there.
  */
-export async function processVehicleApplication(db: Db, registries: Registries, applicationId: string): Promise<'ready' | 'refused' | 'skipped'> {
+export async function processVehicleApplication(
+  db: Db,
+  registries: Registries,
+  applicationId: string,
+): Promise<'ready' | 'refused' | 'skipped'> {
   const allocated = await db.transaction(async (tx) => {
     const app = await lockProcessing(tx, applicationId);
     if (!app) return null;
     if (app.plateNumber && app.srtsNumber) return { srtsNumber: app.srtsNumber }; // a retry: allocated already
     const [centre] = await tx.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId!));
-    const [plate] = await tx.select({ id: platePool.id, number: platePool.number }).from(platePool)
+    const [plate] = await tx
+      .select({ id: platePool.id, number: platePool.number })
+      .from(platePool)
       .where(and(eq(platePool.regionCode, centre!.regionCode), eq(platePool.plateType, app.plateType!), eq(platePool.status, 'free')))
-      .orderBy(asc(platePool.id)).limit(1).for('update', { skipLocked: true });
+      .orderBy(asc(platePool.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
     if (!plate) {
       await closeWithRefund(tx, app.id, app.number, app.buyerIin!, 'vehicle_refused', 'vehicle_no_free_plates');
-      await tx.update(vehicleApplications).set({ refusalCode: 'vehicle_no_free_plates', refusalParams: { region: centre!.regionCode }, vinReleasedAt: new Date() })
+      await tx
+        .update(vehicleApplications)
+        .set({ refusalCode: 'vehicle_no_free_plates', refusalParams: { region: centre!.regionCode }, vinReleasedAt: new Date() })
         .where(eq(vehicleApplications.applicationId, app.id));
-      await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'processing_refused', actor: null, grant: null, set: { decidedAt: new Date() }, data: { code: 'vehicle_no_free_plates' } });
+      await transition(tx, {
+        id: app.id,
+        expectedVersion: app.version,
+        machine,
+        event: 'processing_refused',
+        actor: null,
+        grant: null,
+        set: { decidedAt: new Date() },
+        data: { code: 'vehicle_no_free_plates' },
+      });
       return 'refused' as const;
     }
     await tx.update(platePool).set({ status: 'reserved', applicationId: app.id, updatedAt: new Date() }).where(eq(platePool.id, plate.id));
     const srtsNumber = (await nextApplicationNumber(tx, 'vehicle', localYear())).replace(/^VR/, 'SR');
-    await tx.update(vehicleApplications).set({ plateNumber: plate.number, srtsNumber }).where(eq(vehicleApplications.applicationId, app.id));
+    await tx
+      .update(vehicleApplications)
+      .set({ plateNumber: plate.number, srtsNumber })
+      .where(eq(vehicleApplications.applicationId, app.id));
     return { srtsNumber };
   });
   if (!allocated) return 'skipped';
@@ -52,8 +74,23 @@ export async function processVehicleApplication(db: Db, registries: Registries, 
     const app = await lockProcessing(tx, applicationId);
     if (!app) return 'skipped';
     await tx.update(vehicleApplications).set({ srtsOrderId: order.orderId }).where(eq(vehicleApplications.applicationId, app.id));
-    await transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'processed', actor: null, grant: null, set: { decidedAt: new Date() }, data: { plate: app.plateNumber, srts: app.srtsNumber } });
-    await notify(tx, `vehicle:${app.id}:ready`, { recipientIin: app.buyerIin!, applicationId: app.id, kind: 'vehicle_ready', sms: true, params: { number: app.number, plate: app.plateNumber! } });
+    await transition(tx, {
+      id: app.id,
+      expectedVersion: app.version,
+      machine,
+      event: 'processed',
+      actor: null,
+      grant: null,
+      set: { decidedAt: new Date() },
+      data: { plate: app.plateNumber, srts: app.srtsNumber },
+    });
+    await notify(tx, `vehicle:${app.id}:ready`, {
+      recipientIin: app.buyerIin!,
+      applicationId: app.id,
+      kind: 'vehicle_ready',
+      sms: true,
+      params: { number: app.number, plate: app.plateNumber! },
+    });
     return 'ready' as const;
   });
 }
@@ -66,15 +103,26 @@ async function lockProcessing(tx: Tx, applicationId: string) {
 }
 
 /** A refusal after payment gives the money back: the refund is a record the payment system settles. */
-async function closeWithRefund(tx: Tx, applicationId: string, number: string, buyerIin: string, kind: 'vehicle_refused' | 'vehicle_expired', code: string) {
+async function closeWithRefund(
+  tx: Tx,
+  applicationId: string,
+  number: string,
+  buyerIin: string,
+  kind: 'vehicle_refused' | 'vehicle_expired',
+  code: string,
+) {
   await refundPaidFees(tx, applicationId, code);
   await notify(tx, `vehicle:${applicationId}:${kind}`, { recipientIin: buyerIin, applicationId, kind, sms: true, params: { number } });
 }
 
 /** Applications whose step 19 has not run (a lost job kick): the sweep picks them up. */
 export async function pendingProcessing(db: Db, limit = 20) {
-  return db.select({ id: applications.id }).from(applications)
-    .where(and(eq(applications.pilot, 'vehicle'), eq(applications.status, 'processing'))).orderBy(asc(applications.updatedAt)).limit(limit);
+  return db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.pilot, 'vehicle'), eq(applications.status, 'processing')))
+    .orderBy(asc(applications.updatedAt))
+    .limit(limit);
 }
 
 /**
@@ -85,29 +133,73 @@ export async function sweepBuyerDeadlines(db: Db, now = new Date()) {
   const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'vehicle'));
   const reminderMs = Number(settings?.params.buyerReminderDays ?? 3) * 86_400_000;
   const waiting = inArray(applications.status, [...waitingForBuyer]);
-  const due = await db.select({ id: applications.id, number: applications.number, version: applications.version, status: applications.status, buyerIin: vehicleApplications.buyerIin, expiresAt: vehicleApplications.expiresAt, remindedAt: vehicleApplications.remindedAt, dealerSignatureId: vehicleApplications.dealerSignatureId })
-    .from(applications).innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
-    .where(and(eq(applications.pilot, 'vehicle'), waiting, lt(vehicleApplications.expiresAt, new Date(now.getTime() + reminderMs)))).limit(200);
+  const due = await db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      version: applications.version,
+      status: applications.status,
+      buyerIin: vehicleApplications.buyerIin,
+      expiresAt: vehicleApplications.expiresAt,
+      remindedAt: vehicleApplications.remindedAt,
+      dealerSignatureId: vehicleApplications.dealerSignatureId,
+    })
+    .from(applications)
+    .innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
+    .where(and(eq(applications.pilot, 'vehicle'), waiting, lt(vehicleApplications.expiresAt, new Date(now.getTime() + reminderMs))))
+    .limit(200);
   let expired = 0;
   let reminded = 0;
   for (const a of due) {
     if (a.expiresAt! <= now) {
-      await db.transaction(async (tx) => {
-        await tx.update(vehicleApplications).set({ vinReleasedAt: now }).where(eq(vehicleApplications.applicationId, a.id));
-        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'expire', actor: null, grant: null, set: { decidedAt: now } });
-        await closeWithRefund(tx, a.id, a.number, a.buyerIin!, 'vehicle_expired', 'vehicle_expired');
-        const [dealer] = a.dealerSignatureId ? await tx.select({ iin: signatures.signerIin }).from(signatures).where(eq(signatures.id, a.dealerSignatureId)) : [];
-        if (dealer) await notify(tx, `vehicle:${a.id}:expired:dealer`, { recipientIin: dealer.iin, applicationId: a.id, kind: 'vehicle_expired_dealer', params: { number: a.number } });
-      }).then(() => { expired++; }, (e: unknown) => {
-        // The buyer acted meanwhile (version changed): not expired; anything else is a real failure.
-        if (!(isDomainError(e) && e.code === 'application_changed')) throw e;
-      });
+      await db
+        .transaction(async (tx) => {
+          await tx.update(vehicleApplications).set({ vinReleasedAt: now }).where(eq(vehicleApplications.applicationId, a.id));
+          await transition(tx, {
+            id: a.id,
+            expectedVersion: a.version,
+            machine,
+            event: 'expire',
+            actor: null,
+            grant: null,
+            set: { decidedAt: now },
+          });
+          await closeWithRefund(tx, a.id, a.number, a.buyerIin!, 'vehicle_expired', 'vehicle_expired');
+          const [dealer] = a.dealerSignatureId
+            ? await tx.select({ iin: signatures.signerIin }).from(signatures).where(eq(signatures.id, a.dealerSignatureId))
+            : [];
+          if (dealer)
+            await notify(tx, `vehicle:${a.id}:expired:dealer`, {
+              recipientIin: dealer.iin,
+              applicationId: a.id,
+              kind: 'vehicle_expired_dealer',
+              params: { number: a.number },
+            });
+        })
+        .then(
+          () => {
+            expired++;
+          },
+          (e: unknown) => {
+            // The buyer acted meanwhile (version changed): not expired; anything else is a real failure.
+            if (!(isDomainError(e) && e.code === 'application_changed')) throw e;
+          },
+        );
     } else if (!a.remindedAt && machine.can(a.status as VehicleState, 'expire')) {
       await db.transaction(async (tx) => {
-        const [claimed] = await tx.update(vehicleApplications).set({ remindedAt: now })
-          .where(and(eq(vehicleApplications.applicationId, a.id), isNull(vehicleApplications.remindedAt))).returning({ id: vehicleApplications.applicationId });
+        const [claimed] = await tx
+          .update(vehicleApplications)
+          .set({ remindedAt: now })
+          .where(and(eq(vehicleApplications.applicationId, a.id), isNull(vehicleApplications.remindedAt)))
+          .returning({ id: vehicleApplications.applicationId });
         if (claimed) {
-          await notify(tx, `vehicle:${a.id}:reminder`, { recipientIin: a.buyerIin!, applicationId: a.id, kind: 'vehicle_reminder', sms: true, params: { number: a.number, days: Math.max(1, Math.ceil((a.expiresAt!.getTime() - now.getTime()) / 86_400_000)) } });
+          await notify(tx, `vehicle:${a.id}:reminder`, {
+            recipientIin: a.buyerIin!,
+            applicationId: a.id,
+            kind: 'vehicle_reminder',
+            sms: true,
+            params: { number: a.number, days: Math.max(1, Math.ceil((a.expiresAt!.getTime() - now.getTime()) / 86_400_000)) },
+          });
           reminded++;
         }
       });
@@ -115,4 +207,3 @@ export async function sweepBuyerDeadlines(db: Db, now = new Date()) {
   }
   return { expired, reminded };
 }
-

@@ -14,5 +14,15 @@ export function passportAllowsRegistration(p: VehiclePassport | null): p is Vehi
 }
 
 export function vehicleSnapshot(p: VehiclePassport): VehicleSnapshot {
-  return { make: p.make, model: p.model, year: p.year, category: p.category, colourKk: p.colourKk, colourRu: p.colourRu, engine: p.engine, bodyNumber: p.bodyNumber, massKg: p.massKg };
+  return {
+    make: p.make,
+    model: p.model,
+    year: p.year,
+    category: p.category,
+    colourKk: p.colourKk,
+    colourRu: p.colourRu,
+    engine: p.engine,
+    bodyNumber: p.bodyNumber,
+    massKg: p.massKg,
+  };
 }

@@ -12,17 +12,35 @@ export const vinField = z.string().trim().min(1, 'required').transform(normalize
 export const startSchema = z.object({ vin: vinField, locale });
 export const buyerSchema = z.object({ id, version, buyerIin: iinField, locale });
 export const versionedSchema = z.object({ id, version, locale });
-export const signSchema = z.object({ id, version, locale, cms: z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed') });
+export const signSchema = z.object({
+  id,
+  version,
+  locale,
+  cms: z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed'),
+});
 
-export const declineSchema = z.object({ id, version, locale, reason: z.string().trim().min(3, 'vehicle_decline_reason_required').max(500, 'invalid_value') });
+export const declineSchema = z.object({
+  id,
+  version,
+  locale,
+  reason: z.string().trim().min(3, 'vehicle_decline_reason_required').max(500, 'invalid_value'),
+});
 export const detailsSchema = z.object({
-  id, version, locale,
+  id,
+  version,
+  locale,
   // A CON of the home region (radio), or "other" and one picked from the list of all the others.
   centre: z.string().min(1, 'vehicle_centre_required'),
   otherCentreId: z.string().optional(),
   plateType: z.string().min(1, 'vehicle_plate_type_required').max(40),
   // Only when BMG has no number (step 16); the service decides, so an empty value is fine here.
-  phone: z.string().trim().max(20).optional().transform((v) => v || undefined).pipe(mobileField.optional()),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(mobileField.optional()),
 });
 /** The chosen CON's id from the two inputs of step 15. */
 export function chosenCentre(input: { centre: string; otherCentreId?: string }): number | null {
@@ -36,8 +54,14 @@ export const payFeesSchema = z.object({ id, locale });
 export const ticketSchema = z.object({ applicationId: id, locale });
 export const callNextSchema = z.object({ locale });
 export const issueSchema = z.object({
-  id, version, locale,
+  id,
+  version,
+  locale,
   presentedIin: iinField,
-  srtsBlankSerial: z.string().trim().toUpperCase().regex(/^[A-Z]{2}\d{6,8}$/, 'vehicle_srts_serial_invalid'),
+  srtsBlankSerial: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}\d{6,8}$/, 'vehicle_srts_serial_invalid'),
   platesHandedOver: z.literal('on', { message: 'vehicle_plates_not_confirmed' }),
 });

@@ -80,7 +80,9 @@ beforeAll(async () => {
   const scopes = await makeScopes(database.db);
   for (const role of roles) actors.set(role, await makeUser(database.db, role, scopeFor(role, scopes)));
 });
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('server action access matrix', () => {
   it('finds the action files', () => expect(files.length).toBeGreaterThanOrEqual(4));
@@ -102,7 +104,10 @@ describe('server action access matrix', () => {
       expect([...action.roles].sort()).toEqual([...rule].sort());
     });
     it(`${id}: signed out → unauthenticated; each role allowed or forbidden as the table says`, async () => {
-      const action = (await import(path.join(root, file)))[name] as (prev: unknown, form: FormData) => Promise<{ ok: boolean; code?: string }>;
+      const action = (await import(path.join(root, file)))[name] as (
+        prev: unknown,
+        form: FormData,
+      ) => Promise<{ ok: boolean; code?: string }>;
       current = null;
       expect(await action({ ok: true }, new FormData())).toMatchObject({ ok: false, code: 'unauthenticated' });
       for (const role of roles) {

@@ -9,13 +9,19 @@ import { freshDatabase } from '@/tests/support/db';
 import { uniqueIin } from '@/tests/support/factories';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-beforeAll(async () => { database = await freshDatabase(); });
-afterAll(async () => { await database.drop(); });
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
 
 // The races below are about the version, so the machine lets the system fire both events.
 const machine = defineMachine<'submitted' | 'approved' | 'annulled', 'approve' | 'annul', 'system'>({
-  initial: 'submitted', transitions: { submitted: { approve: 'approved', annul: 'annulled' } },
-  actorOf: { approve: 'system', annul: 'system' }, parties: { system: null },
+  initial: 'submitted',
+  transitions: { submitted: { approve: 'approved', annul: 'annulled' } },
+  actorOf: { approve: 'system', annul: 'system' },
+  parties: { system: null },
 });
 
 describe('application numbers', () => {
@@ -32,15 +38,21 @@ describe('application numbers', () => {
 
 describe('transitions', () => {
   async function newApp() {
-    return database.db.transaction((tx) => createApplication(tx, { pilot: 'id_card', status: 'submitted', applicantIin: uniqueIin(), regionCode: '10', year: 2026 }, null, null));
+    return database.db.transaction((tx) =>
+      createApplication(tx, { pilot: 'id_card', status: 'submitted', applicantIin: uniqueIin(), regionCode: '10', year: 2026 }, null, null),
+    );
   }
 
   it('of two reviewers deciding at once, exactly one wins', async () => {
     const { db } = database;
     const app = await newApp();
     const results = await Promise.allSettled([
-      db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'approve', actor: null, grant: null })),
-      db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'annul', actor: null, grant: null })),
+      db.transaction((tx) =>
+        transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'approve', actor: null, grant: null }),
+      ),
+      db.transaction((tx) =>
+        transition(tx, { id: app.id, expectedVersion: app.version, machine, event: 'annul', actor: null, grant: null }),
+      ),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -54,8 +66,9 @@ describe('transitions', () => {
     const { db } = database;
     const app = await newApp();
     await db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 1, machine, event: 'approve', actor: null, grant: null }));
-    await expect(db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 2, machine, event: 'annul', actor: null, grant: null })))
-      .rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(
+      db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 2, machine, event: 'annul', actor: null, grant: null })),
+    ).rejects.toMatchObject({ code: 'illegal_transition' });
     const [row] = await db.select().from(applications).where(eq(applications.id, app.id));
     expect(row!.status).toBe('approved');
     expect(row!.version).toBe(2);
@@ -65,9 +78,12 @@ describe('transitions', () => {
     const { db } = database;
     const app = await newApp();
     await db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 1, machine, event: 'approve', actor: null, grant: null }));
-    await expect(db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 1, machine, event: 'approve', actor: null, grant: null })))
-      .rejects.toMatchObject({ code: 'application_changed' });
-    expect((await db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id))).map((a) => a.action))
-      .toEqual(['id_card.created', 'application.approve']);
+    await expect(
+      db.transaction((tx) => transition(tx, { id: app.id, expectedVersion: 1, machine, event: 'approve', actor: null, grant: null })),
+    ).rejects.toMatchObject({ code: 'application_changed' });
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id))).map((a) => a.action)).toEqual([
+      'id_card.created',
+      'application.approve',
+    ]);
   });
 });

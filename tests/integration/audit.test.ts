@@ -8,10 +8,15 @@ import { freshDatabase } from '@/tests/support/db';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 
-beforeAll(async () => { database = await freshDatabase(); });
-afterAll(async () => { await database.drop(); });
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
 
-const verify = async () => (await database.db.execute<{ broken_id: string | null; checked: string }>(sql`select * from audit_verify_chain()`))[0]!;
+const verify = async () =>
+  (await database.db.execute<{ broken_id: string | null; checked: string }>(sql`select * from audit_verify_chain()`))[0]!;
 
 describe('audit chain', () => {
   it('links each event to the previous one and verifies intact', async () => {
@@ -27,7 +32,9 @@ describe('audit chain', () => {
 
   it('keeps the chain valid under concurrent writers', async () => {
     const { db } = database;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => audit(tx, null, null, { action: 'test.concurrent', data: { i } }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => db.transaction((tx) => audit(tx, null, null, { action: 'test.concurrent', data: { i } }))),
+    );
     const result = await verify();
     expect(result.broken_id).toBeNull();
     expect(Number(result.checked)).toBe(25);
@@ -42,11 +49,18 @@ describe('audit chain', () => {
 
   it('a rolled back transaction leaves no audit row and no gap in the chain', async () => {
     const { db } = database;
-    await expect(db.transaction(async (tx) => {
-      await audit(tx, null, null, { action: 'test.rollback' });
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
-    expect((await db.select().from(auditEvents).where(sql`action = 'test.rollback'`))).toHaveLength(0);
+    await expect(
+      db.transaction(async (tx) => {
+        await audit(tx, null, null, { action: 'test.rollback' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(
+      await db
+        .select()
+        .from(auditEvents)
+        .where(sql`action = 'test.rollback'`),
+    ).toHaveLength(0);
     expect((await verify()).broken_id).toBeNull();
   });
 

@@ -22,7 +22,9 @@ const start = async (iin: string) => {
 beforeAll(async () => {
   database = await seededDatabase();
 }, 120_000);
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('steps 1–7: who may renew online', () => {
   it.each([
@@ -33,7 +35,7 @@ describe('steps 1–7: who may renew online', () => {
     [PERSONA.idCardIncapable, 'id_card_incapable', 4],
     [PERSONA.idCardLivenessFail, 'id_card_liveness_failed', 3],
   ])('%s → go to a CON: %s at step %i, nothing created', async (iin, reason, step) => {
-    const error = await start(iin).catch((e: unknown) => e) as { code: string; data: { checks: { step: number; ok: boolean }[] } };
+    const error = (await start(iin).catch((e: unknown) => e)) as { code: string; data: { checks: { step: number; ok: boolean }[] } };
     expect(error.code).toBe(reason);
     expect(error.data.checks.at(-1)).toMatchObject({ step, ok: false });
     expect(error.data.checks[0]).toMatchObject({ step: 1, ok: true }); // consent came first

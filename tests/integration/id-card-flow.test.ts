@@ -9,7 +9,16 @@ import { payments, refunds } from '@/db/schema/payments';
 import { PERSONA, REG_POINT, STAFF } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getFileStore } from '@/lib/files/store';
-import { citizenApplication, payDuty, registerWithRpDrn, requestDocumentOf, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from '@/lib/id-card/citizen-service';
+import {
+  citizenApplication,
+  payDuty,
+  registerWithRpDrn,
+  requestDocumentOf,
+  saveForm,
+  signAndSubmit,
+  uploadPhoto,
+  uploadSignatureSample,
+} from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startRenewal } from '@/lib/id-card/start-service';
@@ -54,16 +63,24 @@ beforeAll(async () => {
   database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('the citizen’s steps', () => {
   it('rejects a photo that breaks the rules, and stores the accepted one without EXIF', async () => {
     const citizen = await actorOf(PERSONA.idCardExpired3);
     const { applicationId: id } = await startRenewal(ctx(citizen));
     const app = await citizenApplication(database.db, citizen, id);
-    const dark = await uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg({ wall: '#202020' }) }).catch((e: unknown) => e);
+    const dark = await uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg({ wall: '#202020' }) }).catch(
+      (e: unknown) => e,
+    );
     expect(dark).toMatchObject({ code: 'id_card_photo_rejected', data: { problems: ['dark_background'] } });
-    const small = await uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg({ width: 300, height: 400 }) }).catch((e: unknown) => e);
+    const small = await uploadPhoto(ctx(citizen), {
+      id,
+      version: app.version,
+      bytes: await portraitJpeg({ width: 300, height: 400 }),
+    }).catch((e: unknown) => e);
     expect(small).toMatchObject({ code: 'id_card_photo_rejected', data: { problems: ['too_small'] } });
     await uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg() });
     const [stored] = await database.db.select().from(files).where(eq(files.applicationId, id));
@@ -75,7 +92,9 @@ describe('the citizen’s steps', () => {
     const citizen = await actorOf(PERSONA.idCardFaceMismatch);
     const { applicationId: id } = await startRenewal(ctx(citizen));
     const app = await citizenApplication(database.db, citizen, id);
-    await expect(uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg() })).rejects.toMatchObject({ code: 'id_card_face_mismatch' });
+    await expect(uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg() })).rejects.toMatchObject({
+      code: 'id_card_face_mismatch',
+    });
   });
 });
 
@@ -87,7 +106,9 @@ describe('to issued', () => {
     expect(app.regionCode).toBe('01');
     await expect(payViaGateway(citizen, app.id)).resolves.toMatchObject({ outcome: 'applied' });
     const reviewer = await actorOf(STAFF.umsAstana);
-    await expect(reviewerApplication(database.db, (await actorOf(STAFF.umsKostanay)).grants[0]!, app.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(reviewerApplication(database.db, (await actorOf(STAFF.umsKostanay)).grants[0]!, app.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const review = await reviewerApplication(database.db, reviewer.grants[0]!, app.id);
     expect(review.status).toBe('under_review');
     const cms = await pki.sign(person(reviewer), await approvalDocumentOf(database.db, review, reviewer.iin));
@@ -98,8 +119,15 @@ describe('to issued', () => {
     expect(ready.status).toBe('ready_for_pickup');
 
     const officer = await actorOf(STAFF.migrationAstana);
-    await expect(issueCard(ctx(officer), { id: app.id, version: ready.version, presentedIin: PERSONA.idCardExempt, newCardNumber: '012345678' })).rejects.toMatchObject({ code: 'id_card_not_in_person' });
-    const issued = await issueCard(ctx(officer), { id: app.id, version: ready.version, presentedIin: citizen.iin, newCardNumber: '012345678' });
+    await expect(
+      issueCard(ctx(officer), { id: app.id, version: ready.version, presentedIin: PERSONA.idCardExempt, newCardNumber: '012345678' }),
+    ).rejects.toMatchObject({ code: 'id_card_not_in_person' });
+    const issued = await issueCard(ctx(officer), {
+      id: app.id,
+      version: ready.version,
+      presentedIin: citizen.iin,
+      newCardNumber: '012345678',
+    });
     expect(issued.status).toBe('issued');
   });
 
@@ -135,7 +163,11 @@ describe('annulment and racing reviewers', () => {
     const reviewer = await actorOf(STAFF.umsKostanay);
     const review = await reviewerApplication(database.db, reviewer.grants[0]!, app.id);
     await annul(ctx(reviewer), { id: app.id, version: review.version, reason: 'photo', comment: 'Тень на лице' });
-    const refund = await database.db.select().from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId)).where(eq(payments.applicationId, app.id));
+    const refund = await database.db
+      .select()
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(eq(payments.applicationId, app.id));
     expect(refund).toHaveLength(1);
     const again = await startRenewal(ctx(citizen));
     expect(again.existed).toBe(false);
@@ -146,10 +178,28 @@ describe('annulment and racing reviewers', () => {
     const reviewerB = await makeUser(database.db, 'ums_reviewer', { regionCode: '10' });
     for (let i = 0; i < 10; i++) {
       const iin = uniqueIin();
-      const [app] = await database.db.insert(applications).values({ number: `ID-RACE-${i}`, pilot: 'id_card', status: 'under_review', applicantIin: iin, regionCode: '10' }).returning();
+      const [app] = await database.db
+        .insert(applications)
+        .values({ number: `ID-RACE-${i}`, pilot: 'id_card', status: 'under_review', applicantIin: iin, regionCode: '10' })
+        .returning();
       const request = { number: app!.number, n: i };
-      const signature = await recordSignature(database.db, { applicationId: app!.id, documentNumber: app!.number, purpose: 'id_card.request', party: { role: 'applicant', iin }, document: request, cms: await pki.sign({ iin, surname: 'Тестов', givenName: 'Тест' }, request) });
-      await database.db.insert(idCardApplications).values({ applicationId: app!.id, iin, consentId: 'c', currentCardNumber: '000000001', currentCardIssuedOn: '2016-01-01', currentCardExpiresOn: '2026-12-20', signatureId: signature.id });
+      const signature = await recordSignature(database.db, {
+        applicationId: app!.id,
+        documentNumber: app!.number,
+        purpose: 'id_card.request',
+        party: { role: 'applicant', iin },
+        document: request,
+        cms: await pki.sign({ iin, surname: 'Тестов', givenName: 'Тест' }, request),
+      });
+      await database.db.insert(idCardApplications).values({
+        applicationId: app!.id,
+        iin,
+        consentId: 'c',
+        currentCardNumber: '000000001',
+        currentCardIssuedOn: '2016-01-01',
+        currentCardExpiresOn: '2026-12-20',
+        signatureId: signature.id,
+      });
       const review = await reviewerApplication(database.db, reviewerA.grants[0]!, app!.id);
       const cms = await pki.sign(person(reviewerA), await approvalDocumentOf(database.db, review, reviewerA.iin));
       const results = await Promise.allSettled([
@@ -169,13 +219,30 @@ describe('production queue', () => {
   it('a card whose production is done becomes ready even behind more than a batch of cards still in production', async () => {
     const later = new Date(Date.now() + 86_400_000);
     const earlier = new Date(Date.now() - 60_000);
-    const rows = Array.from({ length: 260 }, (_, i) => ({ number: `ID-PROD-${i}`, pilot: 'id_card' as const, status: 'in_production', applicantIin: uniqueIin(), regionCode: '10' }));
+    const rows = Array.from({ length: 260 }, (_, i) => ({
+      number: `ID-PROD-${i}`,
+      pilot: 'id_card' as const,
+      status: 'in_production',
+      applicantIin: uniqueIin(),
+      regionCode: '10',
+    }));
     const apps = await database.db.insert(applications).values(rows).returning();
-    await database.db.insert(idCardApplications).values(apps.map((a, i) => ({
-      applicationId: a.id, iin: a.applicantIin!, consentId: 'c', currentCardNumber: '000000001', currentCardIssuedOn: '2016-01-01', currentCardExpiresOn: '2026-12-20', readyAt: i === apps.length - 1 ? earlier : later,
-    })));
+    await database.db.insert(idCardApplications).values(
+      apps.map((a, i) => ({
+        applicationId: a.id,
+        iin: a.applicantIin!,
+        consentId: 'c',
+        currentCardNumber: '000000001',
+        currentCardIssuedOn: '2016-01-01',
+        currentCardExpiresOn: '2026-12-20',
+        readyAt: i === apps.length - 1 ? earlier : later,
+      })),
+    );
     await advanceProduction(database.db);
-    const [done] = await database.db.select().from(applications).where(eq(applications.id, apps.at(-1)!.id));
+    const [done] = await database.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, apps.at(-1)!.id));
     expect(done!.status).toBe('ready_for_pickup');
     const [waiting] = await database.db.select().from(applications).where(eq(applications.id, apps[0]!.id));
     expect(waiting!.status).toBe('in_production');

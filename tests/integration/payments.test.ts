@@ -31,7 +31,9 @@ beforeAll(async () => {
     { code: 'id_card.duty', pilot: 'id_card', nameKk: 'т', nameRu: 'р', mrpMilli: 200 },
   ]);
 });
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 const base = { year: 2026, descriptionKk: 'Баж', descriptionRu: 'Пошлина', returnPath: '/kk/cabinet/payments' };
 
@@ -74,9 +76,15 @@ describe('payments', () => {
     const [p] = await db.select().from(payments).where(eq(payments.id, started.paymentId));
     expect(p!.status).toBe('paid');
     expect(await db.select().from(paymentCallbacks).where(eq(paymentCallbacks.paymentId, p!.id))).toHaveLength(1);
-    expect(await db.select().from(outbox).where(eq(outbox.dedupeKey, `payment:${p!.id}:paid`))).toHaveLength(1);
-    await expect(payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey: 'p:once', feeCodes: ['id_card.duty'] }))
-      .rejects.toMatchObject({ code: 'already_paid' });
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `payment:${p!.id}:paid`)),
+    ).toHaveLength(1);
+    await expect(
+      payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey: 'p:once', feeCodes: ['id_card.duty'] }),
+    ).rejects.toMatchObject({ code: 'already_paid' });
   });
 
   it('rejects and audits a bad signature, changing nothing', async () => {
@@ -84,11 +92,16 @@ describe('payments', () => {
     const citizen = await makeUser(db, 'citizen');
     const { started, body } = await pay('p:forged', citizen.iin);
     const forged = body.replace('"paid"', '"paid" ');
-    expect(await handlePaymentCallback(db, forged, signCallback(body, SECRET), SECRET, '10.0.0.1')).toEqual({ status: 401, outcome: 'rejected' });
+    expect(await handlePaymentCallback(db, forged, signCallback(body, SECRET), SECRET, '10.0.0.1')).toEqual({
+      status: 401,
+      outcome: 'rejected',
+    });
     expect(await handlePaymentCallback(db, body, signCallback(body, 'another-secret-123456'), SECRET, null)).toMatchObject({ status: 401 });
     const [p] = await db.select().from(payments).where(eq(payments.id, started.paymentId));
     expect(p!.status).toBe('pending');
-    expect((await db.select().from(auditEvents).where(eq(auditEvents.action, 'payment.callback_rejected'))).length).toBeGreaterThanOrEqual(2);
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.action, 'payment.callback_rejected'))).length).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('a declined payment can be retried with a new payment', async () => {
@@ -99,7 +112,11 @@ describe('payments', () => {
     const second = await pay('p:retry', citizen.iin, 'paid');
     expect(second.started.paymentId).not.toBe(first.started.paymentId);
     await handlePaymentCallback(db, second.body, second.signature, SECRET, null);
-    const rows = await db.select({ status: payments.status }).from(payments).where(eq(payments.purposeKey, 'p:retry')).orderBy(payments.createdAt);
+    const rows = await db
+      .select({ status: payments.status })
+      .from(payments)
+      .where(eq(payments.purposeKey, 'p:retry'))
+      .orderBy(payments.createdAt);
     expect(rows.map((r) => r.status)).toEqual(['declined', 'paid']);
   });
 });
@@ -137,11 +154,19 @@ describe('payments by purpose, under concurrency', () => {
     const reg = getRegistries(db);
     const purposeKey = `p:refee:${randomUUID()}`;
     const old = await payForPurpose(db, reg, { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['vehicle.registration'] });
-    const now = await payForPurpose(db, reg, { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['vehicle.registration', 'vehicle.srts'] });
+    const now = await payForPurpose(db, reg, {
+      ...base,
+      payerIin: citizen.iin,
+      purposeKey,
+      feeCodes: ['vehicle.registration', 'vehicle.srts'],
+    });
     expect(now.paymentId).not.toBe(old.paymentId);
     expect(now.payUrl).not.toBe(old.payUrl);
     const rows = await db.select().from(payments).where(eq(payments.purposeKey, purposeKey)).orderBy(payments.createdAt);
-    expect(rows.map((r) => [r.status, r.amountTiyn])).toEqual([['superseded', 108_100], ['pending', 648_700]]);
+    expect(rows.map((r) => [r.status, r.amountTiyn])).toEqual([
+      ['superseded', 108_100],
+      ['pending', 648_700],
+    ]);
     // The payer pays the old tab anyway: the money comes back, the new invoice still stands.
     const late = (await reg.payments.complete(old.payUrl.split('/').pop()!, 'paid'))!;
     expect(await callback(late)).toMatchObject({ outcome: 'applied' });
@@ -194,10 +219,19 @@ describe('payments by purpose, under concurrency', () => {
   it('a fee paid after its application was closed becomes a refund, and the purpose may be paid again', async () => {
     const { db } = database;
     const citizen = await makeUser(db, 'citizen');
-    const [app] = await db.insert(applications).values({ number: `ID-LATE-${randomUUID().slice(0, 8)}`, pilot: 'id_card', status: 'awaiting_payment', applicantIin: citizen.iin }).returning();
+    const [app] = await db
+      .insert(applications)
+      .values({ number: `ID-LATE-${randomUUID().slice(0, 8)}`, pilot: 'id_card', status: 'awaiting_payment', applicantIin: citizen.iin })
+      .returning();
     const purposeKey = `id_card:${app!.id}:duty`;
     const reg = getRegistries(db);
-    const started = await payForPurpose(db, reg, { ...base, payerIin: citizen.iin, applicationId: app!.id, purposeKey, feeCodes: ['id_card.duty'] });
+    const started = await payForPurpose(db, reg, {
+      ...base,
+      payerIin: citizen.iin,
+      applicationId: app!.id,
+      purposeKey,
+      feeCodes: ['id_card.duty'],
+    });
     await db.update(applications).set({ status: 'refused' }).where(eq(applications.id, app!.id)); // withdrawn while the gateway page was open
     const payload = (await reg.payments.complete(started.payUrl.split('/').pop()!, 'paid'))!;
     expect(await callback(payload)).toMatchObject({ outcome: 'applied' });
@@ -216,11 +250,15 @@ describe('payments by purpose, under concurrency', () => {
     const first = await pay(purposeKey, citizen.iin, 'declined');
     await callback(first.payload);
     const second = await payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['id_card.duty'] });
-    expect(await callback({ ...first.payload, eventId: `${first.payload.eventId}:late`, outcome: 'paid' })).toMatchObject({ outcome: 'applied' });
+    expect(await callback({ ...first.payload, eventId: `${first.payload.eventId}:late`, outcome: 'paid' })).toMatchObject({
+      outcome: 'applied',
+    });
     const rows = await db.select().from(payments).where(eq(payments.purposeKey, purposeKey)).orderBy(payments.createdAt);
     expect(rows.map((r) => r.status)).toEqual(['paid', 'superseded']);
     expect(rows[1]!.id).toBe(second.paymentId);
-    await expect(payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['id_card.duty'] })).rejects.toMatchObject({ code: 'already_paid' });
+    await expect(
+      payForPurpose(db, getRegistries(db), { ...base, payerIin: citizen.iin, purposeKey, feeCodes: ['id_card.duty'] }),
+    ).rejects.toMatchObject({ code: 'already_paid' });
   });
 });
 
@@ -228,14 +266,26 @@ describe('migration 0009 on a database with data', () => {
   it('keeps one pending/paid payment per purpose, refunds a second paid one, then builds the index', async () => {
     const { db, client } = database;
     await client.unsafe('drop index payments_one_active_per_purpose');
-    const row = (purposeKey: string, status: 'pending' | 'paid', minutesAgo: number) =>
-      ({ payerIin: '000000000000', lines: [], amountTiyn: 100, purposeKey, status, createdAt: new Date(Date.now() - minutesAgo * 60_000) });
+    const row = (purposeKey: string, status: 'pending' | 'paid', minutesAgo: number) => ({
+      payerIin: '000000000000',
+      lines: [],
+      amountTiyn: 100,
+      purposeKey,
+      status,
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    });
     const [k1, k2] = [`m:${randomUUID()}`, `m:${randomUUID()}`];
-    const [paidFirst, paidSecond, pendingA] = await db.insert(payments)
-      .values([row(k1, 'paid', 30), row(k1, 'paid', 20), row(k1, 'pending', 10), row(k2, 'pending', 30), row(k2, 'pending', 10)]).returning();
+    const [paidFirst, paidSecond, pendingA] = await db
+      .insert(payments)
+      .values([row(k1, 'paid', 30), row(k1, 'paid', 20), row(k1, 'pending', 10), row(k2, 'pending', 30), row(k2, 'pending', 10)])
+      .returning();
     const sqlText = await readFile('db/migrations/0009_one_payment_per_purpose.sql', 'utf8');
     for (const statement of sqlText.split('--> statement-breakpoint')) await client.unsafe(statement);
-    const after = await db.select().from(payments).where(inArray(payments.purposeKey, [k1, k2])).orderBy(payments.purposeKey, payments.createdAt);
+    const after = await db
+      .select()
+      .from(payments)
+      .where(inArray(payments.purposeKey, [k1, k2]))
+      .orderBy(payments.purposeKey, payments.createdAt);
     const statusOf = (id: string) => after.find((p) => p.id === id)!.status;
     expect(statusOf(paidFirst!.id)).toBe('paid');
     expect([statusOf(paidSecond!.id), statusOf(pendingA!.id)]).toEqual(['superseded', 'superseded']);
@@ -261,8 +311,16 @@ describe('outbox delivery', () => {
     expect(sms[0]!.locale).toBe('ru');
     expect(sms[0]!.text).toContain('₸');
     expect(sms[0]!.text).toContain('Оплата');
-    expect(await db.select().from(smsGateway).where(and(eq(smsGateway.phone, '+77015550101')))).toHaveLength(1);
-    const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, `payment:${started.paymentId}:paid`));
+    expect(
+      await db
+        .select()
+        .from(smsGateway)
+        .where(and(eq(smsGateway.phone, '+77015550101'))),
+    ).toHaveLength(1);
+    const [row] = await db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `payment:${started.paymentId}:paid`));
     expect(row!.processedAt).not.toBeNull();
   });
 

@@ -6,7 +6,14 @@ import type { Db } from '@/db/client';
 import { consentRequests, mobileNumbers, persons } from '@/db/schema/registry';
 import { registryCalls, registryFaults, type RegistrySystem } from '@/db/schema/registry-ops';
 import {
-  callRegistry, clearFaults, getFaults, getRegistries, hasBeenFailingFor, invalidateFaultCache, RegistryUnavailableError, setFault,
+  callRegistry,
+  clearFaults,
+  getFaults,
+  getRegistries,
+  hasBeenFailingFor,
+  invalidateFaultCache,
+  RegistryUnavailableError,
+  setFault,
 } from '@/lib/registries';
 import type { CallbackPayload } from '@/lib/registries/payments/port';
 import { callbackBody, signCallback, verifyCallback } from '@/lib/registries/payments/signature';
@@ -25,8 +32,18 @@ beforeAll(async () => {
   database = await freshDatabase(); // a migrated database of its own (tests/support/global-db.ts)
   db = database.db;
   await db.insert(persons).values({
-    iin: IIN, surnameKk: 'А', surnameRu: 'А', givenNameKk: 'Б', givenNameRu: 'Б', surnameLat: 'A', givenNameLat: 'B',
-    birthDate: '1990-01-01', sex: 'male', docNumber: 'N1', docIssuedOn: '2016-01-01', docExpiresOn: '2026-01-01',
+    iin: IIN,
+    surnameKk: 'А',
+    surnameRu: 'А',
+    givenNameKk: 'Б',
+    givenNameRu: 'Б',
+    surnameLat: 'A',
+    givenNameLat: 'B',
+    birthDate: '1990-01-01',
+    sex: 'male',
+    docNumber: 'N1',
+    docIssuedOn: '2016-01-01',
+    docExpiresOn: '2026-01-01',
   });
   await db.insert(mobileNumbers).values({ iin: IIN, phone: '+77011234567' });
 });
@@ -48,7 +65,9 @@ describe('faults applied to every port', () => {
 
   it('an outage that has begun throws registry_unavailable and is logged as outage; a future one does not', async () => {
     await setFault(db, 'gbd_fl', { ...noFault, outageSince: new Date(Date.now() - 60_000) });
-    const err = await getRegistries(db).gbdFl.findPerson(IIN).catch((e: unknown) => e);
+    const err = await getRegistries(db)
+      .gbdFl.findPerson(IIN)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RegistryUnavailableError);
     expect(err).toMatchObject({ system: 'gbd_fl', kind: 'outage', code: 'registry_unavailable' });
     expect(await lastCall('gbd_fl')).toMatchObject({ operation: 'findPerson', outcome: 'outage' });
@@ -120,10 +139,14 @@ describe('faults applied to every port', () => {
     const before = (await db.select().from(registryCalls).where(eq(registryCalls.system, 'cadastre'))).length;
     const rollback = new Error('rollback');
     for (const logDb of [db, undefined]) {
-      await expect(db.transaction(async (tx) => {
-        await getRegistries(tx, { logDb, applicationId: 'app-7' }).cadastre.findProperty('X').catch(() => null);
-        throw rollback;
-      })).rejects.toBe(rollback);
+      await expect(
+        db.transaction(async (tx) => {
+          await getRegistries(tx, { logDb, applicationId: 'app-7' })
+            .cadastre.findProperty('X')
+            .catch(() => null);
+          throw rollback;
+        }),
+      ).rejects.toBe(rollback);
     }
     const rows = await db.select().from(registryCalls).where(eq(registryCalls.system, 'cadastre'));
     expect(rows.length).toBe(before + 1); // the one logged through the pool, not the one inside the transaction
@@ -134,7 +157,9 @@ describe('faults applied to every port', () => {
 describe('hasBeenFailingFor (SPEC §5: a failure lasting more than 10 minutes)', () => {
   const now = new Date();
   const log = (system: RegistrySystem, calls: [number, 'ok' | 'not_found' | 'error' | 'outage'][]) =>
-    db.insert(registryCalls).values(calls.map(([m, outcome]) => ({ system, operation: 'x', outcome, durationMs: 1, at: minutesAgo(now, m) })));
+    db
+      .insert(registryCalls)
+      .values(calls.map(([m, outcome]) => ({ system, operation: 'x', outcome, durationMs: 1, at: minutesAgo(now, m) })));
 
   beforeEach(async () => {
     await db.delete(registryCalls);
@@ -149,20 +174,42 @@ describe('hasBeenFailingFor (SPEC §5: a failure lasting more than 10 minutes)',
   });
 
   it('every call failed since a streak that began at least N minutes ago and is still going', async () => {
-    await log('bmg', [[30, 'ok'], [10, 'error'], [1, 'outage']]);
+    await log('bmg', [
+      [30, 'ok'],
+      [10, 'error'],
+      [1, 'outage'],
+    ]);
     expect(await hasBeenFailingFor(db, 'bmg', 10, now)).toBe(true);
-    await log('sms', [[9.99, 'error'], [1, 'error']]);
+    await log('sms', [
+      [9.99, 'error'],
+      [1, 'error'],
+    ]);
     expect(await hasBeenFailingFor(db, 'sms', 10, now)).toBe(false);
-    await log('digital_id', [[15, 'error'], [-1, 'ok'], [1, 'error']]); // a call after `now` does not count
+    await log('digital_id', [
+      [15, 'error'],
+      [-1, 'ok'],
+      [1, 'error'],
+    ]); // a call after `now` does not count
     expect(await hasBeenFailingFor(db, 'digital_id', 10, now)).toBe(true);
   });
 
   it('an answer in between restarts the streak; old failures alone are not a current failure', async () => {
-    await log('zags', [[15, 'error'], [5, 'ok'], [1, 'error']]);
+    await log('zags', [
+      [15, 'error'],
+      [5, 'ok'],
+      [1, 'error'],
+    ]);
     expect(await hasBeenFailingFor(db, 'zags', 10, now)).toBe(false);
-    await log('cadastre', [[15, 'error'], [5, 'not_found'], [1, 'error']]); // not_found is an answer
+    await log('cadastre', [
+      [15, 'error'],
+      [5, 'not_found'],
+      [1, 'error'],
+    ]); // not_found is an answer
     expect(await hasBeenFailingFor(db, 'cadastre', 10, now)).toBe(false);
-    await log('education', [[20, 'error'], [15, 'error']]);
+    await log('education', [
+      [20, 'error'],
+      [15, 'error'],
+    ]);
     expect(await hasBeenFailingFor(db, 'education', 10, now)).toBe(false);
   });
 });
@@ -170,7 +217,12 @@ describe('hasBeenFailingFor (SPEC §5: a failure lasting more than 10 minutes)',
 describe('payment callback signature (HMAC-SHA256)', () => {
   const secret = 'gateway-test-secret';
   const payload: CallbackPayload = {
-    eventId: 'evt_1', invoiceId: 'inv-1', merchantRef: 'pay-1', outcome: 'paid', amountTiyn: 86_500, at: '2026-03-01T10:00:00.000Z',
+    eventId: 'evt_1',
+    invoiceId: 'inv-1',
+    merchantRef: 'pay-1',
+    outcome: 'paid',
+    amountTiyn: 86_500,
+    at: '2026-03-01T10:00:00.000Z',
   };
 
   it('matches the RFC 4231 test vector', () => {
@@ -192,7 +244,13 @@ describe('payment callback signature (HMAC-SHA256)', () => {
 
   it('signs what the gateway simulator returns on completion', async () => {
     const gateway = getRegistries(db).payments;
-    const { invoiceId } = await gateway.createInvoice({ merchantRef: 'pay-9', amountTiyn: 100, descriptionKk: 'Б', descriptionRu: 'П', returnUrl: '/kk' });
+    const { invoiceId } = await gateway.createInvoice({
+      merchantRef: 'pay-9',
+      amountTiyn: 100,
+      descriptionKk: 'Б',
+      descriptionRu: 'П',
+      returnUrl: '/kk',
+    });
     const done = await gateway.complete(invoiceId, 'declined');
     expect(done).not.toBeNull();
     if (!done) return;

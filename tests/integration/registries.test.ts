@@ -9,13 +9,34 @@ import { callbackPayloadSchema } from '@/lib/registries/payments/port';
 import { verifyKinship } from '@/lib/residence/kinship';
 import { freshDatabase } from '@/tests/support/db';
 
-const IIN = { anna: '900101300126', bota: '061211600012', dias: '880315300511', gran: '500101400011', ghost: '990909300999', dead: '400101300022', temp: '020202500033' };
+const IIN = {
+  anna: '900101300126',
+  bota: '061211600012',
+  dias: '880315300511',
+  gran: '500101400011',
+  ghost: '990909300999',
+  dead: '400101300022',
+  temp: '020202500033',
+};
 const CAD = '21-320-001-001';
 const person = (iin: string, extra: Partial<typeof r.persons.$inferInsert> = {}): typeof r.persons.$inferInsert => ({
-  iin, surnameKk: 'Сәрсенова', surnameRu: 'Сарсенова', givenNameKk: 'Әсел', givenNameRu: 'Асель', surnameLat: 'SARSENOVA',
-  givenNameLat: 'ASSEL', birthDate: '1990-01-01', sex: 'female', docNumber: `N${iin.slice(-6)}`, docIssuedOn: '2016-02-01',
-  docExpiresOn: '2026-02-01', regionCode: '01', addressKk: 'Астана, Мәңгілік Ел 1-1', addressRu: 'Астана, Мангилик Ел 1-1',
-  cadastralNumber: CAD, ...extra,
+  iin,
+  surnameKk: 'Сәрсенова',
+  surnameRu: 'Сарсенова',
+  givenNameKk: 'Әсел',
+  givenNameRu: 'Асель',
+  surnameLat: 'SARSENOVA',
+  givenNameLat: 'ASSEL',
+  birthDate: '1990-01-01',
+  sex: 'female',
+  docNumber: `N${iin.slice(-6)}`,
+  docIssuedOn: '2016-02-01',
+  docExpiresOn: '2026-02-01',
+  regionCode: '01',
+  addressKk: 'Астана, Мәңгілік Ел 1-1',
+  addressRu: 'Астана, Мангилик Ел 1-1',
+  cadastralNumber: CAD,
+  ...extra,
 });
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -28,26 +49,59 @@ beforeAll(async () => {
   db = database.db;
   invalidateFaultCache(); // another test file in this process may have cached another database's faults
   for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, m).mockImplementation((...a: unknown[]) => { consoleOut.push(a.map(String).join(' ')); });
+    vi.spyOn(console, m).mockImplementation((...a: unknown[]) => {
+      consoleOut.push(a.map(String).join(' '));
+    });
   }
-  await db.insert(r.persons).values([
-    person(IIN.anna, { patronymicKk: 'Ержанқызы', livenessOk: true, faceMatchOk: false }),
-    person(IIN.bota, { regionCode: null, addressKk: null, addressRu: null, cadastralNumber: null, livenessOk: false }),
-    person(IIN.dias), person(IIN.gran, { cadastralNumber: 'X-1' }), person(IIN.dead, { deceased: true }),
-    person(IIN.temp, { cadastralNumber: 'X-2' }),
-  ]);
+  await db
+    .insert(r.persons)
+    .values([
+      person(IIN.anna, { patronymicKk: 'Ержанқызы', livenessOk: true, faceMatchOk: false }),
+      person(IIN.bota, { regionCode: null, addressKk: null, addressRu: null, cadastralNumber: null, livenessOk: false }),
+      person(IIN.dias),
+      person(IIN.gran, { cadastralNumber: 'X-1' }),
+      person(IIN.dead, { deceased: true }),
+      person(IIN.temp, { cadastralNumber: 'X-2' }),
+    ]);
   await db.insert(r.temporaryRegistrations).values([
     { iin: IIN.temp, cadastralNumber: CAD, fromDate: '2026-01-01', toDate: '2026-12-31' },
     { iin: IIN.gran, cadastralNumber: CAD, fromDate: '2020-01-01', toDate: '2020-12-31' }, // expired
     { iin: IIN.anna, cadastralNumber: CAD, fromDate: '2026-01-01', toDate: '2026-12-31' }, // also permanent there
   ]);
-  await db.insert(r.businesses).values({ bin: '150440001236', nameKk: 'Авто ЖШС', nameRu: 'ТОО Авто', okeds: ['45.11'], directorIin: IIN.dias, regionCode: '02' });
-  await db.insert(r.vehiclePassports).values({ vin: 'XTA21700000000001', make: 'Lada', model: 'Granta', year: 2026, category: 'M1', colourKk: 'ақ', colourRu: 'белый', engine: 'E1', bodyNumber: 'B1', massKg: 1160 });
+  await db
+    .insert(r.businesses)
+    .values({ bin: '150440001236', nameKk: 'Авто ЖШС', nameRu: 'ТОО Авто', okeds: ['45.11'], directorIin: IIN.dias, regionCode: '02' });
+  await db.insert(r.vehiclePassports).values({
+    vin: 'XTA21700000000001',
+    make: 'Lada',
+    model: 'Granta',
+    year: 2026,
+    category: 'M1',
+    colourKk: 'ақ',
+    colourRu: 'белый',
+    engine: 'E1',
+    bodyNumber: 'B1',
+    massKg: 1160,
+  });
   await db.insert(r.customsPayments).values({ vin: 'XTA21700000000001', paid: true, declarationNumber: 'D-1' });
   await db.insert(r.recyclingFees).values({ vin: 'XTA21700000000001', paid: false });
   await db.insert(r.saleContracts).values([
-    { sellerBin: '150440001236', buyerIin: IIN.anna, vin: 'XTA21700000000001', number: 'C-1', signedOn: '2026-01-10', priceTiyn: 700_000_000 },
-    { sellerBin: '150440001236', buyerIin: IIN.anna, vin: 'XTA21700000000001', number: 'C-2', signedOn: '2026-01-12', priceTiyn: 690_000_000 },
+    {
+      sellerBin: '150440001236',
+      buyerIin: IIN.anna,
+      vin: 'XTA21700000000001',
+      number: 'C-1',
+      signedOn: '2026-01-10',
+      priceTiyn: 700_000_000,
+    },
+    {
+      sellerBin: '150440001236',
+      buyerIin: IIN.anna,
+      vin: 'XTA21700000000001',
+      number: 'C-2',
+      signedOn: '2026-01-12',
+      priceTiyn: 690_000_000,
+    },
   ]);
   await db.insert(r.mobileNumbers).values({ iin: IIN.anna, phone: '+77011234567' });
   await db.insert(r.fines).values([
@@ -68,9 +122,23 @@ beforeAll(async () => {
   ]);
   await db.insert(r.socialStatuses).values({ iin: IIN.anna, status: 'disability_1', since: '2020-01-01' });
   await db.insert(r.guardianships).values({ iin: IIN.gran, incapable: true, guardianIin: IIN.anna, basisRu: 'решение суда' });
-  await db.insert(r.properties).values({ cadastralNumber: CAD, regionCode: '01', addressKk: 'Астана', addressRu: 'Астана', kind: 'flat', totalAreaM2: 54.3 });
-  await db.insert(r.propertyOwners).values([{ cadastralNumber: CAD, iin: IIN.dias, shareMilli: 500 }, { cadastralNumber: CAD, iin: IIN.anna, shareMilli: 500 }]);
-  await db.insert(r.students).values({ iin: IIN.bota, source: 'epvo', institutionKk: 'ЕҰУ', institutionRu: 'ЕНУ', regionCode: '01', fullTime: true, fromDate: '2024-09-01', toDate: '2028-06-30' });
+  await db
+    .insert(r.properties)
+    .values({ cadastralNumber: CAD, regionCode: '01', addressKk: 'Астана', addressRu: 'Астана', kind: 'flat', totalAreaM2: 54.3 });
+  await db.insert(r.propertyOwners).values([
+    { cadastralNumber: CAD, iin: IIN.dias, shareMilli: 500 },
+    { cadastralNumber: CAD, iin: IIN.anna, shareMilli: 500 },
+  ]);
+  await db.insert(r.students).values({
+    iin: IIN.bota,
+    source: 'epvo',
+    institutionKk: 'ЕҰУ',
+    institutionRu: 'ЕНУ',
+    regionCode: '01',
+    fullTime: true,
+    fromDate: '2024-09-01',
+    toDate: '2028-06-30',
+  });
   reg = getRegistries(db, { applicationId: 'app-42' });
 });
 
@@ -83,7 +151,12 @@ describe('vehicle registration systems (SPEC §3)', () => {
   it('business registry, e-passports, customs, recycling: found and not found', async () => {
     expect(await reg.business.findByBin('150440001236')).toMatchObject({ nameRu: 'ТОО Авто', okeds: ['45.11'], directorIin: IIN.dias });
     expect(await reg.business.findByBin('000000000000')).toBeNull();
-    expect(await reg.vehiclePassports.findByVin('XTA21700000000001')).toMatchObject({ make: 'Lada', massKg: 1160, status: 'active', manufacturerBin: null });
+    expect(await reg.vehiclePassports.findByVin('XTA21700000000001')).toMatchObject({
+      make: 'Lada',
+      massKg: 1160,
+      status: 'active',
+      manufacturerBin: null,
+    });
     expect(await reg.vehiclePassports.findByVin('XTA21700000000002')).toBeNull();
     expect(await reg.customs.findPayment('XTA21700000000001')).toEqual({ vin: 'XTA21700000000001', paid: true, declarationNumber: 'D-1' });
     expect(await reg.customs.findPayment('XTA21700000000002')).toBeNull();
@@ -112,7 +185,12 @@ describe('GBD FL', () => {
   it('a person with names, address and document; no address → null; unknown → null', async () => {
     const anna = await reg.gbdFl.findPerson(IIN.anna);
     expect(anna).toMatchObject({
-      iin: IIN.anna, birthDate: '1990-01-01', sex: 'female', citizenship: 'KZ', capable: true, deceased: false,
+      iin: IIN.anna,
+      birthDate: '1990-01-01',
+      sex: 'female',
+      citizenship: 'KZ',
+      capable: true,
+      deceased: false,
       names: { kk: { surname: 'Сәрсенова', patronymic: 'Ержанқызы' }, ru: { patronymic: null }, lat: { surname: 'SARSENOVA' } },
       permanentAddress: { regionCode: '01', cadastralNumber: CAD },
       document: { type: 'id_card', issuedOn: '2016-02-01', expiresOn: '2026-02-01' },
@@ -130,7 +208,10 @@ describe('GBD FL', () => {
 
   it('registers addresses: permanent moves the person, temporary is added once, unknown person → null', async () => {
     const address = { regionCode: '01', addressKk: 'Астана, Тұран 5', addressRu: 'Астана, Туран 5', cadastralNumber: 'NEW-1' };
-    expect(await reg.gbdFl.registerAddress({ kind: 'permanent', iin: IIN.bota, address })).toEqual({ kind: 'permanent', cadastralNumber: 'NEW-1' });
+    expect(await reg.gbdFl.registerAddress({ kind: 'permanent', iin: IIN.bota, address })).toEqual({
+      kind: 'permanent',
+      cadastralNumber: 'NEW-1',
+    });
     expect((await reg.gbdFl.findPerson(IIN.bota))?.permanentAddress).toEqual(address);
     const temp = { kind: 'temporary', iin: IIN.gran, cadastralNumber: 'NEW-1', fromDate: '2026-01-01', toDate: '2026-03-31' } as const;
     await reg.gbdFl.registerAddress(temp);
@@ -162,7 +243,12 @@ describe('ID-card systems (SPEC §5)', () => {
   it('AIS SIK and E-Sobes', async () => {
     expect(await reg.aisSik.socialStatuses(IIN.anna)).toEqual([{ status: 'disability_1', since: '2020-01-01' }]);
     expect(await reg.aisSik.socialStatuses(IIN.bota)).toEqual([]);
-    expect(await reg.esobes.guardianship(IIN.gran)).toEqual({ incapable: true, guardianIin: IIN.anna, basisKk: null, basisRu: 'решение суда' });
+    expect(await reg.esobes.guardianship(IIN.gran)).toEqual({
+      incapable: true,
+      guardianIin: IIN.anna,
+      basisKk: null,
+      basisRu: 'решение суда',
+    });
     expect(await reg.esobes.guardianship(IIN.anna)).toBeNull();
   });
 
@@ -188,28 +274,43 @@ describe('ZAGS, cadastre, education (SPEC §6)', () => {
   });
 
   it('changes on or after a date', async () => {
-    expect(await reg.zags.changesSince(IIN.anna, '2016-02-01')).toEqual([{ kind: 'name', changedOn: '2016-02-01', details: { surnameRu: 'Сарсенова' } }]);
+    expect(await reg.zags.changesSince(IIN.anna, '2016-02-01')).toEqual([
+      { kind: 'name', changedOn: '2016-02-01', details: { surnameRu: 'Сарсенова' } },
+    ]);
     expect(await reg.zags.changesSince(IIN.anna, '2016-02-02')).toEqual([]);
     expect(await reg.zags.changesSince(IIN.anna, '2000-01-01')).toHaveLength(2);
   });
 
   it('serves verifyKinship as its CivilRecords', async () => {
-    expect(await verifyKinship(reg.zags, IIN.gran, IIN.bota, { relation: 'grandparent', side: 'mother' }))
-      .toEqual({ confirmed: true, chain: [IIN.gran, IIN.anna, IIN.bota] });
-    expect(await verifyKinship(reg.zags, IIN.gran, IIN.bota, { relation: 'grandparent', side: 'father' }))
-      .toEqual({ confirmed: false, chain: [] });
+    expect(await verifyKinship(reg.zags, IIN.gran, IIN.bota, { relation: 'grandparent', side: 'mother' })).toEqual({
+      confirmed: true,
+      chain: [IIN.gran, IIN.anna, IIN.bota],
+    });
+    expect(await verifyKinship(reg.zags, IIN.gran, IIN.bota, { relation: 'grandparent', side: 'father' })).toEqual({
+      confirmed: false,
+      chain: [],
+    });
   });
 
   it('cadastre: the dwelling with its owners, and what a person owns', async () => {
     const flat = await reg.cadastre.findProperty(CAD);
-    expect(flat).toMatchObject({ kind: 'flat', totalAreaM2: 54.3, owners: [{ iin: IIN.dias, shareMilli: 500 }, { iin: IIN.anna, shareMilli: 500 }] }); // sorted by IIN
+    expect(flat).toMatchObject({
+      kind: 'flat',
+      totalAreaM2: 54.3,
+      owners: [
+        { iin: IIN.dias, shareMilli: 500 },
+        { iin: IIN.anna, shareMilli: 500 },
+      ],
+    }); // sorted by IIN
     expect(await reg.cadastre.findProperty('NO-SUCH')).toBeNull();
     expect((await reg.cadastre.propertiesOf(IIN.dias)).map((p) => p.cadastralNumber)).toEqual([CAD]);
     expect(await reg.cadastre.propertiesOf(IIN.bota)).toEqual([]);
   });
 
   it('NOBD / EPVO records', async () => {
-    expect(await reg.education.studentRecords(IIN.bota)).toEqual([expect.objectContaining({ source: 'epvo', fullTime: true, regionCode: '01' })]);
+    expect(await reg.education.studentRecords(IIN.bota)).toEqual([
+      expect.objectContaining({ source: 'epvo', fullTime: true, regionCode: '01' }),
+    ]);
     expect(await reg.education.studentRecords(IIN.anna)).toEqual([]);
   });
 });

@@ -14,8 +14,12 @@ import { isValidIin } from '@/lib/kz/iin';
 import { freshDatabase } from '@/tests/support/db';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-beforeAll(async () => { database = await freshDatabase(); });
-afterAll(async () => { await database.drop(); });
+beforeAll(async () => {
+  database = await freshDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('demo seed', () => {
   it('seeds once: a second run inserts nothing', async () => {
@@ -29,7 +33,10 @@ describe('demo seed', () => {
     const iins = await database.db.select({ iin: persons.iin }).from(persons);
     expect(iins.length).toBeGreaterThan(50);
     expect(iins.filter((r) => !isValidIin(r.iin))).toEqual([]);
-    const [orphans] = await database.db.select({ n: count() }).from(users).where(sql`${users.iin} not in (select iin from registry.persons)`);
+    const [orphans] = await database.db
+      .select({ n: count() })
+      .from(users)
+      .where(sql`${users.iin} not in (select iin from registry.persons)`);
     expect(orphans!.n).toBe(0);
   });
 });
@@ -67,6 +74,8 @@ describe('file stores', () => {
 
   it('refuses a disguised file before storing anything', async () => {
     const store = new DatabaseFileStore();
-    await expect(store.save(database.db, { ...opts, data: new TextEncoder().encode('MZ fake.jpg') })).rejects.toMatchObject({ code: 'file_type_not_allowed' });
+    await expect(store.save(database.db, { ...opts, data: new TextEncoder().encode('MZ fake.jpg') })).rejects.toMatchObject({
+      code: 'file_type_not_allowed',
+    });
   });
 });

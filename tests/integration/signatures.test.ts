@@ -34,7 +34,9 @@ beforeAll(async () => {
   database = await freshDatabase();
   process.env.DATABASE_URL = database.url; // '@/db' (used by EDS sign-in) connects lazily, on first use
   process.env.DEMO_MODE = '1'; // the demo PKI's root is trusted only in demo mode
-  await database.db.insert(r.businesses).values({ bin: DEALER_BIN, nameKk: 'Тест Авто', nameRu: 'Тест Авто', okeds: ['45.11'], directorIin: '900101300126', regionCode: '01' });
+  await database.db
+    .insert(r.businesses)
+    .values({ bin: DEALER_BIN, nameKk: 'Тест Авто', nameRu: 'Тест Авто', okeds: ['45.11'], directorIin: '900101300126', regionCode: '01' });
   await makeScopes(database.db);
   citizen = await makeUser(database.db, 'citizen');
   dealer = await makeUser(database.db, 'dealer', { dealerBin: DEALER_BIN });
@@ -42,22 +44,34 @@ beforeAll(async () => {
   reviewer = await makeUser(database.db, 'ums_reviewer', { regionCode: '01' });
   await ensureDemoPki(database.db);
 }, 120_000);
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 /** Signs `document` with one of the person's demo key files, as the browser does. */
 async function signAs(actor: Actor, purpose: 'signing' | 'authentication', document: unknown, opts: { legal?: boolean } = {}) {
-  const rows = await database.db.select({ pkcs12: demoKeyFiles.pkcs12, password: demoKeyFiles.password, bin: certificates.bin, serial: certificates.serial })
-    .from(demoKeyFiles).innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
+  const rows = await database.db
+    .select({ pkcs12: demoKeyFiles.pkcs12, password: demoKeyFiles.password, bin: certificates.bin, serial: certificates.serial })
+    .from(demoKeyFiles)
+    .innerJoin(certificates, eq(certificates.serial, demoKeyFiles.certificateSerial))
     .where(and(eq(demoKeyFiles.userId, actor.userId), eq(demoKeyFiles.purpose, purpose)));
   const key = rows.find((k) => (opts.legal ? k.bin !== null : k.bin === null))!;
   const contents = await importPkcs12(new Uint8Array(key.pkcs12), key.password);
-  const cms = await signDetachedCms({ data: canonicalBytes(document), certPem: contents.certPem, privateKey: await importPrivateKey(contents.keyPkcs8Der), chainPems: contents.chainPems });
+  const cms = await signDetachedCms({
+    data: canonicalBytes(document),
+    certPem: contents.certPem,
+    privateKey: await importPrivateKey(contents.keyPkcs8Der),
+    chainPems: contents.chainPems,
+  });
   return { cms, serial: key.serial };
 }
 
 describe('demo PKI', () => {
   it('gives every person a signing and an authentication key, and a dealer employee a legal-entity pair too', async () => {
-    const count = async (a: Actor) => (await database.db.select().from(certificates).where(eq(certificates.userId, a.userId))).map((c) => `${c.purpose}:${c.bin ?? '-'}`).sort();
+    const count = async (a: Actor) =>
+      (await database.db.select().from(certificates).where(eq(certificates.userId, a.userId)))
+        .map((c) => `${c.purpose}:${c.bin ?? '-'}`)
+        .sort();
     expect(await count(citizen)).toEqual(['authentication:-', 'signing:-']);
     expect(await count(dealer)).toEqual(['authentication:-', `authentication:${DEALER_BIN}`, 'signing:-', `signing:${DEALER_BIN}`].sort());
   });
@@ -113,8 +127,15 @@ describe('EDS sign-in', () => {
     await database.db.insert(revokedCertificates).values({ serial: auth.serial, reason: 'keyCompromise' });
     expect(await verifyEdsSignIn({ nonce: third.nonce, cms: auth.cms, ip: '127.0.0.9' })).toEqual({ problem: 'eds_revoked' });
 
-    const refused = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.sign_in_refused'), eq(auditEvents.ip, '127.0.0.9')));
-    expect(refused.map((e) => (e.data as { problem: string }).problem).sort()).toEqual(['eds_bad_signature', 'eds_revoked', 'eds_wrong_key']);
+    const refused = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.sign_in_refused'), eq(auditEvents.ip, '127.0.0.9')));
+    expect(refused.map((e) => (e.data as { problem: string }).problem).sort()).toEqual([
+      'eds_bad_signature',
+      'eds_revoked',
+      'eds_wrong_key',
+    ]);
     expect(JSON.stringify(refused)).not.toContain(reviewer.iin);
   });
 });
@@ -124,14 +145,25 @@ describe('document signatures', () => {
 
   it('stores a verified signature and re-verifies it on the public page by number and code; revocation shows there', async () => {
     const { cms, serial } = await signAs(revokedDealer, 'signing', document, { legal: true });
-    const row = await recordSignature(database.db, { documentNumber: document.number, purpose: 'test', party: { role: 'dealer', iin: revokedDealer.iin, bin: DEALER_BIN }, document, cms });
+    const row = await recordSignature(database.db, {
+      documentNumber: document.number,
+      purpose: 'test',
+      party: { role: 'dealer', iin: revokedDealer.iin, bin: DEALER_BIN },
+      document,
+      cms,
+    });
     expect(row).toMatchObject({ signerIin: revokedDealer.iin, signerBin: DEALER_BIN, certificateSerial: serial, valid: true });
     expect(row.dataSha256).toMatch(/^[0-9a-f]{64}$/);
 
     expect(await verifyByCode(database.db, document.number, 'WRONGCODE1')).toBeNull();
     const found = await verifyByCode(database.db, document.number, row.verifyCode.toLowerCase());
     expect(found).toHaveLength(1);
-    expect(found![0]).toMatchObject({ partyRole: 'dealer', validNow: true, problems: [], signer: { iin: revokedDealer.iin, bin: DEALER_BIN } });
+    expect(found![0]).toMatchObject({
+      partyRole: 'dealer',
+      validNow: true,
+      problems: [],
+      signer: { iin: revokedDealer.iin, bin: DEALER_BIN },
+    });
 
     await database.db.insert(revokedCertificates).values({ serial, reason: 'keyCompromise' });
     const later = await verifyByCode(database.db, document.number, row.verifyCode);
@@ -143,8 +175,12 @@ describe('document signatures', () => {
     const attempt = (party: { role: string; iin: string; bin?: string | null }, cms: string, doc: unknown = document) =>
       recordSignature(database.db, { documentNumber: 'VR-2026-000888', purpose: 'test', party, document: doc, cms });
     await expect(attempt({ role: 'buyer', iin: reviewer.iin }, personal.cms)).rejects.toMatchObject({ code: 'signature_wrong_signer' });
-    await expect(attempt({ role: 'dealer', iin: citizen.iin, bin: DEALER_BIN }, personal.cms)).rejects.toMatchObject({ code: 'signature_legal_certificate_required' });
-    await expect(attempt({ role: 'buyer', iin: citizen.iin }, personal.cms, { ...document, vin: 'KMHJ381A5TU201002' })).rejects.toMatchObject({ code: 'signature_digest_mismatch' });
+    await expect(attempt({ role: 'dealer', iin: citizen.iin, bin: DEALER_BIN }, personal.cms)).rejects.toMatchObject({
+      code: 'signature_legal_certificate_required',
+    });
+    await expect(
+      attempt({ role: 'buyer', iin: citizen.iin }, personal.cms, { ...document, vin: 'KMHJ381A5TU201002' }),
+    ).rejects.toMatchObject({ code: 'signature_digest_mismatch' });
     expect(await database.db.select().from(signatures).where(eq(signatures.documentNumber, 'VR-2026-000888'))).toEqual([]);
   });
 });
@@ -152,7 +188,16 @@ describe('document signatures', () => {
 describe('"check my EDS"', () => {
   const statement = 'Тексеру мәтіні';
   const prepare = (actor: Actor, bin?: string) => {
-    const input = { number: `EDS-20261201-${Math.random().toString(36).slice(2, 10).toUpperCase().replace(/[01IO]/g, 'A').padEnd(8, 'B')}`, createdAt: new Date().toISOString(), locale: 'kk' as const };
+    const input = {
+      number: `EDS-20261201-${Math.random()
+        .toString(36)
+        .slice(2, 10)
+        .toUpperCase()
+        .replace(/[01IO]/g, 'A')
+        .padEnd(8, 'B')}`,
+      createdAt: new Date().toISOString(),
+      locale: 'kk' as const,
+    };
     return { input, document: edsCheckDocument({ ...input, statement, signer: { iin: actor.iin, name: signerName(actor), bin } }) };
   };
 
@@ -176,20 +221,26 @@ describe('"check my EDS"', () => {
     const { cms } = await signAs(dealer, 'signing', document, { legal: true });
     const row = await signEdsCheck(database.db, dealer, dealer.grants[0]!, { ...input, bin: DEALER_BIN, cms, statement });
     expect(row).toMatchObject({ signerBin: DEALER_BIN, partyRole: 'dealer' });
-    await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...prepare(citizen).input, bin: DEALER_BIN, cms, statement })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...prepare(citizen).input, bin: DEALER_BIN, cms, statement }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('refuses a stale statement, and a signature over a statement the server did not prepare', async () => {
     const stale = prepare(citizen);
     const old = { ...stale.input, createdAt: new Date(Date.now() - 2 * 3600_000).toISOString() };
-    await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...old, cms: 'x'.repeat(20), statement })).rejects.toMatchObject({ code: 'eds_check_expired' });
+    await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...old, cms: 'x'.repeat(20), statement })).rejects.toMatchObject({
+      code: 'eds_check_expired',
+    });
     const { input, document } = prepare(citizen);
     const { cms } = await signAs(citizen, 'signing', { ...document, statement: 'something else' });
-    await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...input, cms, statement })).rejects.toMatchObject({ code: 'signature_digest_mismatch' });
+    await expect(signEdsCheck(database.db, citizen, citizen.grants[0]!, { ...input, cms, statement })).rejects.toMatchObject({
+      code: 'signature_digest_mismatch',
+    });
   });
 });
 
-describe('the demo PKI\'s downloads (/api/pki/crl, /api/pki/demo-keys)', () => {
+describe("the demo PKI's downloads (/api/pki/crl, /api/pki/demo-keys)", () => {
   it('lists every revoked serial in a CRL the intermediate CA signed', async () => {
     await database.db.insert(revokedCertificates).values({ serial: '0badc0de', reason: 'superseded' }).onConflictDoNothing();
     const crl = pkijs.CertificateRevocationList.fromBER(new Uint8Array((await demoCrl())!));
@@ -201,8 +252,10 @@ describe('the demo PKI\'s downloads (/api/pki/crl, /api/pki/demo-keys)', () => {
     expect(await crl.verify({ issuerCertificate: parseCertificate(issuer!.certPem) }, cryptoEngine())).toBe(true);
   });
 
-  it('hands out a persona\'s key file with whose it is, and nothing for an unknown serial', async () => {
-    const [key] = await database.db.select({ serial: demoKeyFiles.certificateSerial }).from(demoKeyFiles)
+  it("hands out a persona's key file with whose it is, and nothing for an unknown serial", async () => {
+    const [key] = await database.db
+      .select({ serial: demoKeyFiles.certificateSerial })
+      .from(demoKeyFiles)
       .where(and(eq(demoKeyFiles.userId, citizen.userId), eq(demoKeyFiles.purpose, 'authentication')));
     expect(await demoKeyFileOf(key!.serial)).toMatchObject({ purpose: 'authentication', iin: citizen.iin, bin: null });
     expect(await demoKeyFileOf('00')).toBeNull();

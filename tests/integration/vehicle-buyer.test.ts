@@ -13,8 +13,23 @@ import { CON, PERSONA, VIN } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
-import { acceptOffer, buyerApplication, buyerDocumentOf, declineOffer, payFees, saveDetails, signAsBuyer } from '@/lib/vehicle-registration/buyer-service';
-import { cancelByDealer, dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
+import {
+  acceptOffer,
+  buyerApplication,
+  buyerDocumentOf,
+  declineOffer,
+  payFees,
+  saveDetails,
+  signAsBuyer,
+} from '@/lib/vehicle-registration/buyer-service';
+import {
+  cancelByDealer,
+  dealerApplication,
+  sellerDocumentOf,
+  setBuyer,
+  signAsSeller,
+  startRegistration,
+} from '@/lib/vehicle-registration/dealer-service';
 import { processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
@@ -24,7 +39,12 @@ let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
 
 const actorOf = (iin: string) => actorFor(database.db, iin);
-const ctx = (actor: Actor, role: 'dealer' | 'citizen') => ({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants.find((g) => g.role === role)! });
+const ctx = (actor: Actor, role: 'dealer' | 'citizen') => ({
+  db: database.db,
+  registries: getRegistries(database.db),
+  actor,
+  grant: actor.grants.find((g) => g.role === role)!,
+});
 
 /** Steps 1–9 as the dealer does them, signed with the organisation key: the application waits for the buyer. */
 async function offered(dealerIin: string, vin: string, buyerIin: string) {
@@ -33,7 +53,10 @@ async function offered(dealerIin: string, vin: string, buyerIin: string) {
   const draft = await startRegistration(c, { vin });
   const ready = await setBuyer(c, { id: draft.id, version: draft.version, buyerIin });
   const app = await dealerApplication(database.db, c.grant, draft.id);
-  const cms = await pki.sign({ iin: dealer.iin, surname: dealer.surname, givenName: dealer.givenName, organisation: app.dealerNameRu, bin: app.dealerBin }, sellerDocumentOf(app));
+  const cms = await pki.sign(
+    { iin: dealer.iin, surname: dealer.surname, givenName: dealer.givenName, organisation: app.dealerNameRu, bin: app.dealerBin },
+    sellerDocumentOf(app),
+  );
   return signAsSeller(c, { id: draft.id, version: ready.version, cms });
 }
 
@@ -46,7 +69,9 @@ beforeAll(async () => {
   database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('the buyer’s part', () => {
   it('accept → checks 11–14 → CON, plate type, phone → pay → sign → step 19 → ready for pickup, with a plate and an SRTS', async () => {
@@ -54,11 +79,15 @@ describe('the buyer’s part', () => {
     const buyer = await actorOf(PERSONA.buyerErlan);
     const c = ctx(buyer, 'citizen');
     // Another citizen cannot see it.
-    await expect(buyerApplication(database.db, await actorOf(PERSONA.buyerWithFines), offer.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(buyerApplication(database.db, await actorOf(PERSONA.buyerWithFines), offer.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
 
     const filling = await acceptOffer(c, { id: offer.id, version: offer.version });
     expect(filling.status).toBe('buyer_filling');
-    await expect(saveDetails(c, { id: offer.id, version: filling.version, centreId: CON.astana1, plateType: 'high_demand' })).rejects.toMatchObject({ code: 'vehicle_plate_type_not_offered' });
+    await expect(
+      saveDetails(c, { id: offer.id, version: filling.version, centreId: CON.astana1, plateType: 'high_demand' }),
+    ).rejects.toMatchObject({ code: 'vehicle_plate_type_not_offered' });
     const paying = await saveDetails(c, { id: offer.id, version: filling.version, centreId: CON.astana1, plateType: 'standard_person' });
     expect(paying).toMatchObject({ status: 'awaiting_payment', serviceCentreId: CON.astana1 });
 
@@ -83,7 +112,12 @@ describe('the buyer’s part', () => {
     expect(done.srtsNumber).toMatch(/^SR-\d{4}-\d{6}$/);
     const [plate] = await database.db.select().from(platePool).where(eq(platePool.number, done.plateNumber!));
     expect(plate).toMatchObject({ status: 'reserved', applicationId: offer.id });
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `vehicle:${offer.id}:ready`))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:ready`)),
+    ).toHaveLength(1);
   });
 
   it('step 14: unpaid fines are a motivated refusal that lists them, and the VIN is free again', async () => {
@@ -102,7 +136,12 @@ describe('the buyer’s part', () => {
     const buyer = await actorOf(PERSONA.buyerErlan);
     const declined = await declineOffer(ctx(buyer, 'citizen'), { id: offer.id, version: offer.version, reason: 'Передумал' });
     expect(declined.status).toBe('declined_by_buyer');
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `vehicle:${offer.id}:declined`))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:declined`)),
+    ).toHaveLength(1);
   });
 
   it('a buyer who does nothing is reminded once, then the application expires and both are told', async () => {
@@ -111,11 +150,21 @@ describe('the buyer’s part', () => {
     const soon = new Date(v!.expiresAt!.getTime() - 86_400_000);
     expect((await sweepBuyerDeadlines(database.db, soon)).reminded).toBeGreaterThanOrEqual(1);
     await sweepBuyerDeadlines(database.db, soon);
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `vehicle:${offer.id}:reminder`))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:reminder`)),
+    ).toHaveLength(1);
     await sweepBuyerDeadlines(database.db, new Date(v!.expiresAt!.getTime() + 60_000));
     const [row] = await database.db.select().from(applications).where(eq(applications.id, offer.id));
     expect(row!.status).toBe('expired');
-    expect(await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, [`vehicle:${offer.id}:vehicle_expired`, `vehicle:${offer.id}:expired:dealer`]))).toHaveLength(2);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.dedupeKey, [`vehicle:${offer.id}:vehicle_expired`, `vehicle:${offer.id}:expired:dealer`])),
+    ).toHaveLength(2);
   });
 });
 
@@ -131,7 +180,11 @@ describe('fees and a closed application', () => {
     expect((await payThroughGateway(database.db, payUrl)).outcome).toBe('applied');
     const [row] = await database.db.select().from(applications).where(eq(applications.id, offer.id));
     expect(row!.status).toBe('cancelled_by_dealer');
-    const refunded = await database.db.select().from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId)).where(eq(payments.applicationId, offer.id));
+    const refunded = await database.db
+      .select()
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(eq(payments.applicationId, offer.id));
     expect(refunded.map((r) => [r.refunds.reason, r.payments.status])).toEqual([['paid_after_close', 'refunded']]);
   });
 });
@@ -141,12 +194,48 @@ describe('step 19 under concurrency', () => {
     const { db } = database;
     const [centre] = await db.select().from(serviceCentres).where(eq(serviceCentres.id, CON.karaganda1));
     await db.insert(plateTypes).values({ code: 'test_pool', nameKk: 'Тест', nameRu: 'Тест', feeCode: 'vehicle.plates' });
-    await db.insert(platePool).values(Array.from({ length: 10 }, (_, i) => ({ regionCode: centre!.regionCode, plateType: 'test_pool', number: `${String(100 + i)} TST ${centre!.regionCode}` })));
+    await db.insert(platePool).values(
+      Array.from({ length: 10 }, (_, i) => ({
+        regionCode: centre!.regionCode,
+        plateType: 'test_pool',
+        number: `${String(100 + i)} TST ${centre!.regionCode}`,
+      })),
+    );
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const [app] = await db.insert(applications).values({ number: `VR-TEST-${i}`, pilot: 'vehicle', status: 'processing', applicantIin: PERSONA.buyerKaraganda, serviceCentreId: centre!.id, regionCode: centre!.regionCode }).returning();
-      await db.insert(vehicleApplications).values({ applicationId: app!.id, vin: `TESTVIN${String(i).padStart(10, '0')}`, dealerBin: '000000000000', dealerNameKk: 'т', dealerNameRu: 'т', buyerIin: PERSONA.buyerKaraganda, pickupCentreId: centre!.id, plateType: 'test_pool' });
-      const [p] = await db.insert(payments).values({ applicationId: app!.id, payerIin: PERSONA.buyerKaraganda, lines: [], amountTiyn: 100, status: 'paid', purposeKey: `vehicle:${app!.id}:fees`, gatewayInvoiceId: randomUUID() }).returning();
+      const [app] = await db
+        .insert(applications)
+        .values({
+          number: `VR-TEST-${i}`,
+          pilot: 'vehicle',
+          status: 'processing',
+          applicantIin: PERSONA.buyerKaraganda,
+          serviceCentreId: centre!.id,
+          regionCode: centre!.regionCode,
+        })
+        .returning();
+      await db.insert(vehicleApplications).values({
+        applicationId: app!.id,
+        vin: `TESTVIN${String(i).padStart(10, '0')}`,
+        dealerBin: '000000000000',
+        dealerNameKk: 'т',
+        dealerNameRu: 'т',
+        buyerIin: PERSONA.buyerKaraganda,
+        pickupCentreId: centre!.id,
+        plateType: 'test_pool',
+      });
+      const [p] = await db
+        .insert(payments)
+        .values({
+          applicationId: app!.id,
+          payerIin: PERSONA.buyerKaraganda,
+          lines: [],
+          amountTiyn: 100,
+          status: 'paid',
+          purposeKey: `vehicle:${app!.id}:fees`,
+          gatewayInvoiceId: randomUUID(),
+        })
+        .returning();
       expect(p).toBeDefined();
       ids.push(app!.id);
     }
@@ -157,8 +246,17 @@ describe('step 19 under concurrency', () => {
     const given = plates.map((p) => p.plateNumber).filter(Boolean);
     expect(new Set(given).size).toBe(10);
     expect(plates.filter((p) => p.refusalCode === 'vehicle_no_free_plates')).toHaveLength(10);
-    const refunded = await db.select().from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId)).where(inArray(payments.applicationId, ids));
+    const refunded = await db
+      .select()
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(inArray(payments.applicationId, ids));
     expect(refunded).toHaveLength(10);
-    expect(await db.select().from(platePool).where(and(eq(platePool.plateType, 'test_pool'), eq(platePool.status, 'free')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(platePool)
+        .where(and(eq(platePool.plateType, 'test_pool'), eq(platePool.status, 'free'))),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,15 @@ import { vehicleApplications } from '@/db/schema/vehicle';
 import { BIN, PERSONA, VIN } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getRegistries, invalidateFaultCache, setFault, clearFaults } from '@/lib/registries';
-import { cancelByDealer, dealerApplication, sellerCheck, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
+import {
+  cancelByDealer,
+  dealerApplication,
+  sellerCheck,
+  sellerDocumentOf,
+  setBuyer,
+  signAsSeller,
+  startRegistration,
+} from '@/lib/vehicle-registration/dealer-service';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
 import { trustTestPki } from '@/tests/support/pki';
@@ -26,7 +34,9 @@ beforeAll(async () => {
   database = await seededDatabase();
   pki = await trustTestPki(database.db);
 }, 120_000);
-afterAll(async () => { await database.drop(); });
+afterAll(async () => {
+  await database.drop();
+});
 
 describe('steps 1–5: the organisation and the vehicle', () => {
   it('step 1 refuses an organisation without a vehicle-trade OKED', async () => {
@@ -42,7 +52,10 @@ describe('steps 1–5: the organisation and the vehicle', () => {
     [VIN.noRecycling, 'vehicle_no_recycling', 5],
   ])('%s stops with %s at step %i, with the lines up to there, and creates nothing', async (vin, code, step) => {
     const dealer = await actorOf(PERSONA.dealerAstanaMotors);
-    const error = await startRegistration(ctxOf(dealer), { vin }).catch((e: unknown) => e) as { code: string; data: { checks: { step: number; ok: boolean }[] } };
+    const error = (await startRegistration(ctxOf(dealer), { vin }).catch((e: unknown) => e)) as {
+      code: string;
+      data: { checks: { step: number; ok: boolean }[] };
+    };
     expect(error.code).toBe(code);
     expect(error.data.checks.at(-1)).toMatchObject({ step, ok: false });
     expect(error.data.checks.slice(0, -1).every((l) => l.ok)).toBe(true);
@@ -54,7 +67,10 @@ describe('steps 1–5: the organisation and the vehicle', () => {
     await setFault(database.db, 'customs', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 60_000) });
     invalidateFaultCache();
     try {
-      await expect(startRegistration(ctxOf(dealer), { vin: VIN.good2 })).rejects.toMatchObject({ code: 'registry_unavailable', system: 'customs' });
+      await expect(startRegistration(ctxOf(dealer), { vin: VIN.good2 })).rejects.toMatchObject({
+        code: 'registry_unavailable',
+        system: 'customs',
+      });
     } finally {
       await clearFaults(database.db);
       invalidateFaultCache();
@@ -74,7 +90,10 @@ describe('steps 1–5: the organisation and the vehicle', () => {
 
   it('a VIN is held by one open application: two tabs starting it at once make one draft', async () => {
     const dealer = await actorOf(PERSONA.dealerAstanaMotors);
-    const results = await Promise.allSettled([startRegistration(ctxOf(dealer), { vin: VIN.good3 }), startRegistration(ctxOf(dealer), { vin: VIN.good3 })]);
+    const results = await Promise.allSettled([
+      startRegistration(ctxOf(dealer), { vin: VIN.good3 }),
+      startRegistration(ctxOf(dealer), { vin: VIN.good3 }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'vehicle_vin_in_use' } });
   });
@@ -84,8 +103,12 @@ describe('steps 6–9 and cancel', () => {
   it('step 7: an unknown buyer IIN is refused and the draft stays a draft; step 8: no contract is refused', async () => {
     const dealer = await actorOf(PERSONA.dealerAstanaMotors);
     const app = await startRegistration(ctxOf(dealer), { vin: VIN.noContract });
-    await expect(setBuyer(ctxOf(dealer), { id: app.id, version: app.version, buyerIin: '900101300127' })).rejects.toMatchObject({ code: 'vehicle_buyer_not_found' });
-    await expect(setBuyer(ctxOf(dealer), { id: app.id, version: app.version, buyerIin: PERSONA.buyerErlan })).rejects.toMatchObject({ code: 'vehicle_no_contract' });
+    await expect(setBuyer(ctxOf(dealer), { id: app.id, version: app.version, buyerIin: '900101300127' })).rejects.toMatchObject({
+      code: 'vehicle_buyer_not_found',
+    });
+    await expect(setBuyer(ctxOf(dealer), { id: app.id, version: app.version, buyerIin: PERSONA.buyerErlan })).rejects.toMatchObject({
+      code: 'vehicle_no_contract',
+    });
     const [row] = await database.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row).toMatchObject({ status: 'draft', version: 1, applicantIin: null });
     const checks = await database.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.id));
@@ -103,9 +126,13 @@ describe('steps 6–9 and cancel', () => {
 
     const person = { iin: dealer.iin, surname: dealer.surname, givenName: dealer.givenName };
     const personal = await pki.sign(person, document);
-    await expect(signAsSeller(ctxOf(dealer), { id: app.id, version: app.version, cms: personal })).rejects.toMatchObject({ code: 'signature_legal_certificate_required' });
+    await expect(signAsSeller(ctxOf(dealer), { id: app.id, version: app.version, cms: personal })).rejects.toMatchObject({
+      code: 'signature_legal_certificate_required',
+    });
     const otherBin = await pki.sign({ ...person, organisation: 'Алатау Авто', bin: BIN.alatauAvto }, document);
-    await expect(signAsSeller(ctxOf(dealer), { id: app.id, version: app.version, cms: otherBin })).rejects.toMatchObject({ code: 'signature_wrong_organisation' });
+    await expect(signAsSeller(ctxOf(dealer), { id: app.id, version: app.version, cms: otherBin })).rejects.toMatchObject({
+      code: 'signature_wrong_organisation',
+    });
 
     const cms = await pki.sign({ ...person, organisation: 'Astana Motors', bin: BIN.astanaMotors }, document);
     const [signed, again] = await Promise.allSettled([
@@ -115,7 +142,10 @@ describe('steps 6–9 and cancel', () => {
     expect(signed.status === 'fulfilled' || again.status === 'fulfilled').toBe(true);
     const [row] = await database.db.select().from(applications).where(eq(applications.id, app.id));
     expect(row).toMatchObject({ status: 'awaiting_buyer', applicantIin: PERSONA.buyerErlan, version: app.version + 1 });
-    const offers = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `vehicle:${app.id}:offer`));
+    const offers = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `vehicle:${app.id}:offer`));
     expect(offers).toHaveLength(1);
     const [vehicle] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, app.id));
     expect(vehicle!.dealerSignatureId).not.toBeNull();
@@ -127,7 +157,12 @@ describe('steps 6–9 and cancel', () => {
     await expect(cancelByDealer(ctxOf(foreign), { id: app.id, version: row!.version })).rejects.toMatchObject({ code: 'not_found' });
     const cancelled = await cancelByDealer(ctxOf(dealer), { id: app.id, version: row!.version });
     expect(cancelled.status).toBe('cancelled_by_dealer');
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `vehicle:${app.id}:cancelled`))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `vehicle:${app.id}:cancelled`)),
+    ).toHaveLength(1);
     const restarted = await startRegistration(ctxOf(dealer), { vin: VIN.good1 });
     expect(restarted.status).toBe('draft');
   });
@@ -135,9 +170,15 @@ describe('steps 6–9 and cancel', () => {
   it('a double cancel is one cancel, and a closed application takes no further steps', async () => {
     const dealer = await actorOf(PERSONA.dealerAstanaMotors);
     const draft = await startRegistration(ctxOf(dealer), { vin: VIN.deceasedBuyer });
-    await expect(setBuyer(ctxOf(dealer), { id: draft.id, version: draft.version, buyerIin: PERSONA.deceasedPerson })).rejects.toMatchObject({ code: 'vehicle_buyer_not_found' });
+    await expect(setBuyer(ctxOf(dealer), { id: draft.id, version: draft.version, buyerIin: PERSONA.deceasedPerson })).rejects.toMatchObject(
+      { code: 'vehicle_buyer_not_found' },
+    );
     await cancelByDealer(ctxOf(dealer), { id: draft.id, version: draft.version });
-    await expect(cancelByDealer(ctxOf(dealer), { id: draft.id, version: draft.version })).resolves.toMatchObject({ status: 'cancelled_by_dealer' });
-    await expect(setBuyer(ctxOf(dealer), { id: draft.id, version: draft.version, buyerIin: PERSONA.buyerErlan })).rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(cancelByDealer(ctxOf(dealer), { id: draft.id, version: draft.version })).resolves.toMatchObject({
+      status: 'cancelled_by_dealer',
+    });
+    await expect(setBuyer(ctxOf(dealer), { id: draft.id, version: draft.version, buyerIin: PERSONA.buyerErlan })).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
   });
 });

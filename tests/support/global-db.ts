@@ -47,5 +47,7 @@ export function withDatabase(url: string, db: string) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { dbServerUrl: string }
+  export interface ProvidedContext {
+    dbServerUrl: string;
+  }
 }

@@ -3,7 +3,8 @@
 import sharp from 'sharp';
 
 export async function portraitJpeg(opts: { width?: number; height?: number; wall?: string } = {}): Promise<Buffer> {
-  const w = opts.width ?? 600, h = opts.height ?? 800;
+  const w = opts.width ?? 600,
+    h = opts.height ?? 800;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
     <rect width="100%" height="100%" fill="${opts.wall ?? '#eeeee8'}"/>
     <rect x="0" y="${h * 0.82}" width="${w}" height="${h * 0.18}" fill="#282a3c"/>

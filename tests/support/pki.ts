@@ -14,10 +14,13 @@ export async function demoIntermediate(db: Db) {
   if (ca.size < 2) {
     const root = await createRootCa({ commonName: 'Qyzmet test NUC root' });
     const intermediate = await createIntermediateCa(root, { commonName: 'Qyzmet test NUC (RSA)' });
-    await db.insert(demoPkiAuthorities).values([
-      { name: 'root', certPem: root.certPem, keyPkcs8: Buffer.from(root.keyPkcs8Der) },
-      { name: 'intermediate', certPem: intermediate.certPem, keyPkcs8: Buffer.from(intermediate.keyPkcs8Der) },
-    ]).onConflictDoNothing();
+    await db
+      .insert(demoPkiAuthorities)
+      .values([
+        { name: 'root', certPem: root.certPem, keyPkcs8: Buffer.from(root.keyPkcs8Der) },
+        { name: 'intermediate', certPem: intermediate.certPem, keyPkcs8: Buffer.from(intermediate.keyPkcs8Der) },
+      ])
+      .onConflictDoNothing();
     ca = await stored();
   }
   const row = ca.get('intermediate')!;
@@ -33,7 +36,12 @@ export async function trustTestPki(db: Db) {
       const key = `${person.iin}:${person.bin ?? ''}`;
       if (!issued.has(key)) issued.set(key, await issuePersonCertificates(intermediate, person));
       const cert = issued.get(key)!.signing;
-      return signDetachedCms({ data: canonicalBytes(document), certPem: cert.certPem, privateKey: await importPrivateKey(cert.keyPkcs8Der), chainPems: [intermediate.certPem] });
+      return signDetachedCms({
+        data: canonicalBytes(document),
+        certPem: cert.certPem,
+        privateKey: await importPrivateKey(cert.keyPkcs8Der),
+        chainPems: [intermediate.certPem],
+      });
     },
   };
 }

@@ -10,7 +10,8 @@ describe('checkRun', () => {
     run.pass(3, 'gbd_fl', 'found', { ticket: 'T-1' });
     const done = run.done({ n: 1 });
     expect(done).toEqual({
-      ok: true, value: { n: 1 },
+      ok: true,
+      value: { n: 1 },
       lines: [
         { step: 1, system: 'consent', ok: true, code: 'given' },
         { step: 2, system: 'bmg', ok: false, code: 'phone_missing' },
@@ -23,9 +24,15 @@ describe('checkRun', () => {
     const run = checkRun();
     run.pass(11, 'gbd_fl', 'found');
     const stopped = run.stop(14, 'erap', 'unpaid_fines', { fines: [1] });
-    expect(stopped).toEqual({ ok: false, code: 'unpaid_fines', params: { fines: [1] }, lines: [
-      { step: 11, system: 'gbd_fl', ok: true, code: 'found' }, { step: 14, system: 'erap', ok: false, code: 'unpaid_fines' },
-    ] });
+    expect(stopped).toEqual({
+      ok: false,
+      code: 'unpaid_fines',
+      params: { fines: [1] },
+      lines: [
+        { step: 11, system: 'gbd_fl', ok: true, code: 'found' },
+        { step: 14, system: 'erap', ok: false, code: 'unpaid_fines' },
+      ],
+    });
     expect(checkRun().stop(1, 'business', 'no')).not.toHaveProperty('params');
   });
 
@@ -47,7 +54,11 @@ describe('checkRun', () => {
     expect(joined.lines.map((l) => l.step)).toEqual([11, 14]);
     const ok = checkRun();
     ok.pass(5, 'recycling', 'paid');
-    expect(checkRun().join(ok.done('v'))).toEqual({ ok: true, value: 'v', lines: [{ step: 5, system: 'recycling', ok: true, code: 'paid' }] });
+    expect(checkRun().join(ok.done('v'))).toEqual({
+      ok: true,
+      value: 'v',
+      lines: [{ step: 5, system: 'recycling', ok: true, code: 'paid' }],
+    });
   });
 
   it('valueOrThrow: the facts, or a DomainError with the code, the lines and the params', () => {
@@ -55,8 +66,11 @@ describe('checkRun', () => {
     const run = checkRun();
     run.pass(3, 'vehicle_passports', 'found');
     const stopped: CheckRun<number> = run.stop(4, 'customs', 'no_customs', { vin: 'X' });
-    expect(() => valueOrThrow(stopped)).toThrow(expect.objectContaining({
-      code: 'no_customs', data: { checks: stopped.lines, vin: 'X' },
-    }));
+    expect(() => valueOrThrow(stopped)).toThrow(
+      expect.objectContaining({
+        code: 'no_customs',
+        data: { checks: stopped.lines, vin: 'X' },
+      }),
+    );
   });
 });

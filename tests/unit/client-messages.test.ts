@@ -13,7 +13,9 @@ const appDir = path.join(root, 'app', '[locale]');
 
 function resolve(from: string, spec: string): string | null {
   const base = spec.startsWith('@/') ? path.join(root, spec.slice(2)) : path.resolve(path.dirname(from), spec);
-  return ['.tsx', '.ts', '/index.tsx', '/index.ts', ''].map((ext) => base + ext).find((p) => fs.existsSync(p) && fs.statSync(p).isFile()) ?? null;
+  return (
+    ['.tsx', '.ts', '/index.tsx', '/index.ts', ''].map((ext) => base + ext).find((p) => fs.existsSync(p) && fs.statSync(p).isFile()) ?? null
+  );
 }
 
 function reachable(file: string, seen = new Set<string>()): Set<string> {
@@ -54,7 +56,11 @@ describe('messages sent to the browser', () => {
       const area = areaOf(page);
       const missing = [...reachable(page)]
         .filter((f) => /^['"]use client['"]/m.test(fs.readFileSync(f, 'utf8')))
-        .flatMap((f) => namespacesOf(fs.readFileSync(f, 'utf8')).filter((ns) => !covers(area, ns)).map((ns) => `${path.relative(root, f)} → ${ns}`));
+        .flatMap((f) =>
+          namespacesOf(fs.readFileSync(f, 'utf8'))
+            .filter((ns) => !covers(area, ns))
+            .map((ns) => `${path.relative(root, f)} → ${ns}`),
+        );
       expect(missing, `area "${area}"`).toEqual([]);
     });
   }

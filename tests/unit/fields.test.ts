@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { binField, iinField, mobileField } from '@/lib/kz/fields';
 
-const codes = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const codes = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.message);
 
 describe('form fields', () => {
   it('IIN: valid passes (trimmed), checksum and empty give their own codes', () => {

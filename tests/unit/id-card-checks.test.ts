@@ -5,10 +5,20 @@ import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 
 const person: Person = {
-  iin: '900101300126', names: { kk: { surname: 'А', givenName: 'Б', patronymic: null }, ru: { surname: 'А', givenName: 'Б', patronymic: null }, lat: { surname: 'A', givenName: 'B' } },
-  birthDate: '1990-01-01', sex: 'male', citizenship: 'KZ', capable: true, deceased: false,
+  iin: '900101300126',
+  names: {
+    kk: { surname: 'А', givenName: 'Б', patronymic: null },
+    ru: { surname: 'А', givenName: 'Б', patronymic: null },
+    lat: { surname: 'A', givenName: 'B' },
+  },
+  birthDate: '1990-01-01',
+  sex: 'male',
+  citizenship: 'KZ',
+  capable: true,
+  deceased: false,
   permanentAddress: { regionCode: '01', addressKk: 'к', addressRu: 'у', cadastralNumber: null },
-  document: { type: 'id_card', number: '012345678', issuedOn: '2016-12-20', expiresOn: '2026-12-20' }, photoSeed: 1,
+  document: { type: 'id_card', number: '012345678', issuedOn: '2016-12-20', expiresOn: '2026-12-20' },
+  photoSeed: 1,
 };
 
 function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: number } = {}): Registries {
@@ -17,7 +27,10 @@ function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: numb
     bmg: { findPhone: async () => '+77010000000' },
     digitalId: { liveness: async () => ({ passed: opts.live ?? true }) },
     esobes: { guardianship: async () => null },
-    zags: { changesSince: async () => Array.from({ length: opts.changes ?? 0 }, () => ({ kind: 'name' as const, changedOn: '2020-01-01', details: {} })) },
+    zags: {
+      changesSince: async () =>
+        Array.from({ length: opts.changes ?? 0 }, () => ({ kind: 'name' as const, changedOn: '2020-01-01', details: {} })),
+    },
   } as unknown as Registries;
 }
 

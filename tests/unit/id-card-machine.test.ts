@@ -2,8 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import {
-  activeStates, actorOf, idCardEvents, idCardMachine, idCardStates, mayAct,
-  type IdCardEvent, type IdCardParty, type IdCardState,
+  activeStates,
+  actorOf,
+  idCardEvents,
+  idCardMachine,
+  idCardStates,
+  mayAct,
+  type IdCardEvent,
+  type IdCardParty,
+  type IdCardState,
 } from '@/lib/id-card/machine';
 
 const m = idCardMachine;
@@ -17,12 +24,22 @@ const expected: Record<IdCardState, Partial<Record<IdCardEvent, IdCardState>>> =
   approved: { production_started: 'in_production' },
   in_production: { produced: 'ready_for_pickup' },
   ready_for_pickup: { issue: 'issued' },
-  issued: {}, annulled: {}, refused: {},
+  issued: {},
+  annulled: {},
+  refused: {},
 };
 
 const specStates = [
-  'draft', 'submitted', 'awaiting_payment', 'under_review', 'approved', 'in_production', 'ready_for_pickup', 'issued',
-  'annulled', 'refused',
+  'draft',
+  'submitted',
+  'awaiting_payment',
+  'under_review',
+  'approved',
+  'in_production',
+  'ready_for_pickup',
+  'issued',
+  'annulled',
+  'refused',
 ];
 const finals = ['issued', 'annulled', 'refused'];
 const nonFinals = ['draft', 'submitted', 'awaiting_payment', 'under_review', 'approved', 'in_production', 'ready_for_pickup'];
@@ -37,7 +54,11 @@ const pairs = idCardStates.flatMap((s) => idCardEvents.map((e) => [s, e] as cons
 
 function illegalError(s: IdCardState, e: IdCardEvent): DomainError | undefined {
   let err: unknown;
-  try { m.next(s, e); } catch (x) { err = x; }
+  try {
+    m.next(s, e);
+  } catch (x) {
+    err = x;
+  }
   return err instanceof DomainError && err.code === 'illegal_transition' ? err : undefined;
 }
 const throwsIllegal = (s: IdCardState, e: IdCardEvent) => illegalError(s, e) !== undefined;
@@ -69,9 +90,10 @@ const exemptPath: IdCardEvent[] = ['submit', 'exempted', ...tail];
 const payingPath: IdCardEvent[] = ['submit', 'duty_required', 'paid', ...tail];
 const anyEvent = fc.constantFrom(...idCardEvents);
 const randomEvents = fc.array(anyEvent, { maxLength: 40 });
-const noisy = (path: IdCardEvent[]) => fc
-  .array(fc.array(anyEvent, { maxLength: 3 }), { minLength: path.length, maxLength: path.length })
-  .map((noise) => path.flatMap((e, i) => [...(noise[i] ?? []), e]));
+const noisy = (path: IdCardEvent[]) =>
+  fc
+    .array(fc.array(anyEvent, { maxLength: 3 }), { minLength: path.length, maxLength: path.length })
+    .map((noise) => path.flatMap((e, i) => [...(noise[i] ?? []), e]));
 const sequences = fc.oneof(randomEvents, noisy(exemptPath), noisy(payingPath));
 
 describe('ID card machine', () => {
@@ -114,16 +136,18 @@ describe('ID card machine', () => {
     expect(mayAct('submitted', 'withdraw', 'citizen')).toBe(false);
     expect(mayAct('approved', 'annul', 'ums_reviewer')).toBe(false);
     expect(mayAct('in_production', 'issue', 'migration_officer')).toBe(false);
-    for (const [s, e] of pairs) for (const p of allParties) {
-      expect(mayAct(s, e, p)).toBe(parties[p].includes(e) && expected[s][e] !== undefined);
-    }
+    for (const [s, e] of pairs)
+      for (const p of allParties) {
+        expect(mayAct(s, e, p)).toBe(parties[p].includes(e) && expected[s][e] !== undefined);
+      }
   });
 
-  it('fires each event only in its party\'s role, system events only with no role', () => {
-    for (const e of idCardEvents) for (const role of ['citizen', 'ums_reviewer', 'migration_officer', 'supervisor', null] as const) {
-      const party = actorOf[e];
-      expect(m.mayFire(e, role), `${e} by ${role}`).toBe(party === 'system' ? role === null : party === role);
-    }
+  it("fires each event only in its party's role, system events only with no role", () => {
+    for (const e of idCardEvents)
+      for (const role of ['citizen', 'ums_reviewer', 'migration_officer', 'supervisor', null] as const) {
+        const party = actorOf[e];
+        expect(m.mayFire(e, role), `${e} by ${role}`).toBe(party === 'system' ? role === null : party === role);
+      }
     expect(m.mayFire('approve', 'citizen')).toBe(false);
     expect(m.mayFire('paid', 'citizen')).toBe(false);
     expect(m.mayFire('issue', 'ums_reviewer')).toBe(false);
@@ -140,30 +164,33 @@ describe('ID card machine', () => {
     let issuedRuns = 0;
     let exemptReviews = 0;
     let paidReviews = 0;
-    fc.assert(fc.property(sequences, (events) => {
-      const { states, applied } = run(events);
-      for (const s of states) {
-        expect(specStates).toContain(s);
-        expect(activeStates.includes(s)).toBe(!finals.includes(s));
-        expect(m.events(s).sort()).toEqual(idCardEvents.filter((e) => m.can(s, e)).sort());
-      }
-      // Nothing leaves a final state, so only the last reached state may be final.
-      states.slice(0, -1).forEach((s) => expect(m.isFinal(s)).toBe(false));
-      // Review is reached only through an exemption or a payment, right after the RP DRN ticket.
-      const review = states.indexOf('under_review');
-      if (review >= 0) {
-        const via = applied[review - 1];
-        expect(['exempted', 'paid']).toContain(via);
-        expect(applied.slice(0, review)).toEqual(via === 'exempted' ? ['submit', 'exempted'] : ['submit', 'duty_required', 'paid']);
-        if (via === 'exempted') exemptReviews++;
-        else paidReviews++;
-      }
-      if (states[states.length - 1] === 'issued') {
-        issuedRuns++;
-        expect(applied.slice(-4)).toEqual(tail);
-        expect([exemptPath, payingPath]).toContainEqual(applied);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(sequences, (events) => {
+        const { states, applied } = run(events);
+        for (const s of states) {
+          expect(specStates).toContain(s);
+          expect(activeStates.includes(s)).toBe(!finals.includes(s));
+          expect(m.events(s).sort()).toEqual(idCardEvents.filter((e) => m.can(s, e)).sort());
+        }
+        // Nothing leaves a final state, so only the last reached state may be final.
+        states.slice(0, -1).forEach((s) => expect(m.isFinal(s)).toBe(false));
+        // Review is reached only through an exemption or a payment, right after the RP DRN ticket.
+        const review = states.indexOf('under_review');
+        if (review >= 0) {
+          const via = applied[review - 1];
+          expect(['exempted', 'paid']).toContain(via);
+          expect(applied.slice(0, review)).toEqual(via === 'exempted' ? ['submit', 'exempted'] : ['submit', 'duty_required', 'paid']);
+          if (via === 'exempted') exemptReviews++;
+          else paidReviews++;
+        }
+        if (states[states.length - 1] === 'issued') {
+          issuedRuns++;
+          expect(applied.slice(-4)).toEqual(tail);
+          expect([exemptPath, payingPath]).toContainEqual(applied);
+        }
+      }),
+      { numRuns: 500 },
+    );
     // Guards against the properties holding only because no run ever got there.
     expect(issuedRuns).toBeGreaterThan(0);
     expect(exemptReviews).toBeGreaterThan(0);

@@ -36,7 +36,8 @@ function image(width: number, height: number, paint: Painter) {
 function portrait(width: number, height: number, wall: Painter = () => WALL, face: Painter = () => SKIN): Painter {
   return (x, y) => {
     if (y >= height * 0.82) return JACKET;
-    const dx = (x - width / 2) / (width * 0.3), dy = (y - height * 0.46) / (height * 0.32);
+    const dx = (x - width / 2) / (width * 0.3),
+      dy = (y - height * 0.46) / (height * 0.32);
     return dx * dx + dy * dy <= 1 ? face(x, y) : wall(x, y);
   };
 }
@@ -160,11 +161,23 @@ describe('checkPhoto', () => {
   });
 
   describe('background: light and plain at the top and sides', () => {
-    const plain = (level: number): Painter => () => [level, level, level];
+    const plain =
+      (level: number): Painter =>
+      () => [level, level, level];
     const min = PHOTO_RULES.minBackgroundLightness;
 
     it('refuses a dark background', async () => {
-      expect((await checkPhoto(await jpeg(600, 800, portrait(600, 800, () => [40, 50, 90])))).problems).toEqual(['dark_background']);
+      expect(
+        (
+          await checkPhoto(
+            await jpeg(
+              600,
+              800,
+              portrait(600, 800, () => [40, 50, 90]),
+            ),
+          )
+        ).problems,
+      ).toEqual(['dark_background']);
     });
 
     it('draws the line at minBackgroundLightness', async () => {
@@ -195,15 +208,21 @@ describe('checkPhoto', () => {
 
 describe('checkSignatureSample', () => {
   /** Two wavy strokes, 3 px thick, across the middle 80 % of the width. */
-  const signature = (width: number, height: number, paper: Rgb = PAPER, ink: Rgb = INK): Painter => (x, y) => {
-    if (x < width * 0.1 || x > width * 0.9) return paper;
-    const a = height / 2 + (height / 4) * Math.sin(x / 17), b = height / 2 + (height / 5) * Math.cos(x / 11);
-    return Math.abs(y - a) < 1.5 || Math.abs(y - b) < 1.5 ? ink : paper;
-  };
+  const signature =
+    (width: number, height: number, paper: Rgb = PAPER, ink: Rgb = INK): Painter =>
+    (x, y) => {
+      if (x < width * 0.1 || x > width * 0.9) return paper;
+      const a = height / 2 + (height / 4) * Math.sin(x / 17),
+        b = height / 2 + (height / 5) * Math.cos(x / 11);
+      return Math.abs(y - a) < 1.5 || Math.abs(y - b) < 1.5 ? ink : paper;
+    };
   const png = (width: number, height: number, paint: Painter = signature(width, height)) => image(width, height, paint).png().toBuffer();
 
   it('passes dark strokes on white; the cleaned copy is a PNG without metadata', async () => {
-    const original = await image(600, 200, signature(600, 200)).withExif({ IFD0: { ImageDescription: 'secret' } }).jpeg().toBuffer();
+    const original = await image(600, 200, signature(600, 200))
+      .withExif({ IFD0: { ImageDescription: 'secret' } })
+      .jpeg()
+      .toBuffer();
     const result = await checkSignatureSample(original);
     expect(result).toMatchObject({ ok: true, problems: [], width: 600, height: 200 });
     const meta = await sharp(result.cleaned!).metadata();
@@ -220,14 +239,20 @@ describe('checkSignatureSample', () => {
       const ink = strokes(i % 600, Math.floor(i / 600)) === INK;
       if (ink) rgba.set([...INK, 255], i * 4);
     }
-    const result = await checkSignatureSample(await sharp(rgba, { raw: { width: 600, height: 200, channels: 4 } }).png().toBuffer());
+    const result = await checkSignatureSample(
+      await sharp(rgba, { raw: { width: 600, height: 200, channels: 4 } })
+        .png()
+        .toBuffer(),
+    );
     expect(result).toMatchObject({ ok: true, problems: [] });
     const corner = await sharp(result.cleaned!).extract({ left: 0, top: 0, width: 1, height: 1 }).raw().toBuffer();
     expect(corner[0]).toBe(255);
   });
 
   it('refuses a dark picture, grey paper and a picture mostly of ink', async () => {
-    expect((await checkSignatureSample(await png(600, 200, signature(600, 200, [30, 30, 30], [250, 250, 250])))).problems).toEqual(['not_on_white']);
+    expect((await checkSignatureSample(await png(600, 200, signature(600, 200, [30, 30, 30], [250, 250, 250])))).problems).toEqual([
+      'not_on_white',
+    ]);
     expect((await checkSignatureSample(await png(600, 200, signature(600, 200, [160, 160, 160])))).problems).toEqual(['not_on_white']);
     const halfBlack: Painter = (x, y) => (x < 240 ? [10, 10, 10] : signature(600, 200)(x, y));
     expect((await checkSignatureSample(await png(600, 200, halfBlack))).problems).toEqual(['not_on_white']);
@@ -273,7 +298,9 @@ describe('checkSignatureSample', () => {
   it('refuses a GIF and other non-images by content', async () => {
     const gif = await image(600, 200, signature(600, 200)).gif().toBuffer();
     expect(await checkSignatureSample(gif)).toEqual({ ok: false, problems: ['not_image'] });
-    expect((await checkSignatureSample(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).problems).toEqual(['not_image']);
+    expect((await checkSignatureSample(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).problems).toEqual([
+      'not_image',
+    ]);
   });
 
   it('reports garbage behind a PNG signature as cannot_decode', async () => {

@@ -78,7 +78,17 @@ describe('isValidIin / parseIin (SPEC §7.1, §8 examples)', () => {
   });
 
   it('rejects wrong length and non-digits', () => {
-    for (const bad of ['', '90010130012', '9001013001260', ' 900101300126', '900101300126 ', '9001013O0126', '90010130012a', '９００１０１３００１２６', '-90101300126']) {
+    for (const bad of [
+      '',
+      '90010130012',
+      '9001013001260',
+      ' 900101300126',
+      '900101300126 ',
+      '9001013O0126',
+      '90010130012a',
+      '９００１０１３００１２６',
+      '-90101300126',
+    ]) {
       expect(isValidIin(bad)).toBe(false);
       expect(parseIin(bad)).toBeNull();
     }

@@ -31,7 +31,12 @@ describe('lib/ never imports the UI', () => {
   });
 
   it('may import db/ and the rest of lib/', async () => {
-    expect(await layerErrors("import { db } from '@/db';\nimport type { ActionResult } from '@/lib/action-result';\nexport { db, type ActionResult };\n", 'lib/x.ts')).toEqual([]);
+    expect(
+      await layerErrors(
+        "import { db } from '@/db';\nimport type { ActionResult } from '@/lib/action-result';\nexport { db, type ActionResult };\n",
+        'lib/x.ts',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -46,7 +51,8 @@ describe('app/ and components/ never touch db/', () => {
   });
 
   it('may import lib/ and components/', async () => {
-    const code = "import { Card } from '@/components/ui';\nimport { umsQueueOf, type UmsQueueQuery } from '@/lib/id-card/queries';\nexport { Card, umsQueueOf, type UmsQueueQuery };\n";
+    const code =
+      "import { Card } from '@/components/ui';\nimport { umsQueueOf, type UmsQueueQuery } from '@/lib/id-card/queries';\nexport { Card, umsQueueOf, type UmsQueueQuery };\n";
     expect(await layerErrors(code, 'app/[locale]/x/page.tsx')).toEqual([]);
     expect(await layerErrors(code, 'components/x/y.tsx')).toEqual([]);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defineMachine } from '@/lib/applications/machine';
 
-const m = defineMachine<'draft' | 'submitted' | 'approved' | 'annulled', 'submit' | 'approve' | 'annul', 'applicant' | 'reviewer' | 'system'>({
+const m = defineMachine<
+  'draft' | 'submitted' | 'approved' | 'annulled',
+  'submit' | 'approve' | 'annul',
+  'applicant' | 'reviewer' | 'system'
+>({
   initial: 'draft',
   transitions: { draft: { submit: 'submitted' }, submitted: { approve: 'approved', annul: 'annulled' } },
   actorOf: { submit: 'applicant', approve: 'reviewer', annul: 'system' },

@@ -26,15 +26,26 @@ describe('messages', () => {
     it(`${locale}: no empty value, every value a valid ICU message`, () => {
       const problems: string[] = [];
       for (const [key, value] of map) {
-        if (typeof value !== 'string' || !value.trim()) { problems.push(`${key}: empty`); continue; }
-        try { parse(value); } catch (e) { problems.push(`${key}: ${(e as Error).message}`); }
+        if (typeof value !== 'string' || !value.trim()) {
+          problems.push(`${key}: empty`);
+          continue;
+        }
+        try {
+          parse(value);
+        } catch (e) {
+          problems.push(`${key}: ${(e as Error).message}`);
+        }
       }
       expect(problems).toEqual([]);
     });
   }
 
   it('the same ICU arguments in both languages', () => {
-    const args = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().join(',');
+    const args = (s: string) =>
+      [...s.matchAll(/\{(\w+)/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const diff = [...locales.kk].filter(([k, v]) => args(String(v)) !== args(String(locales.ru.get(k) ?? ''))).map(([k]) => k);
     expect(diff).toEqual([]);
   });
@@ -42,7 +53,9 @@ describe('messages', () => {
   it('Kazakh text is Kazakh: specific letters occur, and no key is simply the Russian text', () => {
     const kkText = [...locales.kk.values()].join(' ');
     expect(kkText).toMatch(/[әғқңөұүһі]/);
-    const same = [...locales.kk].filter(([k, v]) => typeof v === 'string' && /[а-яё]{4,}/i.test(v) && v === locales.ru.get(k)).map(([k]) => k);
+    const same = [...locales.kk]
+      .filter(([k, v]) => typeof v === 'string' && /[а-яё]{4,}/i.test(v) && v === locales.ru.get(k))
+      .map(([k]) => k);
     expect(same).toEqual([]);
   });
 });

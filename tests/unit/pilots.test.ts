@@ -19,7 +19,10 @@ describe('pilot registry table', () => {
   it('a pilot with a machine lists exactly its machine’s states; every state a transition reaches is listed', () => {
     expect(pilotStatuses.vehicle).toBe(vehicleStates);
     expect(pilotStatuses.id_card).toBe(idCardStates);
-    for (const [machine, states] of [[vehicleMachine, vehicleStates], [idCardMachine, idCardStates]] as const) {
+    for (const [machine, states] of [
+      [vehicleMachine, vehicleStates],
+      [idCardMachine, idCardStates],
+    ] as const) {
       const reached = Object.entries(machine.transitions).flatMap(([from, to]) => [from, ...Object.values(to ?? {})]);
       for (const s of reached) expect(states as readonly string[]).toContain(s);
     }

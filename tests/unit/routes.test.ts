@@ -16,8 +16,12 @@ function pages(dir: string): string[] {
   });
 }
 
-const areaDirs = groups.flatMap((g) => fs.readdirSync(path.join(appDir, g), { withFileTypes: true })
-  .filter((e) => e.isDirectory()).map((e) => ({ area: e.name, dir: path.join(appDir, g, e.name) })));
+const areaDirs = groups.flatMap((g) =>
+  fs
+    .readdirSync(path.join(appDir, g), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => ({ area: e.name, dir: path.join(appDir, g, e.name) })),
+);
 
 describe('work-area routes', () => {
   it('every area folder has a decision in lib/auth/access.ts and a row in the e2e route matrix', () => {
@@ -33,7 +37,10 @@ describe('work-area routes', () => {
   }
 
   it('pages outside the work areas are public by design', () => {
-    const outside = pages(appDir).filter((p) => !groups.some((g) => p.includes(`/${g}/`))).map((p) => path.relative(appDir, p)).sort();
+    const outside = pages(appDir)
+      .filter((p) => !groups.some((g) => p.includes(`/${g}/`)))
+      .map((p) => path.relative(appDir, p))
+      .sort();
     // Landing, sign-in, the post-sign-in redirect (which itself requires a session), the payment gateway simulator
     // and the public signature verification page.
     expect(outside).toEqual(['gateway/pay/[invoiceId]/page.tsx', 'page.tsx', 'sign-in/page.tsx', 'start/page.tsx', 'verify/page.tsx']);

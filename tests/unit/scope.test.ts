@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Grant } from '@/lib/auth/actor';
 import { grantFor, inScope } from '@/lib/auth/scope';
 
-const g = (over: Partial<Grant>): Grant => ({ role: 'citizen', regionCode: null, akimatId: null, serviceCentreId: null, registrationPointId: null, dealerBin: null, ...over });
+const g = (over: Partial<Grant>): Grant => ({
+  role: 'citizen',
+  regionCode: null,
+  akimatId: null,
+  serviceCentreId: null,
+  registrationPointId: null,
+  dealerBin: null,
+  ...over,
+});
 
 describe('inScope', () => {
   it('UMS DP reviewer sees only their region', () => {

@@ -52,7 +52,12 @@ describe('PKCS#12 key files', () => {
     expect(opened.chainPems).toEqual([intermediate.certPem, root.certPem]);
 
     const data = canonicalBytes({ hello: 'сәлем' });
-    const cms = await signDetachedCms({ data, certPem: opened.certPem, privateKey: await importPrivateKey(opened.keyPkcs8Der), chainPems: opened.chainPems.slice(0, 1) });
+    const cms = await signDetachedCms({
+      data,
+      certPem: opened.certPem,
+      privateKey: await importPrivateKey(opened.keyPkcs8Der),
+      chainPems: opened.chainPems.slice(0, 1),
+    });
     expect(await verifyCms({ cms, data, trustedRoots: [root.certPem] })).toMatchObject({ valid: true, problems: [] });
   });
 

@@ -41,7 +41,9 @@ describe('canonicalJson (SPEC §2.3: the bytes the signer saw)', () => {
     const bytes = canonicalBytes(doc);
     expect(new TextDecoder().decode(bytes)).toBe(text);
     expect(await sha256Hex(bytes)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-    expect(await sha256Hex(canonicalBytes({ сумма: 3692.5, өтініш: 'Көлікті тіркеу', заявитель: 'Сейтқали Әлия Нұрланқызы' }))).toBe(await sha256Hex(bytes));
+    expect(await sha256Hex(canonicalBytes({ сумма: 3692.5, өтініш: 'Көлікті тіркеу', заявитель: 'Сейтқали Әлия Нұрланқызы' }))).toBe(
+      await sha256Hex(bytes),
+    );
   });
 
   it('escapes like JSON.stringify and normalises -0', () => {
@@ -53,7 +55,20 @@ describe('canonicalJson (SPEC §2.3: the bytes the signer saw)', () => {
   it('rejects values JSON would silently drop or coerce', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    for (const bad of [undefined, { a: undefined }, () => 1, NaN, Infinity, { n: -Infinity }, new Date(0), 10n, Symbol('x'), new Map(), cyclic, new Array(2)]) {
+    for (const bad of [
+      undefined,
+      { a: undefined },
+      () => 1,
+      NaN,
+      Infinity,
+      { n: -Infinity },
+      new Date(0),
+      10n,
+      Symbol('x'),
+      new Map(),
+      cyclic,
+      new Array(2),
+    ]) {
       expect(() => canonicalJson(bad)).toThrow(/canonicalJson/);
     }
   });
@@ -70,14 +85,32 @@ describe('demo PKI, signing and verifyCms', () => {
   const signingTime = new Date('2026-01-15T10:30:00Z');
 
   const sign = async (person: PersonCertificates['signing'], opts: { data?: Uint8Array; certPem?: string; chain?: string[] } = {}) =>
-    signDetachedCms({ data: opts.data ?? data, certPem: opts.certPem ?? person.certPem, privateKey: await importPrivateKey(person.keyPkcs8Der), chainPems: opts.chain ?? [intermediate.certPem], signingTime });
+    signDetachedCms({
+      data: opts.data ?? data,
+      certPem: opts.certPem ?? person.certPem,
+      privateKey: await importPrivateKey(person.keyPkcs8Der),
+      chainPems: opts.chain ?? [intermediate.certPem],
+      signingTime,
+    });
   const verify = (over: Partial<Parameters<typeof verifyCms>[0]> = {}) => verifyCms({ cms, data, trustedRoots: [root.certPem], ...over });
 
   beforeAll(async () => {
     root = await createRootCa({ commonName: 'Qyzmet test NUC root' });
     intermediate = await createIntermediateCa(root, { commonName: 'Qyzmet test NUC intermediate' });
-    citizen = await issuePersonCertificates(intermediate, { iin: '900101300126', surname: 'Сейтқали', givenName: 'Әлия', patronymic: 'Нұрланқызы' });
-    employee = await issuePersonCertificates(intermediate, { iin: '880315300511', surname: 'Ivanov', givenName: 'Ivan', organisation: 'ТОО «Астана Моторс»', bin: '120540012345', head: true });
+    citizen = await issuePersonCertificates(intermediate, {
+      iin: '900101300126',
+      surname: 'Сейтқали',
+      givenName: 'Әлия',
+      patronymic: 'Нұрланқызы',
+    });
+    employee = await issuePersonCertificates(intermediate, {
+      iin: '880315300511',
+      surname: 'Ivanov',
+      givenName: 'Ivan',
+      organisation: 'ТОО «Астана Моторс»',
+      bin: '120540012345',
+      head: true,
+    });
     const otherRoot = await createRootCa({ commonName: 'Qyzmet test NUC root' }); // same name, other key
     foreignPerson = await issuePersonCertificates(otherRoot, { iin: '900101300126', surname: 'Сейтқали', givenName: 'Әлия' });
     cms = await sign(citizen.signing);
@@ -105,7 +138,12 @@ describe('demo PKI, signing and verifyCms', () => {
 
   it('gives a legal entity employee O, OU=BIN and the head role', () => {
     const cert = employee.signing.certPem;
-    expect(parseSubject(cert)).toEqual({ commonName: 'IVANOV IVAN', iin: '880315300511', bin: '120540012345', organisation: 'ТОО «АСТАНА МОТОРС»' });
+    expect(parseSubject(cert)).toEqual({
+      commonName: 'IVANOV IVAN',
+      iin: '880315300511',
+      bin: '120540012345',
+      organisation: 'ТОО «АСТАНА МОТОРС»',
+    });
     expect(certificatePolicies(cert)).toEqual(['1.2.398.3.3.4.1.2', '1.2.398.3.3.4.1.2.1']);
     expect(isLegalEntityCert(cert)).toBe(true);
   });

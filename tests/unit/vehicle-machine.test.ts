@@ -2,8 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import {
-  actorOf, closedStates, isClosed, mayAct, vehicleEvents, vehicleMachine, vehicleStates, waitingForBuyer,
-  type VehicleEvent, type VehicleParty, type VehicleState,
+  actorOf,
+  closedStates,
+  isClosed,
+  mayAct,
+  vehicleEvents,
+  vehicleMachine,
+  vehicleStates,
+  waitingForBuyer,
+  type VehicleEvent,
+  type VehicleParty,
+  type VehicleState,
 } from '@/lib/vehicle-registration/machine';
 
 const m = vehicleMachine;
@@ -19,7 +28,11 @@ const expected: Record<VehicleState, Partial<Record<VehicleEvent, VehicleState>>
   awaiting_buyer_signature: { buyer_signed: 'processing', ...cancellable },
   processing: { processed: 'ready_for_pickup', processing_refused: 'refused' },
   ready_for_pickup: { issue: 'issued' },
-  issued: {}, refused: {}, declined_by_buyer: {}, cancelled_by_dealer: {}, expired: {},
+  issued: {},
+  refused: {},
+  declined_by_buyer: {},
+  cancelled_by_dealer: {},
+  expired: {},
 };
 
 const closed = ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired'];
@@ -27,7 +40,11 @@ const pairs = vehicleStates.flatMap((s) => vehicleEvents.map((e) => [s, e] as co
 
 function throwsIllegal(s: VehicleState, e: VehicleEvent) {
   let err: unknown;
-  try { m.next(s, e); } catch (x) { err = x; }
+  try {
+    m.next(s, e);
+  } catch (x) {
+    err = x;
+  }
   return err instanceof DomainError && err.code === 'illegal_transition';
 }
 
@@ -53,7 +70,14 @@ function run(events: readonly VehicleEvent[]) {
 // Uniform random events rarely get past the buyer, so half the runs are the happy path with random noise
 // before each step: some reach `issued`, others are derailed (cancelled, reopened, expired…) on the way.
 const happyPath: VehicleEvent[] = [
-  'checks_passed', 'seller_signed', 'buyer_accepted', 'details_completed', 'paid', 'buyer_signed', 'processed', 'issue',
+  'checks_passed',
+  'seller_signed',
+  'buyer_accepted',
+  'details_completed',
+  'paid',
+  'buyer_signed',
+  'processed',
+  'issue',
 ];
 const anyEvent = fc.constantFrom(...vehicleEvents);
 const randomEvents = fc.array(anyEvent, { maxLength: 40 });
@@ -93,16 +117,18 @@ describe('vehicle registration machine', () => {
     // The right party is still refused in a state where the event is illegal.
     expect(mayAct('processing', 'cancel', 'dealer')).toBe(false);
     const parties: VehicleParty[] = ['dealer', 'buyer', 'system', 'con_issuance'];
-    for (const [s, e] of pairs) for (const p of parties) {
-      expect(mayAct(s, e, p)).toBe(actorOf[e] === p && expected[s][e] !== undefined);
-    }
+    for (const [s, e] of pairs)
+      for (const p of parties) {
+        expect(mayAct(s, e, p)).toBe(actorOf[e] === p && expected[s][e] !== undefined);
+      }
   });
 
-  it('fires each event only in its party\'s role: the buyer as a citizen, the system with no role', () => {
+  it("fires each event only in its party's role: the buyer as a citizen, the system with no role", () => {
     const roleOf = { dealer: 'dealer', buyer: 'citizen', system: null, con_issuance: 'con_issuance' } as const;
-    for (const e of vehicleEvents) for (const role of ['dealer', 'citizen', 'con_issuance', 'con_reception', 'admin', null] as const) {
-      expect(m.mayFire(e, role), `${e} by ${role}`).toBe(roleOf[actorOf[e]] === role);
-    }
+    for (const e of vehicleEvents)
+      for (const role of ['dealer', 'citizen', 'con_issuance', 'con_reception', 'admin', null] as const) {
+        expect(m.mayFire(e, role), `${e} by ${role}`).toBe(roleOf[actorOf[e]] === role);
+      }
     expect(m.mayFire('paid', 'citizen')).toBe(false);
     expect(m.mayFire('buyer_accepted', null)).toBe(false);
     expect(m.mayFire('cancel', 'citizen')).toBe(false);
@@ -110,30 +136,32 @@ describe('vehicle registration machine', () => {
 
   it('knows closed, waiting and final states', () => {
     expect([...closedStates].sort()).toEqual([...closed].sort());
-    expect([...waitingForBuyer].sort())
-      .toEqual(['awaiting_buyer', 'awaiting_buyer_signature', 'awaiting_payment', 'buyer_filling']);
+    expect([...waitingForBuyer].sort()).toEqual(['awaiting_buyer', 'awaiting_buyer_signature', 'awaiting_payment', 'buyer_filling']);
     for (const s of vehicleStates) expect(m.isFinal(s)).toBe(s === 'issued' || closed.includes(s));
   });
 
   it('holds its invariants over random event sequences', () => {
     let issuedRuns = 0;
-    fc.assert(fc.property(sequences, (events) => {
-      const { states, applied } = run(events);
-      for (const s of states) {
-        expect(vehicleStates).toContain(s);
-        expect(isClosed(s)).toBe(closed.includes(s));
-        expect(m.events(s).sort()).toEqual(vehicleEvents.filter((e) => m.can(s, e)).sort());
-      }
-      // Nothing leaves a final state, so only the last reached state may be final.
-      states.slice(0, -1).forEach((s) => expect(m.isFinal(s)).toBe(false));
-      // No buyer action before the dealer has signed the seller's part.
-      const firstBuyer = applied.findIndex((e) => actorOf[e] === 'buyer');
-      if (firstBuyer >= 0) expect(applied.slice(0, firstBuyer)).toContain('seller_signed');
-      if (states[states.length - 1] === 'issued') {
-        issuedRuns++;
-        expect(applied.slice(-3)).toEqual(['buyer_signed', 'processed', 'issue']);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(sequences, (events) => {
+        const { states, applied } = run(events);
+        for (const s of states) {
+          expect(vehicleStates).toContain(s);
+          expect(isClosed(s)).toBe(closed.includes(s));
+          expect(m.events(s).sort()).toEqual(vehicleEvents.filter((e) => m.can(s, e)).sort());
+        }
+        // Nothing leaves a final state, so only the last reached state may be final.
+        states.slice(0, -1).forEach((s) => expect(m.isFinal(s)).toBe(false));
+        // No buyer action before the dealer has signed the seller's part.
+        const firstBuyer = applied.findIndex((e) => actorOf[e] === 'buyer');
+        if (firstBuyer >= 0) expect(applied.slice(0, firstBuyer)).toContain('seller_signed');
+        if (states[states.length - 1] === 'issued') {
+          issuedRuns++;
+          expect(applied.slice(-3)).toEqual(['buyer_signed', 'processed', 'issue']);
+        }
+      }),
+      { numRuns: 500 },
+    );
     // Guards against the `issued` property holding only because no run ever got there.
     expect(issuedRuns).toBeGreaterThan(0);
   });

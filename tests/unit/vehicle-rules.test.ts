@@ -15,7 +15,19 @@ describe('step 1: OKED', () => {
 });
 
 describe('steps 3 and 12: e-passport', () => {
-  const passport = { vin: 'X', make: 'Hyundai', model: 'Tucson', year: 2026, category: 'M1', colourKk: 'ақ', colourRu: 'белый', engine: 'E', bodyNumber: 'B', massKg: 2000, manufacturerBin: null };
+  const passport = {
+    vin: 'X',
+    make: 'Hyundai',
+    model: 'Tucson',
+    year: 2026,
+    category: 'M1',
+    colourKk: 'ақ',
+    colourRu: 'белый',
+    engine: 'E',
+    bodyNumber: 'B',
+    massKg: 2000,
+    manufacturerBin: null,
+  };
   it('only an active e-passport allows registration; none at all does not', () => {
     expect(passportAllowsRegistration({ ...passport, status: 'active' })).toBe(true);
     expect(passportAllowsRegistration({ ...passport, status: 'registered' })).toBe(false);
@@ -43,7 +55,11 @@ describe('plates (order 000 point 2, SPEC §8)', () => {
 });
 
 describe('step 17: fees', () => {
-  const fees = [{ code: 'vehicle.registration', mrpMilli: 250 }, { code: 'vehicle.srts', mrpMilli: 1250 }, { code: 'vehicle.plates', mrpMilli: 2800 }];
+  const fees = [
+    { code: 'vehicle.registration', mrpMilli: 250 },
+    { code: 'vehicle.srts', mrpMilli: 1250 },
+    { code: 'vehicle.plates', mrpMilli: 2800 },
+  ];
   it('registration and SRTS always, the plate type’s own fee when it has one', () => {
     expect(vehicleFeeCodes('vehicle.plates')).toEqual(['vehicle.registration', 'vehicle.srts', 'vehicle.plates']);
     expect(vehicleFeeCodes(null)).toEqual(['vehicle.registration', 'vehicle.srts']);

@@ -13,8 +13,12 @@ function groupOf(p: Persona): Role {
   return [...p.roles].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b))[0] ?? 'citizen';
 }
 
-export default async function SignInPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ signedOut?: string }>;
+export default async function SignInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ signedOut?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -22,7 +26,8 @@ export default async function SignInPage({ params, searchParams }: {
   const t = await getTranslations('SignIn');
   const demo = isDemoMode();
   const personas = demo ? await listPersonas() : [];
-  const groups = [...roleOrder].reverse()
+  const groups = [...roleOrder]
+    .reverse()
     .map((role) => ({ role, people: personas.filter((p) => groupOf(p) === role) }))
     .filter((g) => g.people.length > 0);
   return (
@@ -36,7 +41,9 @@ export default async function SignInPage({ params, searchParams }: {
           <h2 className="text-2xl font-semibold">{t('demoTitle')}</h2>
           {groups.map((g) => (
             <section key={g.role} aria-labelledby={`group-${g.role}`} className="flex flex-col gap-3">
-              <h3 id={`group-${g.role}`} className="text-xl font-semibold">{t(`group_${g.role}`)}</h3>
+              <h3 id={`group-${g.role}`} className="text-xl font-semibold">
+                {t(`group_${g.role}`)}
+              </h3>
               <ul className="grid gap-3 md:grid-cols-2">
                 {g.people.map((p) => (
                   <li key={p.userId} className="rounded-lg border border-slate-300 bg-white p-4">
@@ -44,24 +51,40 @@ export default async function SignInPage({ params, searchParams }: {
                       <input type="hidden" name="userId" value={p.userId} />
                       <input type="hidden" name="locale" value={locale} />
                       <p className="font-semibold">{p.name}</p>
-                      <p className="text-sm text-slate-700">{t('iin')}: <span className="font-mono">{maskIin(p.iin)}</span></p>
+                      <p className="text-sm text-slate-700">
+                        {t('iin')}: <span className="font-mono">{maskIin(p.iin)}</span>
+                      </p>
                       <p className="flex-1 text-sm text-slate-800">{locale === 'kk' ? p.personaKk : p.personaRu}</p>
                       {p.keys.length ? (
                         <details className="text-sm">
                           <summary className="cursor-pointer text-brand-700 underline">{t('keys')}</summary>
-                          <p className="mt-1">{t('keyPassword')}: <code className="rounded bg-canvas px-1" data-testid={`password-${p.iin}`}>{p.keys[0]!.password}</code></p>
+                          <p className="mt-1">
+                            {t('keyPassword')}:{' '}
+                            <code className="rounded bg-canvas px-1" data-testid={`password-${p.iin}`}>
+                              {p.keys[0]!.password}
+                            </code>
+                          </p>
                           <ul className="mt-1 flex flex-col gap-1">
                             {p.keys.map((k) => (
                               <li key={k.serial}>
-                                <a href={`/api/pki/demo-keys/${k.serial}`} download data-key={`${p.iin}-${k.purpose}${k.bin ? '-legal' : ''}`}>
-                                  {t(k.purpose === 'signing' ? 'signingKey' : 'authKey')}{k.bin ? ` (${t('legalEntity')} ${k.bin})` : ''}
+                                <a
+                                  href={`/api/pki/demo-keys/${k.serial}`}
+                                  download
+                                  data-key={`${p.iin}-${k.purpose}${k.bin ? '-legal' : ''}`}
+                                >
+                                  {t(k.purpose === 'signing' ? 'signingKey' : 'authKey')}
+                                  {k.bin ? ` (${t('legalEntity')} ${k.bin})` : ''}
                                 </a>
                               </li>
                             ))}
                           </ul>
                         </details>
                       ) : null}
-                      <button type="submit" data-persona={p.iin} className="self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400">
+                      <button
+                        type="submit"
+                        data-persona={p.iin}
+                        className="self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-3 focus-visible:outline-gold-400"
+                      >
                         {t('signInAs', { name: p.name })}
                       </button>
                     </form>

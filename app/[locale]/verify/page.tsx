@@ -8,8 +8,12 @@ import { verifyDocumentSignatures } from '@/lib/signatures/queries';
  * Public signature verification (no sign-in): a document number and its code show who signed what and when,
  * and whether each signature is valid now — names and masked IINs only.
  */
-export default async function VerifyPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ number?: string; code?: string }>;
+export default async function VerifyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ number?: string; code?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -18,34 +22,68 @@ export default async function VerifyPage({ params, searchParams }: {
   const code = (q.code ?? '').trim().toUpperCase().slice(0, 20);
   const [t, te, format] = await Promise.all([getTranslations('Verify'), getTranslations('Errors'), getFormatter()]);
   const asked = !!number && !!code;
-  const found = asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyDocumentSignatures(number, code) : null;
+  const found =
+    asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyDocumentSignatures(number, code) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-line bg-white p-5">
         <TextField name="number" label={t('number')} hint={t('numberHint')} defaultValue={number} width="md" />
         <TextField name="code" label={t('code')} hint={t('codeHint')} defaultValue={code} width="sm" autoComplete="off" />
-        <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">{t('check')}</button>
+        <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+          {t('check')}
+        </button>
       </form>
-      {asked && !found ? <Notice tone="error" title={t('notFound')}>{t('notFoundText')}</Notice> : null}
+      {asked && !found ? (
+        <Notice tone="error" title={t('notFound')}>
+          {t('notFoundText')}
+        </Notice>
+      ) : null}
       {found ? (
         <section aria-labelledby="result-title" className="flex flex-col gap-4" data-testid="verify-result">
-          <h2 id="result-title" className="text-2xl font-semibold">{t('resultTitle', { number })}</h2>
-          {found.length === 0 ? <EmptyState title={t('notFound')} /> : found.map((s) => (
-            <Card key={s.id} title={<span className="flex flex-wrap items-center gap-3">{t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : s.partyRole}
-              <StatusBadge tone={s.validNow ? 'success' : 'danger'}>{s.validNow ? t('valid') : t('invalid')}</StatusBadge></span>}>
-              <DescriptionList items={[
-                { term: t('signer'), value: s.signer?.commonName ?? '—' },
-                { term: t('iin'), value: s.signer?.iin ? <span className="font-mono">{maskIin(s.signer.iin)}</span> : '—' },
-                ...(s.signer?.bin ? [{ term: t('bin'), value: <span className="font-mono">{s.signer.bin}</span> }] : []),
-                { term: t('signedAt'), value: format.dateTime(s.signedAt, 'stamp') },
-                { term: t('certificate'), value: s.signer ? t('validity', { from: format.dateTime(new Date(s.signer.notBefore), 'short'), to: format.dateTime(new Date(s.signer.notAfter), 'short') }) : '—' },
-              ]} />
-              {s.problems.length ? (
-                <ul className="mt-3 list-disc pl-5 text-sm">{s.problems.map((p) => <li key={p}>{te(`signature_${p}` as never)}</li>)}</ul>
-              ) : null}
-            </Card>
-          ))}
+          <h2 id="result-title" className="text-2xl font-semibold">
+            {t('resultTitle', { number })}
+          </h2>
+          {found.length === 0 ? (
+            <EmptyState title={t('notFound')} />
+          ) : (
+            found.map((s) => (
+              <Card
+                key={s.id}
+                title={
+                  <span className="flex flex-wrap items-center gap-3">
+                    {t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : s.partyRole}
+                    <StatusBadge tone={s.validNow ? 'success' : 'danger'}>{s.validNow ? t('valid') : t('invalid')}</StatusBadge>
+                  </span>
+                }
+              >
+                <DescriptionList
+                  items={[
+                    { term: t('signer'), value: s.signer?.commonName ?? '—' },
+                    { term: t('iin'), value: s.signer?.iin ? <span className="font-mono">{maskIin(s.signer.iin)}</span> : '—' },
+                    ...(s.signer?.bin ? [{ term: t('bin'), value: <span className="font-mono">{s.signer.bin}</span> }] : []),
+                    { term: t('signedAt'), value: format.dateTime(s.signedAt, 'stamp') },
+                    {
+                      term: t('certificate'),
+                      value: s.signer
+                        ? t('validity', {
+                            from: format.dateTime(new Date(s.signer.notBefore), 'short'),
+                            to: format.dateTime(new Date(s.signer.notAfter), 'short'),
+                          })
+                        : '—',
+                    },
+                  ]}
+                />
+                {s.problems.length ? (
+                  <ul className="mt-3 list-disc pl-5 text-sm">
+                    {s.problems.map((p) => (
+                      <li key={p}>{te(`signature_${p}` as never)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </Card>
+            ))
+          )}
         </section>
       ) : null}
     </div>

@@ -9,7 +9,11 @@ export default async function Page() {
     <main>
       <h1>Baseline</h1>
       <p>Rendered at {now.toISOString()}</p>
-      <ul>{Array.from({ length: 20 }, (_, i) => <li key={i}>Row {i + 1}</li>)}</ul>
+      <ul>
+        {Array.from({ length: 20 }, (_, i) => (
+          <li key={i}>Row {i + 1}</li>
+        ))}
+      </ul>
     </main>
   );
 }

@@ -7,7 +7,10 @@ export class AisSikSimulator implements SocialStatuses {
   constructor(private readonly db: DbOrTx) {}
 
   async socialStatuses(iin: string): Promise<SocialStatus[]> {
-    return this.db.select({ status: socialStatuses.status, since: socialStatuses.since })
-      .from(socialStatuses).where(eq(socialStatuses.iin, iin)).orderBy(asc(socialStatuses.status));
+    return this.db
+      .select({ status: socialStatuses.status, since: socialStatuses.since })
+      .from(socialStatuses)
+      .where(eq(socialStatuses.iin, iin))
+      .orderBy(asc(socialStatuses.status));
   }
 }

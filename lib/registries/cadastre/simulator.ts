@@ -12,8 +12,7 @@ export class CadastreSimulator implements Cadastre {
   }
 
   async propertiesOf(iin: string): Promise<Property[]> {
-    const owned = await this.db.select({ n: propertyOwners.cadastralNumber }).from(propertyOwners)
-      .where(eq(propertyOwners.iin, iin));
+    const owned = await this.db.select({ n: propertyOwners.cadastralNumber }).from(propertyOwners).where(eq(propertyOwners.iin, iin));
     return this.withOwners(owned.map((o) => o.n));
   }
 
@@ -21,15 +20,12 @@ export class CadastreSimulator implements Cadastre {
   private async withOwners(numbers: string[]): Promise<Property[]> {
     if (numbers.length === 0) return [];
     const [props, owners] = await Promise.all([
-      this.db.select().from(properties).where(inArray(properties.cadastralNumber, numbers))
-        .orderBy(asc(properties.cadastralNumber)),
-      this.db.select().from(propertyOwners).where(inArray(propertyOwners.cadastralNumber, numbers))
-        .orderBy(asc(propertyOwners.iin)),
+      this.db.select().from(properties).where(inArray(properties.cadastralNumber, numbers)).orderBy(asc(properties.cadastralNumber)),
+      this.db.select().from(propertyOwners).where(inArray(propertyOwners.cadastralNumber, numbers)).orderBy(asc(propertyOwners.iin)),
     ]);
     return props.map((p) => ({
       ...p,
-      owners: owners.filter((o) => o.cadastralNumber === p.cadastralNumber)
-        .map((o) => ({ iin: o.iin, shareMilli: o.shareMilli })),
+      owners: owners.filter((o) => o.cadastralNumber === p.cadastralNumber).map((o) => ({ iin: o.iin, shareMilli: o.shareMilli })),
     }));
   }
 }

@@ -4,8 +4,11 @@ import { consentRequests } from '@/db/schema/registry';
 import type { Consent, ConsentService } from './port';
 
 const columns = {
-  id: consentRequests.id, purpose: consentRequests.purpose, status: consentRequests.status,
-  requestedAt: consentRequests.requestedAt, answeredAt: consentRequests.answeredAt,
+  id: consentRequests.id,
+  purpose: consentRequests.purpose,
+  status: consentRequests.status,
+  requestedAt: consentRequests.requestedAt,
+  answeredAt: consentRequests.answeredAt,
 };
 type Row = { id: number } & Omit<Consent, 'id'>;
 const toConsent = (r: Row): Consent => ({ ...r, id: String(r.id) });
@@ -43,7 +46,9 @@ export class ConsentSimulator implements ConsentService {
   private async answer(id: string, status: 'granted' | 'refused'): Promise<Consent | null> {
     const n = parseId(id);
     if (n === null) return null;
-    const [row] = await this.db.update(consentRequests).set({ status, answeredAt: new Date() })
+    const [row] = await this.db
+      .update(consentRequests)
+      .set({ status, answeredAt: new Date() })
       .where(and(eq(consentRequests.id, n), eq(consentRequests.status, 'requested')))
       .returning(columns);
     return row ? toConsent(row) : this.status(id);

@@ -10,8 +10,12 @@ export class ContractsSimulator implements SaleContracts {
     // A re-signed contract supersedes the earlier one: the latest wins.
     const [row] = await this.db
       .select({
-        sellerBin: saleContracts.sellerBin, buyerIin: saleContracts.buyerIin, vin: saleContracts.vin,
-        number: saleContracts.number, signedOn: saleContracts.signedOn, priceTiyn: saleContracts.priceTiyn,
+        sellerBin: saleContracts.sellerBin,
+        buyerIin: saleContracts.buyerIin,
+        vin: saleContracts.vin,
+        number: saleContracts.number,
+        signedOn: saleContracts.signedOn,
+        priceTiyn: saleContracts.priceTiyn,
       })
       .from(saleContracts)
       .where(and(eq(saleContracts.sellerBin, sellerBin), eq(saleContracts.buyerIin, buyerIin), eq(saleContracts.vin, vin)))

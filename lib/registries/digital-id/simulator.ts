@@ -8,8 +8,10 @@ export class DigitalIdSimulator implements DigitalId {
   constructor(private readonly db: DbOrTx) {}
 
   private async flags(iin: string) {
-    const [row] = await this.db.select({ livenessOk: persons.livenessOk, faceMatchOk: persons.faceMatchOk })
-      .from(persons).where(eq(persons.iin, iin));
+    const [row] = await this.db
+      .select({ livenessOk: persons.livenessOk, faceMatchOk: persons.faceMatchOk })
+      .from(persons)
+      .where(eq(persons.iin, iin));
     return row ?? null;
   }
 

@@ -9,9 +9,16 @@ export class EducationSimulator implements Education {
   async studentRecords(iin: string): Promise<StudentRecord[]> {
     return this.db
       .select({
-        source: students.source, institutionKk: students.institutionKk, institutionRu: students.institutionRu,
-        regionCode: students.regionCode, fullTime: students.fullTime, fromDate: students.fromDate, toDate: students.toDate,
+        source: students.source,
+        institutionKk: students.institutionKk,
+        institutionRu: students.institutionRu,
+        regionCode: students.regionCode,
+        fullTime: students.fullTime,
+        fromDate: students.fromDate,
+        toDate: students.toDate,
       })
-      .from(students).where(eq(students.iin, iin)).orderBy(asc(students.fromDate), asc(students.id));
+      .from(students)
+      .where(eq(students.iin, iin))
+      .orderBy(asc(students.fromDate), asc(students.id));
   }
 }

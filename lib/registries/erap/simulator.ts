@@ -8,7 +8,13 @@ export class ErapSimulator implements AdministrativeFines {
 
   async unpaidFines(iin: string): Promise<Fine[]> {
     const rows = await this.db
-      .select({ id: fines.id, amountTiyn: fines.amountTiyn, articleKk: fines.articleKk, articleRu: fines.articleRu, issuedOn: fines.issuedOn })
+      .select({
+        id: fines.id,
+        amountTiyn: fines.amountTiyn,
+        articleKk: fines.articleKk,
+        articleRu: fines.articleRu,
+        issuedOn: fines.issuedOn,
+      })
       .from(fines)
       .where(and(eq(fines.iin, iin), eq(fines.paid, false)))
       .orderBy(asc(fines.issuedOn), asc(fines.id));

@@ -8,8 +8,14 @@ export class ESobesSimulator implements SocialProtection {
 
   async guardianship(iin: string): Promise<Guardianship | null> {
     const [row] = await this.db
-      .select({ incapable: guardianships.incapable, guardianIin: guardianships.guardianIin, basisKk: guardianships.basisKk, basisRu: guardianships.basisRu })
-      .from(guardianships).where(eq(guardianships.iin, iin));
+      .select({
+        incapable: guardianships.incapable,
+        guardianIin: guardianships.guardianIin,
+        basisKk: guardianships.basisKk,
+        basisRu: guardianships.basisRu,
+      })
+      .from(guardianships)
+      .where(eq(guardianships.iin, iin));
     return row ?? null;
   }
 }

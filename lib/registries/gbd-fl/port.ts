@@ -43,13 +43,15 @@ export const addressRegistrationSchema = z.discriminatedUnion('kind', [
     iin: z.string(),
     address: permanentAddressSchema.extend({ cadastralNumber: z.string() }),
   }),
-  z.object({
-    kind: z.literal('temporary'),
-    iin: z.string(),
-    cadastralNumber: z.string(),
-    fromDate: z.iso.date(),
-    toDate: z.iso.date(),
-  }).refine((r) => r.fromDate <= r.toDate, { message: 'fromDate after toDate', path: ['toDate'] }),
+  z
+    .object({
+      kind: z.literal('temporary'),
+      iin: z.string(),
+      cadastralNumber: z.string(),
+      fromDate: z.iso.date(),
+      toDate: z.iso.date(),
+    })
+    .refine((r) => r.fromDate <= r.toDate, { message: 'fromDate after toDate', path: ['toDate'] }),
 ]);
 export type AddressRegistration = z.infer<typeof addressRegistrationSchema>;
 export type RegistrationReceipt = { kind: AddressRegistration['kind']; cadastralNumber: string };

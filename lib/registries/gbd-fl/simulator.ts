@@ -3,7 +3,11 @@ import type { DbOrTx } from '@/db/client';
 import { persons, temporaryRegistrations } from '@/db/schema/registry';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import {
-  addressRegistrationSchema, type AddressRegistration, type Person, type PopulationRegistry, type RegistrationReceipt,
+  addressRegistrationSchema,
+  type AddressRegistration,
+  type Person,
+  type PopulationRegistry,
+  type RegistrationReceipt,
 } from './port';
 
 type PersonRow = typeof persons.$inferSelect;
@@ -17,10 +21,15 @@ function toPerson(r: PersonRow): Person {
       ru: { surname: r.surnameRu, givenName: r.givenNameRu, patronymic: r.patronymicRu },
       lat: { surname: r.surnameLat, givenName: r.givenNameLat },
     },
-    birthDate: r.birthDate, sex: r.sex, citizenship: r.citizenship, capable: r.capable, deceased: r.deceased,
-    permanentAddress: regionCode !== null && addressKk !== null && addressRu !== null
-      ? { regionCode, addressKk, addressRu, cadastralNumber: r.cadastralNumber }
-      : null,
+    birthDate: r.birthDate,
+    sex: r.sex,
+    citizenship: r.citizenship,
+    capable: r.capable,
+    deceased: r.deceased,
+    permanentAddress:
+      regionCode !== null && addressKk !== null && addressRu !== null
+        ? { regionCode, addressKk, addressRu, cadastralNumber: r.cadastralNumber }
+        : null,
     document: { type: r.docType, number: r.docNumber, issuedOn: r.docIssuedOn, expiresOn: r.docExpiresOn },
     photoSeed: r.photoSeed,
   };
@@ -42,13 +51,22 @@ export class GbdFlSimulator implements PopulationRegistry {
   async countRegisteredAt(cadastralNumber: string, onDate: string = toLocalDate(new Date())): Promise<number> {
     // A union, not a sum: someone registered both permanently and temporarily at one dwelling is one person.
     // The deceased are deregistered in life, so they do not take up the Astana norm (§6 step 2).
-    const registered = this.db.select({ iin: persons.iin }).from(persons)
+    const registered = this.db
+      .select({ iin: persons.iin })
+      .from(persons)
       .where(and(eq(persons.cadastralNumber, cadastralNumber), eq(persons.deceased, false)))
-      .union(this.db.select({ iin: temporaryRegistrations.iin }).from(temporaryRegistrations).where(and(
-        eq(temporaryRegistrations.cadastralNumber, cadastralNumber),
-        lte(temporaryRegistrations.fromDate, onDate),
-        gte(temporaryRegistrations.toDate, onDate),
-      )))
+      .union(
+        this.db
+          .select({ iin: temporaryRegistrations.iin })
+          .from(temporaryRegistrations)
+          .where(
+            and(
+              eq(temporaryRegistrations.cadastralNumber, cadastralNumber),
+              lte(temporaryRegistrations.fromDate, onDate),
+              gte(temporaryRegistrations.toDate, onDate),
+            ),
+          ),
+      )
       .as('registered');
     const [row] = await this.db.select({ n: count() }).from(registered);
     return row?.n ?? 0;
@@ -57,18 +75,28 @@ export class GbdFlSimulator implements PopulationRegistry {
   async registerAddress(input: AddressRegistration): Promise<RegistrationReceipt | null> {
     const reg = addressRegistrationSchema.parse(input);
     if (reg.kind === 'permanent') {
-      const updated = await this.db.update(persons).set({ ...reg.address })
-        .where(eq(persons.iin, reg.iin)).returning({ iin: persons.iin });
+      const updated = await this.db
+        .update(persons)
+        .set({ ...reg.address })
+        .where(eq(persons.iin, reg.iin))
+        .returning({ iin: persons.iin });
       return updated.length ? { kind: 'permanent', cadastralNumber: reg.address.cadastralNumber } : null;
     }
     const [person] = await this.db.select({ iin: persons.iin }).from(persons).where(eq(persons.iin, reg.iin));
     if (!person) return null;
     const row = { iin: reg.iin, cadastralNumber: reg.cadastralNumber, fromDate: reg.fromDate, toDate: reg.toDate };
     // A retry after a timeout must not register the person twice.
-    const [existing] = await this.db.select({ id: temporaryRegistrations.id }).from(temporaryRegistrations).where(and(
-      eq(temporaryRegistrations.iin, row.iin), eq(temporaryRegistrations.cadastralNumber, row.cadastralNumber),
-      eq(temporaryRegistrations.fromDate, row.fromDate), eq(temporaryRegistrations.toDate, row.toDate),
-    ));
+    const [existing] = await this.db
+      .select({ id: temporaryRegistrations.id })
+      .from(temporaryRegistrations)
+      .where(
+        and(
+          eq(temporaryRegistrations.iin, row.iin),
+          eq(temporaryRegistrations.cadastralNumber, row.cadastralNumber),
+          eq(temporaryRegistrations.fromDate, row.fromDate),
+          eq(temporaryRegistrations.toDate, row.toDate),
+        ),
+      );
     if (!existing) await this.db.insert(temporaryRegistrations).values(row);
     return { kind: 'temporary', cadastralNumber: row.cadastralNumber };
   }

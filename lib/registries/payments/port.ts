@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
 // The gateway sends the payer back here: a portal path or an http(s) URL, never `//host` or `javascript:`.
-const returnUrlSchema = z.string().refine(
-  (u) => (u.startsWith('/') && !u.startsWith('//')) || /^https?:\/\//.test(u),
-  { message: 'returnUrl must be a path or an http(s) URL' },
-);
+const returnUrlSchema = z.string().refine((u) => (u.startsWith('/') && !u.startsWith('//')) || /^https?:\/\//.test(u), {
+  message: 'returnUrl must be a path or an http(s) URL',
+});
 
 export const invoiceRequestSchema = z.object({
   /** The portal's payment id: the callback carries it back so the portal knows what was paid. */

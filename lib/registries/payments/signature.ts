@@ -7,8 +7,12 @@ export const CALLBACK_SIGNATURE_HEADER = 'x-gateway-signature';
 /** The exact body the gateway posts; keys in a fixed order so a payload always signs the same. */
 export function callbackBody(p: CallbackPayload): string {
   return JSON.stringify({
-    eventId: p.eventId, invoiceId: p.invoiceId, merchantRef: p.merchantRef,
-    outcome: p.outcome, amountTiyn: p.amountTiyn, at: p.at,
+    eventId: p.eventId,
+    invoiceId: p.invoiceId,
+    merchantRef: p.merchantRef,
+    outcome: p.outcome,
+    amountTiyn: p.amountTiyn,
+    at: p.at,
   });
 }
 

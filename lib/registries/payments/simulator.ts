@@ -3,8 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { gatewayInvoices } from '@/db/schema/registry';
 import {
-  invoiceRequestSchema, paymentOutcomeSchema,
-  type CallbackPayload, type Invoice, type InvoiceRequest, type PaymentGateway, type PaymentOutcome,
+  invoiceRequestSchema,
+  paymentOutcomeSchema,
+  type CallbackPayload,
+  type Invoice,
+  type InvoiceRequest,
+  type PaymentGateway,
+  type PaymentOutcome,
 } from './port';
 
 type Row = typeof gatewayInvoices.$inferSelect;
@@ -16,8 +21,11 @@ function callbackOf(row: Row): CallbackPayload | null {
   if (row.status === 'open' || !row.completedAt) return null;
   return {
     eventId: `evt_${row.id}`, // one completion per invoice, so redelivery carries the same event id
-    invoiceId: row.id, merchantRef: row.merchantRef, outcome: row.status,
-    amountTiyn: row.amountTiyn, at: row.completedAt.toISOString(),
+    invoiceId: row.id,
+    merchantRef: row.merchantRef,
+    outcome: row.status,
+    amountTiyn: row.amountTiyn,
+    at: row.completedAt.toISOString(),
   };
 }
 
@@ -26,10 +34,17 @@ export class PaymentGatewaySimulator implements PaymentGateway {
 
   async createInvoice(request: InvoiceRequest): Promise<{ invoiceId: string; payUrl: string }> {
     const req = invoiceRequestSchema.parse(request);
-    const [open] = await this.db.select({ id: gatewayInvoices.id }).from(gatewayInvoices).where(and(
-      eq(gatewayInvoices.merchantRef, req.merchantRef), eq(gatewayInvoices.amountTiyn, req.amountTiyn),
-      eq(gatewayInvoices.status, 'open'),
-    )).limit(1);
+    const [open] = await this.db
+      .select({ id: gatewayInvoices.id })
+      .from(gatewayInvoices)
+      .where(
+        and(
+          eq(gatewayInvoices.merchantRef, req.merchantRef),
+          eq(gatewayInvoices.amountTiyn, req.amountTiyn),
+          eq(gatewayInvoices.status, 'open'),
+        ),
+      )
+      .limit(1);
     const invoiceId = open?.id ?? randomUUID();
     if (!open) await this.db.insert(gatewayInvoices).values({ id: invoiceId, ...req });
     return { invoiceId, payUrl: payUrl(invoiceId) };
@@ -43,7 +58,9 @@ export class PaymentGatewaySimulator implements PaymentGateway {
   async complete(invoiceId: string, outcome: PaymentOutcome): Promise<CallbackPayload | null> {
     const status = paymentOutcomeSchema.parse(outcome);
     // Compare-and-set on `open`: paying twice on the hosted page completes the invoice once.
-    const [done] = await this.db.update(gatewayInvoices).set({ status, completedAt: new Date() })
+    const [done] = await this.db
+      .update(gatewayInvoices)
+      .set({ status, completedAt: new Date() })
       .where(and(eq(gatewayInvoices.id, invoiceId), eq(gatewayInvoices.status, 'open')))
       .returning();
     if (done) return callbackOf(done);

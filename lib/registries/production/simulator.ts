@@ -33,7 +33,9 @@ export class ProductionSimulator implements DocumentProduction {
   }
 
   private async order(kind: Kind, reference: string): Promise<ProductionOrder> {
-    const [existing] = await this.db.select().from(productionOrders)
+    const [existing] = await this.db
+      .select()
+      .from(productionOrders)
       .where(and(eq(productionOrders.kind, kind), eq(productionOrders.reference, reference)));
     if (existing) return toOrder(existing);
     // A readable number the citizen can quote: RPD-2026-004815162.

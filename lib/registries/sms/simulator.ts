@@ -20,8 +20,10 @@ export class SmsSimulator implements SmsGateway {
   }
 
   async status(gatewayId: string): Promise<SmsReceipt | null> {
-    const [row] = await this.db.select({ gatewayId: smsGateway.id, status: smsGateway.status })
-      .from(smsGateway).where(eq(smsGateway.id, gatewayId));
+    const [row] = await this.db
+      .select({ gatewayId: smsGateway.id, status: smsGateway.status })
+      .from(smsGateway)
+      .where(eq(smsGateway.id, gatewayId));
     return row ?? null;
   }
 }

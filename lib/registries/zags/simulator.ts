@@ -7,8 +7,7 @@ export class ZagsSimulator implements Zags {
   constructor(private readonly db: DbOrTx) {}
 
   async parentsOf(iin: string): Promise<{ mother?: string; father?: string }> {
-    const [row] = await this.db.select({ mother: births.motherIin, father: births.fatherIin })
-      .from(births).where(eq(births.childIin, iin));
+    const [row] = await this.db.select({ mother: births.motherIin, father: births.fatherIin }).from(births).where(eq(births.childIin, iin));
     // An unknown parent is left out, as the CivilRecords contract says, never returned as null.
     return {
       ...(row?.mother ? { mother: row.mother } : {}),
@@ -17,13 +16,18 @@ export class ZagsSimulator implements Zags {
   }
 
   async childrenOf(iin: string): Promise<string[]> {
-    const rows = await this.db.select({ child: births.childIin }).from(births)
-      .where(or(eq(births.motherIin, iin), eq(births.fatherIin, iin))).orderBy(asc(births.childIin));
+    const rows = await this.db
+      .select({ child: births.childIin })
+      .from(births)
+      .where(or(eq(births.motherIin, iin), eq(births.fatherIin, iin)))
+      .orderBy(asc(births.childIin));
     return rows.map((r) => r.child);
   }
 
   async spousesOf(iin: string): Promise<string[]> {
-    const rows = await this.db.select({ a: marriages.spouse1Iin, b: marriages.spouse2Iin }).from(marriages)
+    const rows = await this.db
+      .select({ a: marriages.spouse1Iin, b: marriages.spouse2Iin })
+      .from(marriages)
       .where(and(or(eq(marriages.spouse1Iin, iin), eq(marriages.spouse2Iin, iin)), isNull(marriages.dissolvedOn)))
       .orderBy(asc(marriages.registeredOn));
     return rows.map((r) => (r.a === iin ? r.b : r.a));
@@ -31,7 +35,8 @@ export class ZagsSimulator implements Zags {
 
   // On or after: a change on the card's issue day may predate the card, so it sends the person to a CON.
   async changesSince(iin: string, sinceDate: string): Promise<CivilChange[]> {
-    return this.db.select({ kind: civilChanges.kind, changedOn: civilChanges.changedOn, details: civilChanges.details })
+    return this.db
+      .select({ kind: civilChanges.kind, changedOn: civilChanges.changedOn, details: civilChanges.details })
       .from(civilChanges)
       .where(and(eq(civilChanges.iin, iin), gte(civilChanges.changedOn, sinceDate)))
       .orderBy(asc(civilChanges.changedOn), asc(civilChanges.id));

@@ -21,7 +21,9 @@ export default async function CabinetLayout({ children }: { children: ReactNode 
         <ul className="flex flex-wrap gap-2 border-b border-line pb-2">
           {tabs.map((tab) => (
             <li key={tab.href}>
-              <Link href={tab.href} className="rounded px-3 py-2 font-medium text-brand-700 underline-offset-4 hover:underline">{t(`tabs.${tab.key}`)}</Link>
+              <Link href={tab.href} className="rounded px-3 py-2 font-medium text-brand-700 underline-offset-4 hover:underline">
+                {t(`tabs.${tab.key}`)}
+              </Link>
             </li>
           ))}
         </ul>

@@ -7,14 +7,23 @@ import { listForPerson } from '@/lib/applications/queries';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 
-export default async function CabinetPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string }>;
+export default async function CabinetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ after?: string }>;
 }) {
   setRequestLocale((await params).locale);
   const { actor } = await requireArea('cabinet');
   const cursor = decodeCursor((await searchParams).after);
   const [t, tc, ts, tp, format, locale] = await Promise.all([
-    getTranslations('Cabinet'), getTranslations('Common'), getTranslations('Status'), getTranslations('Pilots'), getFormatter(), getLocale(),
+    getTranslations('Cabinet'),
+    getTranslations('Common'),
+    getTranslations('Status'),
+    getTranslations('Pilots'),
+    getFormatter(),
+    getLocale(),
   ]);
   const page = await listForPerson(actor.iin, 20, cursor);
   const base = getPathname({ href: '/cabinet', locale });
@@ -24,11 +33,25 @@ export default async function CabinetPage({ params, searchParams }: {
       <DataTable
         caption={t('applicationsCaption')}
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (r) => (r.pilot === 'vehicle' || r.pilot === 'id_card'
-            ? <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">{r.number}</Link>
-            : <span className="font-mono">{r.number}</span>) },
+          {
+            key: 'number',
+            header: t('number'),
+            rowHeader: true,
+            cell: (r) =>
+              r.pilot === 'vehicle' || r.pilot === 'id_card' ? (
+                <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">
+                  {r.number}
+                </Link>
+              ) : (
+                <span className="font-mono">{r.number}</span>
+              ),
+          },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
-          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
+          {
+            key: 'status',
+            header: t('status'),
+            cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge>,
+          },
           { key: 'updated', header: t('updated'), cell: (r) => format.dateTime(r.updatedAt, 'stamp') },
         ]}
         rows={page.rows}

@@ -20,7 +20,10 @@ export default async function SignaturePage({ params }: { params: Promise<{ loca
   const bins = actor.grants.flatMap((g) => (g.role === 'dealer' && g.dealerBin ? [g.dealerBin] : []));
   const now = new Date();
   const name = signerName(actor);
-  const identities = [{ bin: null as string | null, label: t('asPerson') }, ...bins.map((bin) => ({ bin: bin as string | null, label: t('asEmployee', { bin }) }))];
+  const identities = [
+    { bin: null as string | null, label: t('asPerson') },
+    ...bins.map((bin) => ({ bin: bin as string | null, label: t('asEmployee', { bin }) })),
+  ];
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('checkTitle')} lead={t('checkLead')} />
@@ -39,18 +42,20 @@ export default async function SignaturePage({ params }: { params: Promise<{ loca
           { term: t('docDate'), value: format.dateTime(now, 'stamp') },
         ];
         return (
-          <div key={bin ?? 'person'} data-identity={bin ?? 'person'}><Card title={label} titleAs="h2">
-            <p className="mb-4 text-ink-muted">{statement}</p>
-            <SignDialog
-              document={document}
-              summary={summary}
-              signer={{ iin: actor.iin, bin }}
-              action={signEdsCheckAction}
-              fields={{ number, createdAt, locale, bin: bin ?? '' }}
-              title={t('signDialogTitle')}
-              openLabel={t('signStatement')}
-            />
-          </Card></div>
+          <div key={bin ?? 'person'} data-identity={bin ?? 'person'}>
+            <Card title={label} titleAs="h2">
+              <p className="mb-4 text-ink-muted">{statement}</p>
+              <SignDialog
+                document={document}
+                summary={summary}
+                signer={{ iin: actor.iin, bin }}
+                action={signEdsCheckAction}
+                fields={{ number, createdAt, locale, bin: bin ?? '' }}
+                title={t('signDialogTitle')}
+                openLabel={t('signStatement')}
+              />
+            </Card>
+          </div>
         );
       })}
     </div>

@@ -13,20 +13,54 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
   const link = 'font-medium text-brand-700 underline underline-offset-4';
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={t('title')} lead={t('lead')} />
+      <PageHeader
+        eyebrow={
+          <span data-testid="area-scope">
+            <ScopeLabel grant={grant} />
+          </span>
+        }
+        title={t('title')}
+        lead={t('lead')}
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={t('referenceTitle')}>
           <ul className="flex flex-col gap-1">
-            {referenceTableNames.map((n) => <li key={n}><Link className={link} href={`/admin/reference/${n}`}>{t(`tables.${n}`)}</Link></li>)}
+            {referenceTableNames.map((n) => (
+              <li key={n}>
+                <Link className={link} href={`/admin/reference/${n}`}>
+                  {t(`tables.${n}`)}
+                </Link>
+              </li>
+            ))}
           </ul>
         </Card>
         <Card title={t('operationsTitle')}>
           <ul className="flex flex-col gap-1">
-            <li><Link className={link} href="/admin/faults">{t('faultsTitle')}</Link></li>
-            <li><Link className={link} href="/admin/sms">{t('smsTitle')}</Link></li>
-            <li><Link className={link} href="/admin/jobs">{t('jobsTitle')}</Link></li>
-            <li><Link className={link} href="/admin/audit">{t('auditTitle')}</Link></li>
-            <li><Link className={link} href="/admin/certificates">{t('certificatesTitle')}</Link></li>
+            <li>
+              <Link className={link} href="/admin/faults">
+                {t('faultsTitle')}
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/admin/sms">
+                {t('smsTitle')}
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/admin/jobs">
+                {t('jobsTitle')}
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/admin/audit">
+                {t('auditTitle')}
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/admin/certificates">
+                {t('certificatesTitle')}
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>

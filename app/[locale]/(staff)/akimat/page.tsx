@@ -3,8 +3,12 @@ import { QueuePage } from '@/components/areas/queue-page';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 
-export default async function Page({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string }>;
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ after?: string }>;
 }) {
   setRequestLocale((await params).locale);
   const { grant } = await requireArea('akimat');

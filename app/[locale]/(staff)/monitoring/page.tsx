@@ -10,11 +10,23 @@ export default async function MonitoringPage({ params }: { params: Promise<{ loc
   setRequestLocale((await params).locale);
   const { grant } = await requireArea('monitoring');
   const [t, tp, ts, format, rows] = await Promise.all([
-    getTranslations('Areas'), getTranslations('Pilots'), getTranslations('Status'), getFormatter(), countsByPilotRegion(),
+    getTranslations('Areas'),
+    getTranslations('Pilots'),
+    getTranslations('Status'),
+    getFormatter(),
+    countsByPilotRegion(),
   ]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={t('monitoring.title')} lead={t('monitoring.lead')} />
+      <PageHeader
+        eyebrow={
+          <span data-testid="area-scope">
+            <ScopeLabel grant={grant} />
+          </span>
+        }
+        title={t('monitoring.title')}
+        lead={t('monitoring.lead')}
+      />
       <DataTable
         caption={t('monitoring.queue')}
         columns={[

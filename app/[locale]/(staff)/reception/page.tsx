@@ -9,8 +9,12 @@ import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { readyAtCentre } from '@/lib/vehicle-registration/queries';
 
 /** Reception (order 000, chapter 2): find the person by IIN or ID document, issue a queue ticket for the desk. */
-export default async function ReceptionPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string; q?: string }>;
+export default async function ReceptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ after?: string; q?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -27,27 +31,57 @@ export default async function ReceptionPage({ params, searchParams }: {
       found = 'unavailable';
     }
   }
-  const personName = found && found !== 'unavailable' && found.person ? (locale === 'kk' ? found.person.names.kk : found.person.names.ru) : null;
+  const personName =
+    found && found !== 'unavailable' && found.person ? (locale === 'kk' ? found.person.names.kk : found.person.names.ru) : null;
   return (
-    <QueuePage area="reception" grant={grant} pilot="vehicle" scope={{ serviceCentreId: grant.serviceCentreId }} order="oldest" statuses={['ready_for_pickup']} after={after}>
+    <QueuePage
+      area="reception"
+      grant={grant}
+      pilot="vehicle"
+      scope={{ serviceCentreId: grant.serviceCentreId }}
+      order="oldest"
+      statuses={['ready_for_pickup']}
+      after={after}
+    >
       <Card title={t('receptionTitle')}>
         <p className="mb-4 text-ink-muted">{t('receptionLead')}</p>
         <form method="get" role="search" aria-label={t('receptionTitle')} className="flex flex-wrap items-end gap-3">
-          <TextField name="q" label={t('receptionSearch')} hint={t('receptionSearchHint')} defaultValue={query} width="sm" autoComplete="off" />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t('find')}</button>
+          <TextField
+            name="q"
+            label={t('receptionSearch')}
+            hint={t('receptionSearchHint')}
+            defaultValue={query}
+            width="sm"
+            autoComplete="off"
+          />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t('find')}
+          </button>
         </form>
       </Card>
       {found === 'unavailable' ? <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.gbd_fl') })} /> : null}
       {found && found !== 'unavailable' ? (
-        !found.person ? <Notice tone="warning" title={t('personNotFound')} /> : (
+        !found.person ? (
+          <Notice tone="warning" title={t('personNotFound')} />
+        ) : (
           <section aria-labelledby="found-title" className="flex flex-col gap-4" data-testid="reception-result">
-            <h2 id="found-title" className="text-2xl font-semibold">{personName ? `${personName.surname} ${personName.givenName}` : ''} · <span className="font-mono">{maskIin(found.person.iin)}</span></h2>
-            {found.ready.length === 0 ? <EmptyState title={t('nothingReady')} description={t('nothingReadyText')} /> : found.ready.map((r) => (
-              <Card key={r.id} title={<span className="font-mono">{r.number}</span>} titleAs="h3">
-                <p className="mb-3">{r.vehicle ? `${r.vehicle.make} ${r.vehicle.model}` : ''} · {t('plate')}: <span className="font-mono">{r.plateNumber}</span></p>
-                <TicketButton applicationId={r.id} existing={r.ticket?.code ?? null} />
-              </Card>
-            ))}
+            <h2 id="found-title" className="text-2xl font-semibold">
+              {personName ? `${personName.surname} ${personName.givenName}` : ''} ·{' '}
+              <span className="font-mono">{maskIin(found.person.iin)}</span>
+            </h2>
+            {found.ready.length === 0 ? (
+              <EmptyState title={t('nothingReady')} description={t('nothingReadyText')} />
+            ) : (
+              found.ready.map((r) => (
+                <Card key={r.id} title={<span className="font-mono">{r.number}</span>} titleAs="h3">
+                  <p className="mb-3">
+                    {r.vehicle ? `${r.vehicle.make} ${r.vehicle.model}` : ''} · {t('plate')}:{' '}
+                    <span className="font-mono">{r.plateNumber}</span>
+                  </p>
+                  <TicketButton applicationId={r.id} existing={r.ticket?.code ?? null} />
+                </Card>
+              ))
+            )}
           </section>
         )
       ) : null}

@@ -12,11 +12,24 @@ import { maskIin } from '@/lib/kz/iin';
 import { registrationPointsOf } from '@/lib/reference/queries';
 
 const PAGE = 25;
-const QUEUE_STATUSES = ['under_review', 'awaiting_payment', 'submitted', 'approved', 'in_production', 'ready_for_pickup', 'issued', 'annulled'] as const;
+const QUEUE_STATUSES = [
+  'under_review',
+  'awaiting_payment',
+  'submitted',
+  'approved',
+  'in_production',
+  'ready_for_pickup',
+  'issued',
+  'annulled',
+] as const;
 
 /** The UMS DP dashboard (order 002 step 17): the region's queue, oldest first, with filters and counts. */
-export default async function UmsDashboard({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ after?: string; status?: string; point?: string; from?: string; to?: string; ticket?: string }>;
+export default async function UmsDashboard({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ after?: string; status?: string; point?: string; from?: string; to?: string; ticket?: string }>;
 }) {
   setRequestLocale((await params).locale);
   const { grant } = await requireArea('ums');
@@ -28,36 +41,99 @@ export default async function UmsDashboard({ params, searchParams }: {
   const cursor = decodeCursor(sp.after);
   const t = await getTranslations('IdCard');
   const [ta, tc, ts, format, locale, page, counts, points] = await Promise.all([
-    getTranslations('Areas'), getTranslations('Common'), getTranslations('Status'), getFormatter(), getLocale(),
-    umsQueueOf({ regionCode: grant.regionCode!, statuses: ticket ? QUEUE_STATUSES : [status], registrationPointId: point, from: date(sp.from), to: date(sp.to), ticket, limit: PAGE, after: cursor }),
+    getTranslations('Areas'),
+    getTranslations('Common'),
+    getTranslations('Status'),
+    getFormatter(),
+    getLocale(),
+    umsQueueOf({
+      regionCode: grant.regionCode!,
+      statuses: ticket ? QUEUE_STATUSES : [status],
+      registrationPointId: point,
+      from: date(sp.from),
+      to: date(sp.to),
+      ticket,
+      limit: PAGE,
+      after: cursor,
+    }),
     umsCountsOf(grant.regionCode!),
     registrationPointsOf(grant.regionCode!),
   ]);
   const base = getPathname({ href: '/ums', locale });
-  const keep = Object.fromEntries(Object.entries({ status, point: sp.point, from: sp.from, to: sp.to, ticket }).filter(([, v]) => v)) as Record<string, string>;
+  const keep = Object.fromEntries(
+    Object.entries({ status, point: sp.point, from: sp.from, to: sp.to, ticket }).filter(([, v]) => v),
+  ) as Record<string, string>;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span data-testid="area-scope"><ScopeLabel grant={grant} /></span>} title={ta('ums.title')} lead={ta('ums.lead')} />
+      <PageHeader
+        eyebrow={
+          <span data-testid="area-scope">
+            <ScopeLabel grant={grant} />
+          </span>
+        }
+        title={ta('ums.title')}
+        lead={ta('ums.lead')}
+      />
       <Card title={ta('countsTitle')}>
-        {counts.length === 0 ? <p className="text-ink-muted">{ta('noApplicationsYet')}</p> : (
-          <ul className="flex flex-wrap gap-3">{counts.map((c) => <li key={c.status}><StatusBadge tone={statusTone(c.status)}>{ts(c.status as never)}: {format.number(c.n)}</StatusBadge></li>)}</ul>
+        {counts.length === 0 ? (
+          <p className="text-ink-muted">{ta('noApplicationsYet')}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-3">
+            {counts.map((c) => (
+              <li key={c.status}>
+                <StatusBadge tone={statusTone(c.status)}>
+                  {ts(c.status as never)}: {format.number(c.n)}
+                </StatusBadge>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t('filters')}>
-        <SelectField name="status" label={ta('status')} width="md" defaultValue={status} options={QUEUE_STATUSES.map((s) => ({ value: s, label: ts(s) }))} />
-        <SelectField name="point" label={t('point')} width="md" defaultValue={sp.point ?? ''} options={[{ value: '', label: tc('all') }, ...points.map((p) => ({ value: String(p.id), label: locale === 'kk' ? p.nameKk : p.nameRu }))]} />
+        <SelectField
+          name="status"
+          label={ta('status')}
+          width="md"
+          defaultValue={status}
+          options={QUEUE_STATUSES.map((s) => ({ value: s, label: ts(s) }))}
+        />
+        <SelectField
+          name="point"
+          label={t('point')}
+          width="md"
+          defaultValue={sp.point ?? ''}
+          options={[
+            { value: '', label: tc('all') },
+            ...points.map((p) => ({ value: String(p.id), label: locale === 'kk' ? p.nameKk : p.nameRu })),
+          ]}
+        />
         <TextField name="from" type="date" label={t('from')} width="sm" defaultValue={sp.from ?? ''} />
         <TextField name="to" type="date" label={t('to')} width="sm" defaultValue={sp.to ?? ''} />
         <TextField name="ticket" label={t('ticketSearch')} width="sm" defaultValue={ticket ?? ''} autoComplete="off" />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{tc('filter')}</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          {tc('filter')}
+        </button>
       </form>
       <DataTable
         caption={ta('ums.queue')}
         columns={[
-          { key: 'number', header: ta('number'), rowHeader: true, cell: (r) => <Link href={`/ums/id-card/${r.id}`} className="font-mono font-semibold">{r.number}</Link> },
+          {
+            key: 'number',
+            header: ta('number'),
+            rowHeader: true,
+            cell: (r) => (
+              <Link href={`/ums/id-card/${r.id}`} className="font-mono font-semibold">
+                {r.number}
+              </Link>
+            ),
+          },
           { key: 'ticket', header: t('ticketColumn'), cell: (r) => <span className="font-mono">{r.ticket ?? '—'}</span> },
           { key: 'applicant', header: ta('applicant'), cell: (r) => <span className="font-mono">{maskIin(r.iin)}</span> },
-          { key: 'status', header: ta('status'), cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge> },
+          {
+            key: 'status',
+            header: ta('status'),
+            cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge>,
+          },
           { key: 'fee', header: t('feeColumn'), cell: (r) => (r.exemptStatus ? t('exemptShort') : t('paidShort')) },
           { key: 'age', header: t('age'), cell: (r) => t('ageHours', { hours: ageHours(r.submittedAt ?? r.createdAt) }) },
         ]}

@@ -14,6 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const stored = await readFileFor(actor, id);
   if (!stored) return new NextResponse(null, { status: 404 });
   return new NextResponse(new Uint8Array(stored.data), {
-    headers: { 'content-type': stored.file.contentType, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' },
+    headers: {
+      'content-type': stored.file.contentType,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': 'inline',
+    },
   });
 }

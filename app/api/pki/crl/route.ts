@@ -6,6 +6,10 @@ export async function GET() {
   const der = await demoCrl();
   if (!der) return new NextResponse(null, { status: 404 });
   return new NextResponse(new Uint8Array(der), {
-    headers: { 'content-type': 'application/pkix-crl', 'content-disposition': 'inline; filename="qyzmet-demo.crl"', 'cache-control': 'public, max-age=300' },
+    headers: {
+      'content-type': 'application/pkix-crl',
+      'content-disposition': 'inline; filename="qyzmet-demo.crl"',
+      'cache-control': 'public, max-age=300',
+    },
   });
 }

@@ -9,7 +9,12 @@ import { roles, type Role } from '@/lib/auth/roles';
 export default async function AccessLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);
   const { actor } = await requireArea('cabinet');
-  const [t, tr, format, log] = await Promise.all([getTranslations('Cabinet'), getTranslations('Roles'), getFormatter(), accessLogFor(actor.iin, 50)]);
+  const [t, tr, format, log] = await Promise.all([
+    getTranslations('Cabinet'),
+    getTranslations('Roles'),
+    getFormatter(),
+    accessLogFor(actor.iin, 50),
+  ]);
   const roleOf = (org: string | null) => {
     const r = org?.split(':')[0];
     return r && (roles as readonly string[]).includes(r) ? tr(r as Role) : '—';
@@ -23,7 +28,11 @@ export default async function AccessLogPage({ params }: { params: Promise<{ loca
         columns={[
           { key: 'at', header: t('when'), rowHeader: true, cell: (r) => format.dateTime(r.at, 'stamp') },
           { key: 'org', header: t('who'), cell: (r) => roleOf(r.org) },
-          { key: 'action', header: t('what'), cell: (r) => t.has(`actions.${r.action}` as never) ? t(`actions.${r.action}` as never) : r.action },
+          {
+            key: 'action',
+            header: t('what'),
+            cell: (r) => (t.has(`actions.${r.action}` as never) ? t(`actions.${r.action}` as never) : r.action),
+          },
         ]}
         rows={log.rows}
         rowKey={(r) => String(r.id)}

@@ -19,23 +19,35 @@ export default async function IdCardServicePage({ params }: { params: Promise<{ 
   const centres = region ? await serviceCentresOf(region, 3) : [];
   const goToCon = (
     <ul className="mt-1 list-disc pl-5">
-      {centres.map((c) => <li key={c.id}>{locale === 'kk' ? c.nameKk : c.nameRu}: {locale === 'kk' ? c.addressKk : c.addressRu} ({locale === 'kk' ? c.hoursKk : c.hoursRu})</li>)}
+      {centres.map((c) => (
+        <li key={c.id}>
+          {locale === 'kk' ? c.nameKk : c.nameRu}: {locale === 'kk' ? c.addressKk : c.addressRu} ({locale === 'kk' ? c.hoursKk : c.hoursRu})
+        </li>
+      ))}
     </ul>
   );
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('serviceTitle')} lead={t('serviceLead')} />
       <div className="grid gap-6 md:grid-cols-3">
-        <Card title={t('whoTitle')} titleAs="h2"><p>{t('whoText')}</p></Card>
-        <Card title={t('prepareTitle')} titleAs="h2"><p>{t('prepareText')}</p></Card>
-        <Card title={t('howLongTitle')} titleAs="h2"><p>{t('howLongText')}</p></Card>
+        <Card title={t('whoTitle')} titleAs="h2">
+          <p>{t('whoText')}</p>
+        </Card>
+        <Card title={t('prepareTitle')} titleAs="h2">
+          <p>{t('prepareText')}</p>
+        </Card>
+        <Card title={t('howLongTitle')} titleAs="h2">
+          <p>{t('howLongText')}</p>
+        </Card>
       </div>
       {open ? (
         <Notice tone="info" title={t('alreadyStarted')}>
           <ButtonLink href={getPathname({ href: `/cabinet/id-card/${open.applicationId}`, locale })}>{t('openApplication')}</ButtonLink>
         </Notice>
       ) : (
-        <Card title={t('startTitle')}><StartForm goToCon={goToCon} /></Card>
+        <Card title={t('startTitle')}>
+          <StartForm goToCon={goToCon} />
+        </Card>
       )}
     </div>
   );

@@ -14,12 +14,25 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const unread = page.rows.some((n) => !n.readAt);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('notificationsTitle')} actions={unread ? <MarkReadButton label={t('markAllRead')} pendingLabel={t('marking')} /> : null} />
-      {page.rows.length === 0 ? <EmptyState title={t('noNotifications')} description={t('noNotificationsText')} /> : (
+      <PageHeader
+        title={t('notificationsTitle')}
+        actions={unread ? <MarkReadButton label={t('markAllRead')} pendingLabel={t('marking')} /> : null}
+      />
+      {page.rows.length === 0 ? (
+        <EmptyState title={t('noNotifications')} description={t('noNotificationsText')} />
+      ) : (
         <ul className="flex flex-col gap-3" data-testid="notifications">
           {page.rows.map((n) => (
             <li key={n.id} className={`rounded-lg border p-4 ${n.readAt ? 'border-line bg-white' : 'border-brand-500 bg-brand-50'}`}>
-              <p className="text-sm text-ink-muted"><time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, 'stamp')}</time>{n.readAt ? null : <> · <strong>{t('unread')}</strong></>}</p>
+              <p className="text-sm text-ink-muted">
+                <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, 'stamp')}</time>
+                {n.readAt ? null : (
+                  <>
+                    {' '}
+                    · <strong>{t('unread')}</strong>
+                  </>
+                )}
+              </p>
               <p className="mt-1">{notificationText(n.kind, n.params, locale)}</p>
               {n.readAt ? null : <MarkReadButton id={n.id} label={t('markRead')} pendingLabel={t('marking')} />}
             </li>

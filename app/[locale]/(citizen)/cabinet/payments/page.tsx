@@ -8,8 +8,12 @@ import { paymentsOf } from '@/lib/payments/queries';
 const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
 
 /** Payment history; the gateway sends the payer back here with ?payment=<id>. */
-export default async function PaymentsPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale }>; searchParams: Promise<{ payment?: string }>;
+export default async function PaymentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ payment?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -21,7 +25,10 @@ export default async function PaymentsPage({ params, searchParams }: {
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
       {just ? (
-        <Notice tone={just.status === 'paid' ? 'success' : just.status === 'declined' ? 'error' : 'info'} title={t(`returned.${just.status}`)}>
+        <Notice
+          tone={just.status === 'paid' ? 'success' : just.status === 'declined' ? 'error' : 'info'}
+          title={t(`returned.${just.status}`)}
+        >
           {t('returnedAmount', { amount: formatMoney(just.amountTiyn, locale) })}
         </Notice>
       ) : null}
@@ -30,9 +37,17 @@ export default async function PaymentsPage({ params, searchParams }: {
         captionHidden
         columns={[
           { key: 'date', header: t('date'), rowHeader: true, cell: (r) => format.dateTime(r.createdAt, 'stamp') },
-          { key: 'what', header: t('what'), cell: (r) => r.lines.map((l) => t.has(`fees.${l.code}` as never) ? t(`fees.${l.code}` as never) : l.code).join(', ') },
+          {
+            key: 'what',
+            header: t('what'),
+            cell: (r) => r.lines.map((l) => (t.has(`fees.${l.code}` as never) ? t(`fees.${l.code}` as never) : l.code)).join(', '),
+          },
           { key: 'amount', header: t('amount'), cell: (r) => formatMoney(r.amountTiyn, locale) },
-          { key: 'status', header: t('statusHeader'), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge> },
+          {
+            key: 'status',
+            header: t('statusHeader'),
+            cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge>,
+          },
           { key: 'refund', header: t('refund'), cell: (r) => (r.refundStatus ? t(`refundStatus.${r.refundStatus}`) : '—') },
         ]}
         rows={rows}

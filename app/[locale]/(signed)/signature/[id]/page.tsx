@@ -15,28 +15,61 @@ export default async function SignatureReportPage({ params }: { params: Promise<
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const report = await signatureReportFor(id, actor.iin);
   if (!report) notFound();
-  const [t, tv, te, format, origin] = await Promise.all([getTranslations('Eds'), getTranslations('Verify'), getTranslations('Errors'), getFormatter(), publicOrigin()]);
+  const [t, tv, te, format, origin] = await Promise.all([
+    getTranslations('Eds'),
+    getTranslations('Verify'),
+    getTranslations('Errors'),
+    getFormatter(),
+    publicOrigin(),
+  ]);
   const verifyPath = `/${locale}/verify?number=${encodeURIComponent(report.documentNumber)}&code=${report.verifyCode}`;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('reportTitle')} lead={t('reportLead')} />
-      {report.validNow ? <Notice tone="success" title={t('reportValid')} /> : (
+      {report.validNow ? (
+        <Notice tone="success" title={t('reportValid')} />
+      ) : (
         <Notice tone="error" title={t('reportInvalid')}>
-          <ul className="list-disc pl-5">{report.problems.map((p) => <li key={p}>{te(`signature_${p}` as never)}</li>)}</ul>
+          <ul className="list-disc pl-5">
+            {report.problems.map((p) => (
+              <li key={p}>{te(`signature_${p}` as never)}</li>
+            ))}
+          </ul>
         </Notice>
       )}
-      <Card title={<span className="flex flex-wrap items-center gap-3">{report.documentNumber}
-        <StatusBadge tone={report.validNow ? 'success' : 'danger'}>{report.validNow ? tv('valid') : tv('invalid')}</StatusBadge></span>}>
+      <Card
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {report.documentNumber}
+            <StatusBadge tone={report.validNow ? 'success' : 'danger'}>{report.validNow ? tv('valid') : tv('invalid')}</StatusBadge>
+          </span>
+        }
+      >
         <div className="flex flex-col gap-6 md:flex-row">
-          <DescriptionList className="flex-1" items={[
-            { term: tv('signer'), value: report.signer?.commonName ?? '—' },
-            { term: tv('iin'), value: <span className="font-mono">{report.signer?.iin ?? '—'}</span> },
-            ...(report.signer?.bin ? [{ term: tv('bin'), value: <span className="font-mono">{report.signer.bin}</span> }] : []),
-            { term: tv('signedAt'), value: format.dateTime(report.signedAt, 'stamp') },
-            { term: tv('certificate'), value: report.signer ? `${report.signer.serialNumber} · ${tv('validity', { from: format.dateTime(new Date(report.signer.notBefore), 'short'), to: format.dateTime(new Date(report.signer.notAfter), 'short') })}` : '—' },
-            { term: t('documentHash'), value: <code className="break-all font-mono">{report.dataSha256}</code> },
-            { term: tv('code'), value: <span className="font-mono text-lg font-bold" data-testid="verify-code">{report.verifyCode}</span> },
-          ]} />
+          <DescriptionList
+            className="flex-1"
+            items={[
+              { term: tv('signer'), value: report.signer?.commonName ?? '—' },
+              { term: tv('iin'), value: <span className="font-mono">{report.signer?.iin ?? '—'}</span> },
+              ...(report.signer?.bin ? [{ term: tv('bin'), value: <span className="font-mono">{report.signer.bin}</span> }] : []),
+              { term: tv('signedAt'), value: format.dateTime(report.signedAt, 'stamp') },
+              {
+                term: tv('certificate'),
+                value: report.signer
+                  ? `${report.signer.serialNumber} · ${tv('validity', { from: format.dateTime(new Date(report.signer.notBefore), 'short'), to: format.dateTime(new Date(report.signer.notAfter), 'short') })}`
+                  : '—',
+              },
+              { term: t('documentHash'), value: <code className="break-all font-mono">{report.dataSha256}</code> },
+              {
+                term: tv('code'),
+                value: (
+                  <span className="font-mono text-lg font-bold" data-testid="verify-code">
+                    {report.verifyCode}
+                  </span>
+                ),
+              },
+            ]}
+          />
           <figure className="flex flex-col items-center gap-2">
             <VerifyQr url={`${origin}${verifyPath}`} label={t('qrLabel', { number: report.documentNumber })} />
             <figcaption className="max-w-40 text-center text-sm text-ink-muted">{t('qrCaption')}</figcaption>
@@ -44,8 +77,12 @@ export default async function SignatureReportPage({ params }: { params: Promise<
         </div>
       </Card>
       <div className="flex flex-wrap gap-3">
-        <ButtonLink href={verifyPath} data-testid="verify-link">{t('openVerification')}</ButtonLink>
-        <ButtonLink href={`/${locale}/signature`} variant="secondary">{t('signAgain')}</ButtonLink>
+        <ButtonLink href={verifyPath} data-testid="verify-link">
+          {t('openVerification')}
+        </ButtonLink>
+        <ButtonLink href={`/${locale}/signature`} variant="secondary">
+          {t('signAgain')}
+        </ButtonLink>
       </div>
     </div>
   );

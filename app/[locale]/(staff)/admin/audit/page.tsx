@@ -8,15 +8,35 @@ import { requireArea } from '@/lib/auth/guards';
 import { maskIin } from '@/lib/kz/iin';
 
 /** The audit log (SPEC §2.8), newest first, with the hash-chain check. */
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ before?: string }> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   setRequestLocale((await params).locale);
   await requireArea('admin');
   const before = Number((await searchParams).before) || undefined;
-  const [t, tc, format, page, locale] = await Promise.all([getTranslations('Admin'), getTranslations('Common'), getFormatter(), listAudit(50, before), getLocale()]);
+  const [t, tc, format, page, locale] = await Promise.all([
+    getTranslations('Admin'),
+    getTranslations('Common'),
+    getFormatter(),
+    listAudit(50, before),
+    getLocale(),
+  ]);
   const base = getPathname({ href: '/admin/audit', locale });
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('auditTitle')} lead={t('auditLead')} eyebrow={<Link href="/admin" className="underline">{t('title')}</Link>} />
+      <PageHeader
+        title={t('auditTitle')}
+        lead={t('auditLead')}
+        eyebrow={
+          <Link href="/admin" className="underline">
+            {t('title')}
+          </Link>
+        }
+      />
       <VerifyChainButton />
       <DataTable
         caption={t('auditTitle')}
@@ -26,7 +46,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           { key: 'at', header: t('when'), cell: (r) => format.dateTime(r.at, 'stamp') },
           { key: 'action', header: t('action'), cell: (r) => <span className="font-mono">{r.action}</span> },
           { key: 'actor', header: t('actor'), cell: (r) => [r.actorRole, r.actorScope].filter(Boolean).join(' · ') || '—' },
-          { key: 'subject', header: t('subject'), cell: (r) => (r.subjectIin ? <span className="font-mono">{maskIin(r.subjectIin)}</span> : '—') },
+          {
+            key: 'subject',
+            header: t('subject'),
+            cell: (r) => (r.subjectIin ? <span className="font-mono">{maskIin(r.subjectIin)}</span> : '—'),
+          },
           { key: 'hash', header: t('hash'), cell: (r) => <span className="font-mono text-xs">{r.hash?.slice(0, 12)}…</span> },
         ]}
         rows={page.rows}

@@ -8,33 +8,90 @@ import { maskIin } from '@/lib/kz/iin';
 import { listCertificates, revocationReasons } from '@/lib/signatures/revocation';
 
 /** Certificates and the CRL: an admin revokes a certificate with a reason; the CRL is published at /api/pki/crl. */
-export default async function CertificatesPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string }> }) {
+export default async function CertificatesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   setRequestLocale((await params).locale);
   await requireArea('admin');
   const q = ((await searchParams).q ?? '').slice(0, 64);
-  const [t, tc, format, rows] = await Promise.all([getTranslations('Admin'), getTranslations('Common'), getFormatter(), listCertificates(q)]);
+  const [t, tc, format, rows] = await Promise.all([
+    getTranslations('Admin'),
+    getTranslations('Common'),
+    getFormatter(),
+    listCertificates(q),
+  ]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('certificatesTitle')} lead={t('certificatesLead')} eyebrow={<Link href="/admin" className="underline">{t('title')}</Link>} />
+      <PageHeader
+        title={t('certificatesTitle')}
+        lead={t('certificatesLead')}
+        eyebrow={
+          <Link href="/admin" className="underline">
+            {t('title')}
+          </Link>
+        }
+      />
       {/* A file download from an API route, not a page: a plain link is right here. */}
-      {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-      <p><a href="/api/pki/crl" className="font-medium">{t('crlLink')}</a></p>
+      <p>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/api/pki/crl" className="font-medium">
+          {t('crlLink')}
+        </a>
+      </p>
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <TextField name="q" label={t('certificateSearch')} hint={t('certificateSearchHint')} defaultValue={q} width="md" inputMode="numeric" />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{tc('search')}</button>
+        <TextField
+          name="q"
+          label={t('certificateSearch')}
+          hint={t('certificateSearchHint')}
+          defaultValue={q}
+          width="md"
+          inputMode="numeric"
+        />
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          {tc('search')}
+        </button>
       </form>
       <DataTable
         caption={t('certificatesTitle')}
         captionHidden
         columns={[
-          { key: 'serial', header: t('serial'), rowHeader: true, cell: (r) => <span className="font-mono text-xs">{r.serial.slice(0, 16)}…</span> },
-          { key: 'owner', header: t('owner'), cell: (r) => <span className="font-mono">{maskIin(r.iin)}{r.bin ? ` · ${r.bin}` : ''}</span> },
+          {
+            key: 'serial',
+            header: t('serial'),
+            rowHeader: true,
+            cell: (r) => <span className="font-mono text-xs">{r.serial.slice(0, 16)}…</span>,
+          },
+          {
+            key: 'owner',
+            header: t('owner'),
+            cell: (r) => (
+              <span className="font-mono">
+                {maskIin(r.iin)}
+                {r.bin ? ` · ${r.bin}` : ''}
+              </span>
+            ),
+          },
           { key: 'purpose', header: t('purpose'), cell: (r) => t(`certPurpose.${r.purpose}` as never) },
           { key: 'validity', header: t('validUntil'), cell: (r) => format.dateTime(r.notAfter, 'short') },
-          { key: 'state', header: t('status'), cell: (r) => (r.revokedAt
-            ? <StatusBadge tone="danger">{t('revokedOn', { date: format.dateTime(r.revokedAt, 'short') })}</StatusBadge>
-            : <StatusBadge tone="success">{t('active')}</StatusBadge>) },
-          { key: 'revoke', header: t('revoke'), cell: (r) => <RevokeForm serial={r.serial} reasons={revocationReasons} revoked={!!r.revokedAt} /> },
+          {
+            key: 'state',
+            header: t('status'),
+            cell: (r) =>
+              r.revokedAt ? (
+                <StatusBadge tone="danger">{t('revokedOn', { date: format.dateTime(r.revokedAt, 'short') })}</StatusBadge>
+              ) : (
+                <StatusBadge tone="success">{t('active')}</StatusBadge>
+              ),
+          },
+          {
+            key: 'revoke',
+            header: t('revoke'),
+            cell: (r) => <RevokeForm serial={r.serial} reasons={revocationReasons} revoked={!!r.revokedAt} />,
+          },
         ]}
         rows={rows}
         rowKey={(r) => r.serial}

@@ -16,8 +16,16 @@ export default async function FaultsPage({ params }: { params: Promise<{ locale:
   const callsOf = (system: string) => stats.filter((s) => s.system === system);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('faultsTitle')} lead={t('faultsLead')} eyebrow={<Link href="/admin" className="underline">{t('title')}</Link>}
-        actions={<ClearFaultsButton />} />
+      <PageHeader
+        title={t('faultsTitle')}
+        lead={t('faultsLead')}
+        eyebrow={
+          <Link href="/admin" className="underline">
+            {t('title')}
+          </Link>
+        }
+        actions={<ClearFaultsButton />}
+      />
       <Notice tone="info">{t('faultsHint')}</Notice>
       <ul className="flex flex-col gap-4">
         {faults.map((f) => {
@@ -26,12 +34,25 @@ export default async function FaultsPage({ params }: { params: Promise<{ locale:
           const total = calls.reduce((s, c) => s + c.n, 0);
           return (
             <li key={f.system}>
-              <Card title={<span className="flex flex-wrap items-center gap-3">{t(`systems.${f.system}` as never)}
-                {f.outageSince ? <StatusBadge tone="danger">{t('outageSince', { since: format.dateTime(f.outageSince, 'stamp') })}</StatusBadge> : null}
-                {f.latencyMs || f.errorRate ? <StatusBadge tone="warning">{t('degraded')}</StatusBadge> : null}
-                {!f.outageSince && !f.latencyMs && !f.errorRate ? <StatusBadge tone="success">{t('healthy')}</StatusBadge> : null}</span>}>
+              <Card
+                title={
+                  <span className="flex flex-wrap items-center gap-3">
+                    {t(`systems.${f.system}` as never)}
+                    {f.outageSince ? (
+                      <StatusBadge tone="danger">{t('outageSince', { since: format.dateTime(f.outageSince, 'stamp') })}</StatusBadge>
+                    ) : null}
+                    {f.latencyMs || f.errorRate ? <StatusBadge tone="warning">{t('degraded')}</StatusBadge> : null}
+                    {!f.outageSince && !f.latencyMs && !f.errorRate ? <StatusBadge tone="success">{t('healthy')}</StatusBadge> : null}
+                  </span>
+                }
+              >
                 <p className="mb-3 text-sm text-ink-muted">{t('recentCalls', { total, failed })}</p>
-                <FaultForm system={f.system} latencyMs={f.latencyMs} errorRatePercent={Math.round(f.errorRate * 100)} outage={!!f.outageSince} />
+                <FaultForm
+                  system={f.system}
+                  latencyMs={f.latencyMs}
+                  errorRatePercent={Math.round(f.errorRate * 100)}
+                  outage={!!f.outageSince}
+                />
                 <ProbeButton system={f.system} label={t(`systems.${f.system}` as never)} />
               </Card>
             </li>

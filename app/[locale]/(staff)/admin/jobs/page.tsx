@@ -12,7 +12,15 @@ export default async function JobsPage({ params }: { params: Promise<{ locale: L
   const [t, format, jobs, ob] = await Promise.all([getTranslations('Admin'), getFormatter(), jobStats(), outboxStats()]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('jobsTitle')} lead={t('jobsLead')} eyebrow={<Link href="/admin" className="underline">{t('title')}</Link>} />
+      <PageHeader
+        title={t('jobsTitle')}
+        lead={t('jobsLead')}
+        eyebrow={
+          <Link href="/admin" className="underline">
+            {t('title')}
+          </Link>
+        }
+      />
       <Card title={t('outboxTitle')}>
         <p data-testid="outbox-pending">{t('outboxPending', { count: ob.pending })}</p>
       </Card>

@@ -9,16 +9,36 @@ import { maskPhone } from '@/lib/kz/phone';
 const tone = { queued: 'neutral', sent: 'progress', delivered: 'success', failed: 'danger' } as const;
 
 /** The SMS outbox (SPEC §2.5, demo mode): what was sent, to a masked number, and the gateway's status. */
-export default async function SmsPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<{ before?: string }> }) {
+export default async function SmsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   setRequestLocale((await params).locale);
   await requireArea('admin');
   const { before } = await searchParams;
   const valid = before && !Number.isNaN(Date.parse(before)) ? before : undefined;
-  const [t, tc, format, page, locale] = await Promise.all([getTranslations('Admin'), getTranslations('Common'), getFormatter(), listSms(50, valid), getLocale()]);
+  const [t, tc, format, page, locale] = await Promise.all([
+    getTranslations('Admin'),
+    getTranslations('Common'),
+    getFormatter(),
+    listSms(50, valid),
+    getLocale(),
+  ]);
   const base = getPathname({ href: '/admin/sms', locale });
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('smsTitle')} lead={t('smsLead')} eyebrow={<Link href="/admin" className="underline">{t('title')}</Link>} />
+      <PageHeader
+        title={t('smsTitle')}
+        lead={t('smsLead')}
+        eyebrow={
+          <Link href="/admin" className="underline">
+            {t('title')}
+          </Link>
+        }
+      />
       <DataTable
         caption={t('smsTitle')}
         captionHidden
@@ -27,7 +47,11 @@ export default async function SmsPage({ params, searchParams }: { params: Promis
           { key: 'phone', header: t('phone'), cell: (r) => <span className="font-mono">{maskPhone(r.phone)}</span> },
           { key: 'locale', header: tc('language'), cell: (r) => r.locale },
           { key: 'text', header: t('text'), cell: (r) => r.text },
-          { key: 'status', header: t('status'), cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`smsStatus.${r.status}`)}</StatusBadge> },
+          {
+            key: 'status',
+            header: t('status'),
+            cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`smsStatus.${r.status}`)}</StatusBadge>,
+          },
         ]}
         rows={page.rows}
         rowKey={(r) => r.id}

@@ -24,7 +24,9 @@ export async function completeGatewayPaymentAction(form: FormData) {
   const body = callbackBody(completed.payload);
   try {
     await fetch(`${origin}/api/payments/callback`, {
-      method: 'POST', body, headers: { 'content-type': 'application/json', [CALLBACK_SIGNATURE_HEADER]: signCallback(body, paymentSecret()) },
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', [CALLBACK_SIGNATURE_HEADER]: signCallback(body, paymentSecret()) },
     });
   } catch (e) {
     // The gateway retries callbacks in real life; here the payer still returns and sees "pending".

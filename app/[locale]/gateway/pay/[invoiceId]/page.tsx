@@ -18,22 +18,30 @@ export default async function GatewayPage({ params }: { params: Promise<{ locale
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <Notice tone="info">{t('simulatorNotice')}</Notice>
       <Card title={<span className="text-2xl">{t('title')}</span>}>
-        <DescriptionList items={[
-          { term: t('description'), value: locale === 'kk' ? invoice.descriptionKk : invoice.descriptionRu },
-          { term: t('amount'), value: <strong data-testid="gateway-amount">{formatMoney(invoice.amountTiyn, locale)}</strong> },
-          { term: t('invoice'), value: <span className="font-mono">{invoice.invoiceId}</span> },
-        ]} />
-        {invoice.status !== 'open' ? <Notice tone="warning">{t('alreadyCompleted')}</Notice> : (
+        <DescriptionList
+          items={[
+            { term: t('description'), value: locale === 'kk' ? invoice.descriptionKk : invoice.descriptionRu },
+            { term: t('amount'), value: <strong data-testid="gateway-amount">{formatMoney(invoice.amountTiyn, locale)}</strong> },
+            { term: t('invoice'), value: <span className="font-mono">{invoice.invoiceId}</span> },
+          ]}
+        />
+        {invoice.status !== 'open' ? (
+          <Notice tone="warning">{t('alreadyCompleted')}</Notice>
+        ) : (
           <div className="mt-4 flex flex-wrap gap-3">
             <form action={completeGatewayPaymentAction}>
               <input type="hidden" name="invoiceId" value={invoice.invoiceId} />
               <input type="hidden" name="outcome" value="paid" />
-              <button type="submit" className="rounded bg-success-700 px-5 py-2 font-semibold text-white hover:bg-success-800">{t('pay')}</button>
+              <button type="submit" className="rounded bg-success-700 px-5 py-2 font-semibold text-white hover:bg-success-800">
+                {t('pay')}
+              </button>
             </form>
             <form action={completeGatewayPaymentAction}>
               <input type="hidden" name="invoiceId" value={invoice.invoiceId} />
               <input type="hidden" name="outcome" value="declined" />
-              <button type="submit" className="rounded border border-line-strong bg-white px-5 py-2 font-semibold text-ink hover:bg-canvas">{t('decline')}</button>
+              <button type="submit" className="rounded border border-line-strong bg-white px-5 py-2 font-semibold text-ink hover:bg-canvas">
+                {t('decline')}
+              </button>
             </form>
           </div>
         )}

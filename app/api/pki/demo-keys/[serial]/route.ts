@@ -15,6 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ser
   // NUC names key files AUTH_RSA256_… / RSA256_…; we keep that shape with the IIN (or BIN) and purpose.
   const name = `${row.purpose === 'authentication' ? 'AUTH_RSA256' : 'RSA256'}_${row.bin ?? row.iin}.p12`;
   return new NextResponse(new Uint8Array(row.pkcs12), {
-    headers: { 'content-type': 'application/x-pkcs12', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/x-pkcs12',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    },
   });
 }

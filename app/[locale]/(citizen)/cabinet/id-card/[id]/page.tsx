@@ -23,15 +23,31 @@ import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** The citizen's renewal (order 002 steps 8–19): one page that shows the step it is at. */
-export default async function IdCardApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function IdCardApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const app = await citizenApplicationFor(actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await citizenApplicationFor(actor, id).catch((e) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
   const c = app.card;
   const [t, ts, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
-    getTranslations('IdCard'), getTranslations('Status'), getTranslations('Checks'), getFormatter(), timelineOf(app.id), signatureCodesOf(app.id),
-    activeRegistrationPoints(), allRegions(), publicOrigin(),
+    getTranslations('IdCard'),
+    getTranslations('Status'),
+    getTranslations('Checks'),
+    getFormatter(),
+    timelineOf(app.id),
+    signatureCodesOf(app.id),
+    activeRegistrationPoints(),
+    allRegions(),
+    publicOrigin(),
   ]);
   const name = (r: { nameKk: string; nameRu: string } | undefined | null) => (r ? (locale === 'kk' ? r.nameKk : r.nameRu) : '—');
   const regionName = (code: string) => name(regionRows.find((r) => r.code === code));
@@ -45,29 +61,60 @@ export default async function IdCardApplicationPage({ params, searchParams }: { 
   const saved = (await searchParams).saved;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={t('applicationTitle')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
-      {saved && ['form', 'photo', 'signature'].includes(saved) && app.status === 'draft' ? <Notice tone="success" title={t(`saved_${saved}` as never)} /> : null}
-      {c.rpDrnTicket ? <Notice tone="info" title={t('ticket', { ticket: c.rpDrnTicket })}>{t(`next_${app.status}` as never)}</Notice> : null}
-      {exemption ? <Notice tone="success" title={t('exempt')}>{name(exemption)}</Notice> : null}
-      {app.status === 'annulled' ? (
-        <Notice tone="error" title={t('annulledTitle')}>
-          <p>{t(`annulReasons.${c.annulReason}` as never)}{c.annulComment ? ` — ${c.annulComment}` : ''}</p>
-          {c.annulReason !== 'more_checks' ? <p className="mt-2">{t('annulledAgain')}</p> : null}
-          <p className="mt-3"><ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink></p>
+      <PageHeader
+        eyebrow={<span className="font-mono">{app.number}</span>}
+        title={t('applicationTitle')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+      />
+      {saved && ['form', 'photo', 'signature'].includes(saved) && app.status === 'draft' ? (
+        <Notice tone="success" title={t(`saved_${saved}` as never)} />
+      ) : null}
+      {c.rpDrnTicket ? (
+        <Notice tone="info" title={t('ticket', { ticket: c.rpDrnTicket })}>
+          {t(`next_${app.status}` as never)}
         </Notice>
       ) : null}
-      {app.status === 'ready_for_pickup' && point ? <Notice tone="success" title={t('readyTitle')}>{t('readyText', { point: name(point), address: locale === 'kk' ? point.addressKk : point.addressRu })}</Notice> : null}
+      {exemption ? (
+        <Notice tone="success" title={t('exempt')}>
+          {name(exemption)}
+        </Notice>
+      ) : null}
+      {app.status === 'annulled' ? (
+        <Notice tone="error" title={t('annulledTitle')}>
+          <p>
+            {t(`annulReasons.${c.annulReason}` as never)}
+            {c.annulComment ? ` — ${c.annulComment}` : ''}
+          </p>
+          {c.annulReason !== 'more_checks' ? <p className="mt-2">{t('annulledAgain')}</p> : null}
+          <p className="mt-3">
+            <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
+          </p>
+        </Notice>
+      ) : null}
+      {app.status === 'ready_for_pickup' && point ? (
+        <Notice tone="success" title={t('readyTitle')}>
+          {t('readyText', { point: name(point), address: locale === 'kk' ? point.addressKk : point.addressRu })}
+        </Notice>
+      ) : null}
       {app.status === 'issued' && requestCode ? (
         <Card title={t('newCardTitle')}>
           <div className="flex flex-col gap-6 md:flex-row" data-testid="new-card">
-            <DescriptionList className="flex-1" items={[
-              { term: t('newCardNumber'), value: <span className="font-mono">{c.newCardNumber}</span> },
-              { term: t('holder'), value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}` },
-              { term: t('placeOfBirth'), value: t('kazakhstan') },
-              { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'long') : '—' },
-            ]} />
-            <VerifyQr url={`${origin}/${locale}/verify?number=${app.number}&code=${requestCode.verifyCode}`} label={t('cardQr', { number: app.number })} />
+            <DescriptionList
+              className="flex-1"
+              items={[
+                { term: t('newCardNumber'), value: <span className="font-mono">{c.newCardNumber}</span> },
+                {
+                  term: t('holder'),
+                  value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}`,
+                },
+                { term: t('placeOfBirth'), value: t('kazakhstan') },
+                { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'long') : '—' },
+              ]}
+            />
+            <VerifyQr
+              url={`${origin}/${locale}/verify?number=${app.number}&code=${requestCode.verifyCode}`}
+              label={t('cardQr', { number: app.number })}
+            />
           </div>
         </Card>
       ) : null}
@@ -77,8 +124,15 @@ export default async function IdCardApplicationPage({ params, searchParams }: { 
       {app.status === 'draft' ? (
         <>
           <Card title={t('formTitle')}>
-            <FormStep id={app.id} version={app.version} defaults={c}
-              points={points.map((p) => ({ id: p.id, label: `${regionName(p.regionCode)} — ${name(p)}, ${locale === 'kk' ? p.addressKk : p.addressRu}` }))} />
+            <FormStep
+              id={app.id}
+              version={app.version}
+              defaults={c}
+              points={points.map((p) => ({
+                id: p.id,
+                label: `${regionName(p.regionCode)} — ${name(p)}, ${locale === 'kk' ? p.addressKk : p.addressRu}`,
+              }))}
+            />
           </Card>
           <Card title={t('photoTitle')}>
             <ul className="mb-4 list-disc pl-5 text-sm" aria-label={t('photoRulesLabel')}>
@@ -86,17 +140,45 @@ export default async function IdCardApplicationPage({ params, searchParams }: { 
               <li>{t('photoRule2')}</li>
               <li>{t('photoRule3')}</li>
             </ul>
-            {c.photoFileId ? <p className="mb-3 flex items-center gap-3"><Image unoptimized src={`/api/files/${c.photoFileId}`} alt={t('photoAlt')} width={90} height={120} className="rounded border border-line" />{t('photoAccepted')}</p> : null}
+            {c.photoFileId ? (
+              <p className="mb-3 flex items-center gap-3">
+                <Image
+                  unoptimized
+                  src={`/api/files/${c.photoFileId}`}
+                  alt={t('photoAlt')}
+                  width={90}
+                  height={120}
+                  className="rounded border border-line"
+                />
+                {t('photoAccepted')}
+              </p>
+            ) : null}
             <UploadForm id={app.id} version={app.version} kind="photo" />
           </Card>
           <Card title={t('signatureTitle')}>
             <p className="mb-4 text-sm">{t('signatureRule')}</p>
-            {c.signatureFileId ? <p className="mb-3 flex items-center gap-3"><Image unoptimized src={`/api/files/${c.signatureFileId}`} alt={t('signatureAlt')} width={150} height={50} className="rounded border border-line bg-white" />{t('signatureAccepted')}</p> : null}
+            {c.signatureFileId ? (
+              <p className="mb-3 flex items-center gap-3">
+                <Image
+                  unoptimized
+                  src={`/api/files/${c.signatureFileId}`}
+                  alt={t('signatureAlt')}
+                  width={150}
+                  height={50}
+                  className="rounded border border-line bg-white"
+                />
+                {t('signatureAccepted')}
+              </p>
+            ) : null}
             <UploadForm id={app.id} version={app.version} kind="signature" />
           </Card>
           <Card title={t('signTitle')}>
             {document ? (
-              <SignDialog document={document} signer={{ iin: actor.iin }} action={signAndSubmitAction} fields={{ id: app.id, version: String(app.version), locale }}
+              <SignDialog
+                document={document}
+                signer={{ iin: actor.iin }}
+                action={signAndSubmitAction}
+                fields={{ id: app.id, version: String(app.version), locale }}
                 summary={[
                   { term: t('reason'), value: t('reasonExpiry') },
                   { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardExpiresOn}` },
@@ -104,19 +186,31 @@ export default async function IdCardApplicationPage({ params, searchParams }: { 
                   { term: t('phone'), value: c.phone ?? '' },
                   ...(c.email ? [{ term: t('email'), value: c.email }] : []),
                 ]}
-                title={t('signTitle')} openLabel={t('signAndSend')} />
-            ) : <p className="text-ink-muted">{t('signWhenComplete')}</p>}
+                title={t('signTitle')}
+                openLabel={t('signAndSend')}
+              />
+            ) : (
+              <p className="text-ink-muted">{t('signWhenComplete')}</p>
+            )}
           </Card>
         </>
       ) : null}
 
       {bill ? (
         <Card title={t('dutyTitle')}>
-          <p className="mb-3" data-testid="duty">{t('dutyText', { amount: formatMoney(bill.amountTiyn, locale), mrp: formatMoney(bill.mrpTenge * 100, locale), year: bill.year })}</p>
+          <p className="mb-3" data-testid="duty">
+            {t('dutyText', {
+              amount: formatMoney(bill.amountTiyn, locale),
+              mrp: formatMoney(bill.mrpTenge * 100, locale),
+              year: bill.year,
+            })}
+          </p>
           <PayButton id={app.id} label={t('payDuty')} action={payDutyAction} />
         </Card>
       ) : null}
-      <Card title={tc('timeline')}><ApplicationTimeline events={events} pilot="IdCard" /></Card>
+      <Card title={tc('timeline')}>
+        <ApplicationTimeline events={events} pilot="IdCard" />
+      </Card>
     </div>
   );
 }

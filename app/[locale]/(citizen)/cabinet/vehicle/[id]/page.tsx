@@ -20,52 +20,111 @@ import { buyerApplicationFor, buyerDocumentFor, detailsOptionsFor, feeBillFor, p
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
-const stepOf: Partial<Record<VehicleState, number>> = { awaiting_buyer: 0, buyer_filling: 1, awaiting_payment: 2, awaiting_buyer_signature: 3, processing: 4, ready_for_pickup: 4, issued: 4 };
+const stepOf: Partial<Record<VehicleState, number>> = {
+  awaiting_buyer: 0,
+  buyer_filling: 1,
+  awaiting_payment: 2,
+  awaiting_buyer_signature: 3,
+  processing: 4,
+  ready_for_pickup: 4,
+  issued: 4,
+};
 
 /** The buyer's part (order 000 steps 10–19): one page that shows the step the application is at. */
-export default async function BuyerApplicationPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ signed?: string; payment?: string }>;
+export default async function BuyerApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ signed?: string; payment?: string }>;
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const app = await buyerApplicationFor(actor, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await buyerApplicationFor(actor, id).catch((e) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
   const state = app.status as VehicleState;
   const [t, ts, tc, te, format, events, codes, centre, sp] = await Promise.all([
-    getTranslations('Vehicle'), getTranslations('Status'), getTranslations('Common'), getTranslations('Errors'), getFormatter(),
-    timelineOf(app.id), signatureCodesOf(app.id), pickupCentreOf(app.pickupCentreId), searchParams,
+    getTranslations('Vehicle'),
+    getTranslations('Status'),
+    getTranslations('Common'),
+    getTranslations('Errors'),
+    getFormatter(),
+    timelineOf(app.id),
+    signatureCodesOf(app.id),
+    pickupCentreOf(app.pickupCentreId),
+    searchParams,
   ]);
   const origin = await publicOrigin();
   const name = (c: { nameKk: string; nameRu: string } | null) => (c ? (locale === 'kk' ? c.nameKk : c.nameRu) : '—');
   const offer = [
     { term: t('dealer'), value: locale === 'kk' ? app.dealerNameKk : app.dealerNameRu },
     { term: t('vin'), value: app.vin },
-    ...(app.vehicle ? [{ term: t('makeModel'), value: `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` }, { term: t('colour'), value: locale === 'kk' ? app.vehicle.colourKk : app.vehicle.colourRu }] : []),
-    ...(app.contract ? [{ term: t('contract'), value: t('contractLine', { number: app.contract.number, date: format.dateTime(new Date(app.contract.signedOn), 'short'), price: formatMoney(app.contract.priceTiyn, locale) }) }] : []),
+    ...(app.vehicle
+      ? [
+          { term: t('makeModel'), value: `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` },
+          { term: t('colour'), value: locale === 'kk' ? app.vehicle.colourKk : app.vehicle.colourRu },
+        ]
+      : []),
+    ...(app.contract
+      ? [
+          {
+            term: t('contract'),
+            value: t('contractLine', {
+              number: app.contract.number,
+              date: format.dateTime(new Date(app.contract.signedOn), 'short'),
+              price: formatMoney(app.contract.priceTiyn, locale),
+            }),
+          },
+        ]
+      : []),
     ...(centre ? [{ term: t('centre'), value: `${name(centre)}, ${locale === 'kk' ? centre.addressKk : centre.addressRu}` }] : []),
     ...(app.plateType ? [{ term: t('plateType'), value: app.plateType }] : []),
     ...(app.phone ? [{ term: t('phone'), value: app.phone }] : []),
   ];
   const step = stepOf[state];
-  const stepState = (i: number): StepState => (step === undefined ? 'todo' : i < step || (i === 4 && state !== 'processing') ? 'done' : i === step ? 'current' : 'todo');
+  const stepState = (i: number): StepState =>
+    step === undefined ? 'todo' : i < step || (i === 4 && state !== 'processing') ? 'done' : i === step ? 'current' : 'todo';
   const bill = ['awaiting_payment', 'awaiting_buyer_signature'].includes(state) && app.plateType ? await feeBillFor(app.plateType) : null;
   const options = state === 'buyer_filling' ? await detailsOptionsFor(app.id, actor.iin) : null;
   const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentFor(app) : null;
   const buyerCode = codes.find((c) => c.partyRole === 'buyer');
-  const fines = (app.refusalParams as { fines?: { id: string; amountTiyn: number; articleKk: string; articleRu: string; issuedOn: string }[] } | null)?.fines;
+  const fines = (
+    app.refusalParams as { fines?: { id: string; amountTiyn: number; articleKk: string; articleRu: string; issuedOn: string }[] } | null
+  )?.fines;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={t('buyerPageTitle')} lead={t('buyerPageLead')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
-      {step !== undefined ? <StepIndicator ariaLabel={t('stepsLabel')} labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
-        steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: stepState(i) }))} /> : null}
-      {sp.payment && state === 'awaiting_payment' ? <Notice tone="info" title={t('paymentPending')}>{t('paymentPendingText')}</Notice> : null}
+      <PageHeader
+        eyebrow={<span className="font-mono">{app.number}</span>}
+        title={t('buyerPageTitle')}
+        lead={t('buyerPageLead')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+      />
+      {step !== undefined ? (
+        <StepIndicator
+          ariaLabel={t('stepsLabel')}
+          labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
+          steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: stepState(i) }))}
+        />
+      ) : null}
+      {sp.payment && state === 'awaiting_payment' ? (
+        <Notice tone="info" title={t('paymentPending')}>
+          {t('paymentPendingText')}
+        </Notice>
+      ) : null}
       {state === 'refused' ? (
         <Notice tone="error" title={t('refusedTitle')}>
           <p>{te((app.refusalCode ?? 'unexpected') as never)}</p>
           {fines?.length ? (
             <ul className="mt-2 list-disc pl-5" data-testid="fines">
-              {fines.map((f) => <li key={f.id}>{locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} ({format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})</li>)}
+              {fines.map((f) => (
+                <li key={f.id}>
+                  {locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} (
+                  {format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})
+                </li>
+              ))}
             </ul>
           ) : null}
         </Notice>
@@ -75,49 +134,104 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
           {t('readyText', { centre: name(centre), plate: app.plateNumber ?? '—', number: app.number })}
         </Notice>
       ) : null}
-      {state === 'processing' ? <Notice tone="info" title={t('processingTitle')}>{t('processingText')}</Notice> : null}
-      {sp.signed && buyerCode ? <Notice tone="success" title={t('buyerSigned')}>{t('sellerSignedText', { code: buyerCode.verifyCode })}</Notice> : null}
-      {['declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(state) ? <Notice tone="warning" title={ts(app.status as never)} /> : null}
+      {state === 'processing' ? (
+        <Notice tone="info" title={t('processingTitle')}>
+          {t('processingText')}
+        </Notice>
+      ) : null}
+      {sp.signed && buyerCode ? (
+        <Notice tone="success" title={t('buyerSigned')}>
+          {t('sellerSignedText', { code: buyerCode.verifyCode })}
+        </Notice>
+      ) : null}
+      {['declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(state) ? (
+        <Notice tone="warning" title={ts(app.status as never)} />
+      ) : null}
 
       {state === 'issued' && buyerCode ? (
         <Card title={t('srtsTitle')}>
           <div className="flex flex-col gap-6 md:flex-row" data-testid="srts">
-            <DescriptionList className="flex-1" items={[
-              { term: t('srtsNumber'), value: <span className="font-mono">{app.srtsNumber}</span> },
-              { term: t('plate'), value: <span className="font-mono text-lg font-bold">{app.plateNumber}</span> },
-              { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
-              { term: t('makeModel'), value: app.vehicle ? `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` : '—' },
-              { term: t('owner'), value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}` },
-              { term: t('issuedOn'), value: app.issuedAt ? format.dateTime(app.issuedAt, 'stamp') : '—' },
-            ]} />
-            <VerifyQr url={`${origin}/${locale}/verify?number=${app.number}&code=${buyerCode.verifyCode}`} label={t('srtsQr', { number: app.number })} />
+            <DescriptionList
+              className="flex-1"
+              items={[
+                { term: t('srtsNumber'), value: <span className="font-mono">{app.srtsNumber}</span> },
+                { term: t('plate'), value: <span className="font-mono text-lg font-bold">{app.plateNumber}</span> },
+                { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
+                { term: t('makeModel'), value: app.vehicle ? `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` : '—' },
+                {
+                  term: t('owner'),
+                  value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}`,
+                },
+                { term: t('issuedOn'), value: app.issuedAt ? format.dateTime(app.issuedAt, 'stamp') : '—' },
+              ]}
+            />
+            <VerifyQr
+              url={`${origin}/${locale}/verify?number=${app.number}&code=${buyerCode.verifyCode}`}
+              label={t('srtsQr', { number: app.number })}
+            />
           </div>
         </Card>
       ) : null}
-      <Card title={t('offerTitle')}><DescriptionList items={offer} /></Card>
+      <Card title={t('offerTitle')}>
+        <DescriptionList items={offer} />
+      </Card>
 
-      {state === 'awaiting_buyer' ? <Card><OfferDecision id={app.id} version={app.version} /></Card> : null}
+      {state === 'awaiting_buyer' ? (
+        <Card>
+          <OfferDecision id={app.id} version={app.version} />
+        </Card>
+      ) : null}
       {options ? (
         <Card title={t('detailsTitle')}>
-          <DetailsForm id={app.id} version={app.version} homeRegion={options.homeRegion ? name(options.homeRegion) : null}
-            home={options.home.map((c) => ({ id: c.id, name: name(c), address: locale === 'kk' ? c.addressKk : c.addressRu, hours: locale === 'kk' ? c.hoursKk : c.hoursRu }))}
-            others={options.others.map((c) => ({ id: c.id, name: name(c), address: locale === 'kk' ? c.addressKk : c.addressRu, hours: locale === 'kk' ? c.hoursKk : c.hoursRu, region: name(c.region) }))}
-            plates={options.plates.map((p) => ({ code: p.code, name: name(p) }))} bmgPhone={options.phone} />
+          <DetailsForm
+            id={app.id}
+            version={app.version}
+            homeRegion={options.homeRegion ? name(options.homeRegion) : null}
+            home={options.home.map((c) => ({
+              id: c.id,
+              name: name(c),
+              address: locale === 'kk' ? c.addressKk : c.addressRu,
+              hours: locale === 'kk' ? c.hoursKk : c.hoursRu,
+            }))}
+            others={options.others.map((c) => ({
+              id: c.id,
+              name: name(c),
+              address: locale === 'kk' ? c.addressKk : c.addressRu,
+              hours: locale === 'kk' ? c.hoursKk : c.hoursRu,
+              region: name(c.region),
+            }))}
+            plates={options.plates.map((p) => ({ code: p.code, name: name(p) }))}
+            bmgPhone={options.phone}
+          />
         </Card>
       ) : null}
       {bill ? (
         <Card title={t('feesTitle')}>
-          <DataTable caption={t('feesTitle')} captionHidden rowKey={(l) => l.code} rows={bill.lines} emptyState={null}
+          <DataTable
+            caption={t('feesTitle')}
+            captionHidden
+            rowKey={(l) => l.code}
+            rows={bill.lines}
+            emptyState={null}
             columns={[
               { key: 'fee', header: t('fee'), rowHeader: true, cell: (l) => name(l.fee) },
               { key: 'mrp', header: t('feeMrp'), cell: (l) => format.number(l.mrpMilli / 1000) },
               { key: 'amount', header: t('feeAmount'), cell: (l) => formatMoney(l.amountTiyn, locale) },
-            ]} />
-          <p className="mt-3 font-semibold" data-testid="fees-total">{t('feesTotal', { total: formatMoney(bill.totalTiyn, locale), mrp: formatMoney(bill.mrpTenge * 100, locale), year: bill.year })}</p>
+            ]}
+          />
+          <p className="mt-3 font-semibold" data-testid="fees-total">
+            {t('feesTotal', { total: formatMoney(bill.totalTiyn, locale), mrp: formatMoney(bill.mrpTenge * 100, locale), year: bill.year })}
+          </p>
           {state === 'awaiting_payment' ? (
             <div className="mt-4 flex flex-wrap gap-3">
               <PayButton id={app.id} label={t('pay')} action={payFeesAction} />
-              <VersionButton action={changeDetailsAction} id={app.id} version={app.version} label={t('changeDetails')} pendingLabel={t('working')} />
+              <VersionButton
+                action={changeDetailsAction}
+                id={app.id}
+                version={app.version}
+                label={t('changeDetails')}
+                pendingLabel={t('working')}
+              />
             </div>
           ) : null}
         </Card>
@@ -125,12 +239,23 @@ export default async function BuyerApplicationPage({ params, searchParams }: {
       {buyerDoc ? (
         <Card title={t('buyerSignTitle')}>
           <p className="mb-4 text-ink-muted">{t('buyerSignText')}</p>
-          <SignDialog document={buyerDoc} signer={{ iin: actor.iin }} action={signAsBuyerAction} fields={{ id: app.id, version: String(app.version), locale }}
-            summary={[...offer.map((o) => ({ term: o.term, value: String(o.value) })), { term: t('feesTitle'), value: bill ? formatMoney(bill.totalTiyn, locale) : '—' }]}
-            title={t('buyerSignTitle')} openLabel={t('signAsBuyer')} />
+          <SignDialog
+            document={buyerDoc}
+            signer={{ iin: actor.iin }}
+            action={signAsBuyerAction}
+            fields={{ id: app.id, version: String(app.version), locale }}
+            summary={[
+              ...offer.map((o) => ({ term: o.term, value: String(o.value) })),
+              { term: t('feesTitle'), value: bill ? formatMoney(bill.totalTiyn, locale) : '—' },
+            ]}
+            title={t('buyerSignTitle')}
+            openLabel={t('signAsBuyer')}
+          />
         </Card>
       ) : null}
-      <Card title={t('timeline')}><ApplicationTimeline events={events} pilot="Vehicle" /></Card>
+      <Card title={t('timeline')}>
+        <ApplicationTimeline events={events} pilot="Vehicle" />
+      </Card>
     </div>
   );
 }

@@ -18,64 +18,129 @@ import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** One registration for the dealer: check your answers and sign (step 9), then its timeline; cancel until the buyer signs. */
-export default async function DealerApplicationPage({ params, searchParams }: {
-  params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ signed?: string }>;
+export default async function DealerApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ signed?: string }>;
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('dealer');
-  const app = await dealerApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await dealerApplicationFor(grant, id).catch((e) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
   const [t, ts, format, events, codes, signed] = await Promise.all([
-    getTranslations('Vehicle'), getTranslations('Status'), getFormatter(), timelineOf(app.id), signatureCodesOf(app.id), searchParams.then((s) => s.signed === '1'),
+    getTranslations('Vehicle'),
+    getTranslations('Status'),
+    getFormatter(),
+    timelineOf(app.id),
+    signatureCodesOf(app.id),
+    searchParams.then((s) => s.signed === '1'),
   ]);
   const state = app.status as VehicleState;
-  const name = (n: { surname: string; givenName: string; patronymic: string | null } | null) => (n ? [n.surname, n.givenName, n.patronymic].filter(Boolean).join(' ') : '—');
+  const name = (n: { surname: string; givenName: string; patronymic: string | null } | null) =>
+    n ? [n.surname, n.givenName, n.patronymic].filter(Boolean).join(' ') : '—';
   const buyerName = locale === 'kk' ? app.buyerNameKk : app.buyerNameRu;
   const answers = [
     { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
-    ...(app.vehicle ? [
-      { term: t('makeModel'), value: `${app.vehicle.make} ${app.vehicle.model}` },
-      { term: t('yearCategory'), value: `${app.vehicle.year} · ${app.vehicle.category}` },
-      { term: t('colour'), value: locale === 'kk' ? app.vehicle.colourKk : app.vehicle.colourRu },
-      { term: t('engineBody'), value: `${app.vehicle.engine} · ${app.vehicle.bodyNumber}` },
-      { term: t('mass'), value: t('massKg', { kg: app.vehicle.massKg }) },
-    ] : []),
+    ...(app.vehicle
+      ? [
+          { term: t('makeModel'), value: `${app.vehicle.make} ${app.vehicle.model}` },
+          { term: t('yearCategory'), value: `${app.vehicle.year} · ${app.vehicle.category}` },
+          { term: t('colour'), value: locale === 'kk' ? app.vehicle.colourKk : app.vehicle.colourRu },
+          { term: t('engineBody'), value: `${app.vehicle.engine} · ${app.vehicle.bodyNumber}` },
+          { term: t('mass'), value: t('massKg', { kg: app.vehicle.massKg }) },
+        ]
+      : []),
     ...(app.customsDeclaration ? [{ term: t('customsDeclaration'), value: app.customsDeclaration }] : []),
-    ...(app.contract ? [{ term: t('contract'), value: t('contractLine', { number: app.contract.number, date: format.dateTime(new Date(app.contract.signedOn), 'short'), price: formatMoney(app.contract.priceTiyn, locale) }) }] : []),
+    ...(app.contract
+      ? [
+          {
+            term: t('contract'),
+            value: t('contractLine', {
+              number: app.contract.number,
+              date: format.dateTime(new Date(app.contract.signedOn), 'short'),
+              price: formatMoney(app.contract.priceTiyn, locale),
+            }),
+          },
+        ]
+      : []),
     ...(app.buyerIin ? [{ term: t('buyer'), value: `${name(buyerName)} · ${app.buyerIin}` }] : []),
   ];
   const dealerCode = codes.find((c) => c.partyRole === 'dealer');
   const verifyHref = dealerCode ? `/${locale}/verify?number=${app.number}&code=${dealerCode.verifyCode}` : null;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={state === 'awaiting_seller_signature' ? t('checkAnswersTitle') : t('applicationTitle')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
+      <PageHeader
+        eyebrow={<span className="font-mono">{app.number}</span>}
+        title={state === 'awaiting_seller_signature' ? t('checkAnswersTitle') : t('applicationTitle')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+      />
       {['draft', 'awaiting_seller_signature'].includes(state) ? <DealerSteps current={state === 'draft' ? 'buyer' : 'sign'} /> : null}
-      {signed && dealerCode ? <Notice tone="success" title={t('sellerSigned')}>{t('sellerSignedText', { code: dealerCode.verifyCode })}</Notice> : null}
-      {state === 'declined_by_buyer' ? <Notice tone="warning" title={t('declinedByBuyer')}>{app.declineReason}</Notice> : null}
-      {state === 'draft' ? <ButtonLink href={getPathname({ href: `/dealer/vehicle-registrations/${app.id}/buyer`, locale })}>{t('continueToBuyer')}</ButtonLink> : null}
+      {signed && dealerCode ? (
+        <Notice tone="success" title={t('sellerSigned')}>
+          {t('sellerSignedText', { code: dealerCode.verifyCode })}
+        </Notice>
+      ) : null}
+      {state === 'declined_by_buyer' ? (
+        <Notice tone="warning" title={t('declinedByBuyer')}>
+          {app.declineReason}
+        </Notice>
+      ) : null}
+      {state === 'draft' ? (
+        <ButtonLink href={getPathname({ href: `/dealer/vehicle-registrations/${app.id}/buyer`, locale })}>
+          {t('continueToBuyer')}
+        </ButtonLink>
+      ) : null}
       <Card title={t('answersTitle')}>
         <DescriptionList items={answers} />
         {state === 'awaiting_seller_signature' ? (
           <div className="mt-5 flex flex-wrap items-start gap-4">
             <SignDialog
               document={sellerDocumentOf(app)}
-              summary={answers.filter((a) => typeof a.value === 'string' || a.term === t('vin')).map((a) => ({ term: a.term, value: a.term === t('vin') ? app.vin : String(a.value) }))}
+              summary={answers
+                .filter((a) => typeof a.value === 'string' || a.term === t('vin'))
+                .map((a) => ({ term: a.term, value: a.term === t('vin') ? app.vin : String(a.value) }))}
               signer={{ iin: actor.iin, bin: app.dealerBin }}
               action={signAsSellerAction}
               fields={{ id: app.id, version: String(app.version), locale }}
               title={t('signAsSellerTitle')}
               openLabel={t('signAsSeller')}
             />
-            <VersionButton action={reopenDraftAction} id={app.id} version={app.version} label={t('changeBuyer')} pendingLabel={t('working')} />
+            <VersionButton
+              action={reopenDraftAction}
+              id={app.id}
+              version={app.version}
+              label={t('changeBuyer')}
+              pendingLabel={t('working')}
+            />
           </div>
         ) : null}
       </Card>
-      {verifyHref ? <p><a href={verifyHref} className="font-medium">{t('verifySellerSignature')}</a></p> : null}
-      {vehicleMachine.can(state, 'cancel') ? (
-        <VersionButton action={cancelByDealerAction} id={app.id} version={app.version} label={t('cancel')} pendingLabel={t('working')} variant="danger" confirm={t('cancelConfirm')} />
+      {verifyHref ? (
+        <p>
+          <a href={verifyHref} className="font-medium">
+            {t('verifySellerSignature')}
+          </a>
+        </p>
       ) : null}
-      <Card title={t('timeline')}><ApplicationTimeline events={events} pilot="Vehicle" /></Card>
+      {vehicleMachine.can(state, 'cancel') ? (
+        <VersionButton
+          action={cancelByDealerAction}
+          id={app.id}
+          version={app.version}
+          label={t('cancel')}
+          pendingLabel={t('working')}
+          variant="danger"
+          confirm={t('cancelConfirm')}
+        />
+      ) : null}
+      <Card title={t('timeline')}>
+        <ApplicationTimeline events={events} pilot="Vehicle" />
+      </Card>
     </div>
   );
 }

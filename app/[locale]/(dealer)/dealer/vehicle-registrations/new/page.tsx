@@ -24,7 +24,9 @@ export default async function NewRegistrationPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <PageHeader title={t('newTitle')} lead={t('newLead')} />
       <DealerSteps current="vehicle" />
-      {seller === 'unavailable' ? <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.business') })} /> : (
+      {seller === 'unavailable' ? (
+        <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.business') })} />
+      ) : (
         <>
           <CheckLines lines={seller.lines} />
           {seller.ok ? <VinForm /> : <Notice tone="error" title={te(seller.code as never)} />}

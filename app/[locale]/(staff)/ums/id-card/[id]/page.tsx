@@ -13,11 +13,24 @@ import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { approveAction } from '@/lib/id-card/actions';
-import { approvalDocumentFor, dutyPaymentsOf, feeExemptionsOf, gbdPersonOf, recordViewOf, reviewerApplicationFor } from '@/lib/id-card/queries';
+import {
+  approvalDocumentFor,
+  dutyPaymentsOf,
+  feeExemptionsOf,
+  gbdPersonOf,
+  recordViewOf,
+  reviewerApplicationFor,
+} from '@/lib/id-card/queries';
 import { registrationPointRows } from '@/lib/reference/queries';
 
 /** The reviewer's view (order 002 step 18): the fields, new photo and signature beside GBD FL's, checks, fee. */
-export default async function UmsApplicationPage({ params, searchParams }: { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ decided?: string }> }) {
+export default async function UmsApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('ums');
@@ -30,7 +43,9 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
   const c = app.card;
   const tp = await getTranslations('Payments');
   const [t, ts, events, person, [point], duty, [exemption], sp] = await Promise.all([
-    getTranslations('IdCard'), getTranslations('Status'), timelineOf(app.id),
+    getTranslations('IdCard'),
+    getTranslations('Status'),
+    timelineOf(app.id),
     gbdPersonOf(c.iin, app.id),
     c.registrationPointId ? registrationPointRows(c.registrationPointId) : Promise.resolve([]),
     dutyPaymentsOf(app.id),
@@ -43,47 +58,105 @@ export default async function UmsApplicationPage({ params, searchParams }: { par
   const document = app.status === 'under_review' ? await approvalDocumentFor(app, actor.iin) : null;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={<span className="font-mono">{app.number}{c.rpDrnTicket ? ` · ${c.rpDrnTicket}` : ''}</span>} title={t('reviewTitle')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>} />
+      <PageHeader
+        eyebrow={
+          <span className="font-mono">
+            {app.number}
+            {c.rpDrnTicket ? ` · ${c.rpDrnTicket}` : ''}
+          </span>
+        }
+        title={t('reviewTitle')}
+        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+      />
       {sp.decided ? <Notice tone="success" title={t('decided')} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('gbdTitle')}>
           <div className="flex gap-4">
             {person ? <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} /> : null}
-            <DescriptionList items={[
-              { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
-              { term: t('iin'), value: <span className="font-mono">{c.iin}</span> },
-              { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
-            ]} />
+            <DescriptionList
+              items={[
+                { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
+                { term: t('iin'), value: <span className="font-mono">{c.iin}</span> },
+                { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
+              ]}
+            />
           </div>
         </Card>
         <Card title={t('uploadsTitle')}>
           <div className="flex flex-wrap items-end gap-6">
-            {c.photoFileId ? <figure><Image unoptimized src={`/api/files/${c.photoFileId}`} alt={t('photoAlt')} width={240} height={320} className="rounded border border-line" data-testid="review-photo" /><figcaption className="text-sm">{t('newPhoto')}</figcaption></figure> : null}
-            {c.signatureFileId ? <figure><Image unoptimized src={`/api/files/${c.signatureFileId}`} alt={t('signatureAlt')} width={300} height={100} className="rounded border border-line bg-white" /><figcaption className="text-sm">{t('signatureSample')}</figcaption></figure> : null}
+            {c.photoFileId ? (
+              <figure>
+                <Image
+                  unoptimized
+                  src={`/api/files/${c.photoFileId}`}
+                  alt={t('photoAlt')}
+                  width={240}
+                  height={320}
+                  className="rounded border border-line"
+                  data-testid="review-photo"
+                />
+                <figcaption className="text-sm">{t('newPhoto')}</figcaption>
+              </figure>
+            ) : null}
+            {c.signatureFileId ? (
+              <figure>
+                <Image
+                  unoptimized
+                  src={`/api/files/${c.signatureFileId}`}
+                  alt={t('signatureAlt')}
+                  width={300}
+                  height={100}
+                  className="rounded border border-line bg-white"
+                />
+                <figcaption className="text-sm">{t('signatureSample')}</figcaption>
+              </figure>
+            ) : null}
           </div>
         </Card>
       </div>
       <Card title={t('formTitle')}>
-        <DescriptionList items={[
-          { term: t('point'), value: point ? (locale === 'kk' ? point.nameKk : point.nameRu) : '—' },
-          { term: t('phone'), value: c.phone ?? '—' },
-          { term: t('email'), value: c.email ?? '—' },
-          { term: t('feeColumn'), value: exemption ? `${t('exemptShort')}: ${locale === 'kk' ? exemption.nameKk : exemption.nameRu}` : payment ? `${formatMoney(payment.amountTiyn, locale)} · ${tp(`status.${payment.status}`)}` : '—' },
-          { term: t('faceMatch'), value: c.faceMatched ? t('faceMatched') : '—' },
-        ]} />
+        <DescriptionList
+          items={[
+            { term: t('point'), value: point ? (locale === 'kk' ? point.nameKk : point.nameRu) : '—' },
+            { term: t('phone'), value: c.phone ?? '—' },
+            { term: t('email'), value: c.email ?? '—' },
+            {
+              term: t('feeColumn'),
+              value: exemption
+                ? `${t('exemptShort')}: ${locale === 'kk' ? exemption.nameKk : exemption.nameRu}`
+                : payment
+                  ? `${formatMoney(payment.amountTiyn, locale)} · ${tp(`status.${payment.status}`)}`
+                  : '—',
+            },
+            { term: t('faceMatch'), value: c.faceMatched ? t('faceMatched') : '—' },
+          ]}
+        />
       </Card>
       {document ? (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={t('approveTitle')}>
             <p className="mb-4 text-ink-muted">{t('approveText')}</p>
-            <SignDialog document={document} signer={{ iin: actor.iin }} action={approveAction} fields={{ id: app.id, version: String(app.version), locale }}
-              summary={[{ term: t('applicationTitle'), value: app.number }, { term: t('decision'), value: t('approve') }]} title={t('approveTitle')} openLabel={t('approve')} />
+            <SignDialog
+              document={document}
+              signer={{ iin: actor.iin }}
+              action={approveAction}
+              fields={{ id: app.id, version: String(app.version), locale }}
+              summary={[
+                { term: t('applicationTitle'), value: app.number },
+                { term: t('decision'), value: t('approve') },
+              ]}
+              title={t('approveTitle')}
+              openLabel={t('approve')}
+            />
           </Card>
-          <Card title={t('annulTitle')}><AnnulForm id={app.id} version={app.version} /></Card>
+          <Card title={t('annulTitle')}>
+            <AnnulForm id={app.id} version={app.version} />
+          </Card>
         </div>
       ) : null}
-      <Card title={t('timelineTitle')}><ApplicationTimeline events={events} pilot="IdCard" /></Card>
+      <Card title={t('timelineTitle')}>
+        <ApplicationTimeline events={events} pilot="IdCard" />
+      </Card>
     </div>
   );
 }

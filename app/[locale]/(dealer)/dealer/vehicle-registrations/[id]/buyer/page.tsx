@@ -13,17 +13,22 @@ export default async function BuyerStepPage({ params }: { params: Promise<{ loca
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { grant } = await requireArea('dealer');
-  const app = await dealerApplicationFor(grant, id).catch((e) => { if (isDomainError(e)) notFound(); throw e; });
+  const app = await dealerApplicationFor(grant, id).catch((e) => {
+    if (isDomainError(e)) notFound();
+    throw e;
+  });
   if (app.status !== 'draft') redirect(`/${locale}/dealer/vehicle-registrations/${id}`);
   const t = await getTranslations('Vehicle');
   return (
     <div className="flex flex-col gap-6">
       <PageHeader eyebrow={<span className="font-mono">{app.number}</span>} title={t('buyerTitle')} lead={t('buyerLead')} />
       <DealerSteps current="buyer" />
-      <DescriptionList items={[
-        { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
-        { term: t('vehicle'), value: app.vehicle ? `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` : '—' },
-      ]} />
+      <DescriptionList
+        items={[
+          { term: t('vin'), value: <span className="font-mono">{app.vin}</span> },
+          { term: t('vehicle'), value: app.vehicle ? `${app.vehicle.make} ${app.vehicle.model}, ${app.vehicle.year}` : '—' },
+        ]}
+      />
       <BuyerForm id={app.id} version={app.version} defaultIin={app.buyerIin} />
     </div>
   );

@@ -6,7 +6,7 @@ import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { toFormValue } from '@/lib/admin/reference-form';
 import { getReferenceRow } from '@/lib/admin/reference-service';
-import { isReferenceTable, referenceTables, type ColumnSpec } from "@/lib/admin/reference-tables";
+import { isReferenceTable, referenceTables, type ColumnSpec } from '@/lib/admin/reference-tables';
 import { requireArea } from '@/lib/auth/guards';
 
 export default async function ReferenceRowPage({ params }: { params: Promise<{ locale: Locale; table: string; key: string }> }) {
@@ -23,8 +23,14 @@ export default async function ReferenceRowPage({ params }: { params: Promise<{ l
   if (key === 'new') for (const c of spec.columns) if (c.kind === 'bool') initial[c.name] = 'true';
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={key === 'new' ? t('newRow', { table: t(`tables.${table}`) }) : t('editRow', { table: t(`tables.${table}`), key })}
-        eyebrow={<Link href={`/admin/reference/${table}`} className="underline">{t(`tables.${table}`)}</Link>} />
+      <PageHeader
+        title={key === 'new' ? t('newRow', { table: t(`tables.${table}`) }) : t('editRow', { table: t(`tables.${table}`), key })}
+        eyebrow={
+          <Link href={`/admin/reference/${table}`} className="underline">
+            {t(`tables.${table}`)}
+          </Link>
+        }
+      />
       <ReferenceRowForm table={table} rowKey={key} columns={spec.columns} initial={initial} />
     </div>
   );
