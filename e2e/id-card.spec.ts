@@ -1,6 +1,6 @@
 // ID-card renewal online (order 002) in both languages: the citizen, the UMS DP reviewer and the registration
 // point officer in their own browsers; the exempt path with an annulment and a second application; the "go to a
-// CON" messages for the window and for a long outage; another region's reviewer gets 403.
+// CON" messages for the window and for a long outage; another region's reviewer gets 404 (out of scope is not found, and audited).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { connect } from '../db/client';
 import { PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
@@ -110,7 +110,7 @@ async function until(page: Page, text: string | RegExp, timeout = 90_000) {
   }).toPass({ timeout });
 }
 
-test('kk: from the service page to the card issued in person, paying the duty; another region’s reviewer gets 403', async ({ browser }) => {
+test('kk: from the service page to the card issued in person, paying the duty; another region’s reviewer gets 404', async ({ browser }) => {
   test.setTimeout(240_000);
   const l = L.kk;
   const citizenKey = await keyOf(browser, PERSONA.citizenAigerim, 'kk');
@@ -131,7 +131,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   const id = url.split('/').pop()!;
 
   const stranger = await as(browser, STAFF.umsKostanay, 'kk');
-  expect((await stranger.goto(`/kk/ums/id-card/${id}`))?.status()).toBe(403);
+  expect((await stranger.goto(`/kk/ums/id-card/${id}`))?.status()).toBe(404);
 
   const reviewer = await as(browser, STAFF.umsAstana, 'kk');
   await reviewer.getByRole('link', { name: number }).click();

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/db';
 import type { ActionResult } from '@/lib/action-result';
+import { isUuid } from '@/lib/applications/scope';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { authorizeAction } from '@/lib/auth/guards';
 import type { Role } from '@/lib/auth/roles';
@@ -13,11 +14,9 @@ import { serviceContext, type ServiceContext } from '@/lib/service-context';
 /** `ctx` is what the service takes; its registries are built for the input's application (`id`) when it has one. */
 export type ActionContext<I> = { actor: Actor; grant: Grant; input: I; ctx: ServiceContext };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function applicationIdOf(input: unknown): string | undefined {
   const id = input && typeof input === 'object' && 'id' in input ? input.id : undefined;
-  return typeof id === 'string' && UUID.test(id) ? id : undefined;
+  return typeof id === 'string' && isUuid(id) ? id : undefined;
 }
 
 type FormAction = ((prev: ActionResult, form: FormData) => Promise<ActionResult>) & { roles: readonly Role[] };

@@ -15,7 +15,7 @@ export type ScopedView<T> = { name: string; load: (db: DbOrTx, id: string) => Pr
 
 /**
  * Who asks. `db` is never a transaction: the audit row of a refusal must outlive the request that is refused.
- * `actor` is null only where a page still passes the grant alone (the row then says role and scope, not who).
+ * `actor` is null only for a caller with no person behind it (a test or the bench); pages pass theirs.
  */
 export type ScopeContext = { db: Db; actor: Pick<Actor, 'userId' | 'iin'> | null; grant: Grant };
 

@@ -6,7 +6,7 @@ import { idCardApplications } from '@/db/schema/id-card';
 import { transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
-import type { Grant } from '@/lib/auth/actor';
+import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
@@ -39,8 +39,8 @@ export async function findAtPoint(db: DbOrTx, grant: Grant, query: string) {
 }
 
 /** Pages: the application to be picked up at this officer's registration point, or not found. */
-export async function officerApplication(db: Db, grant: Grant, id: string) {
-  return loadInScope({ db, actor: null, grant }, officerView, id);
+export async function officerApplication(db: Db, grant: Grant, id: string, actor: Pick<Actor, 'userId' | 'iin'> | null = null) {
+  return loadInScope({ db, actor, grant }, officerView, id);
 }
 
 /**

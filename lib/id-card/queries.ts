@@ -130,13 +130,13 @@ export const citizenApplicationFor = (actor: Actor, id: string) => citizenApplic
 export const requestDocumentFor = (app: IdCardApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) =>
   requestDocumentOf(portalDb, app, actor);
 
-export const reviewerApplicationFor = (grant: Grant, id: string) => reviewerApplication(portalDb, grant, id);
+export const reviewerApplicationFor = (actor: Actor, grant: Grant, id: string) => reviewerApplication(portalDb, grant, id, actor);
 
 export const approvalDocumentFor = (app: IdCardApplication, reviewerIin: string) => approvalDocumentOf(portalDb, app, reviewerIin);
 
 /** Opening an application is a view of the person's data: audited (the one write among the pages' reads). */
 export const recordViewOf = (actor: Actor, grant: Grant, app: IdCardApplication) => recordView(portalDb, actor, grant, app);
 
-export const officerApplicationFor = (grant: Grant, id: string) => officerApplication(portalDb, grant, id);
+export const officerApplicationFor = (actor: Actor, grant: Grant, id: string) => officerApplication(portalDb, grant, id, actor);
 
 export const findAtPointFor = (grant: Grant, query: string) => findAtPoint(portalDb, grant, query);

@@ -26,8 +26,13 @@ export type AnnulReason = (typeof annulReasons)[number];
 export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
 
 /** Pages: the application in the reviewer's region; another region's is not found, like every out-of-scope one. */
-export async function reviewerApplication(db: Db, grant: Grant, id: string): Promise<IdCardApplication> {
-  return loadInScope({ db, actor: null, grant }, reviewerView, id);
+export async function reviewerApplication(
+  db: Db,
+  grant: Grant,
+  id: string,
+  actor: Pick<Actor, 'userId' | 'iin'> | null = null,
+): Promise<IdCardApplication> {
+  return loadInScope({ db, actor, grant }, reviewerView, id);
 }
 
 /** Viewing an application is a view of the person's data: audited, so they see it in "who viewed my data". */

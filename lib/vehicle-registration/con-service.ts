@@ -7,7 +7,7 @@ import { queueTickets, vehicleApplications } from '@/db/schema/vehicle';
 import { transition } from '@/lib/applications/core';
 import { isUuid, loadInScope, type ScopeContext } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
-import type { Grant } from '@/lib/auth/actor';
+import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { DomainError } from '@/lib/errors';
 import { isValidIin } from '@/lib/kz/iin';
@@ -164,8 +164,8 @@ export async function callNext(ctx: Ctx) {
 }
 
 /** Pages: the application at this desk's CON (by id or its number), or not found: the desk sees only its own CON. */
-export async function issuanceApplication(db: Db, grant: Grant, idOrNumber: string) {
-  return loadAtDesk({ db, actor: null, grant }, idOrNumber);
+export async function issuanceApplication(db: Db, grant: Grant, idOrNumber: string, actor: Pick<Actor, 'userId' | 'iin'> | null = null) {
+  return loadAtDesk({ db, actor, grant }, idOrNumber);
 }
 
 async function loadAtDesk(ctx: ScopeContext, idOrNumber: string) {

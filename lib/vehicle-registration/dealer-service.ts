@@ -6,7 +6,7 @@ import { vehicleApplications } from '@/db/schema/vehicle';
 import { valueOrThrow } from '@/lib/applications/check-run';
 import { createApplication, recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
-import type { Grant } from '@/lib/auth/actor';
+import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
@@ -88,8 +88,13 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
 }
 
 /** Pages: the dealer's own application, in their BIN's scope, or not found (no leak of other dealers' numbers). */
-export async function dealerApplication(db: Db, grant: Grant, id: string): Promise<VehicleApplication> {
-  return loadInScope({ db, actor: null, grant }, dealerView, id);
+export async function dealerApplication(
+  db: Db,
+  grant: Grant,
+  id: string,
+  actor: Pick<Actor, 'userId' | 'iin'> | null = null,
+): Promise<VehicleApplication> {
+  return loadInScope({ db, actor, grant }, dealerView, id);
 }
 
 /** Steps 6–8: the buyer's IIN, GBD FL, and the sale contract for this BIN + IIN + VIN; then it awaits the signature. */

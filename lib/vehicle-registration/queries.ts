@@ -65,7 +65,7 @@ export async function listDealerRegistrations(q: DealerListQuery) {
 /** Step 1 for the dealer's organisation (may it sell vehicles?), asked of the business registry. */
 export const sellerCheckFor = (dealerBin: string) => sellerCheck(db, getRegistries(db), dealerBin);
 
-export const dealerApplicationFor = (grant: Grant, id: string) => dealerApplication(db, grant, id);
+export const dealerApplicationFor = (actor: Actor, grant: Grant, id: string) => dealerApplication(db, grant, id, actor);
 
 export const buyerApplicationFor = (actor: Actor, id: string) => buyerApplication(db, actor, id);
 
@@ -82,7 +82,7 @@ export const buyerDocumentFor = (app: VehicleApplication) => buyerDocumentOf(db,
 export const readyAtCentre = (actor: Actor, grant: Grant, query: string) =>
   findReadyAtCentre({ db, registries: getRegistries(db), actor, grant }, query);
 
-export const issuanceApplicationFor = (grant: Grant, idOrNumber: string) => issuanceApplication(db, grant, idOrNumber);
+export const issuanceApplicationFor = (actor: Actor, grant: Grant, idOrNumber: string) => issuanceApplication(db, grant, idOrNumber, actor);
 
 export const queueBoardOf = (serviceCentreId: number) => queueBoard(db, serviceCentreId);
 

@@ -11,7 +11,7 @@ import type { Actor, Grant } from '@/lib/auth/actor';
 import { saveForm, signAndSubmit } from '@/lib/id-card/citizen-service';
 import { idCardMachine } from '@/lib/id-card/machine';
 import { issueCard } from '@/lib/id-card/officer-service';
-import { annul, approve } from '@/lib/id-card/review-service';
+import { annul, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startRenewal } from '@/lib/id-card/start-service';
 import { getRegistries } from '@/lib/registries';
 import { acceptOffer, declineOffer } from '@/lib/vehicle-registration/buyer-service';
@@ -139,6 +139,20 @@ describe('out of scope is not found, and audited', () => {
       vehicle.id,
       'vehicle.centre',
     );
+  });
+
+  it('the pages’ loaders say who was refused too (a UMS reviewer of another region opening the review page)', async () => {
+    const reviewer = await actorOf(STAFF.umsKostanay);
+    const before = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.actorUserId, reviewer.userId)));
+    await expect(reviewerApplication(database.db, grantOf(reviewer), idCard.id, reviewer)).rejects.toMatchObject({ code: 'not_found' });
+    const after = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.actorUserId, reviewer.userId)));
+    expect(after).toHaveLength(before.length + 1);
   });
 
   it('a malformed or unknown id is not found too, and is no refusal to audit', async () => {

@@ -19,10 +19,10 @@ export default async function IssuancePage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { grant } = await requireArea('issuance');
+  const { actor, grant } = await requireArea('issuance');
   const number = ((await searchParams).number ?? '').trim().toUpperCase().slice(0, 20);
   const found = number
-    ? await issuanceApplicationFor(grant, number).catch((e) => {
+    ? await issuanceApplicationFor(actor, grant, number).catch((e) => {
         if (isDomainError(e)) return null;
         throw e;
       })

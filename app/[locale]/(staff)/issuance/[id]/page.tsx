@@ -22,7 +22,7 @@ export default async function IssuanceApplicationPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('issuance');
-  const app = await issuanceApplicationFor(grant, id).catch((e) => {
+  const app = await issuanceApplicationFor(actor, grant, id).catch((e) => {
     if (isDomainError(e)) notFound();
     throw e;
   });

@@ -28,7 +28,7 @@ export default async function DealerApplicationPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('dealer');
-  const app = await dealerApplicationFor(grant, id).catch((e) => {
+  const app = await dealerApplicationFor(actor, grant, id).catch((e) => {
     if (isDomainError(e)) notFound();
     throw e;
   });

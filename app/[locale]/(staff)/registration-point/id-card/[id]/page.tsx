@@ -22,7 +22,7 @@ export default async function PointApplicationPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('registration-point');
-  const app = await officerApplicationFor(grant, id).catch((e) => {
+  const app = await officerApplicationFor(actor, grant, id).catch((e) => {
     if (isDomainError(e)) notFound();
     throw e;
   });

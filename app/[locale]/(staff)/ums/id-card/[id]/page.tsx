@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
@@ -34,8 +34,7 @@ export default async function UmsApplicationPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('ums');
-  const app = await reviewerApplicationFor(grant, id).catch((e) => {
-    if (isDomainError(e) && e.code === 'forbidden') forbidden();
+  const app = await reviewerApplicationFor(actor, grant, id).catch((e) => {
     if (isDomainError(e)) notFound();
     throw e;
   });

@@ -12,8 +12,8 @@ import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
 export default async function BuyerStepPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const { grant } = await requireArea('dealer');
-  const app = await dealerApplicationFor(grant, id).catch((e) => {
+  const { actor, grant } = await requireArea('dealer');
+  const app = await dealerApplicationFor(actor, grant, id).catch((e) => {
     if (isDomainError(e)) notFound();
     throw e;
   });
