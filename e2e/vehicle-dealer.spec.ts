@@ -34,7 +34,8 @@ test('kk: checks run one by one, each "no" shows the order’s message, then the
   const iin = page.getByLabel('Сатып алушының ЖСН-і');
   await iin.fill('900101300127');
   await page.getByRole('button', { name: 'Сатып алушы мен шартты тексеру' }).click();
-  await expect(page.getByRole('alert').first()).toBeVisible();
+  // Wait for this answer itself (not any alert): typing before it arrives would be re-rendered away by it.
+  await expect(page.getByRole('alert').first()).toContainText('ЖСН дұрыс емес');
   await iin.fill(makeIin('1991-05-05', 'male', 9876)); // valid, but nobody in GBD FL
   await page.getByRole('button', { name: 'Сатып алушы мен шартты тексеру' }).click();
   await expect(page.getByText('Сатып алушының ЖСН-ін тексеріңіз', { exact: false }).first()).toBeVisible();
