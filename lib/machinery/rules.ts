@@ -3,12 +3,9 @@
 // database; the reference data they read (checklists, refusal reasons) is seeded in db/seed/machinery-reference.ts.
 import { reviewDeadline, workingTimeLeft, type WorkCalendar } from '@/lib/calendar/deadline';
 import { localDate } from '@/lib/calendar/local';
+import { checklistAppliesTo, machineryActions, machineryKinds, ownerKinds } from '@/db/schema/machinery';
 
-/**
- * The registration actions the service's title lists: state registration, re-registration, deregistration, and the
- * issue of a duplicate registration document or a duplicate plate. Each has its own checklist and fees.
- */
-export const machineryActions = ['registration', 're_registration', 'deregistration', 'duplicate_document', 'duplicate_plate'] as const;
+export { machineryActions, machineryKinds, ownerKinds, checklistAppliesTo };
 export type MachineryAction = (typeof machineryActions)[number];
 
 /** Every action but the first acts on a machine already in the register: it is looked up there, not typed in. */
@@ -21,16 +18,9 @@ export function issuesPlate(action: MachineryAction): boolean {
   return action === 'registration' || action === 're_registration' || action === 'duplicate_plate';
 }
 
-export const machineryKinds = ['tractor', 'self_propelled', 'trailer', 'special'] as const;
 export type MachineryKind = (typeof machineryKinds)[number];
-
-export const ownerKinds = ['person', 'organisation'] as const;
 export type OwnerKind = (typeof ownerKinds)[number];
-
-/** Whom a checklist item concerns: everyone, only a person or an organisation owner, or only a representative. */
-export const checklistAppliesTo = ['all', 'person', 'organisation', 'representative'] as const;
 export type ChecklistAppliesTo = (typeof checklistAppliesTo)[number];
-
 export type ChecklistItem = { code: string; required: boolean; appliesTo: ChecklistAppliesTo };
 export type Applicant = { ownerKind: OwnerKind; representative: boolean };
 
