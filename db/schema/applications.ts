@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { pilots } from './reference';
 import { users } from './people';
@@ -43,6 +44,10 @@ export const applications = pgTable(
   (t) => [
     index('applications_region_queue').on(t.pilot, t.regionCode, t.status, t.createdAt, t.id),
     index('applications_akimat_queue').on(t.pilot, t.akimatId, t.status, t.createdAt, t.id),
+    // The machinery akimat dashboard (orders 001/004, p.14): its queue runs in order of receipt at the akimat.
+    index('applications_machinery_akimat_received')
+      .on(t.akimatId, t.status, t.submittedAt, t.id)
+      .where(sql`${t.pilot} = 'machinery'`),
     index('applications_centre_queue').on(t.pilot, t.serviceCentreId, t.status, t.createdAt, t.id),
     index('applications_dealer').on(t.dealerBin, t.createdAt, t.id),
     index('applications_applicant').on(t.applicantIin, t.createdAt, t.id),

@@ -11,3 +11,4 @@ export * from './registry';
 export * from './pki';
 export * from './vehicle';
 export * from './id-card';
+export * from './machinery';

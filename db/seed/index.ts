@@ -8,6 +8,7 @@ import { isLocalDate } from '../../lib/calendar/local';
 import { almatyToday } from './dates';
 import { seedFamily } from './family';
 import { seedMachinery } from './machinery';
+import { seedMachineryReference } from './machinery-reference';
 import { seedOffices } from './offices';
 import { ALL_PEOPLE, seedPeople } from './people';
 import { documentFor } from './people-model';
@@ -51,6 +52,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: 
     await seedTemporaryRegistrations(tx, today);
     await seedVehicles(tx, today);
     await seedMachinery(tx);
+    await seedMachineryReference(tx);
     await seedPersonas(tx); // last: the admin user is the "already seeded" marker
     return { inserted: true };
   });

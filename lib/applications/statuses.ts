@@ -2,12 +2,11 @@ import type { Pilot } from '@/db/schema/reference';
 import { machineStates } from '@/lib/pilots/table';
 
 /**
- * PLACEHOLDERS for the pilot registry: machinery and residence have no state machine yet, so their statuses
- * (SPEC §4, §6) are listed by hand here. When a pilot gets its machine, it registers the machine's states in
+ * PLACEHOLDER for the pilot registry: residence has no state machine yet, so its statuses (SPEC §6) are listed
+ * by hand here. When a pilot gets its machine, it registers the machine's states in
  * lib/pilots/table.ts and its line here is deleted.
  */
 const withoutMachine = {
-  machinery: ['received', 'under_review', 'approved', 'issued', 'refused', 'rejected_at_intake'],
   residence: ['draft', 'awaiting_owner_consent', 'submitted', 'registered', 'refused', 'cancelled'],
 } as const;
 

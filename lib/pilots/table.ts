@@ -1,5 +1,6 @@
 import type { Pilot } from '@/db/schema/reference';
 import { idCardStates } from '@/lib/id-card/machine';
+import { machineryStates } from '@/lib/machinery/machine';
 import { vehicleStates } from '@/lib/vehicle-registration/machine';
 
 /**
@@ -9,7 +10,7 @@ import { vehicleStates } from '@/lib/vehicle-registration/machine';
  */
 export const pilotTable = {
   vehicle: { prefix: 'VR', states: vehicleStates },
-  machinery: { prefix: 'AM', states: null },
+  machinery: { prefix: 'AM', states: machineryStates },
   id_card: { prefix: 'ID', states: idCardStates },
   residence: { prefix: 'RR', states: null },
 } as const satisfies Record<Pilot, { prefix: string; states: readonly string[] | null }>;

@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications } from '@/db/schema/applications';
+import { machineryApplications, machineryChecklists, machineryRefusalReasons } from '@/db/schema/machinery';
 import { users } from '@/db/schema/people';
 import { persons } from '@/db/schema/registry';
 import { seed } from '@/db/seed';
+import { MACHINERY_CHECKLISTS, MACHINERY_REFUSAL_REASONS } from '@/db/seed/machinery-reference';
 import { reviewDeadline } from '@/lib/calendar/deadline';
 import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
 import { DatabaseFileStore, DiskFileStore } from '@/lib/files/store';
@@ -50,6 +53,42 @@ describe('working calendar from the database', () => {
     // Received Friday 20 Mar 2026 at 17:30 local: the count starts at 09:00 on Thu 26 Mar (23–25 are holidays),
     // so the deadline is 09:00 on Fri 27 Mar.
     expect(reviewDeadline(new Date('2026-03-20T12:30:00Z'), cal).toISOString()).toBe('2026-03-27T04:00:00.000Z');
+  });
+});
+
+describe('machinery schema (orders 001/004)', () => {
+  it('the seed wrote every checklist item and refusal reason, once', async () => {
+    expect(await database.db.select({ n: count() }).from(machineryChecklists)).toEqual([{ n: MACHINERY_CHECKLISTS.length }]);
+    expect(await database.db.select({ n: count() }).from(machineryRefusalReasons)).toEqual([{ n: MACHINERY_REFUSAL_REASONS.length }]);
+  });
+
+  it('an owner is identified by the number of its kind; a representative comes with a power of attorney', async () => {
+    const [app] = await database.db
+      .insert(applications)
+      .values({ number: 'AM-2026-999999', pilot: 'machinery', status: 'received', akimatId: 1006, serviceCentreId: 1001 })
+      .returning();
+    const row = {
+      applicationId: app!.id,
+      action: 'registration',
+      machineKind: 'tractor',
+      make: 'Кировец',
+      model: 'К-742М',
+      year: 2025,
+      serialNumber: 'K742M-25-0007731',
+    } as const;
+    const insert = (v: Partial<typeof machineryApplications.$inferInsert>) =>
+      database.db.transaction((tx) => tx.insert(machineryApplications).values({ ...row, ownerKind: 'person', ...v }));
+    await expect(insert({ ownerKind: 'person', ownerBin: '123456789012' })).rejects.toThrow();
+    await expect(insert({ ownerKind: 'organisation', ownerIin: '123456789012' })).rejects.toThrow();
+    await expect(insert({ ownerIin: '123456789012', representativeIin: '210987654321' })).rejects.toThrow();
+    await insert({
+      ownerIin: '123456789012',
+      representativeIin: '210987654321',
+      powerOfAttorneyNumber: 'D-1',
+      powerOfAttorneyValidUntil: '2027-01-01',
+    });
+    const [saved] = await database.db.select().from(machineryApplications);
+    expect(saved).toMatchObject({ ownerKind: 'person', checklistTicks: [], powerOfAttorneyNumber: 'D-1' });
   });
 });
 

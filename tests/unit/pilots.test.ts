@@ -5,6 +5,7 @@ import { numberPrefix } from '@/lib/applications/core';
 import { pilotStatuses } from '@/lib/applications/statuses';
 import { idCardMachine, idCardStates } from '@/lib/id-card/machine';
 import { QUEUES } from '@/lib/jobs';
+import { machineryMachine, machineryStates } from '@/lib/machinery/machine';
 import { pilotRegistry } from '@/lib/pilots';
 import { pilotTable } from '@/lib/pilots/table';
 import { vehicleMachine, vehicleStates } from '@/lib/vehicle-registration/machine';
@@ -19,9 +20,11 @@ describe('pilot registry table', () => {
   it('a pilot with a machine lists exactly its machine’s states; every state a transition reaches is listed', () => {
     expect(pilotStatuses.vehicle).toBe(vehicleStates);
     expect(pilotStatuses.id_card).toBe(idCardStates);
+    expect(pilotStatuses.machinery).toBe(machineryStates);
     for (const [machine, states] of [
       [vehicleMachine, vehicleStates],
       [idCardMachine, idCardStates],
+      [machineryMachine, machineryStates],
     ] as const) {
       const reached = Object.entries(machine.transitions).flatMap(([from, to]) => [from, ...Object.values(to ?? {})]);
       for (const s of reached) expect(states as readonly string[]).toContain(s);
@@ -29,8 +32,7 @@ describe('pilot registry table', () => {
   });
 
   it('pilots without a machine keep their placeholder lists', () => {
-    expect(pilotTable.machinery.states).toBeNull();
-    expect(pilotStatuses.machinery).toContain('rejected_at_intake');
+    expect(pilotTable.residence.states).toBeNull();
     expect(pilotStatuses.residence).toContain('awaiting_owner_consent');
   });
 });
