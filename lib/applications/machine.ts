@@ -31,6 +31,10 @@ export function defineMachine<S extends string, E extends string, P extends stri
     mayFire(event: E, role: Role | null): boolean {
       return def.parties[def.actorOf[event]] === role;
     },
+    /** Pure: may `party` cause `event` in `state`? (Its party, and allowed in that state.) */
+    mayAct(state: S, event: E, party: P): boolean {
+      return def.actorOf[event] === party && !!def.transitions[state]?.[event];
+    },
     /** Events allowed in a state: what the UI offers as buttons. */
     events(state: S): E[] {
       return Object.keys(def.transitions[state] ?? {}) as E[];

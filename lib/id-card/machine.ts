@@ -68,9 +68,7 @@ export const idCardMachine = defineMachine<IdCardState, IdCardEvent, IdCardParty
 });
 
 /** Pure: may `party` cause `event` in `state`? */
-export function mayAct(state: IdCardState, event: IdCardEvent, party: IdCardParty): boolean {
-  return actorOf[event] === party && idCardMachine.can(state, event);
-}
+export const mayAct = idCardMachine.mayAct;
 
 /** States in which a person already has an application in progress (a second one is refused). */
 export const activeStates: readonly IdCardState[] = [

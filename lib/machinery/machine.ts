@@ -41,9 +41,7 @@ export const machineryMachine = defineMachine<MachineryState, MachineryEvent, Ma
 });
 
 /** Pure: may `party` cause `event` in `state`? */
-export function mayAct(state: MachineryState, event: MachineryEvent, party: MachineryParty): boolean {
-  return actorOf[event] === party && machineryMachine.can(state, event);
-}
+export const mayAct = machineryMachine.mayAct;
 
 /** States in which the akimat's one-working-day clock (p.14) runs: the dashboard's queue. */
 export const awaitingDecision: readonly MachineryState[] = ['under_review'];

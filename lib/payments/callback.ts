@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { paymentCallbacks, payments } from '@/db/schema/payments';
+import { isUuid } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import { notify } from '@/lib/outbox';
 import { onPaymentPaid } from './on-paid';
@@ -36,7 +37,7 @@ export async function handlePaymentCallback(
   if (!parsed.success) return { status: 400, outcome: 'malformed' };
   const p = parsed.data;
   return db.transaction(async (tx) => {
-    const [payment] = UUID.test(p.merchantRef) ? await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update') : [];
+    const [payment] = isUuid(p.merchantRef) ? await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update') : [];
     // The invoice must be the one this payment last opened: a stale or foreign invoice id changes nothing.
     const reason = !payment
       ? 'no_payment'
@@ -80,8 +81,6 @@ export async function handlePaymentCallback(
     return { status: 200, outcome: 'applied' } as const;
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Money arrived for a payment that may be pending, declined (the bank's decline came first) or superseded (the

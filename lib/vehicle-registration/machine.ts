@@ -89,6 +89,4 @@ export const isClosed = (s: VehicleState) => closedStates.includes(s);
 export const waitingForBuyer: readonly VehicleState[] = ['awaiting_buyer', 'buyer_filling', 'awaiting_payment', 'awaiting_buyer_signature'];
 
 /** Pure: may `party` cause `event` in `state`? */
-export function mayAct(state: VehicleState, event: VehicleEvent, party: VehicleParty): boolean {
-  return actorOf[event] === party && vehicleMachine.can(state, event);
-}
+export const mayAct = vehicleMachine.mayAct;
