@@ -1,7 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { applications } from './applications';
+import { files } from './files';
+import { akimats, fees, regions, serviceCentres } from './reference';
 import { signatures } from './signatures';
+import { queueTickets } from './vehicle';
 
 /**
  * The registration actions the service's title lists (order 001, point 1): state registration, re-registration,
@@ -18,6 +35,11 @@ export const checklistAppliesTo = ['all', 'person', 'organisation', 'representat
 /** p.12: what the akimat enters by hand from the technical passport. */
 export type TechnicalPassport = { number: string; issuedOn: string };
 
+/** p.6 (1), p.7: the biometric check of the one at the desk, through the Digital-ID port, with the captured sample's hash. */
+export type BiometricCheck = { passed: boolean; sampleSha256: string; checkedAt: string };
+/** p.6 (3): what the payment registry answered for the action's fees, in tiyn. */
+export type FeeCheck = { status: 'paid' | 'partial' | 'not_paid'; requiredTiyn: number; paidTiyn: number; checkedAt: string };
+
 /**
  * The machinery pilot's part of an application (orders 001/004): one row per application, filled at the front
  * office. The application row stays the one source of state and scope: its `service_centre_id` is the intake CON,
@@ -31,8 +53,26 @@ export const machineryApplications = pgTable(
       .primaryKey()
       .references(() => applications.id, { onDelete: 'cascade' }),
     action: text('action', { enum: machineryActions }).notNull(),
-    /** The owner: a person by IIN or an organisation (a farm, a contractor) by BIN. */
-    ownerKind: text('owner_kind', { enum: ownerKinds }).notNull(),
+    /** p.5: the e-queue ticket the intake was called from. */
+    queueTicketId: uuid('queue_ticket_id').references(() => queueTickets.id),
+    /**
+     * p.6 (1): the one at the desk (the owner in person or a representative), found in GBD FL by the number of the
+     * ID document they presented, and the outcome of the biometric check. Null until identified.
+     */
+    identityDocumentNumber: text('identity_document_number'),
+    identifiedIin: text('identified_iin'),
+    biometrics: jsonb('biometrics').$type<BiometricCheck>(),
+    /** p.6 (3): the last fee check. */
+    feeCheck: jsonb('fee_check').$type<FeeCheck>(),
+    /** The applicant's language, for the printed refusals and the SMS. */
+    applicantLocale: text('applicant_locale', { enum: ['kk', 'ru'] })
+      .notNull()
+      .default('kk'),
+    /** p.16–17: the act by which the documents went to the akimat's archive, and when both had signed it. */
+    transferActId: uuid('transfer_act_id'),
+    documentsTransferredAt: timestamp('documents_transferred_at', { withTimezone: true }),
+    /** The owner: a person by IIN or an organisation (a farm, a contractor) by BIN. Null until identified. */
+    ownerKind: text('owner_kind', { enum: ownerKinds }),
     ownerIin: text('owner_iin'),
     ownerBin: text('owner_bin'),
     /** The one who came to the CON when it is not the owner: a representative with a power of attorney. */
@@ -42,11 +82,11 @@ export const machineryApplications = pgTable(
     /** For SMS of p.11: the BMG number, or the phone given at intake. */
     phone: text('phone'),
     /** The machine as typed (registration) or as the register has it (every other action). */
-    machineKind: text('machine_kind', { enum: machineryKinds }).notNull(),
-    make: text('make').notNull(),
-    model: text('model').notNull(),
-    year: integer('year').notNull(),
-    serialNumber: text('serial_number').notNull(),
+    machineKind: text('machine_kind', { enum: machineryKinds }),
+    make: text('make'),
+    model: text('model'),
+    year: integer('year'),
+    serialNumber: text('serial_number'),
     engineNumber: text('engine_number'),
     bodyNumber: text('body_number'),
     /** The machine's id in the machinery register (registry.machines.serial_number), for an existing machine. */
@@ -78,7 +118,7 @@ export const machineryApplications = pgTable(
     // The owner is identified by the number of its kind, and only by that one.
     check(
       'machinery_applications_owner',
-      sql`(${t.ownerKind} = 'person' and ${t.ownerIin} is not null and ${t.ownerBin} is null) or (${t.ownerKind} = 'organisation' and ${t.ownerBin} is not null and ${t.ownerIin} is null)`,
+      sql`(${t.ownerKind} is null and ${t.ownerIin} is null and ${t.ownerBin} is null) or (${t.ownerKind} = 'person' and ${t.ownerIin} is not null and ${t.ownerBin} is null) or (${t.ownerKind} = 'organisation' and ${t.ownerBin} is not null and ${t.ownerIin} is null)`,
     ),
     // A representative comes with a power of attorney, its number and validity; an owner in person with none.
     check(
@@ -90,6 +130,8 @@ export const machineryApplications = pgTable(
     index().on(t.representativeIin),
     index().on(t.serialNumber),
     index().on(t.plate),
+    index().on(t.queueTicketId),
+    index().on(t.transferActId),
   ],
 );
 
@@ -122,3 +164,105 @@ export const machineryRefusalReasons = pgTable('machinery_refusal_reasons', {
   legalBasisRu: text('legal_basis_ru').notNull(),
   active: boolean('active').notNull().default(true),
 });
+
+/** p.6 (3): which fees each action costs (reference data, admin-editable); amounts are in `fees` (MRP). */
+export const machineryActionFees = pgTable(
+  'machinery_action_fees',
+  {
+    action: text('action', { enum: machineryActions }).notNull(),
+    feeCode: text('fee_code')
+      .notNull()
+      .references(() => fees.code),
+  },
+  (t) => [primaryKey({ columns: [t.action, t.feeCode] })],
+);
+
+/**
+ * p.6 (4): the documents scanned at the front office, each against its checklist item, with its SHA-256 (the
+ * e-application the worker signs carries the hashes, p.9). The bytes are in `files`.
+ */
+export const machineryScans = pgTable(
+  'machinery_scans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    itemCode: text('item_code').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    sha256: text('sha256').notNull(),
+    pages: integer('pages'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId, t.itemCode), unique().on(t.applicationId, t.fileId)],
+);
+
+export const machineryPlateStatuses = ['free', 'reserved', 'assigned', 'retired'] as const;
+
+/**
+ * p.10 (3), p.12: the plate archive of a region: every plate of the machinery register and the blanks in stock.
+ * `reserved` while an approval holds it (the update `where status = 'free'` is the atomic reservation), `assigned`
+ * to a machine once approved, `free` again when a deregistration returns it.
+ */
+export const machineryPlates = pgTable(
+  'machinery_plates',
+  {
+    number: text('number').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    status: text('status', { enum: machineryPlateStatuses }).notNull().default('free'),
+    machineSerial: text('machine_serial'),
+    applicationId: uuid('application_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.regionCode, t.status, t.number), index().on(t.machineSerial)],
+);
+
+export const transferActStatuses = ['draft', 'signed_by_akimat', 'signed_by_con', 'completed'] as const;
+
+/**
+ * p.16–17: the act of acceptance and transfer (қабылдау-тапсыру актісі) of one CON's archived documents to one
+ * akimat, in two copies, signed by the akimat (услугодатель) and the head of the front office over the same
+ * canonical act (`canonical`, frozen when the act is formed).
+ */
+export const machineryTransferActs = pgTable(
+  'machinery_transfer_acts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    akimatId: integer('akimat_id')
+      .notNull()
+      .references(() => akimats.id),
+    serviceCentreId: integer('service_centre_id')
+      .notNull()
+      .references(() => serviceCentres.id),
+    status: text('status', { enum: transferActStatuses }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    canonical: jsonb('canonical').$type<Record<string, unknown>>().notNull(),
+    formedByUserId: uuid('formed_by_user_id').notNull(),
+    akimatSignatureId: uuid('akimat_signature_id').references(() => signatures.id),
+    conHeadSignatureId: uuid('con_head_signature_id').references(() => signatures.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [index().on(t.akimatId, t.createdAt), index().on(t.serviceCentreId, t.createdAt)],
+);
+
+/** The applications (and so their scanned documents) an act transfers; an application goes in one act only. */
+export const machineryTransferActItems = pgTable(
+  'machinery_transfer_act_items',
+  {
+    actId: uuid('act_id')
+      .notNull()
+      .references(() => machineryTransferActs.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .unique()
+      .references(() => applications.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actId, t.applicationId] })],
+);

@@ -262,9 +262,30 @@ export const machines = registry.table('machines', {
   model: text('model').notNull(),
   year: integer('year').notNull(),
   ownerIin: text('owner_iin'),
+  /** An organisation owner (a farm, a contractor), from the business registry. */
+  ownerBin: text('owner_bin'),
   plate: text('plate'),
   registeredRegionCode: text('registered_region_code'),
+  /** The registration document (technical passport) of a registered machine. */
+  documentNumber: text('document_number'),
+  status: text('status', { enum: ['registered', 'deregistered', 'new'] })
+    .notNull()
+    .default('new'),
 });
+
+/** The payment registry (p.6 (3)): fees and duties paid at a bank or online, by payer IIN/BIN and fee. */
+export const feePayments = registry.table(
+  'fee_payments',
+  {
+    id: serial('id').primaryKey(),
+    payer: text('payer').notNull(),
+    feeCode: text('fee_code').notNull(),
+    amountTiyn: bigint('amount_tiyn', { mode: 'number' }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull().defaultNow(),
+    reference: text('reference').notNull(),
+  },
+  (t) => [index().on(t.payer, t.feeCode, t.paidAt)],
+);
 
 /** Payment gateway simulator: invoices and what the payer did on the hosted page. */
 export const gatewayInvoices = registry.table(

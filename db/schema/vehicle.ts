@@ -83,11 +83,12 @@ export const queueTickets = pgTable(
       .notNull()
       .references(() => serviceCentres.id),
     day: date('day').notNull(),
-    service: text('service', { enum: ['vehicle_documents'] }).notNull(),
+    service: text('service', { enum: ['vehicle_documents', 'machinery'] }).notNull(),
     seq: integer('seq').notNull(),
     code: text('code').notNull(),
     applicationId: uuid('application_id').references(() => applications.id),
-    iin: text('iin').notNull(),
+    /** Null for a machinery ticket: the front office identifies the person by the document they present (p.6 (1)). */
+    iin: text('iin'),
     status: text('status', { enum: ['waiting', 'called', 'served', 'no_show'] })
       .notNull()
       .default('waiting'),
