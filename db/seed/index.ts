@@ -51,7 +51,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: 
     await seedSocial(tx, today);
     await seedTemporaryRegistrations(tx, today);
     await seedVehicles(tx, today);
-    await seedMachinery(tx);
+    await seedMachinery(tx, today);
     await seedMachineryReference(tx);
     await seedPersonas(tx); // last: the admin user is the "already seeded" marker
     return { inserted: true };

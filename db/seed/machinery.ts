@@ -2,7 +2,9 @@
 // machinery pilot regions: Almaty city (02) and Kostanay region (10). Plates of registered machines are
 // written `T 4127 10` (letter, 4 digits, region) — an illustrative format, see docs/personas.md.
 import type { DbOrTx } from '../client';
-import { machines } from '../schema';
+import { eq } from 'drizzle-orm';
+import { feePayments, fees, machineryActionFees, machineryPlates, machines, mrpValues } from '../schema';
+import type { MachineryAction } from '../../lib/machinery/rules';
 import { MACHINE as M, PERSONA as P } from './personas-ids';
 
 export const MACHINES: (typeof machines.$inferInsert)[] = [
@@ -100,6 +102,85 @@ export const MACHINES: (typeof machines.$inferInsert)[] = [
   },
 ];
 
-export async function seedMachinery(db: DbOrTx) {
-  await db.insert(machines).values(MACHINES).onConflictDoNothing();
+/** A registered machine has a registration document (technical passport); a new one has none yet. */
+function withRegisterState(m: (typeof machines.$inferInsert)[]): (typeof machines.$inferInsert)[] {
+  return m.map((row, i) => ({
+    ...row,
+    status: row.plate ? 'registered' : 'new',
+    documentNumber: row.plate ? `${row.registeredRegionCode}TP${String(104_501 + i * 37).padStart(7, '0')}` : null,
+  }));
+}
+
+/**
+ * p.6 (3): which fees each action costs (ASSUMPTION: the order names none; the Rules' usual set, docs/decisions.md).
+ * Re-registration issues a new document and plate; deregistration is free of fees.
+ */
+export const MACHINERY_ACTION_FEES: Record<MachineryAction, readonly string[]> = {
+  registration: ['machinery.registration', 'machinery.document', 'machinery.plate'],
+  re_registration: ['machinery.registration', 'machinery.document', 'machinery.plate'],
+  deregistration: [],
+  duplicate_document: ['machinery.duplicate'],
+  duplicate_plate: ['machinery.plate'],
+};
+
+/**
+ * p.10 (3), p.12: the plate archive of the two pilot regions. Every plate of a registered machine is `assigned` to
+ * it; the blanks in stock are `free`: letters T (tractors), C (self-propelled), P (trailers), S (special).
+ */
+export function plateArchive(): (typeof machineryPlates.$inferInsert)[] {
+  const assigned = MACHINES.filter((m) => m.plate).map((m) => ({
+    number: m.plate!,
+    regionCode: m.registeredRegionCode!,
+    status: 'assigned' as const,
+    machineSerial: m.serialNumber,
+  }));
+  const taken = new Set(assigned.map((a) => a.number));
+  const free: (typeof machineryPlates.$inferInsert)[] = [];
+  for (const region of ['02', '10']) {
+    for (const letter of ['T', 'C', 'P', 'S']) {
+      for (let n = 5001; n <= 5030; n++) {
+        const number = `${letter} ${n} ${region}`;
+        if (!taken.has(number)) free.push({ number, regionCode: region, status: 'free' });
+      }
+    }
+  }
+  return [...assigned, ...free];
+}
+
+/**
+ * p.6 (3): the payment registry, in full fees of the seed's year (amounts follow the MRP). The farmer has paid for
+ * registering his new tractor; the contractor (buyerAlmatyAndrey) only the registration fee, not the document and plate.
+ */
+const FEE_PAYMENTS: readonly { payer: string; feeCode: string; reference: string }[] = [
+  { payer: P.farmerSerik, feeCode: 'machinery.registration', reference: 'KASPI-2026-55120101' },
+  { payer: P.farmerSerik, feeCode: 'machinery.document', reference: 'KASPI-2026-55120102' },
+  { payer: P.farmerSerik, feeCode: 'machinery.plate', reference: 'KASPI-2026-55120103' },
+  { payer: P.buyerAlmatyAndrey, feeCode: 'machinery.registration', reference: 'HALYK-2026-00931201' },
+];
+
+export async function seedMachinery(db: DbOrTx, today: string) {
+  await db.insert(machines).values(withRegisterState(MACHINES)).onConflictDoNothing();
+  const actionFees = Object.entries(MACHINERY_ACTION_FEES).flatMap(([action, codes]) =>
+    codes.map((feeCode) => ({ action: action as MachineryAction, feeCode })),
+  );
+  await db.insert(machineryActionFees).values(actionFees).onConflictDoNothing();
+  await db.insert(machineryPlates).values(plateArchive()).onConflictDoNothing();
+  const year = Number(today.slice(0, 4));
+  const [mrp] = await db.select({ tenge: mrpValues.valueTenge }).from(mrpValues).where(eq(mrpValues.year, year));
+  if (!mrp) throw new Error(`seed: no MRP for ${year}`);
+  const feeRows = await db.select({ code: fees.code, mrpMilli: fees.mrpMilli }).from(fees);
+  const milli = new Map(feeRows.map((f) => [f.code, f.mrpMilli]));
+  const paidAt = new Date(`${today}T09:00:00+05:00`);
+  paidAt.setUTCDate(paidAt.getUTCDate() - 2);
+  await db
+    .insert(feePayments)
+    .values(
+      FEE_PAYMENTS.map((f) => ({
+        ...f,
+        // tenge × 100 tiyn × mrpMilli / 1000
+        amountTiyn: Math.round((mrp.tenge * (milli.get(f.feeCode) ?? 0)) / 10),
+        paidAt,
+      })),
+    )
+    .onConflictDoNothing();
 }

@@ -2,10 +2,20 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
-import { machineryApplications, machineryChecklists, machineryRefusalReasons } from '@/db/schema/machinery';
+import {
+  machineryActionFees,
+  machineryApplications,
+  machineryChecklists,
+  machineryPlates,
+  machineryRefusalReasons,
+} from '@/db/schema/machinery';
+import { fees, mrpValues } from '@/db/schema/reference';
+import { feePayments, machines } from '@/db/schema/registry';
+import { MACHINERY_ACTION_FEES } from '@/db/seed/machinery';
+import { PERSONA } from '@/db/seed/personas-ids';
 import { users } from '@/db/schema/people';
 import { persons } from '@/db/schema/registry';
 import { seed } from '@/db/seed';
@@ -89,6 +99,40 @@ describe('machinery schema (orders 001/004)', () => {
     });
     const [saved] = await database.db.select().from(machineryApplications);
     expect(saved).toMatchObject({ ownerKind: 'person', checklistTicks: [], powerOfAttorneyNumber: 'D-1' });
+  });
+});
+
+describe('machinery register, plate archive and payment registry (p.6 (3), p.10 (3))', () => {
+  it('every plate of a registered machine is assigned to it in the archive, and each pilot region has free blanks', async () => {
+    const registered = await database.db.select().from(machines).where(eq(machines.status, 'registered'));
+    expect(registered.length).toBeGreaterThan(0);
+    for (const m of registered) {
+      expect(m.documentNumber).toMatch(/TP\d{7}$/);
+      const [plate] = await database.db.select().from(machineryPlates).where(eq(machineryPlates.number, m.plate!));
+      expect(plate).toMatchObject({ status: 'assigned', machineSerial: m.serialNumber, regionCode: m.registeredRegionCode });
+    }
+    const free = await database.db
+      .select({ region: machineryPlates.regionCode, n: count() })
+      .from(machineryPlates)
+      .where(eq(machineryPlates.status, 'free'))
+      .groupBy(machineryPlates.regionCode)
+      .orderBy(machineryPlates.regionCode);
+    expect(free.map((f) => f.region)).toEqual(['02', '10']);
+    expect(free.every((f) => f.n > 50)).toBe(true);
+  });
+
+  it('each action costs the fees of its reference row; the farmer has paid the registration fees in full', async () => {
+    const rows = await database.db.select().from(machineryActionFees);
+    const expected = Object.values(MACHINERY_ACTION_FEES).reduce((n, codes) => n + codes.length, 0);
+    expect(rows).toHaveLength(expected);
+    const [mrp] = await database.db.select().from(mrpValues).where(eq(mrpValues.year, 2026));
+    const paid = await database.db
+      .select({ code: feePayments.feeCode, tiyn: feePayments.amountTiyn, milli: fees.mrpMilli })
+      .from(feePayments)
+      .innerJoin(fees, eq(fees.code, feePayments.feeCode))
+      .where(eq(feePayments.payer, PERSONA.farmerSerik));
+    expect(paid.map((p) => p.code).sort()).toEqual([...MACHINERY_ACTION_FEES.registration].sort());
+    for (const p of paid) expect(p.tiyn).toBe(Math.round((mrp!.valueTenge * p.milli) / 10));
   });
 });
 
