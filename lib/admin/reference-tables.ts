@@ -13,6 +13,14 @@ import {
   serviceCentres,
 } from '@/db/schema/reference';
 import { plateStatuses } from '@/db/schema/reference';
+import {
+  checklistAppliesTo,
+  machineryActions,
+  machineryChecklists,
+  machineryPlateStatuses,
+  machineryPlates,
+  machineryRefusalReasons,
+} from '@/db/schema/machinery';
 
 /** How an admin edits one column of a reference table. */
 export type ColumnSpec = {
@@ -153,6 +161,40 @@ export const referenceTables = {
       { name: 'plateType', kind: 'text' },
       { name: 'number', kind: 'text' },
       { name: 'status', kind: 'enum', options: plateStatuses },
+    ],
+  },
+  // Orders 001/004, p.6 (2): each action's documents (names are messages, Machinery.checklist.<itemCode>).
+  machinery_checklists: {
+    table: machineryChecklists,
+    columns: [
+      { name: 'id', kind: 'int', key: true, generated: true },
+      { name: 'action', kind: 'enum', options: machineryActions },
+      { name: 'itemCode', kind: 'text' },
+      { name: 'position', kind: 'int' },
+      { name: 'required', kind: 'bool' },
+      { name: 'appliesTo', kind: 'enum', options: checklistAppliesTo },
+    ],
+  },
+  // p.7, p.8, p.13: the legal reasons of a motivated refusal.
+  machinery_refusal_reasons: {
+    table: machineryRefusalReasons,
+    columns: [
+      { name: 'code', kind: 'text', key: true },
+      { name: 'stage', kind: 'enum', options: ['intake', 'review'] },
+      { name: 'position', kind: 'int' },
+      { name: 'legalBasisKk', kind: 'text' },
+      { name: 'legalBasisRu', kind: 'text' },
+      { name: 'active', kind: 'bool' },
+    ],
+  },
+  // p.10 (3), p.12: the plate archive (blanks in stock are added here).
+  machinery_plates: {
+    table: machineryPlates,
+    columns: [
+      { name: 'number', kind: 'text', key: true },
+      { name: 'regionCode', kind: 'text' },
+      { name: 'status', kind: 'enum', options: machineryPlateStatuses },
+      { name: 'machineSerial', kind: 'text', optional: true },
     ],
   },
 } as const satisfies Record<string, { table: unknown; columns: readonly ColumnSpec[] }>;
