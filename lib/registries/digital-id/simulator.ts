@@ -25,4 +25,10 @@ export class DigitalIdSimulator implements DigitalId {
     const f = await this.flags(iin);
     return f ? { matched: f.faceMatchOk } : null;
   }
+
+  // Passes only when both seeded flags do; the sample's hash (2nd argument) is ignored by the simulator.
+  async verifySample(iin: string): Promise<{ passed: boolean } | null> {
+    const f = await this.flags(iin);
+    return f ? { passed: f.livenessOk && f.faceMatchOk } : null;
+  }
 }
