@@ -229,6 +229,11 @@ describe('ID-card systems (SPEC §5)', () => {
     expect(await reg.digitalId.faceMatch(IIN.anna, 'a'.repeat(64))).toEqual({ matched: false });
     expect(await reg.digitalId.faceMatch(IIN.dias, 'a'.repeat(64))).toEqual({ matched: true });
     expect(await reg.digitalId.liveness(IIN.ghost)).toBeNull();
+    // Orders 001/004 p.6 (1): the front office's sample check passes only a person both flags pass.
+    expect(await reg.digitalId.verifySample(IIN.dias, 'b'.repeat(64))).toEqual({ passed: true });
+    expect(await reg.digitalId.verifySample(IIN.anna, 'b'.repeat(64))).toEqual({ passed: false });
+    expect(await reg.digitalId.verifySample(IIN.bota, 'b'.repeat(64))).toEqual({ passed: false });
+    expect(await reg.digitalId.verifySample(IIN.ghost, 'b'.repeat(64))).toBeNull();
   });
 
   it('consent: requested → granted once; a later refusal does not flip it; unknown ids → null', async () => {
