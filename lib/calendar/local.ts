@@ -13,6 +13,11 @@ export function localDate(at: Date = new Date()): string {
   return new Date(at.getTime() + ALMATY_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The local (Almaty) date and time of an instant to the minute, `YYYY-MM-DD HH:MM`: a stamp on a printed document. */
+export function localDateTime(at: Date): string {
+  return new Date(at.getTime() + ALMATY_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The local (Almaty) year of an instant: application numbers and the MRP year. */
 export function localYear(at: Date = new Date()): number {
   return new Date(at.getTime() + ALMATY_OFFSET_MS).getUTCFullYear();

@@ -1,6 +1,7 @@
 // The printable refusals of the front office: p.8 (refusal to accept documents, an incomplete package, with the
 // missing checklist items by name) and p.7 (a motivated refusal after a negative biometric check). Pure: the
 // item names come from the caller (e.g. `t('Machinery.checklist.<code>')`), so this module reads no messages.
+import { localDateTime } from '@/lib/calendar/local';
 import { renderDocument, type Block } from '@/lib/pdf/document';
 import type { PdfLocale } from '@/lib/machinery/transfer-act';
 
@@ -60,10 +61,6 @@ const L = {
   },
 } as const;
 
-function localStamp(at: Date): string {
-  return new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** The refusal as a PDF in `locale`. */
 export function renderIntakeRefusalPdf(r: IntakeRefusal, locale: PdfLocale): Promise<Uint8Array> {
   const l = L[locale];
@@ -85,7 +82,7 @@ export function renderIntakeRefusalPdf(r: IntakeRefusal, locale: PdfLocale): Pro
         [l.applicant, r.applicantName],
         [l.action, r.action],
         [l.con, r.con],
-        [l.date, localStamp(r.at)],
+        [l.date, localDateTime(r.at)],
       ],
     },
   ];

@@ -2,7 +2,7 @@
 // go to the akimat (the service provider, услугодатель / көрсетілетін қызметті беруші) under an act of acceptance
 // and transfer (акт приема-передачи / қабылдау-тапсыру актісі) in two copies, signed by the akimat and the head
 // of the front office. Pure: the due date, the canonical act both parties sign byte-identically, and its PDF.
-import { localDate, localDayStart, parseLocalDate } from '@/lib/calendar/local';
+import { localDate, localDateTime, localDayStart, parseLocalDate } from '@/lib/calendar/local';
 import { canonicalBytes, sha256Hex, type JsonValue } from '@/lib/signatures/canonical';
 import { renderDocument, type Block } from '@/lib/pdf/document';
 
@@ -172,16 +172,11 @@ const L = {
   },
 } as const;
 
-/** `YYYY-MM-DD HH:MM` in Almaty time. */
-function localStamp(at: Date): string {
-  return new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function signerBlock(heading: string, s: ActSigner | undefined, l: (typeof L)[PdfLocale]): Block[] {
   const lines = [
     `${l.name}: ${s?.name ?? '________________________'}`,
     `${l.role}: ${s?.role ?? '________________________'}`,
-    `${l.signedAt}: ${s?.signedAt ? localStamp(s.signedAt) : l.notSigned}`,
+    `${l.signedAt}: ${s?.signedAt ? localDateTime(s.signedAt) : l.notSigned}`,
   ];
   if (s?.signedAt && s.certificateSerial) lines.push(`${l.serial}: ${s.certificateSerial}`);
   return [
@@ -204,7 +199,7 @@ export async function renderTransferActPdf(
     a.number,
     actionName(a.action),
     [a.machine.kind, `${a.machine.make} ${a.machine.model}`, a.machine.serialNumber, a.machine.plate ?? ''].filter(Boolean).join(', '),
-    `${l.decision[a.decision] ?? a.decision}, ${localStamp(new Date(a.decidedAt))}`,
+    `${l.decision[a.decision] ?? a.decision}, ${localDateTime(new Date(a.decidedAt))}`,
     a.documents.map((d) => `${d.name}: ${d.sha256}`).join('\n'),
   ]);
   const copy = (i: number): Block[] => [

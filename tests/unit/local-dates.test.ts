@@ -1,6 +1,6 @@
 // Local dates (lib/calendar/local.ts): Asia/Almaty is UTC+5, so the year and the day turn at 19:00 UTC.
 import { describe, expect, it } from 'vitest';
-import { isLocalDate, localDate, localDayStart, localYear, parseLocalDate } from '@/lib/calendar/local';
+import { isLocalDate, localDate, localDateTime, localDayStart, localYear, parseLocalDate } from '@/lib/calendar/local';
 
 describe('local dates', () => {
   it('31 December 19:30 UTC is already next year in Almaty; 18:59 UTC is not', () => {
@@ -26,5 +26,10 @@ describe('local dates', () => {
   it('a local day starts at 19:00 UTC the day before', () => {
     expect(localDayStart('2026-01-01').toISOString()).toBe('2025-12-31T19:00:00.000Z');
     expect(() => localDayStart('2026-02-30')).toThrow(RangeError);
+  });
+
+  it('a printed stamp is the Almaty date and time to the minute, across midnight and the year end', () => {
+    expect(localDateTime(new Date('2026-12-31T18:59:59Z'))).toBe('2026-12-31 23:59');
+    expect(localDateTime(new Date('2026-12-31T19:00:00Z'))).toBe('2027-01-01 00:00');
   });
 });
