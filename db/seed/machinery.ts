@@ -4,6 +4,7 @@
 import type { DbOrTx } from '../client';
 import { eq } from 'drizzle-orm';
 import { feePayments, fees, machineryActionFees, machineryPlates, machines, mrpValues } from '../schema';
+import { mrpToTiyn } from '../../lib/format';
 import type { MachineryAction } from '../../lib/machinery/rules';
 import { MACHINE as M, PERSONA as P } from './personas-ids';
 
@@ -177,8 +178,7 @@ export async function seedMachinery(db: DbOrTx, today: string) {
     .values(
       FEE_PAYMENTS.map((f) => ({
         ...f,
-        // tenge × 100 tiyn × mrpMilli / 1000
-        amountTiyn: Math.round((mrp.tenge * (milli.get(f.feeCode) ?? 0)) / 10),
+        amountTiyn: mrpToTiyn(milli.get(f.feeCode) ?? 0, mrp.tenge),
         paidAt,
       })),
     )

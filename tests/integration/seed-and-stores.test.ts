@@ -23,6 +23,7 @@ import { MACHINERY_CHECKLISTS, MACHINERY_REFUSAL_REASONS } from '@/db/seed/machi
 import { reviewDeadline } from '@/lib/calendar/deadline';
 import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
 import { DatabaseFileStore, DiskFileStore } from '@/lib/files/store';
+import { mrpToTiyn } from '@/lib/format';
 import { isValidIin } from '@/lib/kz/iin';
 import { freshDatabase } from '@/tests/support/db';
 
@@ -132,7 +133,7 @@ describe('machinery register, plate archive and payment registry (p.6 (3), p.10 
       .innerJoin(fees, eq(fees.code, feePayments.feeCode))
       .where(eq(feePayments.payer, PERSONA.farmerSerik));
     expect(paid.map((p) => p.code).sort()).toEqual([...MACHINERY_ACTION_FEES.registration].sort());
-    for (const p of paid) expect(p.tiyn).toBe(Math.round((mrp!.valueTenge * p.milli) / 10));
+    for (const p of paid) expect(p.tiyn).toBe(mrpToTiyn(p.milli, mrp!.valueTenge));
   });
 });
 
