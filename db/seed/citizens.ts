@@ -128,4 +128,11 @@ export const CITIZENS: readonly PersonSpec[] = [
     region: '10',
     district: 1006,
   },
+  {
+    iin: P.contractorRepDaulet,
+    kk: ['Әбдірахманов', 'Дәулет', 'Ерланұлы'],
+    ru: ['Абдрахманов', 'Даулет', 'Ерланович'],
+    region: '10',
+    district: 1001,
+  },
 ];

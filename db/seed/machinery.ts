@@ -3,10 +3,11 @@
 // written `T 4127 10` (letter, 4 digits, region) — an illustrative format, see docs/personas.md.
 import type { DbOrTx } from '../client';
 import { eq } from 'drizzle-orm';
-import { feePayments, fees, machineryActionFees, machineryPlates, machines, mrpValues } from '../schema';
+import { businesses, feePayments, fees, machineryActionFees, machineryPlates, machines, mrpValues } from '../schema';
 import { mrpToTiyn } from '../../lib/format';
 import type { MachineryAction } from '../../lib/machinery/rules';
-import { MACHINE as M, PERSONA as P } from './personas-ids';
+import { backgroundIin } from './background';
+import { BIN, MACHINE as M, PERSONA as P } from './personas-ids';
 
 export const MACHINES: (typeof machines.$inferInsert)[] = [
   // Kostanay region, Fedorov district: the farmer's fleet.
@@ -101,6 +102,39 @@ export const MACHINES: (typeof machines.$inferInsert)[] = [
     plate: 'S 0147 02',
     registeredRegionCode: '02',
   },
+  // Kostanay region: a road-building contractor (an organisation owner), who sends a representative to the CON.
+  {
+    serialNumber: M.graderDorStroy,
+    kind: 'self_propelled',
+    make: 'XCMG',
+    model: 'GR180',
+    year: 2021,
+    ownerBin: BIN.kostanayDorStroy,
+    plate: 'C 4211 10',
+    registeredRegionCode: '10',
+  },
+  {
+    serialNumber: M.rollerDorStroy,
+    kind: 'self_propelled',
+    make: 'XCMG',
+    model: 'XS143J',
+    year: 2025,
+    ownerBin: BIN.kostanayDorStroy,
+    plate: null,
+    registeredRegionCode: null,
+  },
+];
+
+/** The contractor in the business registry: the owner of the grader and the roller, headed by a background person. */
+export const MACHINERY_BUSINESSES = () => [
+  {
+    bin: BIN.kostanayDorStroy,
+    nameKk: '«ҚостанайЖолҚұрылыс» ЖШС',
+    nameRu: 'ТОО «КостанайДорСтрой»',
+    okeds: ['42.11', '43.12'],
+    directorIin: backgroundIin('directorDorStroy'),
+    regionCode: '10',
+  },
 ];
 
 /** A registered machine has a registration document (technical passport); a new one has none yet. */
@@ -150,16 +184,22 @@ export function plateArchive(): (typeof machineryPlates.$inferInsert)[] {
 
 /**
  * p.6 (3): the payment registry, in full fees of the seed's year (amounts follow the MRP). The farmer has paid for
- * registering his new tractor; the contractor (buyerAlmatyAndrey) only the registration fee, not the document and plate.
+ * registering his new tractor, and so has the road contractor (by BIN) for its new roller; buyerAlmatyAndrey only the
+ * registration fee, not the document and plate.
  */
 const FEE_PAYMENTS: readonly { payer: string; feeCode: string; reference: string }[] = [
   { payer: P.farmerSerik, feeCode: 'machinery.registration', reference: 'KASPI-2026-55120101' },
   { payer: P.farmerSerik, feeCode: 'machinery.document', reference: 'KASPI-2026-55120102' },
   { payer: P.farmerSerik, feeCode: 'machinery.plate', reference: 'KASPI-2026-55120103' },
   { payer: P.buyerAlmatyAndrey, feeCode: 'machinery.registration', reference: 'HALYK-2026-00931201' },
+  // The contractor paid, from its account, everything registering the new roller costs.
+  { payer: BIN.kostanayDorStroy, feeCode: 'machinery.registration', reference: 'HALYK-2026-42110301' },
+  { payer: BIN.kostanayDorStroy, feeCode: 'machinery.document', reference: 'HALYK-2026-42110302' },
+  { payer: BIN.kostanayDorStroy, feeCode: 'machinery.plate', reference: 'HALYK-2026-42110303' },
 ];
 
 export async function seedMachinery(db: DbOrTx, today: string) {
+  await db.insert(businesses).values(MACHINERY_BUSINESSES()).onConflictDoNothing();
   await db.insert(machines).values(withRegisterState(MACHINES)).onConflictDoNothing();
   const actionFees = Object.entries(MACHINERY_ACTION_FEES).flatMap(([action, codes]) =>
     codes.map((feeCode) => ({ action: action as MachineryAction, feeCode })),

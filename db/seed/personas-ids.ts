@@ -33,6 +33,7 @@ export const PERSONA = {
   studentCollege: '080220522877', // full-time NOBD college student in Astana (registry only)
   // Agricultural machinery (SPEC §4)
   farmerSerik: '660509323914', // Fedorov district, Kostanay region: tractors, a combine, a trailer
+  contractorRepDaulet: '880314377314', // Kostanay: represents the road contractor BIN.kostanayDorStroy by power of attorney
   // The three-generation family (ZAGS): see family.ts for the tree.
   grandpaBolat: '500312324038',
   grandmaGulnar: '530704425198',
@@ -84,6 +85,7 @@ export const BIN = {
   bereke: '170940044027', // OKED 47.11 only (grocery): may not sell vehicles; Kostanay
   hyundaiTrans: '190240055171', // manufacturer, OKED 29.10; Almaty
   saryarkaAvtoProm: '021140066235', // manufacturer, OKED 29.10; Kostanay
+  kostanayDorStroy: '120640773104', // road-building contractor, OKED 42.11; Kostanay region: an organisation owner of machinery
 } as const;
 
 export const VIN = {
@@ -175,6 +177,8 @@ export const MACHINE = {
   bulldozerNew: 'SD16-25-C0009412', // Shantui SD16, buyerAlmatyAndrey, not yet registered
   specialTrekol: 'TREKOL39294-22-0147', // Trekol-39294 high-cross-country, buyerAlmatyAndrey
   tractorOther: 'MTZ1221-18-0773302', // Belarus 1221.2 of grandpaBolat (someone else's machine)
+  graderDorStroy: 'GR180-21-0042110', // XCMG GR180 grader of BIN.kostanayDorStroy, plate C 4211 10
+  rollerDorStroy: 'XS143J-25-0014302', // XCMG XS143J road roller of BIN.kostanayDorStroy, not yet registered
 } as const;
 
 /** Plate pools: region 09 (Karaganda) has no free `standard_person` plates on purpose. */

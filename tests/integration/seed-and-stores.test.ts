@@ -13,11 +13,10 @@ import {
   machineryRefusalReasons,
 } from '@/db/schema/machinery';
 import { fees, mrpValues } from '@/db/schema/reference';
-import { feePayments, machines } from '@/db/schema/registry';
+import { businesses, feePayments, machines, persons } from '@/db/schema/registry';
 import { MACHINERY_ACTION_FEES } from '@/db/seed/machinery';
-import { PERSONA } from '@/db/seed/personas-ids';
+import { BIN, MACHINE, PERSONA } from '@/db/seed/personas-ids';
 import { users } from '@/db/schema/people';
-import { persons } from '@/db/schema/registry';
 import { seed } from '@/db/seed';
 import { MACHINERY_CHECKLISTS, MACHINERY_REFUSAL_REASONS } from '@/db/seed/machinery-reference';
 import { reviewDeadline } from '@/lib/calendar/deadline';
@@ -134,6 +133,26 @@ describe('machinery register, plate archive and payment registry (p.6 (3), p.10 
       .where(eq(feePayments.payer, PERSONA.farmerSerik));
     expect(paid.map((p) => p.code).sort()).toEqual([...MACHINERY_ACTION_FEES.registration].sort());
     for (const p of paid) expect(p.tiyn).toBe(mrpToTiyn(p.milli, mrp!.valueTenge));
+  });
+
+  it('the road contractor is an organisation owner: in the business registry, owning machines by BIN, paid by BIN', async () => {
+    const [org] = await database.db.select().from(businesses).where(eq(businesses.bin, BIN.kostanayDorStroy));
+    expect(org).toMatchObject({ regionCode: '10', nameRu: 'ТОО «КостанайДорСтрой»' });
+    const owned = await database.db.select().from(machines).where(eq(machines.ownerBin, BIN.kostanayDorStroy));
+    expect(owned.map((m) => [m.serialNumber, m.ownerIin, m.status]).sort()).toEqual(
+      [
+        [MACHINE.graderDorStroy, null, 'registered'],
+        [MACHINE.rollerDorStroy, null, 'new'],
+      ].sort(),
+    );
+    const paid = await database.db
+      .select({ code: feePayments.feeCode })
+      .from(feePayments)
+      .where(eq(feePayments.payer, BIN.kostanayDorStroy));
+    expect(paid.map((p) => p.code).sort()).toEqual([...MACHINERY_ACTION_FEES.registration].sort());
+    // Its representative is a person GBD FL knows, who signs in as a citizen.
+    const [rep] = await database.db.select().from(persons).where(eq(persons.iin, PERSONA.contractorRepDaulet));
+    expect(rep?.regionCode).toBe('10');
   });
 });
 
