@@ -3,7 +3,7 @@
 // documents from the same inputs, so what the dialog shows and hashes is what the server verifies.
 import { addDays, nextWorkingDay, type WorkCalendar } from '@/lib/calendar/deadline';
 import { localDate } from '@/lib/calendar/local';
-import type { MachineryAction } from './rules';
+import { issuesPlate, normalizeMachineryPlate, plateRegionCode, type MachineryAction } from './rules';
 
 /** p.12: the actions that end with a registration document (or its duplicate) whose data the akimat types in. */
 export function issuesDocument(action: MachineryAction): boolean {
@@ -89,4 +89,50 @@ export function newDocumentNumber(regionCode: string, applicationNumber: string)
 export function localDayBounds(now: Date): { from: Date; to: Date } {
   const day = localDate(now);
   return { from: new Date(`${day}T00:00:00+05:00`), to: new Date(`${addDays(day, 1)}T00:00:00+05:00`) };
+}
+
+export type TypedDecision = { passportNumber?: string | null; passportIssuedOn?: string | null; plate?: string | null };
+export type DecisionFields = { technicalPassport: { number: string; issuedOn: string } | null; plate: string | null };
+
+/**
+ * p.12: what the reviewer typed, checked and normalised for the action: the technical passport for an action that
+ * issues a document, a plate of the akimat's region for one that issues a plate. The errors (message codes) are by
+ * field; the page checks with this before signing, and the service again before verifying the signature.
+ */
+export function decisionDraft(
+  action: MachineryAction,
+  typed: TypedDecision,
+  regionCode: string,
+  today: string,
+): { fields: DecisionFields; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  let technicalPassport: DecisionFields['technicalPassport'] = null;
+  let plate: string | null = null;
+  if (issuesDocument(action)) {
+    const number = normalizePassportNumber(typed.passportNumber ?? '');
+    const issuedOn = (typed.passportIssuedOn ?? '').trim();
+    const dateProblem = passportDateProblem(issuedOn, today);
+    if (!number) errors.passportNumber = 'machinery_passport_number_invalid';
+    if (dateProblem)
+      errors.passportIssuedOn = dateProblem === 'future' ? 'machinery_passport_date_future' : 'machinery_passport_date_invalid';
+    if (number && !dateProblem) technicalPassport = { number, issuedOn };
+  }
+  if (issuesPlate(action)) {
+    plate = normalizeMachineryPlate(typed.plate ?? '');
+    if (!plate) errors.plate = 'machinery_plate_invalid';
+    else if (plateRegionCode(plate) !== regionCode) errors.plate = 'machinery_plate_wrong_region';
+  }
+  return { fields: { technicalPassport, plate }, errors };
+}
+
+/** p.13: the refusal's comment is what the applicant reads: at least a sentence, at most a page. */
+export function refusalCommentProblem(comment: string): string | null {
+  const text = comment.trim();
+  return text.length < 10 || text.length > 1000 ? 'machinery_comment_required' : null;
+}
+
+/** The time left (or overdue) as whole hours and minutes, for "3 h 05 min left" on the dashboard. */
+export function splitDuration(ms: number): { hours: number; minutes: number } {
+  const total = Math.floor(Math.abs(ms) / 60_000);
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
 }

@@ -26,15 +26,7 @@ import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature, signatureReport } from '@/lib/signatures/service';
 import { akimatView, type MachineryApplication } from './load';
 import { machineryMachine as machine } from './machine';
-import {
-  approvalDocument,
-  collectFrom,
-  issuesDocument,
-  newDocumentNumber,
-  normalizePassportNumber,
-  passportDateProblem,
-  refusalDocument,
-} from './review-rules';
+import { approvalDocument, collectFrom, decisionDraft, newDocumentNumber, refusalCommentProblem, refusalDocument } from './review-rules';
 import { issuesPlate, itemApplies, normalizeMachineryPlate, plateRegionCode, type MachineryAction } from './rules';
 
 /** Pages: the application in the reviewer's akimat; another akimat's is not found (and the denial audited). */
@@ -232,32 +224,17 @@ export type ApproveInput = {
   plate?: string | null;
 };
 
-/**
- * p.12: what the reviewer typed, checked and normalised for the action: the technical passport for an action
- * that issues a document, a plate of the akimat's region for one that issues a plate. Field errors name the field.
- */
+/** p.12: the typed fields checked for the action and the akimat's region (lib/machinery/review-rules.ts). */
 export function decisionFields(app: MachineryApplication, input: Pick<ApproveInput, 'technicalPassport' | 'plate'>, today = localDate()) {
-  const action = app.machinery.action;
-  let technicalPassport: { number: string; issuedOn: string } | null = null;
-  let plate: string | null = null;
-  const fieldErrors: Record<string, string[]> = {};
-  if (issuesDocument(action)) {
-    const number = normalizePassportNumber(input.technicalPassport?.number ?? '');
-    const issuedOn = (input.technicalPassport?.issuedOn ?? '').trim();
-    const dateProblem = passportDateProblem(issuedOn, today);
-    if (!number) fieldErrors.passportNumber = ['machinery_passport_number_invalid'];
-    if (dateProblem)
-      fieldErrors.passportIssuedOn = [dateProblem === 'future' ? 'machinery_passport_date_future' : 'machinery_passport_date_invalid'];
-    if (number && !dateProblem) technicalPassport = { number, issuedOn };
-  }
-  if (issuesPlate(action)) {
-    plate = normalizeMachineryPlate(input.plate ?? '');
-    if (!plate) fieldErrors.plate = ['machinery_plate_invalid'];
-    else if (plateRegionCode(plate) !== app.akimat?.regionCode) fieldErrors.plate = ['machinery_plate_wrong_region'];
-  }
-  const first = Object.values(fieldErrors)[0]?.[0];
-  if (first) throw new DomainError(first, {}, { fieldErrors });
-  return { technicalPassport, plate };
+  const { fields, errors } = decisionDraft(
+    app.machinery.action,
+    { passportNumber: input.technicalPassport?.number, passportIssuedOn: input.technicalPassport?.issuedOn, plate: input.plate },
+    app.akimat?.regionCode ?? '',
+    today,
+  );
+  const first = Object.values(errors)[0];
+  if (first) throw new DomainError(first, {}, { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])) });
+  return fields;
 }
 
 /** The document the reviewer signs to approve (the page shows it; the service rebuilds it from the same inputs). */
@@ -503,6 +480,8 @@ export async function refuse(ctx: Ctx, input: RefuseInput) {
     );
   if (!reason) throw new DomainError('machinery_reason_invalid');
   const comment = input.comment.trim();
+  const problem = refusalCommentProblem(comment);
+  if (problem) throw new DomainError(problem);
   const document = await refusalDocumentOf(ctx.db, app, ctx.actor.iin, reason.code, comment);
   return ctx.db
     .transaction(async (tx) => {

@@ -9,6 +9,7 @@ import {
   normalizePassportNumber,
   passportDateProblem,
   refusalDocument,
+  splitDuration,
 } from '@/lib/machinery/review-rules';
 
 const calendar = new StaticWorkCalendar({ nonWorking: ['2026-12-16', '2026-12-17'], workingOverrides: [] });
@@ -92,5 +93,13 @@ describe('helpers', () => {
     const { from, to } = localDayBounds(new Date('2026-12-02T20:00:00Z'));
     expect(from.toISOString()).toBe('2026-12-02T19:00:00.000Z');
     expect(to.toISOString()).toBe('2026-12-03T19:00:00.000Z');
+  });
+});
+
+describe('the dashboard’s time left', () => {
+  it('is whole hours and minutes, of either sign', () => {
+    expect(splitDuration(3 * 3_600_000 + 5 * 60_000 + 59_000)).toEqual({ hours: 3, minutes: 5 });
+    expect(splitDuration(-(26 * 3_600_000 + 60_000))).toEqual({ hours: 26, minutes: 1 });
+    expect(splitDuration(0)).toEqual({ hours: 0, minutes: 0 });
   });
 });
