@@ -170,6 +170,24 @@ describe('the akimat dashboard (p.14)', () => {
   });
 });
 
+describe('the demo seed (db/seed/machinery-applications.ts)', () => {
+  it('gives each reviewer akimat a queue with the overdue one first, and decided ones incl. some for the archive', async () => {
+    const calendar = await loadWorkCalendar(database.db);
+    for (const akimatId of [AKIMAT.almatyBostandyq, AKIMAT.kostanayRegion, AKIMAT.fedorov]) {
+      const { rows } = await akimatDashboard(database.db, calendar, { akimatId });
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows[0]!.clock?.overdue).toBe(true);
+      const decided = await database.db
+        .select({ status: applications.status, decidedAt: applications.decidedAt })
+        .from(applications)
+        .where(and(eq(applications.akimatId, akimatId), eq(applications.pilot, 'machinery')));
+      expect(decided.some((d) => d.status === 'refused')).toBe(true);
+      const monthAgo = Date.now() - 31 * 86_400_000;
+      expect(decided.some((d) => (d.status === 'approved' || d.status === 'issued') && d.decidedAt!.getTime() < monthAgo)).toBe(true);
+    }
+  });
+});
+
 describe('approval (p.10 (4), p.11, p.12, p.15)', () => {
   it('registers the machine, assigns the plate, sends the SMS in the applicant’s language with the CON, and shows the document to the owner', async () => {
     const made = await makeMachineryApplication(database.db, pki, { ...almaty, applicantLocale: 'ru', phone: '+77051112233' });
