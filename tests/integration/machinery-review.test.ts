@@ -2,7 +2,8 @@
 // order, counts, search and pages; approval (register, plate archive, SMS with the CON's address, Digital
 // documents) and refusal; racing reviewers and racing plates; deregistration freeing a plate; scope denials.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { roles } from '@/db/schema/people';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { machineryApplications, machineryPlates, machineryScans } from '@/db/schema/machinery';
@@ -31,6 +32,11 @@ import { seededDatabase } from '@/tests/support/db';
 import { actorFor, makeUser } from '@/tests/support/factories';
 import { makeMachineryApplication } from '@/tests/support/machinery';
 import { trustTestPki } from '@/tests/support/pki';
+
+// The server actions read the session; here it is whoever the test says (the services never read it).
+let current: Actor | null = null;
+vi.mock('@/lib/auth/session', () => ({ getActor: async () => current }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
@@ -375,5 +381,52 @@ describe('races and scope', () => {
     expect(denials.length).toBe(2);
     expect(denials[0]!.actorUserId).toBe(fedorovReviewer.userId);
     expect(denials[0]!.subjectIin).toBeNull();
+  });
+});
+
+// lib/machinery/review-actions.ts is not named actions.ts, so the access matrix (tests/integration/access-matrix.test.ts)
+// does not walk it: the same deny-by-default check is made here.
+describe('the review server actions', () => {
+  it('let only the akimat reviewer through, and validate before anything else', async () => {
+    const { approveMachineryAction, refuseMachineryAction } = await import('@/lib/machinery/review-actions');
+    const scopes = { akimatId: AKIMAT.almatyBostandyq, serviceCentreId: CON.almaty1, regionCode: '02' };
+    for (const action of [approveMachineryAction, refuseMachineryAction]) {
+      expect([...action.roles]).toEqual(['akimat_reviewer']);
+      current = null;
+      expect(await action({ ok: true }, new FormData())).toMatchObject({ ok: false, code: 'unauthenticated' });
+      for (const role of roles) {
+        current =
+          role === 'akimat_reviewer'
+            ? almatyReviewer
+            : await makeUser(database.db, role, role === 'citizen' || role === 'dealer' ? {} : scopes);
+        const result = await action({ ok: true }, new FormData());
+        if (role === 'akimat_reviewer') expect(result).toMatchObject({ ok: false, code: 'invalid' });
+        else expect(result, role).toMatchObject({ ok: false, code: 'forbidden' });
+      }
+    }
+    current = null;
+  });
+
+  it('keeps what was typed on a refusal that fails validation', async () => {
+    const { refuseMachineryAction } = await import('@/lib/machinery/review-actions');
+    current = almatyReviewer;
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      id: crypto.randomUUID(),
+      version: '1',
+      locale: 'ru',
+      cms: 'x'.repeat(20),
+      reasonCode: 'documents_inconsistent',
+      comment: 'кратко',
+    }))
+      form.set(k, v);
+    const result = await refuseMachineryAction({ ok: true }, form);
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { comment: ['machinery_comment_required'] },
+      values: { comment: 'кратко' },
+    });
+    current = null;
   });
 });
