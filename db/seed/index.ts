@@ -8,6 +8,7 @@ import { isLocalDate } from '../../lib/calendar/local';
 import { almatyToday } from './dates';
 import { seedFamily } from './family';
 import { seedMachinery } from './machinery';
+import { seedMachineryApplications } from './machinery-applications';
 import { seedMachineryReference } from './machinery-reference';
 import { seedOffices } from './offices';
 import { ALL_PEOPLE, seedPeople } from './people';
@@ -53,6 +54,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: 
     await seedVehicles(tx, today);
     await seedMachinery(tx, today);
     await seedMachineryReference(tx);
+    await seedMachineryApplications(tx, today);
     await seedPersonas(tx); // last: the admin user is the "already seeded" marker
     return { inserted: true };
   });

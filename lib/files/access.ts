@@ -10,6 +10,12 @@ import { inScope } from '@/lib/auth/scope';
 const STAFF_VIEWERS = ['ums_reviewer', 'migration_officer', 'akimat_reviewer', 'con_operator'] as const;
 
 /**
+ * Orders 001/004: a machinery application's scans are read by the akimat that reviews it (p.10 (1)) and by the
+ * front office that took it in and hands over the result (its CON's operators and issuance desk), each in scope.
+ */
+const MACHINERY_VIEWERS = ['akimat_reviewer', 'con_operator', 'con_issuance'] as const;
+
+/**
  * Who may download an uploaded file: its owner, or staff whose scope holds the file's application. Deny by
  * default: a file without an application is its owner's alone.
  */
@@ -20,6 +26,7 @@ export async function mayReadFile(db: DbOrTx, actor: Actor, fileId: string) {
   if (!file.applicationId) return null;
   const [app] = await db.select().from(applications).where(eq(applications.id, file.applicationId));
   if (!app) return null;
-  const grant = actor.grants.find((g) => (STAFF_VIEWERS as readonly string[]).includes(g.role) && inScope(g, app, actor.iin));
+  const viewers: readonly string[] = app.pilot === 'machinery' ? MACHINERY_VIEWERS : STAFF_VIEWERS;
+  const grant = actor.grants.find((g) => viewers.includes(g.role) && inScope(g, app, actor.iin));
   return grant ? { ...file, viewer: 'staff' as const, grant } : null;
 }

@@ -17,6 +17,7 @@ export const CLIENT_MESSAGES = {
   admin: [...forms, 'Admin'],
   idCardStaff: [...forms, 'Eds', 'IdCard'],
   vehicleStaff: [...forms, 'Eds', 'Vehicle'],
+  machineryReview: [...forms, 'Eds', 'MachineryReview'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

@@ -66,10 +66,10 @@ async function deliverNotify(tx: Tx, outboxId: number, p: NotifyPayload) {
     .onConflictDoNothing({ target: notifications.outboxId });
   if (!p.sms) return;
   const registries = getRegistries(tx, { applicationId: p.applicationId });
-  const phone = await registries.bmg.findPhone(p.recipientIin);
+  const phone = p.phone ?? (await registries.bmg.findPhone(p.recipientIin));
   if (!phone) return; // no BMG number: the cabinet notification is all we can do
   const [user] = await tx.select({ locale: users.locale }).from(users).where(eq(users.iin, p.recipientIin));
-  const locale = user?.locale ?? 'kk';
+  const locale = p.locale ?? user?.locale ?? 'kk';
   const text = notificationText(p.kind, p.params ?? {}, locale);
   const [sms] = await tx
     .insert(smsMessages)

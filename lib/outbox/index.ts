@@ -8,6 +8,9 @@ export type NotifyPayload = {
   kind: string;
   params?: Record<string, string | number>;
   sms?: boolean;
+  /** The SMS's language and number when the application names them (an applicant at a front office); else the user's and BMG's. */
+  locale?: 'kk' | 'ru';
+  phone?: string;
 };
 
 /**

@@ -97,7 +97,7 @@ describe('machinery schema (orders 001/004)', () => {
       powerOfAttorneyNumber: 'D-1',
       powerOfAttorneyValidUntil: '2027-01-01',
     });
-    const [saved] = await database.db.select().from(machineryApplications);
+    const [saved] = await database.db.select().from(machineryApplications).where(eq(machineryApplications.applicationId, app!.id));
     expect(saved).toMatchObject({ ownerKind: 'person', checklistTicks: [], powerOfAttorneyNumber: 'D-1' });
   });
 });

@@ -1,20 +1,31 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { VerifyQr } from '@/components/eds/verify-qr';
+import { Card, DataTable, DescriptionList, EmptyState, PageHeader } from '@/components/ui';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { digitalDocumentsFor } from '@/lib/applications/digital-documents';
+import { digitalDocumentsFor, machineryDocumentsFor } from '@/lib/applications/digital-documents';
 import { requireArea } from '@/lib/auth/guards';
+import { publicOrigin } from '@/lib/http/origin';
 
 /** Results that the orders put into "Digital documents": registrations issued or recorded for this person. */
 export default async function DocumentsPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  setRequestLocale((await params).locale);
+  const { locale } = await params;
+  setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const [t, tp, format, docs] = await Promise.all([
+  const [t, tp, tr, tm, format, docs, origin] = await Promise.all([
     getTranslations('Cabinet'),
     getTranslations('Pilots'),
+    getTranslations('MachineryReview'),
+    getTranslations('Machinery'),
     getFormatter(),
     digitalDocumentsFor(actor.iin),
+    publicOrigin(),
   ]);
+  // Orders 001/004 p.15: the machinery register's document, with the akimat's signature to verify by QR.
+  const machinery = await machineryDocumentsFor(
+    actor.iin,
+    docs.filter((d) => d.pilot === 'machinery').map((d) => d.id),
+  );
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('documentsTitle')} lead={t('documentsLead')} />
@@ -42,6 +53,38 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
         rowKey={(r) => r.id}
         emptyState={<EmptyState title={t('noDocuments')} description={t('noDocumentsText')} />}
       />
+      {machinery.map((d) => (
+        <Card key={d.id} title={`${tr('documents.certificate')} · ${tm(`action.${d.action}`)}`}>
+          <div className="flex flex-wrap items-start gap-6" data-testid="machinery-document">
+            <DescriptionList
+              className="flex-1"
+              items={[
+                { term: t('number'), value: <span className="font-mono">{d.number}</span> },
+                { term: tr('documents.machine'), value: [d.make, d.model, d.year].filter(Boolean).join(' ') || '—' },
+                { term: tr('documents.serial'), value: <span className="font-mono">{d.serialNumber ?? '—'}</span> },
+                ...(d.machineStatus === 'deregistered'
+                  ? [{ term: tr('documents.certificate'), value: tr('documents.deregistered') }]
+                  : [
+                      { term: tr('documents.plate'), value: <span className="font-mono">{d.plate ?? '—'}</span> },
+                      {
+                        term: tr('documents.technicalPassport'),
+                        value: (
+                          <span className="font-mono">
+                            {d.technicalPassport
+                              ? `${d.technicalPassport.number} · ${d.technicalPassport.issuedOn}`
+                              : (d.documentNumber ?? '—')}
+                          </span>
+                        ),
+                      },
+                    ]),
+              ]}
+            />
+            {d.verifyCode ? (
+              <VerifyQr url={`${origin}/${locale}/verify?number=${d.number}&code=${d.verifyCode}`} label={tr('documents.verify')} />
+            ) : null}
+          </div>
+        </Card>
+      ))}
     </div>
   );
 }
