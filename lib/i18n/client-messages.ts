@@ -17,6 +17,8 @@ export const CLIENT_MESSAGES = {
   admin: [...forms, 'Admin'],
   idCardStaff: [...forms, 'Eds', 'IdCard'],
   vehicleStaff: [...forms, 'Eds', 'Vehicle'],
+  machineryIssuance: [...forms, 'MachineryIssuance'],
+  machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

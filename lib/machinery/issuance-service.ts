@@ -77,6 +77,18 @@ export async function deskApplication(ctx: Pick<Ctx, 'db' | 'actor' | 'grant'>, 
   return loadInScope(ctx, issuanceView, id);
 }
 
+/** Opening an application at the desk shows the owner's and the representative's data: an audited view. */
+export async function recordDeskView(ctx: Pick<Ctx, 'db' | 'actor' | 'grant'>, app: DeskApplication) {
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx.actor, ctx.grant, {
+      action: 'person.viewed',
+      applicationId: app.id,
+      subjectIin: app.machinery.ownerIin ?? app.machinery.representativeIin,
+      data: { purpose: 'machinery.issuance' },
+    }),
+  );
+}
+
 export type IssueInput = {
   id: string;
   version: number;

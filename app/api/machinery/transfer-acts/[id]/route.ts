@@ -1,10 +1,8 @@
 import { NextResponse } from 'next/server';
-import { db } from '@/db';
 import { grantFor } from '@/lib/auth/scope';
 import { getActor } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
-import { actSignatures, canonicalOf, loadAct } from '@/lib/machinery/archive-service';
-import { renderTransferActPdf, type ActSignatures } from '@/lib/machinery/transfer-act';
+import { transferActFor, transferActPdf } from '@/lib/machinery/archive-queries';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
 
@@ -22,26 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const locale = new URL(request.url).searchParams.get('locale') === 'ru' ? 'ru' : 'kk';
   try {
-    const act = await loadAct({ db, actor, grant }, id);
-    const m = catalogue[locale];
-    const reports = await actSignatures(db, act);
-    const signer = (side: 'akimat' | 'con_head') => {
-      const r = reports.find((s) => s.side === side);
-      return r
-        ? {
-            name: r.name,
-            role: side === 'akimat' ? m.Roles.akimat_reviewer : m.Roles.con_head,
-            signedAt: r.signedAt,
-            certificateSerial: r.certificateSerial,
-          }
-        : undefined;
-    };
-    const signatures: ActSignatures = { akimat: signer('akimat'), frontOffice: signer('con_head') };
-    const pdf = await renderTransferActPdf(canonicalOf(act), locale, {
-      signatures,
-      actionName: (c) => (m.Machinery.action as Record<string, string>)[c] ?? c,
-      kindName: (c) => (m.MachineryArchive.kind as Record<string, string>)[c] ?? c,
-    });
+    const act = await transferActFor(actor, grant, id);
+    const pdf = await transferActPdf(act, locale, catalogue[locale]);
     return new NextResponse(new Uint8Array(pdf), {
       headers: {
         'content-type': 'application/pdf',
