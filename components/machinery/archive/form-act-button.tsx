@@ -11,7 +11,7 @@ export function FormActButton({ serviceCentreId, label }: { serviceCentreId: num
   const locale = useLocale();
   const { action, failure } = useForm(formTransferActAction);
   return (
-    <form action={action} className="flex flex-col gap-2">
+    <form action={action} className="flex flex-col gap-2" data-testid={`form-act-${serviceCentreId}`}>
       <HiddenFields fields={{ serviceCentreId, locale }} />
       <div>
         <SubmitButton pendingLabel={t('forming')} aria-label={label}>
