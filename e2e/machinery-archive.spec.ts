@@ -1,17 +1,18 @@
 // Orders 001/004, p.16–17 in the browser, kk and ru: documents past their month at the front office, the akimat
 // forms the act and signs it with EDS, the head of the front office signs it, and the PDF downloads in both languages.
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { machineryApplications } from '../db/schema/machinery';
 import { AKIMAT, CON, STAFF } from '../db/seed/personas-ids';
-import kk from '../messages/kk.json';
-import ru from '../messages/ru.json';
 import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
 import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
 
-const M = { kk, ru } as const;
+type Archive = { MachineryArchive: { status: { signed_by_akimat: string; completed: string }; notSigned: string } };
+const messages = (l: Locale) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Archive;
+const M = { kk: messages('kk'), ru: messages('ru') } as const;
 
 async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -16,11 +16,14 @@ export const FONT_FILES = {
   bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
 } as const;
 
+// Resolved at run time: given the constant paths, Turbopack would try to bundle the TTFs as modules and fail the build.
+const resolveFont = (file: string) => require.resolve(/* turbopackIgnore: true */ file);
+
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 /** The TTF bytes of the document font (regular and bold), read once from node_modules. */
 export function loadFontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  fontBytes ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(
+  fontBytes ??= Promise.all([readFile(resolveFont(FONT_FILES.regular)), readFile(resolveFont(FONT_FILES.bold))]).then(
     ([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }),
   );
   fontBytes.catch(() => {
