@@ -81,17 +81,17 @@ for (const c of cases) {
     // The front office sees them due, read-only.
     const head = await as(browser, c.head, c.locale);
     await expect(head).toHaveURL(new RegExp(`/${c.locale}/con-head$`));
-    for (const n of numbers) await expect(head.getByTestId('due-list').getByText(n)).toBeVisible();
+    for (const n of numbers) await expect(head.getByTestId('due-list').getByText(n, { exact: true })).toBeVisible();
     await expectAccessible(head);
 
     const reviewer = await as(browser, c.reviewer, c.locale);
     await reviewer.goto(`/${c.locale}/akimat/archive`);
-    for (const n of numbers) await expect(reviewer.getByTestId('due-list').getByText(n)).toBeVisible();
+    for (const n of numbers) await expect(reviewer.getByTestId('due-list').getByText(n, { exact: true })).toBeVisible();
     await expectAccessible(reviewer);
     await reviewer.getByTestId(`form-act-${c.con}`).getByRole('button').click();
     await reviewer.waitForURL(/\/akimat\/archive\/[0-9a-f-]{36}\?formed=1$/);
     const id = new URL(reviewer.url()).pathname.split('/').pop()!;
-    for (const n of numbers) await expect(reviewer.getByRole('table').getByText(n)).toBeVisible();
+    for (const n of numbers) await expect(reviewer.getByRole('table').getByText(n, { exact: true })).toBeVisible();
     await expectAccessible(reviewer);
     await reviewer.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(reviewer.getByRole('dialog'), reviewerKey, c.locale);
