@@ -3,10 +3,12 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { machineryApplications } from '../db/schema/machinery';
-import { AKIMAT, CON, STAFF } from '../db/seed/personas-ids';
+import { persons } from '../db/schema/registry';
+import { AKIMAT, CON, PERSONA, STAFF } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
 import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
 
@@ -119,5 +121,75 @@ for (const c of cases) {
     const other = await as(browser, c.locale === 'kk' ? STAFF.conHeadKostanay : STAFF.conHeadAlmaty, c.locale);
     expect((await other.goto(`/${c.locale}/con-head/acts/${id}`))?.status()).toBe(404);
     expect((await other.request.get(`/api/machinery/transfer-acts/${id}?locale=kk`)).status()).toBe(404);
+  });
+}
+
+/** An approved registration of buyerAlmatyAndrey's new bulldozer at CON №1 Almaty, and his ID document's number. */
+async function approvedForAndrey() {
+  const { client, db } = connect(e2eDatabaseUrl(), 2);
+  try {
+    const number = `AM-2026-${randomInt(700_000, 799_999)}`;
+    const [app] = await db
+      .insert(applications)
+      .values({
+        number,
+        pilot: 'machinery',
+        status: 'approved',
+        applicantIin: PERSONA.buyerAlmatyAndrey,
+        akimatId: AKIMAT.almatyBostandyq,
+        serviceCentreId: CON.almaty1,
+        submittedAt: new Date(Date.now() - 2 * 86_400_000),
+        decidedAt: new Date(Date.now() - 86_400_000),
+      })
+      .returning();
+    await db.insert(machineryApplications).values({
+      applicationId: app!.id,
+      action: 'registration',
+      ownerKind: 'person',
+      ownerIin: PERSONA.buyerAlmatyAndrey,
+      machineKind: 'special',
+      make: 'Shantui',
+      model: 'SD16',
+      serialNumber: `E2E-${number}`,
+      plate: 'T 5120 02',
+    });
+    const [person] = await db.select({ doc: persons.docNumber }).from(persons).where(eq(persons.iin, PERSONA.buyerAlmatyAndrey));
+    return { number, id: app!.id, doc: person!.doc };
+  } finally {
+    await client.end();
+  }
+}
+
+for (const locale of ['kk', 'ru'] as const) {
+  test(`${locale}: the issuance desk hands the machinery documents over to the owner only (p.11)`, async ({ browser }) => {
+    const t = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as {
+      MachineryIssuance: Record<string, string>;
+      Errors: Record<string, string>;
+    };
+    const app = await approvedForAndrey();
+    const desk = await as(browser, STAFF.conIssuanceAlmaty, locale);
+    await expect(desk.getByRole('link', { name: new RegExp(app.number) })).toBeVisible();
+    // The list masks the owner's IIN.
+    await expect(desk.getByText(PERSONA.buyerAlmatyAndrey)).toHaveCount(0);
+    await expectAccessible(desk);
+    await desk.getByRole('link', { name: new RegExp(app.number) }).click();
+    await desk.waitForURL(new RegExp(`/issuance/machinery/${app.id}$`));
+    await expectAccessible(desk);
+    const ti = t.MachineryIssuance;
+    await desk.getByLabel(ti.documentNumber!).fill('000000000');
+    await desk.getByLabel(ti.documentSerial!).fill('KZ 1234567');
+    await desk.getByLabel(ti.plateSerial!).fill('000123456');
+    await desk.getByRole('button', { name: ti.submit }).click();
+    await expect(desk.getByText(t.Errors.machinery_issuance_person_not_found!)).toBeVisible();
+    // What was typed stays.
+    await expect(desk.getByLabel(ti.documentSerial!)).toHaveValue('KZ 1234567');
+    await desk.getByLabel(ti.documentNumber!).fill(app.doc);
+    await desk.getByRole('button', { name: ti.submit }).click();
+    await desk.waitForURL(/\?issued=1$/);
+    await expect(desk.getByText(ti.issued!)).toBeVisible();
+    await expect(desk.getByText('KZ 1234567 · 000123456')).toBeVisible();
+    // Another CON's desk: not found.
+    const other = await as(browser, STAFF.conIssuanceKostanay, locale);
+    expect((await other.goto(`/${locale}/issuance/machinery/${app.id}`))?.status()).toBe(404);
   });
 }
