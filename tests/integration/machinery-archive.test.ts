@@ -219,6 +219,24 @@ describe('the act (p.17)', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('two reviewers forming at once make one act; two reviewers signing at once: exactly one signature', async () => {
+    await decidedMachinery(database.db, { akimatId: A, serviceCentreId: C, decidedAt: daysAgo(50) });
+    const second = await makeUser(database.db, 'akimat_reviewer', { akimatId: A });
+    const [f1, f2] = await Promise.all([formAct(ctx(reviewer), { serviceCentreId: C }), formAct(ctx(second), { serviceCentreId: C })]);
+    expect(f1.id).toBe(f2.id);
+    const results = await Promise.allSettled([
+      signAsAkimat(ctx(reviewer), { actId: f1.id, version: f1.version, cms: await sign(reviewer, f1) }),
+      signAsAkimat(ctx(second), { actId: f1.id, version: f1.version, cms: await sign(second, f1) }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'transfer_act_already_signed' });
+    const sigs = await database.db.select().from(signatures).where(eq(signatures.documentNumber, f1.number));
+    expect(sigs).toHaveLength(1);
+  });
+});
+
 describe('the act PDF route', () => {
   async function get(actor: Actor | null, id: string, locale = 'kk') {
     current = actor;
