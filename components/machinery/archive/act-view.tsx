@@ -87,7 +87,12 @@ export async function ActView({
         rowKey={(a) => a.number}
         emptyState={null}
         columns={[
-          { key: 'number', header: t('number'), rowHeader: true, cell: (a) => <span className="font-mono">{a.number}</span> },
+          {
+            key: 'number',
+            header: t('number'),
+            rowHeader: true,
+            cell: (a) => <span className="font-mono whitespace-nowrap">{a.number}</span>,
+          },
           { key: 'action', header: t('actionHeader'), cell: (a) => tm(`action.${a.action}` as never) },
           {
             key: 'machine',
@@ -102,7 +107,7 @@ export async function ActView({
             header: t('decision'),
             cell: (a) => `${t(`decisionName.${a.decision}` as never)}, ${formatDateTime(a.decidedAt, locale)}`,
           },
-          { key: 'documents', header: t('documents'), cell: (a) => a.documents.map((d) => d.name).join('; ') },
+          { key: 'documents', header: t('documents'), cell: (a) => a.documents.map((d) => d.name).join('; ') || '—' },
         ]}
       />
       <section aria-labelledby="act-signatures" className="flex flex-col gap-4">

@@ -47,11 +47,11 @@ export async function ActsTable({
             const label = t('open', { number: r.number });
             // The PDF route is not a localised page: a plain link, not the locale-prefixing one.
             return href.startsWith('/api/') ? (
-              <a href={href} className="font-mono" aria-label={label}>
+              <a href={href} className="font-mono whitespace-nowrap" aria-label={label}>
                 {r.number}
               </a>
             ) : (
-              <Link href={href} className="font-mono" aria-label={label}>
+              <Link href={href} className="font-mono whitespace-nowrap" aria-label={label}>
                 {r.number}
               </Link>
             );

@@ -35,7 +35,11 @@ export async function MachineryDeskList({ rows, locale }: { rows: readonly Row[]
             header: t('number'),
             rowHeader: true,
             cell: (r) => (
-              <Link href={`/issuance/machinery/${r.id}`} className="font-mono" aria-label={t('open', { number: r.number })}>
+              <Link
+                href={`/issuance/machinery/${r.id}`}
+                className="font-mono whitespace-nowrap"
+                aria-label={t('open', { number: r.number })}
+              >
                 {r.number}
               </Link>
             ),
