@@ -10,6 +10,7 @@ export const landing = [
   { role: 'con_operator', iin: STAFF.conOperatorAlmaty, path: '/front-office', scope: { kk: 'ХҚКО №', ru: 'ЦОН №' } },
   { role: 'con_reception', iin: STAFF.conReceptionAstana, path: '/reception', scope: { kk: 'ХҚКО №', ru: 'ЦОН №' } },
   { role: 'con_issuance', iin: STAFF.conIssuanceKostanay, path: '/issuance', scope: { kk: 'ХҚКО №', ru: 'ЦОН №' } },
+  { role: 'con_head', iin: STAFF.conHeadAlmaty, path: '/con-head', scope: { kk: 'ХҚКО №', ru: 'ЦОН №' } },
   { role: 'supervisor', iin: STAFF.supervisor, path: '/monitoring', scope: { kk: 'барлық өңірлер', ru: 'все регионы' } },
   { role: 'admin', iin: STAFF.admin, path: '/admin', scope: { kk: 'барлық өңірлер', ru: 'все регионы' } },
 ] as const;
@@ -24,6 +25,7 @@ export const areas = [
   '/front-office',
   '/reception',
   '/issuance',
+  '/con-head',
   '/monitoring',
   '/admin',
   '/signature',

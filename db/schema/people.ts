@@ -10,6 +10,7 @@ export const roles = [
   'con_operator',
   'con_reception',
   'con_issuance',
+  'con_head',
   'supervisor',
   'admin',
 ] as const;

@@ -74,6 +74,8 @@ export const STAFF = {
   conIssuanceAstana: '931111355176',
   conIssuanceAlmaty: '890401456293',
   conIssuanceKostanay: '860228357369',
+  conHeadAlmaty: '820314445718',
+  conHeadKostanay: '790927335828',
   supervisor: '771205358484',
   admin: '910515459531',
 } as const;

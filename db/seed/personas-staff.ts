@@ -132,6 +132,22 @@ export const PERSONAS_STAFF: readonly Persona[] = [
     ru: 'Сектор выдачи ЦОН №1 Костаная: выдача СРТС, ГРНЗ и документов на технику',
   },
   {
+    iin: S.conHeadAlmaty,
+    order: 355,
+    locale: 'kk',
+    roles: [{ role: 'con_head', serviceCentreId: CON.almaty1 }],
+    kk: 'Алматыдағы №1 ХҚКО фронт-офисінің басшысы: мұрағат құжаттарын әкімдікке тапсыру актісіне ЭЦҚ-мен қол қою',
+    ru: 'Руководитель фронт-офиса ЦОН №1 Алматы: подпись акта приёма-передачи архивных документов акимату',
+  },
+  {
+    iin: S.conHeadKostanay,
+    order: 356,
+    locale: 'ru',
+    roles: [{ role: 'con_head', serviceCentreId: CON.kostanay1 }],
+    kk: 'Қостанайдағы №1 ХҚКО фронт-офисінің басшысы: мұрағатты тапсыру актісі',
+    ru: 'Руководитель фронт-офиса ЦОН №1 Костаная: акт передачи архива',
+  },
+  {
     iin: S.supervisor,
     order: 360,
     locale: 'ru',

@@ -13,6 +13,8 @@ export const areaRoles = {
   'front-office': ['con_operator'],
   reception: ['con_reception'],
   issuance: ['con_issuance'],
+  // p.16–17 of orders 001/004: the head of the front office signs the archive's transfer act.
+  'con-head': ['con_head'],
   monitoring: ['supervisor'],
   admin: ['admin'],
   // "Check my EDS" and the signature reports: everyone who signs in has keys.
@@ -25,6 +27,7 @@ export const areaRoles = {
     'con_operator',
     'con_reception',
     'con_issuance',
+    'con_head',
     'supervisor',
     'admin',
   ],

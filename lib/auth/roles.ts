@@ -12,6 +12,7 @@ export const roleHome: Record<Role, string> = {
   con_operator: '/front-office',
   con_reception: '/reception',
   con_issuance: '/issuance',
+  con_head: '/con-head',
   dealer: '/dealer',
   citizen: '/cabinet',
 };
@@ -26,6 +27,7 @@ export const roleScope: Record<Role, 'region' | 'registrationPoint' | 'akimat' |
   con_operator: 'serviceCentre',
   con_reception: 'serviceCentre',
   con_issuance: 'serviceCentre',
+  con_head: 'serviceCentre',
   supervisor: 'all',
   admin: 'all',
 };

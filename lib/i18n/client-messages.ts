@@ -18,6 +18,8 @@ export const CLIENT_MESSAGES = {
   idCardStaff: [...forms, 'Eds', 'IdCard'],
   vehicleStaff: [...forms, 'Eds', 'Vehicle'],
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
+  machineryIssuance: [...forms, 'MachineryIssuance'],
+  machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

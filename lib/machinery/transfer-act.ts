@@ -189,16 +189,19 @@ function signerBlock(heading: string, s: ActSigner | undefined, l: (typeof L)[Pd
 export async function renderTransferActPdf(
   act: CanonicalAct,
   locale: PdfLocale,
-  opts: { signatures?: ActSignatures; actionName?: (code: string) => string } = {},
+  opts: { signatures?: ActSignatures; actionName?: (code: string) => string; kindName?: (code: string) => string } = {},
 ): Promise<Uint8Array> {
   const l = L[locale];
   const hash = await actHash(act);
   const actionName = opts.actionName ?? ((c: string) => c);
+  const kindName = opts.kindName ?? ((c: string) => c);
   const rows = act.applications.map((a, i) => [
     String(i + 1),
     a.number,
     actionName(a.action),
-    [a.machine.kind, `${a.machine.make} ${a.machine.model}`, a.machine.serialNumber, a.machine.plate ?? ''].filter(Boolean).join(', '),
+    [kindName(a.machine.kind), `${a.machine.make} ${a.machine.model}`, a.machine.serialNumber, a.machine.plate ?? '']
+      .filter(Boolean)
+      .join(', '),
     `${l.decision[a.decision] ?? a.decision}, ${localDateTime(new Date(a.decidedAt))}`,
     a.documents.map((d) => `${d.name}: ${d.sha256}`).join('\n'),
   ]);
@@ -225,4 +228,25 @@ export async function renderTransferActPdf(
     footer: (p, t) => `${l.title(act.number)} — ${l.page(p, t)}`,
     createdAt: parseLocalDate(act.date),
   });
+}
+
+// p.17: the act is signed by both parties, in either order, over the same frozen canonical act.
+export type TransferActStatus = 'draft' | 'signed_by_akimat' | 'signed_by_con' | 'completed';
+export type ActSide = 'akimat' | 'con_head';
+
+/**
+ * Pure: the act's status once `side` has signed it. Draft → signed by that side; signed by the other side →
+ * completed. A side signing twice, or anything after completion, is illegal (`transfer_act_already_signed`).
+ */
+export function nextActStatus(status: TransferActStatus, side: ActSide): TransferActStatus {
+  const signed = side === 'akimat' ? 'signed_by_akimat' : 'signed_by_con';
+  const other = side === 'akimat' ? 'signed_by_con' : 'signed_by_akimat';
+  if (status === 'draft') return signed;
+  if (status === other) return 'completed';
+  throw new RangeError('transfer_act_already_signed');
+}
+
+/** Whether `side` has signed an act in `status`. */
+export function hasSigned(status: TransferActStatus, side: ActSide): boolean {
+  return status === 'completed' || status === (side === 'akimat' ? 'signed_by_akimat' : 'signed_by_con');
 }

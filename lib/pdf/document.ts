@@ -5,29 +5,27 @@
 // The TTF files are read at run time from node_modules (dejavu-fonts-ttf), so no binary lives in the repo.
 // Pure apart from reading those two font files once per process.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+
+const require = createRequire(import.meta.url);
 
 export const FONT_FILES = {
   regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
   bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
 } as const;
 
-/**
- * The font's path under the project's node_modules. Not `require.resolve`: the bundler (Turbopack) resolves that at
- * build time and fails on a .ttf "module"; the server, the tests and the bench all run from the project root.
- */
-const fontPath = (file: string) => path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', file);
+// Resolved at run time: given the constant paths, Turbopack would try to bundle the TTFs as modules and fail the build.
+const resolveFont = (file: string) => require.resolve(/* turbopackIgnore: true */ file);
 
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 /** The TTF bytes of the document font (regular and bold), read once from node_modules. */
 export function loadFontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  fontBytes ??= Promise.all([readFile(fontPath(FONT_FILES.regular)), readFile(fontPath(FONT_FILES.bold))]).then(([regular, bold]) => ({
-    regular: new Uint8Array(regular),
-    bold: new Uint8Array(bold),
-  }));
+  fontBytes ??= Promise.all([readFile(resolveFont(FONT_FILES.regular)), readFile(resolveFont(FONT_FILES.bold))]).then(
+    ([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }),
+  );
   fontBytes.catch(() => {
     fontBytes = undefined; // a failed read is retried next time rather than cached
   });

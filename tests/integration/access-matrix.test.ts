@@ -44,6 +44,12 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/id-card/actions.ts:approveAction': ['ums_reviewer'],
   'lib/id-card/actions.ts:annulAction': ['ums_reviewer'],
   'lib/id-card/actions.ts:issueCardAction': ['migration_officer'],
+  // Machinery (orders 001/004): the CON desk hands over (p.11); the akimat forms and signs the archive's transfer
+  // act, the head of the front office signs it (p.16–17). The services check the CON / akimat scope.
+  'lib/machinery/issuance-actions.ts:issueMachineryAction': ['con_issuance'],
+  'lib/machinery/archive-actions.ts:formTransferActAction': ['akimat_reviewer'],
+  'lib/machinery/archive-actions.ts:signActAsAkimatAction': ['akimat_reviewer'],
+  'lib/machinery/archive-actions.ts:signActAsConHeadAction': ['con_head'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.
@@ -64,7 +70,8 @@ function actionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === 'node_modules' ? [] : actionFiles(p);
-    return e.name === 'actions.ts' ? [p] : [];
+    // `actions.ts`, and a pilot's per-part files (`lib/machinery/archive-actions.ts`…).
+    return /(^|-)actions\.ts$/.test(e.name) ? [p] : [];
   });
 }
 

@@ -110,6 +110,7 @@ export function scopeFor(role: Role, s: Awaited<ReturnType<typeof makeScopes>>):
     case 'con_operator':
     case 'con_reception':
     case 'con_issuance':
+    case 'con_head':
       return { serviceCentreId: s.serviceCentreId };
     case 'dealer':
       return { dealerBin: s.dealerBin };

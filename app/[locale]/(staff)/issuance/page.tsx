@@ -5,7 +5,9 @@ import { ScopeLabel } from '@/components/site/scope-label';
 import { CallNextButton } from '@/components/vehicle/call-next-button';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
+import { MachineryDeskList } from '@/components/machinery/issuance/desk-list';
 import { requireArea } from '@/lib/auth/guards';
+import { machineryAtDesk } from '@/lib/machinery/archive-queries';
 import { isDomainError } from '@/lib/errors';
 import { issuanceApplicationFor, queueBoardOf } from '@/lib/vehicle-registration/queries';
 
@@ -28,7 +30,12 @@ export default async function IssuancePage({
       })
     : null;
   if (found) redirect(`/${locale}/issuance/${found.id}`);
-  const [t, ta, board] = await Promise.all([getTranslations('Vehicle'), getTranslations('Areas'), queueBoardOf(grant.serviceCentreId!)]);
+  const [t, ta, board, machinery] = await Promise.all([
+    getTranslations('Vehicle'),
+    getTranslations('Areas'),
+    queueBoardOf(grant.serviceCentreId!),
+    machineryAtDesk(grant),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -60,6 +67,7 @@ export default async function IssuancePage({
         )}
         <CallNextButton />
       </Card>
+      <MachineryDeskList rows={machinery} locale={locale} />
       <Card title={t('findByNumber')}>
         {number ? <Notice tone="warning" title={t('notAtThisCentre', { number })} /> : null}
         <form method="get" role="search" aria-label={t('findByNumber')} className="flex flex-wrap items-end gap-3">
