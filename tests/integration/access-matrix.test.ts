@@ -44,8 +44,10 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/id-card/actions.ts:approveAction': ['ums_reviewer'],
   'lib/id-card/actions.ts:annulAction': ['ums_reviewer'],
   'lib/id-card/actions.ts:issueCardAction': ['migration_officer'],
-  // Machinery (orders 001/004): the CON desk hands over (p.11); the akimat forms and signs the archive's transfer
+  // Machinery (orders 001/004): the akimat approves or refuses with EDS (p.10 (4), p.12, p.13); the CON desk hands over (p.11); the akimat forms and signs the archive's transfer
   // act, the head of the front office signs it (p.16–17). The services check the CON / akimat scope.
+  'lib/machinery/review-actions.ts:approveMachineryAction': ['akimat_reviewer'],
+  'lib/machinery/review-actions.ts:refuseMachineryAction': ['akimat_reviewer'],
   'lib/machinery/issuance-actions.ts:issueMachineryAction': ['con_issuance'],
   'lib/machinery/archive-actions.ts:formTransferActAction': ['akimat_reviewer'],
   'lib/machinery/archive-actions.ts:signActAsAkimatAction': ['akimat_reviewer'],

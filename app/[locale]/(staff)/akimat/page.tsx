@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ScopeLabel } from '@/components/site/scope-label';
-import { Button, Card, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
+import { Button, ButtonLink, Card, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -77,6 +77,11 @@ export default async function AkimatDashboardPage({ params, searchParams }: Prop
         }
         title={t('dashboardTitle')}
         lead={t('dashboardLead')}
+        actions={
+          <ButtonLink variant="secondary" href={getPathname({ href: '/akimat/archive', locale })}>
+            {t('archiveLink')}
+          </ButtonLink>
+        }
       />
       <Card title={t('countsTitle')}>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="akimat-counts">
