@@ -282,7 +282,10 @@ export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUp
  * (`rejected_at_intake`, reason `biometrics_failed`); the refused person is the applicant and sees it in the cabinet.
  * Without a sample from the desk camera, the capture is simulated (fresh bytes) — the simulator answers from its seed.
  */
-export async function identify(ctx: Ctx, input: { id: string; version: number; documentNumber: string; sample?: Uint8Array }) {
+export async function identify(
+  ctx: Ctx,
+  input: { id: string; version: number; documentNumber: string; sample?: Uint8Array; applicantLocale?: 'kk' | 'ru' },
+) {
   const app = await atDesk(ctx, input.id);
   const documentNumber = normalizeDocumentNumber(input.documentNumber);
   if (app.m.identityDocumentNumber === documentNumber && app.m.biometrics) return { app, passed: app.m.biometrics.passed };
@@ -308,7 +311,7 @@ export async function identify(ctx: Ctx, input: { id: string; version: number; d
         app,
         input.version,
         'identified',
-        { identityDocumentNumber: documentNumber, identifiedIin: person.iin, biometrics, ...noOwner },
+        { identityDocumentNumber: documentNumber, identifiedIin: person.iin, biometrics, applicantLocale: input.applicantLocale ?? app.m.applicantLocale, ...noOwner },
         { applicantIin: person.iin },
       );
       await tx.delete(applicationParties).where(eq(applicationParties.applicationId, app.id));
@@ -316,7 +319,13 @@ export async function identify(ctx: Ctx, input: { id: string; version: number; d
     }
     await tx
       .update(machineryApplications)
-      .set({ identityDocumentNumber: documentNumber, identifiedIin: person.iin, biometrics, refusalReasonCode: 'biometrics_failed' })
+      .set({
+        identityDocumentNumber: documentNumber,
+        identifiedIin: person.iin,
+        biometrics,
+        applicantLocale: input.applicantLocale ?? app.m.applicantLocale,
+        refusalReasonCode: 'biometrics_failed',
+      })
       .where(eq(machineryApplications.applicationId, app.id));
     await transition(tx, {
       id: app.id,
