@@ -17,6 +17,7 @@ export const CLIENT_MESSAGES = {
   admin: [...forms, 'Admin'],
   idCardStaff: [...forms, 'Eds', 'IdCard'],
   vehicleStaff: [...forms, 'Eds', 'Vehicle'],
+  machineryIntake: [...forms, 'Eds', 'Machinery.action', 'Machinery.checklist', 'MachineryIntake'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

@@ -4,7 +4,8 @@ import { db as portalDb } from '@/db';
 import { applicationEvents } from '@/db/schema/applications';
 import { machineryRefusalReasons } from '@/db/schema/machinery';
 import { users } from '@/db/schema/people';
-import { serviceCentres } from '@/db/schema/reference';
+import { akimats, serviceCentres } from '@/db/schema/reference';
+import { queueTickets } from '@/db/schema/vehicle';
 import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
@@ -68,7 +69,18 @@ export async function wizardDataOf(actor: Actor, grant: Grant, app: MachineryInt
       throw e;
     });
   }
-  return { items, scans, blockers, required, person, lines };
+  let bmgPhone: string | null = null;
+  if (app.m.identifiedIin && app.status === 'received') {
+    bmgPhone = await registries.bmg.findPhone(app.m.identifiedIin).catch((e: unknown) => {
+      if (isRegistryUnavailable(e)) return null;
+      throw e;
+    });
+  }
+  const [ticket] = app.m.queueTicketId
+    ? await portalDb.select({ code: queueTickets.code }).from(queueTickets).where(eq(queueTickets.id, app.m.queueTicketId))
+    : [];
+  const [akimat] = app.akimatId ? await portalDb.select().from(akimats).where(eq(akimats.id, app.akimatId)) : [];
+  return { items, scans, blockers, required, person, lines, bmgPhone, ticket: ticket?.code ?? null, akimat: akimat ?? null };
 }
 
 export const intakeDocumentFor = (app: MachineryIntake, operatorIin: string) => intakeDocumentOf(portalDb, app, operatorIin);

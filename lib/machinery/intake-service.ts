@@ -311,7 +311,13 @@ export async function identify(
         app,
         input.version,
         'identified',
-        { identityDocumentNumber: documentNumber, identifiedIin: person.iin, biometrics, applicantLocale: input.applicantLocale ?? app.m.applicantLocale, ...noOwner },
+        {
+          identityDocumentNumber: documentNumber,
+          identifiedIin: person.iin,
+          biometrics,
+          applicantLocale: input.applicantLocale ?? app.m.applicantLocale,
+          ...noOwner,
+        },
         { applicantIin: person.iin },
       );
       await tx.delete(applicationParties).where(eq(applicationParties.applicationId, app.id));
