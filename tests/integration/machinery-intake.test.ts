@@ -34,6 +34,8 @@ import {
 } from '@/lib/machinery/intake-service';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { registryCalls } from '@/db/schema/registry-ops';
+import { refusalFor } from '@/lib/machinery/intake-queries';
+import { renderIntakeRefusalPdf } from '@/lib/machinery/refusal-pdf';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor, makeUser } from '@/tests/support/factories';
 import { trustTestPki } from '@/tests/support/pki';
@@ -179,6 +181,31 @@ describe('p.6 (2), p.8: the checklist', () => {
     expect(after.applicantIin).toBe(PERSONA.farmerSerik);
     // A double submit answers the same refusal.
     expect((await refuseIncomplete(ctx(kostanay), { id: app.id, version: a2.version })).status).toBe('rejected_at_intake');
+
+    // The printed refusal: for the worker of that CON and the applicant in the cabinet; nobody else.
+    const r = await refusalFor(kostanay, app.id);
+    expect(r).toMatchObject({ code: 'package_incomplete', centre: { id: CON.kostanay1 }, event: { surname: kostanay.surname } });
+    expect(r.reason.legalBasisRu).toContain('пункт 8');
+    const farmer = await actorFor(database.db, PERSONA.farmerSerik);
+    expect((await refusalFor(farmer, app.id)).app.id).toBe(app.id);
+    await expect(refusalFor(almaty, app.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(refusalFor(await actorFor(database.db, PERSONA.buyerErlan), app.id)).rejects.toMatchObject({ code: 'not_found' });
+    const pdf = await renderIntakeRefusalPdf(
+      {
+        kind: r.code,
+        applicationNumber: r.app.number,
+        applicantName: r.person!.names.kk.surname,
+        action: 'Мемлекеттік тіркеу',
+        missingItems: r.app.m.missingItems!,
+        itemName: (c) => c,
+        legalBasis: r.reason.legalBasisKk,
+        con: r.centre.nameKk,
+        worker: { name: kostanay.surname, role: 'ХҚКО' },
+        at: r.event!.at,
+      },
+      r.app.m.applicantLocale,
+    );
+    expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
   });
 
   it('a complete package cannot be refused as incomplete', async () => {
