@@ -5,11 +5,9 @@
 // The TTF files are read at run time from node_modules (dejavu-fonts-ttf), so no binary lives in the repo.
 // Pure apart from reading those two font files once per process.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-
-const require = createRequire(import.meta.url);
 
 export const FONT_FILES = {
   regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
@@ -18,11 +16,19 @@ export const FONT_FILES = {
 
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
+/**
+ * A font file's path under the app's node_modules (the process runs from the app's root: `next start`, vitest, the
+ * scripts). Not `require.resolve`: the bundler of a Next route follows it to the .ttf and fails (no loader for
+ * fonts), and in bundled code it answers a module id, not a path.
+ */
+const fontPath = (file: string) => path.join(process.cwd(), 'node_modules', file);
+
 /** The TTF bytes of the document font (regular and bold), read once from node_modules. */
 export function loadFontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  fontBytes ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(
-    ([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }),
-  );
+  fontBytes ??= Promise.all([readFile(fontPath(FONT_FILES.regular)), readFile(fontPath(FONT_FILES.bold))]).then(([regular, bold]) => ({
+    regular: new Uint8Array(regular),
+    bold: new Uint8Array(bold),
+  }));
   fontBytes.catch(() => {
     fontBytes = undefined; // a failed read is retried next time rather than cached
   });
