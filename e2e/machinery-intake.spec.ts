@@ -2,22 +2,47 @@
 // Kostanay CON's worker calls it, identifies farmerSerik by his ID document, takes the new tractor's package (checklist,
 // fees already paid, a scan per item) and signs the e-application with EDS; and the refusal to accept an incomplete
 // package, with its PDF. Serial: the tests share the CON's e-queue.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { persons } from '../db/schema/registry';
 import { MACHINE, PERSONA, STAFF } from '../db/seed/personas-ids';
-import kk from '../messages/kk.json';
-import ru from '../messages/ru.json';
 import { downloadKey, openKeys, signInDialogWithKeyFile } from './eds';
 import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
-const M = {
-  kk: { ...kk.MachineryIntake, checklist: kk.Machinery.checklist },
-  ru: { ...ru.MachineryIntake, checklist: ru.Machinery.checklist },
-};
+type Texts = Record<
+  | 'callNext'
+  | 'wizardTitle'
+  | 'documentNumber'
+  | 'identifyButton'
+  | 'biometricsPassed'
+  | 'continue'
+  | 'machineKind'
+  | 'make'
+  | 'model'
+  | 'year'
+  | 'serialNumber'
+  | 'checkFees'
+  | 'toPayTitle'
+  | 'scanOf'
+  | 'upload'
+  | 'submittedTitle'
+  | 'incompleteTitle'
+  | 'refuseIncomplete'
+  | 'missingItems',
+  string
+> & { reception: Record<'issue', string>; saved: Record<'owner' | 'machine' | 'checklist' | 'fees', string>; checklist: Strings };
+type Strings = Record<string, string>;
+type Catalogue = { MachineryIntake: Texts; Machinery: { checklist: Strings } };
+function texts(locale: Locale): Texts {
+  const m = JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as Catalogue;
+  return { ...m.MachineryIntake, checklist: m.Machinery.checklist };
+}
+const M = { kk: texts('kk'), ru: texts('ru') };
 const PDF = (n: number) => Buffer.from(`%PDF-1.4\n% e2e scan ${n} ${Date.now()}\n%%EOF\n`);
 
 async function documentNumberOf(iin: string) {
@@ -69,7 +94,7 @@ async function identifyFarmer(worker: Page, locale: Locale) {
 
 async function tick(worker: Page, locale: Locale, items: string[]) {
   const m = M[locale];
-  for (const item of items) await worker.getByLabel(m.checklist[item as keyof typeof m.checklist], { exact: true }).check();
+  for (const item of items) await worker.getByLabel(m.checklist[item]!, { exact: true }).check();
   await worker.locator('#checklist').getByRole('button', { name: m.continue }).click();
   await expect(worker.getByText(m.saved.checklist)).toBeVisible();
 }
@@ -103,7 +128,7 @@ for (const locale of ['kk', 'ru'] as const) {
     await expect(worker.getByText(m.toPayTitle)).toHaveCount(0);
 
     for (const [i, item] of items.entries()) {
-      const name = m.scanOf.replace('{item}', m.checklist[item as keyof typeof m.checklist]);
+      const name = m.scanOf.replace('{item}', m.checklist[item]!);
       const form = worker.locator('#scans form').filter({ has: worker.getByLabel(name) });
       await form.getByLabel(name).setInputFiles({ name: `scan-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF(i) });
       await form.getByRole('button', { name: m.upload }).click();
