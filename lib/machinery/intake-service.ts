@@ -618,9 +618,10 @@ export async function feeLines(db: DbOrTx, registries: Registries, action: Machi
 
 // ── step 7: p.6 (4) scans ─────────────────────────────────────────────────────────────────────────────────
 
-export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+/** Under the server actions' 5 MB body limit (next.config.ts), with room for the form's other fields. */
+export const SCAN_MAX_BYTES = 4 * 1024 * 1024;
 
-/** p.6 (4): a scan of a checklist item (PDF, JPEG or PNG, recognised by content, ≤ 10 MB); its SHA-256 is kept. */
+/** p.6 (4): a scan of a checklist item (PDF, JPEG or PNG, recognised by content, ≤ 4 MB); its SHA-256 is kept. */
 export async function addScan(ctx: Ctx, input: { id: string; version: number; itemCode: string; file: Uint8Array }) {
   const app = await atDesk(ctx, input.id);
   requireReceived(app);

@@ -28,6 +28,7 @@ import {
   loadMachineryApplication,
   refuseIncomplete,
   removeScan,
+  SCAN_MAX_BYTES,
   setMachine,
   setOwner,
   signAndSubmit,
@@ -400,6 +401,11 @@ describe('p.6 (4), (5), p.9, p.14: scans, the signed e-application and its submi
       addScan(c, { id: app.id, version, itemCode: 'identity_document', file: new TextEncoder().encode('hello') }),
     ).rejects.toMatchObject({
       code: 'file_type_not_allowed',
+    });
+    const big = new Uint8Array(SCAN_MAX_BYTES + 1);
+    big.set(PDF(8));
+    await expect(addScan(c, { id: app.id, version, itemCode: 'identity_document', file: big })).rejects.toMatchObject({
+      code: 'file_too_large',
     });
     const extra = await addScan(c, { id: app.id, version, itemCode: 'machine_passport', file: PDF(9) });
     version = (await load(app.id)).version;
