@@ -16,7 +16,9 @@ export const CLIENT_MESSAGES = {
   dealer: [...forms, 'Eds', 'Vehicle'],
   admin: [...forms, 'Admin'],
   idCardStaff: [...forms, 'Eds', 'IdCard'],
-  vehicleStaff: [...forms, 'Eds', 'Vehicle'],
+  // Reception also issues the machinery front office's tickets (orders 001/004, p.5).
+  vehicleStaff: [...forms, 'Eds', 'Vehicle', 'MachineryIntake.reception'],
+  machineryIntake: [...forms, 'Eds', 'Machinery.action', 'Machinery.checklist', 'MachineryIntake'],
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
   machineryIssuance: [...forms, 'MachineryIssuance'],
   machineryArchive: [...forms, 'Eds', 'MachineryArchive'],

@@ -13,6 +13,7 @@ import { EducationSimulator } from './education/simulator';
 import { RegistriesNotConfiguredError } from './errors';
 import { ErapSimulator } from './erap/simulator';
 import { ESobesSimulator } from './esobes/simulator';
+import { FeePaymentsSimulator } from './fee-payments/simulator';
 import { GbdFlSimulator } from './gbd-fl/simulator';
 import { PaymentGatewaySimulator } from './payments/simulator';
 import { ProductionSimulator } from './production/simulator';
@@ -28,6 +29,7 @@ import type { CustomsPayments } from './customs/port';
 import type { DigitalId } from './digital-id/port';
 import type { DocumentProduction } from './production/port';
 import type { Education } from './education/port';
+import type { FeePayments } from './fee-payments/port';
 import type { MobileCitizens } from './bmg/port';
 import type { PaymentGateway } from './payments/port';
 import type { PopulationRegistry } from './gbd-fl/port';
@@ -60,6 +62,7 @@ export type Registries = AllAsync<{
   cadastre: Cadastre;
   education: Education;
   payments: PaymentGateway;
+  feePayments: FeePayments;
   sms: SmsGateway;
   production: DocumentProduction;
 }>;
@@ -82,6 +85,9 @@ export const registrySystemOf = {
   cadastre: 'cadastre',
   education: 'education',
   payments: 'payments',
+  // The payment registry of fees paid at banks (machinery p.6 (3)) is the payments system for faults and the call
+  // log: a new system would need a schema enum value and admin names; an admin's payments outage covers both.
+  feePayments: 'payments',
   sms: 'sms',
   production: 'production',
 } as const satisfies Record<keyof Registries, RegistrySystem>;
@@ -104,6 +110,7 @@ function simulators(db: DbOrTx): Registries {
     cadastre: new CadastreSimulator(db),
     education: new EducationSimulator(db),
     payments: new PaymentGatewaySimulator(db),
+    feePayments: new FeePaymentsSimulator(db),
     sms: new SmsSimulator(db),
     production: new ProductionSimulator(db),
   };
