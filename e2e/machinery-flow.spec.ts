@@ -153,7 +153,10 @@ for (const c of cases) {
 
     // p.6 (2)–(4): the checklist, the fees (paid in the payment registry), a scan per presented document.
     for (const item of c.items) await worker.getByLabel(checklist[item]!, { exact: true }).check();
-    await worker.locator('#checklist').getByRole('button', { name: str(mi, 'continue') }).click();
+    await worker
+      .locator('#checklist')
+      .getByRole('button', { name: str(mi, 'continue') })
+      .click();
     await expect(worker.getByText(saved.checklist!)).toBeVisible();
     await worker.getByRole('button', { name: str(mi, 'checkFees') }).click();
     await expect(worker.getByText(saved.fees!)).toBeVisible();

@@ -133,6 +133,7 @@ export async function queueBoard(db: DbOrTx, centreId: number) {
       and(
         eq(queueTickets.serviceCentreId, centreId),
         eq(queueTickets.day, toLocalDate(new Date())),
+        eq(queueTickets.service, 'vehicle_documents'),
         sql`${queueTickets.status} in ('waiting', 'called')`,
       ),
     )
@@ -147,7 +148,13 @@ export async function callNext(ctx: Ctx) {
       .select()
       .from(queueTickets)
       .where(
-        and(eq(queueTickets.serviceCentreId, centreId), eq(queueTickets.day, toLocalDate(new Date())), eq(queueTickets.status, 'waiting')),
+        and(
+          eq(queueTickets.serviceCentreId, centreId),
+          eq(queueTickets.day, toLocalDate(new Date())),
+          // The machinery front office's tickets (orders 001/004, p.5) share the CON's queue table, not its desk.
+          eq(queueTickets.service, 'vehicle_documents'),
+          eq(queueTickets.status, 'waiting'),
+        ),
       )
       .orderBy(asc(queueTickets.seq))
       .limit(1)

@@ -46,6 +46,19 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/id-card/actions.ts:issueCardAction': ['migration_officer'],
   // Machinery (orders 001/004): the akimat approves or refuses with EDS (p.10 (4), p.12, p.13); the CON desk hands over (p.11); the akimat forms and signs the archive's transfer
   // act, the head of the front office signs it (p.16–17). The services check the CON / akimat scope.
+  // The front office's intake (p.5–9): reception or the worker gives the ticket; every step is the worker's.
+  'lib/machinery/intake-actions.ts:issueTicketAction': ['con_operator', 'con_reception'],
+  'lib/machinery/intake-actions.ts:callNextAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:chooseActionAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:identifyAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:setOwnerAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:setMachineAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:checklistAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:refuseIncompleteAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:checkFeesAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:addScanAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:removeScanAction': ['con_operator'],
+  'lib/machinery/intake-actions.ts:signAndSubmitAction': ['con_operator'],
   'lib/machinery/review-actions.ts:approveMachineryAction': ['akimat_reviewer'],
   'lib/machinery/review-actions.ts:refuseMachineryAction': ['akimat_reviewer'],
   'lib/machinery/issuance-actions.ts:issueMachineryAction': ['con_issuance'],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { platePool } from '@/db/schema/reference';
-import { vehicleApplications } from '@/db/schema/vehicle';
+import { queueTickets, vehicleApplications } from '@/db/schema/vehicle';
 import { CON, PERSONA } from '@/db/seed/personas-ids';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
@@ -89,9 +89,17 @@ describe('reception and the issuance desk', () => {
   });
 
   it('two desks calling at once get two different tickets, and an empty queue says so', async () => {
+    // A machinery front-office ticket waiting at the same CON (orders 001/004, p.5) is not the vehicle desk's to call.
+    const [first] = await database.db.select().from(queueTickets).where(eq(queueTickets.serviceCentreId, CON.astana1)).limit(1);
+    const [machineryTicket] = await database.db
+      .insert(queueTickets)
+      .values({ serviceCentreId: CON.astana1, day: first!.day, service: 'machinery', seq: 1, code: 'M-001' })
+      .returning();
     const [x, y] = await Promise.all([callNext(ctx(deskA)), callNext(ctx(deskB))]);
     expect(new Set([x.code, y.code])).toEqual(new Set(['B-001', 'B-002']));
     await expect(callNext(ctx(deskA))).rejects.toMatchObject({ code: 'vehicle_queue_empty' });
+    const [still] = await database.db.select().from(queueTickets).where(eq(queueTickets.id, machineryTicket!.id));
+    expect(still?.status).toBe('waiting');
   });
 
   it('hands over only to the buyer; another CON’s desk cannot even open the application', async () => {
