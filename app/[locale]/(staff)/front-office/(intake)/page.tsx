@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CallNextForm, IssueTicketForm } from '@/components/machinery/intake/forms';
-import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { ButtonLink, Card, DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { formatDateTime } from '@/lib/format';
@@ -22,7 +23,16 @@ export default async function FrontOfficePage({ params }: { params: Promise<{ lo
   const [open, waiting] = await frontOfficeListOf(grant.serviceCentreId!);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader eyebrow={t('eyebrow')} title={t('listTitle')} lead={t('listLead')} />
+      <PageHeader
+        eyebrow={t('eyebrow')}
+        title={t('listTitle')}
+        lead={t('listLead')}
+        actions={
+          <ButtonLink variant="secondary" href={getPathname({ href: '/front-office/archive', locale })}>
+            {t('archiveLink')}
+          </ButtonLink>
+        }
+      />
       <div className="grid gap-6 md:grid-cols-2">
         <Card title={t('queueTitle')}>
           <p className="mb-4" data-testid="waiting-count">
