@@ -4,7 +4,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applicationParties, applications } from '@/db/schema/applications';
 import { machineryActionFees, machineryApplications, machineryChecklists, machineryScans } from '@/db/schema/machinery';
-import { akimats, districts, fees, mrpValues, serviceCentres } from '@/db/schema/reference';
+import { akimats, districts, fees, mrpValues, pilotSettings, serviceCentres } from '@/db/schema/reference';
+import { pilotOpen } from '@/lib/reference/queries';
 import { machines } from '@/db/schema/registry';
 import { signatures } from '@/db/schema/signatures';
 import { queueTickets } from '@/db/schema/vehicle';
@@ -97,11 +98,26 @@ export function frontOfficeApplication(db: Db, grant: Grant, id: string, actor: 
  * present, p.6 (1)). Reception issues it (`con_reception`); the worker may issue one too (`con_operator`, for a
  * CON without a reception desk): both act in their own CON only. Numbered M-001… per CON and day.
  */
+/**
+ * Order p.1 (and pilot_settings): the service is given only by the CONs of the pilot's regions (Almaty city,
+ * Kostanay region), only while the pilot runs. Checked where an intake begins: the ticket and the call.
+ */
+export async function requirePilotOpen(db: DbOrTx, centreId: number, day: string) {
+  const [row] = await db
+    .select({ settings: pilotSettings, regionCode: serviceCentres.regionCode })
+    .from(serviceCentres)
+    .leftJoin(pilotSettings, eq(pilotSettings.pilot, 'machinery'))
+    .where(eq(serviceCentres.id, centreId));
+  if (!row || !pilotOpen(row.settings ?? undefined, day) || !row.settings!.regionCodes.includes(row.regionCode))
+    throw new DomainError('machinery_pilot_closed');
+}
+
 export async function issueTicket(ctx: Ctx) {
   const centreId = ctx.grant.serviceCentreId;
   if (centreId == null || (ctx.grant.role !== 'con_reception' && ctx.grant.role !== 'con_operator'))
     throw new DomainError('not_your_step', { event: 'ticket' });
   const day = localDate();
+  await requirePilotOpen(ctx.db, centreId, day);
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`ticket:${centreId}:${day}:machinery`}))`);
     const [{ next }] = (await tx
@@ -149,6 +165,7 @@ export async function callNextTicket(ctx: Ctx) {
     .from(serviceCentres)
     .where(eq(serviceCentres.id, centreId));
   if (!centre) throw new DomainError('not_found');
+  await requirePilotOpen(ctx.db, centreId, localDate());
   return ctx.db.transaction(async (tx) => {
     const [next] = await tx
       .select()

@@ -9,6 +9,7 @@ import { machineryApplications, machineryScans } from '@/db/schema/machinery';
 import { businesses, feePayments, persons } from '@/db/schema/registry';
 import { signatures } from '@/db/schema/signatures';
 import { queueTickets } from '@/db/schema/vehicle';
+import { pilotSettings } from '@/db/schema/reference';
 import { AKIMAT, BIN, CON, MACHINE, PERSONA, STAFF } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { reviewDeadline } from '@/lib/calendar/deadline';
@@ -129,6 +130,25 @@ describe('p.5: the e-queue', () => {
     const [ticket] = await database.db.select().from(queueTickets).where(eq(queueTickets.id, app.m.queueTicketId!));
     expect(ticket).toMatchObject({ status: 'called', applicationId: app.id, service: 'machinery' });
     await expect(callNextTicket(ctx(kostanay))).rejects.toMatchObject({ code: 'machinery_queue_empty' });
+  });
+
+  it('order p.1: only the CONs of the pilot regions, and only while the pilot runs, take machinery intakes', async () => {
+    const astana = await makeUser(database.db, 'con_reception', { serviceCentreId: CON.astana1 });
+    await expect(issueTicket(ctx(astana))).rejects.toMatchObject({ code: 'machinery_pilot_closed' });
+    const [settings] = await database.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'machinery'));
+    await database.db
+      .update(pilotSettings)
+      .set({ endsOn: addDays(localDate(), -1) })
+      .where(eq(pilotSettings.pilot, 'machinery'));
+    try {
+      await expect(issueTicket(ctx(reception))).rejects.toMatchObject({ code: 'machinery_pilot_closed' });
+      await expect(callNextTicket(ctx(kostanay))).rejects.toMatchObject({ code: 'machinery_pilot_closed' });
+    } finally {
+      await database.db.update(pilotSettings).set({ endsOn: settings!.endsOn }).where(eq(pilotSettings.pilot, 'machinery'));
+    }
+    expect(await database.db.select().from(queueTickets).where(eq(queueTickets.serviceCentreId, CON.astana1))).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ service: 'machinery' })]),
+    );
   });
 
   it('an issuance desk may not issue machinery tickets', async () => {
