@@ -7,6 +7,7 @@ import { users } from '@/db/schema/people';
 import { akimats, serviceCentres } from '@/db/schema/reference';
 import { queueTickets } from '@/db/schema/vehicle';
 import { loadInScope } from '@/lib/applications/scope';
+import { localDate } from '@/lib/calendar/local';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError, isDomainError } from '@/lib/errors';
@@ -21,6 +22,7 @@ import {
   intakeDocumentOf,
   intakePartyView,
   openIntakes,
+  pilotOpenAt,
   scansOf,
   waitingTickets,
   type MachineryIntake,
@@ -120,3 +122,6 @@ export async function refusalFor(actor: Actor, id: string) {
   const person = app.applicantIin ? await getRegistries(portalDb, { applicationId: app.id }).gbdFl.findPerson(app.applicantIin) : null;
   return { app, code, reason: reason!, centre: centre!, event: event ?? null, person };
 }
+
+/** Whether this CON takes machinery intakes today (order p.1): reception shows the ticket card only then. */
+export const machineryPilotOpenAt = (centreId: number) => pilotOpenAt(portalDb, centreId, localDate());

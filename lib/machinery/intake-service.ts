@@ -102,14 +102,17 @@ export function frontOfficeApplication(db: Db, grant: Grant, id: string, actor: 
  * Order p.1 (and pilot_settings): the service is given only by the CONs of the pilot's regions (Almaty city,
  * Kostanay region), only while the pilot runs. Checked where an intake begins: the ticket and the call.
  */
-export async function requirePilotOpen(db: DbOrTx, centreId: number, day: string) {
+export async function pilotOpenAt(db: DbOrTx, centreId: number, day: string): Promise<boolean> {
   const [row] = await db
     .select({ settings: pilotSettings, regionCode: serviceCentres.regionCode })
     .from(serviceCentres)
     .leftJoin(pilotSettings, eq(pilotSettings.pilot, 'machinery'))
     .where(eq(serviceCentres.id, centreId));
-  if (!row || !pilotOpen(row.settings ?? undefined, day) || !row.settings!.regionCodes.includes(row.regionCode))
-    throw new DomainError('machinery_pilot_closed');
+  return !!row && pilotOpen(row.settings ?? undefined, day) && row.settings!.regionCodes.includes(row.regionCode);
+}
+
+async function requirePilotOpen(db: DbOrTx, centreId: number, day: string) {
+  if (!(await pilotOpenAt(db, centreId, day))) throw new DomainError('machinery_pilot_closed');
 }
 
 export async function issueTicket(ctx: Ctx) {

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, EmptyState, Notice, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
 import { ReceptionMachineryTicket } from '@/components/machinery/intake/reception-ticket';
+import { machineryPilotOpenAt } from '@/lib/machinery/intake-queries';
 import { TicketButton } from '@/components/vehicle/ticket-button';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
@@ -22,11 +23,12 @@ export default async function ReceptionPage({
   const { actor, grant } = await requireArea('reception');
   const { after, q = '' } = await searchParams;
   const query = q.trim().slice(0, 20);
-  const [t, te, ta, tmi] = await Promise.all([
+  const [t, te, ta, tmi, machineryOpen] = await Promise.all([
     getTranslations('Vehicle'),
     getTranslations('Errors'),
     getTranslations('Admin'),
     getTranslations('MachineryIntake.reception'),
+    machineryPilotOpenAt(grant.serviceCentreId!),
   ]);
   let found: Awaited<ReturnType<typeof readyAtCentre>> | 'unavailable' | null = null;
   if (query) {
@@ -65,10 +67,12 @@ export default async function ReceptionPage({
           </button>
         </form>
       </Card>
-      <Card title={tmi('title')}>
-        <p className="mb-4 text-ink-muted">{tmi('lead')}</p>
-        <ReceptionMachineryTicket />
-      </Card>
+      {machineryOpen ? (
+        <Card title={tmi('title')}>
+          <p className="mb-4 text-ink-muted">{tmi('lead')}</p>
+          <ReceptionMachineryTicket />
+        </Card>
+      ) : null}
       {found === 'unavailable' ? <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.gbd_fl') })} /> : null}
       {found && found !== 'unavailable' ? (
         !found.person ? (
