@@ -90,7 +90,7 @@ const cases: Case[] = [
     locale: 'ru',
     person: PERSONA.contractorRepDaulet,
     representative: { bin: BIN.kostanayDorStroy, poa: 'Д-2026/117' },
-    items: ['identity_document', 'power_of_attorney', 'ownership_document', 'machine_passport'],
+    items: ['identity_document', 'organisation_authority', 'power_of_attorney', 'ownership_document', 'machine_passport'],
     reviewer: STAFF.akimatKostanayRegion,
     plate: 'C 5029 10',
     passport: '10TP 0912002',
@@ -100,7 +100,7 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`${c.locale}: a machine from the CON front office through the akimat's approval to the hand-over`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(180_000);
     const all = messages(c.locale);
     const mi = all.MachineryIntake as Record<string, unknown>;
     const checklist = (all.Machinery as Record<string, Record<string, string>>).checklist!;
