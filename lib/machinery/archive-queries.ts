@@ -22,7 +22,7 @@ export const recordMachineryDeskView = (actor: Actor, grant: Grant, app: DeskApp
 
 type Catalogue = {
   Roles: Record<string, string>;
-  Machinery: { action: Record<string, string> };
+  Machinery: { action: Record<string, string>; checklist: Record<string, string> };
   MachineryArchive: { kind: Record<string, string> };
 };
 
@@ -40,6 +40,8 @@ export async function transferActPdf(act: TransferAct, locale: 'kk' | 'ru', m: C
     signatures,
     actionName: (c) => m.Machinery.action[c] ?? c,
     kindName: (c) => m.MachineryArchive.kind[c] ?? c,
+    // The frozen act keeps the Kazakh names it was signed with; each copy prints them in its own language.
+    documentName: (c) => m.Machinery.checklist[c],
   });
 }
 

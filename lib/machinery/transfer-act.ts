@@ -189,7 +189,13 @@ function signerBlock(heading: string, s: ActSigner | undefined, l: (typeof L)[Pd
 export async function renderTransferActPdf(
   act: CanonicalAct,
   locale: PdfLocale,
-  opts: { signatures?: ActSignatures; actionName?: (code: string) => string; kindName?: (code: string) => string } = {},
+  opts: {
+    signatures?: ActSignatures;
+    actionName?: (code: string) => string;
+    kindName?: (code: string) => string;
+    /** A document's name in `locale` by its checklist code; the frozen name when it has none. */
+    documentName?: (code: string) => string | undefined;
+  } = {},
 ): Promise<Uint8Array> {
   const l = L[locale];
   const hash = await actHash(act);
@@ -203,7 +209,7 @@ export async function renderTransferActPdf(
       .filter(Boolean)
       .join(', '),
     `${l.decision[a.decision] ?? a.decision}, ${localDateTime(new Date(a.decidedAt))}`,
-    a.documents.map((d) => `${d.name}: ${d.sha256}`).join('\n'),
+    a.documents.map((d) => `${opts.documentName?.(d.code) ?? d.name}: ${d.sha256}`).join('\n'),
   ]);
   const copy = (i: number): Block[] => [
     { kind: 'paragraph', text: l.copy(i), bold: true },

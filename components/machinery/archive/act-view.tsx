@@ -107,7 +107,13 @@ export async function ActView({
             header: t('decision'),
             cell: (a) => `${t(`decisionName.${a.decision}` as never)}, ${formatDateTime(a.decidedAt, locale)}`,
           },
-          { key: 'documents', header: t('documents'), cell: (a) => a.documents.map((d) => d.name).join('; ') || '—' },
+          {
+            key: 'documents',
+            header: t('documents'),
+            cell: (a) =>
+              a.documents.map((d) => (tm.has(`checklist.${d.code}` as never) ? tm(`checklist.${d.code}` as never) : d.name)).join('; ') ||
+              '—',
+          },
         ]}
       />
       <section aria-labelledby="act-signatures" className="flex flex-col gap-4">
