@@ -46,7 +46,8 @@ type Spec = {
 
 const almaty = { akimatId: AKIMAT.almatyBostandyq, centreId: CON.almaty1, region: '02' };
 const kostanay = { akimatId: AKIMAT.kostanayRegion, centreId: CON.kostanay1, region: '10' };
-const fedorov = { akimatId: AKIMAT.fedorov, centreId: CON.kostanayFedorov, region: '10' };
+// Fedorov district's farmers come to the Kostanay CON, as farmerSerik does (its front office has a worker persona).
+const fedorov = { akimatId: AKIMAT.fedorov, centreId: CON.kostanay1, region: '10' };
 
 const REFUSED_COMMENT_KK = 'Меншік құқығын растайтын шартта сатушының қолы жоқ.';
 const REFUSED_COMMENT_RU = 'Заводской номер в паспорте машины не совпадает с номером на технике.';

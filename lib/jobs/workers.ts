@@ -1,6 +1,7 @@
 import { connect } from '@/db/client';
 import { deliverOutbox } from '@/lib/outbox/deliver';
-import { logInfo } from '@/lib/log';
+import { isDemoMode } from '@/lib/auth/config';
+import { logError, logInfo } from '@/lib/log';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
 import { getBoss, QUEUES } from './index';
@@ -23,6 +24,13 @@ export async function startWorkers() {
       });
       if (job.schedule) await boss.schedule(job.queue, job.schedule, {});
     }
+  }
+  // Demo data: the seeded machinery applications get their signatures once the demo keys exist.
+  if (isDemoMode()) {
+    const { signSeededMachinery } = await import('@/lib/machinery/demo-signatures');
+    await signSeededMachinery(db)
+      .then(({ signed }) => signed && logInfo('demo_machinery_signed', { count: signed }))
+      .catch((e: unknown) => logError('demo_machinery_signing_failed', e));
   }
   logInfo('workers_started');
 }
