@@ -39,6 +39,8 @@ test('kk: the overdue application is first; the reviewer approves it with a free
   await reviewer.waitForURL(/\/kk\/akimat\/[0-9a-f-]{36}$/);
   await expect(reviewer.getByText(number).first()).toBeVisible();
   await expect(reviewer.getByTestId('scan-link').first()).toBeVisible();
+  // The front office's EDS over the e-application (the demo seed's, made with the worker's demo key), verified now.
+  await expect(reviewer.getByText('Қолтаңба жарамды')).toBeVisible();
   await expectAccessible(reviewer);
 
   await reviewer.getByLabel('Техникалық паспорттың нөмірі').fill('02tp 0777001');
