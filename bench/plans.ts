@@ -3,6 +3,7 @@
 // large table and any query over the budget.
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+import { encodeCursor } from '../lib/applications/cursor';
 import * as schema from '../db/schema';
 
 export type PlanReport = { name: string; sql: string; ms: number; seqScans: string[]; ok: boolean };
@@ -50,12 +51,16 @@ async function explainCases(
     { umsQueue, umsCounts },
     { digitalDocumentsFor },
     { timelineOf },
+    { akimatDashboard, dashboardCounts },
+    { loadWorkCalendar },
   ] = await Promise.all([
     import('../lib/applications/queries'),
     import('../lib/vehicle-registration/queries'),
     import('../lib/id-card/queries'),
     import('../lib/applications/digital-documents'),
     import('../lib/applications/timeline'),
+    import('../lib/machinery/dashboard'),
+    import('../lib/calendar/work-calendar'),
   ]);
   const large = new Set(
     (await sql<{ relname: string }[]>`select relname from pg_stat_user_tables where n_live_tup > ${largeRows}`).map((r) => r.relname),
@@ -65,7 +70,30 @@ async function explainCases(
   const [deep] = await sql<
     { at: Date; id: string }[]
   >`select created_at as at, id from applications where pilot = 'id_card' and region_code = ${sample!.region} and status = 'under_review' order by created_at, id offset 2000 limit 1`;
+  // The busiest machinery akimat (orders 001/004, p.14): its dashboard's first page, a deep page and its counts.
+  const [akimat] = await sql<{ id: number }[]>`
+    select akimat_id as id from applications where pilot = 'machinery' and status = 'under_review' group by akimat_id order by count(*) desc limit 1`;
+  const [deepMachinery] = await sql<{ at: Date; id: string }[]>`
+    select submitted_at as at, id from applications where pilot = 'machinery' and akimat_id = ${akimat?.id ?? 0} and status = 'under_review' order by submitted_at, id offset 2000 limit 1`;
+  const calendar = await loadWorkCalendar(db);
+  const machineryCases: [string, () => Promise<unknown>][] = akimat
+    ? [
+        ['akimat dashboard, first page', () => akimatDashboard(db, calendar, { akimatId: akimat.id, limit: 20 })],
+        [
+          'akimat dashboard, deep page',
+          () =>
+            akimatDashboard(db, calendar, {
+              akimatId: akimat.id,
+              limit: 20,
+              after: deepMachinery ? encodeCursor({ at: new Date(deepMachinery.at).toISOString(), id: deepMachinery.id }) : undefined,
+            }),
+        ],
+        ['akimat dashboard, search by number', () => akimatDashboard(db, calendar, { akimatId: akimat.id, q: 'BN-000000003' })],
+        ['akimat dashboard counts', () => dashboardCounts(db, akimat.id)],
+      ]
+    : [];
   const cases: [string, () => Promise<unknown>][] = [
+    ...machineryCases,
     ['ums dashboard, first page', () => umsQueue(db, { regionCode: sample!.region, statuses: ['under_review'], limit: 25 })],
     [
       'ums dashboard, deep page',
