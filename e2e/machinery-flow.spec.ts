@@ -223,5 +223,17 @@ for (const c of cases) {
     await desk.waitForURL(/\?issued=1$/);
     await expect(desk.getByText(mx.issued!)).toBeVisible();
     await desk.context().close();
+
+    // The one who came follows it in the cabinet: issued, with the plate.
+    const cm = all.CabinetMachinery as Record<string, string>;
+    const cabinet = await as(browser, c.person, c.locale);
+    await cabinet.goto(`/${c.locale}/cabinet`);
+    await cabinet.getByRole('link', { name: number }).click();
+    await cabinet.waitForURL(new RegExp(`/cabinet/machinery/${id}$`));
+    await expect(cabinet.getByText(cm.issuedTitle!)).toBeVisible();
+    await expect(cabinet.getByTestId('cabinet-plate')).toHaveText(c.plate);
+    await expect(cabinet).toHaveTitle(new RegExp(cm.title!));
+    await expectAccessible(cabinet);
+    await cabinet.context().close();
   });
 }

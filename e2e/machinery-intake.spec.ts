@@ -161,6 +161,14 @@ test('ru, then kk: an incomplete package is refused, and the refusal downloads a
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const id = /[0-9a-f-]{36}/.exec(worker.url())![0];
     await worker.context().close();
+    // The applicant sees the refusal in the cabinet, with the missing documents and the receipt.
+    const farmer = await as(browser, PERSONA.farmerSerik, locale);
+    await farmer.goto(`/${locale}/cabinet/machinery/${id}`);
+    await expect(farmer.getByText(m.checklist.ownership_document!)).toBeVisible();
+    await expect(farmer.getByTestId('cabinet-refusal-pdf')).toBeVisible();
+    await expectAccessible(farmer);
+    await farmer.context().close();
   }
 });

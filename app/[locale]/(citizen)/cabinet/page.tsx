@@ -7,6 +7,9 @@ import { listForPerson } from '@/lib/applications/queries';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 
+/** Each pilot's page of an application in the cabinet. */
+const cabinetPath = { vehicle: 'vehicle', id_card: 'id-card', machinery: 'machinery' } as const;
+
 export default async function CabinetPage({
   params,
   searchParams,
@@ -38,8 +41,8 @@ export default async function CabinetPage({
             header: t('number'),
             rowHeader: true,
             cell: (r) =>
-              r.pilot === 'vehicle' || r.pilot === 'id_card' ? (
-                <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">
+              r.pilot === 'vehicle' || r.pilot === 'id_card' || r.pilot === 'machinery' ? (
+                <Link href={`/cabinet/${cabinetPath[r.pilot]}/${r.id}`} className="font-mono font-semibold">
                   {r.number}
                 </Link>
               ) : (
