@@ -1,13 +1,24 @@
 // Flows per second (issue 6, part 5): whole applications through the service layer, on real PostgreSQL and the
-// registry simulators, N in flight at once: ID cards (order 002, submit → pay → approve → issue) and vehicles
-// (order 000, dealer → buyer → step 19 → hand-over at the CON), each step timed. The people, vehicles and plates a
-// set needs are inserted first, in batches, outside the timed part.
+// registry simulators, N in flight at once: ID cards (order 002, submit → pay → approve → issue), vehicles
+// (order 000, dealer → buyer → step 19 → hand-over at the CON) and agricultural machinery (orders 001/004, the CON
+// front office's intake → the akimat's approval → hand-over at the CON), each step timed. The people, vehicles,
+// fee payments and plates a set needs are inserted first, in batches, outside the timed part.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { userRoles, users } from '../db/schema/people';
+import { machineryPlates } from '../db/schema/machinery';
 import { platePool } from '../db/schema/reference';
-import { customsPayments, mobileNumbers, persons, recyclingFees, saleContracts, vehiclePassports } from '../db/schema/registry';
+import {
+  customsPayments,
+  feePayments,
+  machines,
+  mobileNumbers,
+  persons,
+  recyclingFees,
+  saleContracts,
+  vehiclePassports,
+} from '../db/schema/registry';
 import { addDays } from '../db/seed/dates';
 import { makeIin } from '../db/seed/iin-factory';
 import { isHighDemandDigits } from '../db/seed/plates';
@@ -27,6 +38,30 @@ import {
 import { issueCard, officerApplication } from '../lib/id-card/officer-service';
 import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
 import { startRenewal } from '../lib/id-card/start-service';
+import {
+  actionFees,
+  addScan,
+  callNextTicket,
+  checkFees,
+  checklist,
+  checklistOf,
+  chooseAction,
+  identify,
+  intakeDocumentOf,
+  issueTicket as issueMachineryTicket,
+  loadMachineryApplication,
+  setMachine,
+  setOwner,
+  signAndSubmit as submitIntake,
+} from '../lib/machinery/intake-service';
+import { deskApplication, issue as issueMachinery } from '../lib/machinery/issuance-service';
+import {
+  approvalDocumentOf as machineryApprovalDocumentOf,
+  approve as approveMachinery,
+  decisionFields,
+  reviewApplication,
+} from '../lib/machinery/review-service';
+import { itemApplies } from '../lib/machinery/rules';
 import { getRegistries } from '../lib/registries';
 import { canonicalBytes } from '../lib/signatures/canonical';
 import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
@@ -49,7 +84,7 @@ import { portraitJpeg, signaturePng } from '../tests/support/images';
 
 export type FlowStep = { name: string; count: number; p50: number; p95: number };
 export type FlowReport = {
-  flow: 'id_card' | 'vehicle';
+  flow: 'id_card' | 'vehicle' | 'machinery';
   concurrency: number;
   applications: number;
   failed: number;
@@ -71,7 +106,10 @@ const CITIZEN: Grant = {
   dealerBin: null,
 };
 const REGION = '01'; // Astana: the seeded reviewer, registration point, dealer and CON all work there
-const counters = { iin: 0, vin: 0, plate: 0, card: 0 };
+// Machinery (order p.1): a pilot region's CON. Almaty's first CON takes the intakes; its owners live in the Bostandyq
+// district, so the e-application goes to the seeded akimat of that district (p.9).
+const MACHINERY_REGION = '02';
+const counters = { iin: 0, vin: 0, plate: 0, card: 0, document: 0, serial: 0, machineryPlate: 0, passport: 0 };
 
 const signer = (a: Actor) => ({ iin: a.iin, surname: a.surname, givenName: a.givenName });
 const expectStatus = (row: { status: string }, status: string) => {
@@ -88,7 +126,10 @@ function safeMessage(e: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
 }
 
-export async function runFlows(db: Db, opts: { concurrency: number[]; idCards: number; vehicles: number }): Promise<FlowReport[]> {
+export async function runFlows(
+  db: Db,
+  opts: { concurrency: number[]; idCards: number; vehicles: number; machinery: number },
+): Promise<FlowReport[]> {
   const bench = await setUp(db);
   const reports: FlowReport[] = [];
   for (const concurrency of opts.concurrency) {
@@ -96,6 +137,8 @@ export async function runFlows(db: Db, opts: { concurrency: number[]; idCards: n
     reports.push(await measure('id_card', concurrency, citizens, (citizen, step) => idCardFlow(bench, citizen, step)));
     const sales = await makeSales(bench, opts.vehicles);
     reports.push(await measure('vehicle', concurrency, sales, (sale, step) => vehicleFlow(bench, sale, step)));
+    const intakes = await makeMachineryIntakes(bench, opts.machinery);
+    reports.push(await measure('machinery', concurrency, intakes, (intake, step) => machineryFlow(bench, intake, step)));
   }
   return reports;
 }
@@ -108,9 +151,16 @@ async function setUp(db: Db) {
       actorFor(db, iin),
     ),
   );
+  const [machineryReception, frontOffice, akimat, machineryDesk] = await Promise.all(
+    [STAFF.conReceptionAlmaty, STAFF.conOperatorAlmaty, STAFF.akimatBostandyq, STAFF.conIssuanceAlmaty].map((iin) => actorFor(db, iin)),
+  );
   // The dealer's employee signs with the organisation's certificate (step 9), as in the seeded business registry.
   const dealerSigner = { ...signer(dealer!), organisation: 'ТОО «Astana Motors»', bin: BIN.astanaMotors };
-  await pki.issue([signer(reviewer!), dealerSigner]);
+  await pki.issue([signer(reviewer!), dealerSigner, signer(frontOffice!), signer(akimat!)]);
+  // p.6 (2): the registration checklist's items a person in person presents (the optional customs document left out).
+  const who = { ownerKind: 'person' as const, representative: false };
+  const machineryItems = (await checklistOf(db, 'registration')).filter((i) => i.required && itemApplies(i, who)).map((i) => i.code);
+  const machineryFees = await actionFees(db, 'registration');
   const registries = getRegistries(db);
   const ctx = (actor: Actor, grant = actor.grants[0]!) => ({ db, registries, actor, grant });
   return {
@@ -124,6 +174,12 @@ async function setUp(db: Db) {
     dealerSigner,
     reception: reception!,
     desk: desk!,
+    machineryReception: machineryReception!,
+    frontOffice: frontOffice!,
+    akimat: akimat!,
+    machineryDesk: machineryDesk!,
+    machineryItems,
+    machineryFees,
     ctx,
     today: toLocalDate(new Date()),
   };
@@ -279,6 +335,88 @@ async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string
       version: app.version,
       presentedIin: app.buyerIin!,
       srtsBlankSerial: `KZ${String(1_000_000 + counters.card++)}`,
+    });
+  });
+  expectStatus(issued, 'issued');
+}
+
+/** One machinery intake's own data: who comes to the CON (found by the ID document's number) and what they register. */
+type MachineryIntakeItem = { ownerIin: string; documentNumber: string; serial: string; plate: string; passport: string };
+
+/** A one-page PDF scan, distinct per application and item (its SHA-256 goes into the signed e-application). */
+const scanPdf = (serial: string, item: string) =>
+  new TextEncoder().encode(`%PDF-1.4\n% ${serial} ${item}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+
+async function machineryFlow(b: Bench, m: MachineryIntakeItem, step: Step) {
+  const op = b.ctx(b.frontOffice);
+  // p.5: reception hands out a ticket; the worker calls whoever is next, as at a real CON: with N in flight, often
+  // another flow's ticket. Either way the call opens a fresh intake, and this flow's owner comes to it.
+  await step('ticket', () => issueMachineryTicket(b.ctx(b.machineryReception)));
+  const called = await step('call', async () => {
+    const { applicationId } = await callNextTicket(op);
+    const app = await loadMachineryApplication(b.db, applicationId);
+    if (!app) throw new Error('the called intake is missing');
+    return app;
+  });
+  const id = called.id;
+  const chosen = await step('action', () => chooseAction(op, { id, version: called.version, action: 'registration' }));
+  const identified = await step('identify', () =>
+    identify(op, { id, version: chosen.version, documentNumber: m.documentNumber, applicantLocale: 'kk' }),
+  );
+  if (!identified.passed) throw new Error('identify: the biometric check failed');
+  const owner = await step('owner', () => setOwner(op, { id, version: identified.app.version, mode: 'self' }));
+  const machine = await step('machine', () =>
+    setMachine(op, {
+      id,
+      version: owner.version,
+      typed: {
+        kind: 'tractor',
+        make: 'Беларус (МТЗ)',
+        model: '82.1',
+        year: 2026,
+        serialNumber: m.serial,
+        engineNumber: null,
+        bodyNumber: null,
+      },
+    }),
+  );
+  const ticked = await step('checklist', () => checklist(op, { id, version: machine.version, ticked: b.machineryItems }));
+  if (!ticked.completeness.complete) throw new Error(`checklist: missing ${ticked.completeness.missing.join(', ')}`);
+  const fees = await step('fees', () => checkFees(op, { id, version: ticked.app.version }));
+  if (fees.feeCheck.status !== 'paid') throw new Error(`fees: ${fees.feeCheck.status}`);
+  // p.6 (4): one scan per presented item; the page re-renders with the new version after each upload.
+  let version = fees.app.version;
+  for (const itemCode of b.machineryItems)
+    version = await step('scan', async () => {
+      await addScan(op, { id, version, itemCode, file: scanPdf(m.serial, itemCode) });
+      return (await loadMachineryApplication(b.db, id))!.version;
+    });
+  const submitted = await step('submit', async () => {
+    const app = (await loadMachineryApplication(b.db, id))!;
+    const cms = await b.pki.sign(signer(b.frontOffice), await intakeDocumentOf(b.db, app, b.frontOffice.iin));
+    return submitIntake(op, { id, version: app.version, cms });
+  });
+  expectStatus(submitted, 'under_review');
+  // p.10–12: the akimat of the owner's district approves with EDS, typing the technical passport and a free plate.
+  const approved = await step('approve', async () => {
+    const app = await reviewApplication(b.db, b.akimat.grants[0]!, id, b.akimat);
+    const input = { technicalPassport: { number: m.passport, issuedOn: b.today }, plate: m.plate };
+    const document = await machineryApprovalDocumentOf(b.db, app, b.akimat.iin, decisionFields(app, input));
+    const cms = await b.pki.sign(signer(b.akimat), document);
+    return approveMachinery(b.ctx(b.akimat), { id, version: app.version, cms, ...input });
+  });
+  expectStatus(approved, 'approved');
+  // p.11: the owner collects the document and the plate at the CON's issuance desk.
+  const issued = await step('issue', async () => {
+    const desk = b.ctx(b.machineryDesk);
+    const app = await deskApplication(desk, id);
+    const k = counters.card++;
+    return issueMachinery(desk, {
+      id,
+      version: app.version,
+      documentNumber: m.documentNumber,
+      documentSerial: `KZ ${String(1_000_000 + (k % 9_000_000))}`,
+      plateSerial: String(100_000_000 + k),
     });
   });
   expectStatus(issued, 'issued');
@@ -475,4 +613,93 @@ async function ensureFreePlates(db: Db, n: number) {
       .values(numbers.map((number) => ({ regionCode: REGION, plateType: 'standard_person', number })))
       .onConflictDoNothing();
   }
+}
+
+/**
+ * Owners for `n` machinery intakes: each in GBD FL (registered in Almaty's Bostandyq district, the Digital-ID check
+ * passing, an ID document of their own to be found by), with a BMG number and every registration fee paid in full
+ * (p.6 (3)); a fresh serial for the tractor, a free plate of the region in the archive and a passport number each.
+ */
+async function makeMachineryIntakes(b: Bench, n: number): Promise<MachineryIntakeItem[]> {
+  if (n <= 0) return [];
+  const iins = await fresh(
+    n,
+    'iin',
+    (k) => makeIin(addDays('1970-01-01', k % 7300), 'male', 5000 + Math.floor(k / 7300)),
+    async (values) => [
+      ...(await b.db.select({ iin: persons.iin }).from(persons).where(inArray(persons.iin, values))).map((r) => r.iin),
+      ...(await b.db.select({ iin: users.iin }).from(users).where(inArray(users.iin, values))).map((r) => r.iin),
+    ],
+  );
+  // identify() finds the person by the document's number: each must be the only one with it.
+  const documents = await fresh(
+    n,
+    'document',
+    (k) => `07${String(k).padStart(7, '0')}`,
+    async (values) =>
+      (await b.db.select({ doc: persons.docNumber }).from(persons).where(inArray(persons.docNumber, values))).map((r) => r.doc),
+  );
+  const serials = await fresh(
+    n,
+    'serial',
+    (k) => `BENCH-MTZ-${String(k).padStart(8, '0')}`,
+    async (values) =>
+      (await b.db.select({ s: machines.serialNumber }).from(machines).where(inArray(machines.serialNumber, values))).map((r) => r.s),
+  );
+  // Tractor plates `T 6001 02`…, then other letters; the seeded free ones (5001–5030) stay for the demo.
+  const letters = 'TCPSABDEFGHJKLMNRUVWXYZ';
+  const plates = await fresh(
+    n,
+    'machineryPlate',
+    (k) => `${letters[Math.floor(k / 3999) % letters.length]} ${6001 + (k % 3999)} ${MACHINERY_REGION}`,
+    async (values) =>
+      (await b.db.select({ number: machineryPlates.number }).from(machineryPlates).where(inArray(machineryPlates.number, values))).map(
+        (r) => r.number,
+      ),
+  );
+  const items = iins.map((ownerIin, i) => ({
+    ownerIin,
+    documentNumber: documents[i]!,
+    serial: serials[i]!,
+    plate: plates[i]!,
+    passport: `${MACHINERY_REGION}TP${String(1_000_000 + counters.passport++)}`,
+  }));
+  const paidAt = new Date(Date.now() - 86_400_000);
+  for (const part of batches(items)) {
+    await b.db.insert(persons).values(
+      part.map(({ ownerIin: iin, documentNumber }) => ({
+        iin,
+        surnameKk: 'Бенчев',
+        surnameRu: 'Бенчев',
+        givenNameKk: 'Тест',
+        givenNameRu: 'Тест',
+        surnameLat: 'BENCHEV',
+        givenNameLat: 'TEST',
+        birthDate: `19${iin.slice(0, 2)}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`,
+        sex: 'male' as const,
+        regionCode: MACHINERY_REGION,
+        addressKk: 'Алматы қ., Бостандық ауданы, Бенч к-сі, 1',
+        addressRu: 'г. Алматы, Бостандыкский район, ул. Бенч, 1',
+        docNumber: documentNumber,
+        docIssuedOn: addDays(b.today, -365),
+        docExpiresOn: addDays(b.today, 3287),
+      })),
+    );
+    await b.db.insert(mobileNumbers).values(part.map(({ ownerIin: iin }) => ({ iin, phone: `+7705${iin.slice(-7)}` })));
+    await b.db.insert(feePayments).values(
+      part.flatMap(({ serial, ownerIin }) =>
+        b.machineryFees.map((fee) => ({
+          payer: ownerIin,
+          feeCode: fee.code,
+          amountTiyn: fee.requiredTiyn,
+          paidAt,
+          reference: `BENCH-${serial.slice(-8)}-${fee.code}`,
+        })),
+      ),
+    );
+    await b.db
+      .insert(machineryPlates)
+      .values(part.map(({ plate }) => ({ number: plate, regionCode: MACHINERY_REGION, status: 'free' as const })));
+  }
+  return items;
 }

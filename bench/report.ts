@@ -16,6 +16,14 @@ const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
 const ms = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 
+/** What each flow of bench/flows.ts takes through the service layer, for the reader of the report. */
+const FLOWS: Record<string, string> = {
+  id_card: 'ID card (order 002): start → form → photo → signature sample → sign and submit → pay → approve with EDS → production → issue',
+  vehicle: 'vehicle (order 000): dealer → buyer → step 19 → hand-over at the CON',
+  machinery:
+    'agricultural machinery (orders 001/004): ticket → call → action → identify (GBD FL, Digital ID) → owner → machine → checklist → fees → a scan per item → the worker’s EDS → the akimat’s EDS approval with a plate → hand-over at the CON',
+};
+
 export function markdown(r: Report): string {
   const m = r.machine;
   const out = [
@@ -77,6 +85,8 @@ export function markdown(r: Report): string {
         ]),
       ),
     );
+    const names = [...new Set(r.flows.map((f) => f.flow))];
+    out.push(...names.map((n) => `- ${FLOWS[n] ?? n}`), '');
     const failed = r.flows.filter((f) => f.firstError);
     if (failed.length) out.push(...failed.map((f) => `- ${f.flow} @${f.concurrency}: ${f.firstError}`), '');
   }

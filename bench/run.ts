@@ -3,10 +3,12 @@
  *
  *   npm run bench                                   every part at 1 000 000 applications (≈ 15 min on 2 cores)
  *   npm run bench -- --applications 100000 --parts data,plans,pages --seconds 2 --soak-seconds 60
+ *   npm run bench -- --parts flows --id-cards 40 --vehicles 16 --machinery 16     the flows alone, small sets
  *
  * Parts: data (the generator), plans (EXPLAIN ANALYZE of the portal's queries), flows (applications/s through
- * the service layer), pages (autocannon against the portal and the baseline app, alternating), weight (first-load
- * JS), lighthouse, soak (memory at half capacity). Without DATABASE_URL it starts its own embedded PostgreSQL in a
+ * the service layer: ID cards, vehicles and machinery, --id-cards, --vehicles and --machinery of each per set),
+ * pages (autocannon against the portal and the baseline app, alternating), weight (first-load JS), lighthouse,
+ * soak (memory at half capacity). Without DATABASE_URL it starts its own embedded PostgreSQL in a
  * temporary directory. Writes bench/results/<date>.md and .json, and bench/budgets.json (the latest budgets).
  */
 import { randomBytes } from 'node:crypto';
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     'soak-seconds': { type: 'string', default: '300' },
     'id-cards': { type: 'string', default: '160' },
     vehicles: { type: 'string', default: '64' },
+    machinery: { type: 'string', default: '64' },
     rebuild: { type: 'boolean', default: false },
   },
 });
@@ -83,7 +86,12 @@ async function main() {
       (globalThis as unknown as { qyzmetDb?: unknown }).qyzmetDb = conn;
       // The service layer (and the test PKI) load only when the flows run.
       const { runFlows } = await import('./flows');
-      const flows = await runFlows(conn.db, { concurrency: [1, 16], idCards: Number(args['id-cards']), vehicles: Number(args.vehicles) });
+      const flows = await runFlows(conn.db, {
+        concurrency: [1, 16],
+        idCards: Number(args['id-cards']),
+        vehicles: Number(args.vehicles),
+        machinery: Number(args.machinery),
+      });
       figures.flows = flows;
       for (const f of flows)
         console.log(
