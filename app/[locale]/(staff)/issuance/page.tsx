@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { Card, EmptyState, Notice, PageHeader, StatusBadge, TextField } from '@/components/ui';
@@ -10,6 +11,11 @@ import { requireArea } from '@/lib/auth/guards';
 import { machineryAtDesk } from '@/lib/machinery/archive-queries';
 import { isDomainError } from '@/lib/errors';
 import { issuanceApplicationFor, queueBoardOf } from '@/lib/vehicle-registration/queries';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Areas' });
+  return { title: t('issuance.title') };
+}
 
 /** The issuance desk (order 000, chapter 2): the queue board, "call next", or an application by its number. */
 export default async function IssuancePage({

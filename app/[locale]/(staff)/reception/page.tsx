@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, EmptyState, Notice, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
@@ -9,6 +10,11 @@ import { requireArea } from '@/lib/auth/guards';
 import { maskIin } from '@/lib/kz/iin';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { readyAtCentre } from '@/lib/vehicle-registration/queries';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Areas' });
+  return { title: t('reception.title') };
+}
 
 /** Reception (order 000, chapter 2): find the person by IIN or ID document, issue a queue ticket for the desk. */
 export default async function ReceptionPage({
