@@ -1,7 +1,7 @@
 import 'reflect-metadata'; // @peculiar/x509's dependency injection (tsyringe) needs it loaded first
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import * as x509 from '@peculiar/x509';
 import { WebSocketServer } from 'ws';
 import { derToPem, fromBase64 } from '../lib/signatures/encoding';
@@ -28,6 +28,20 @@ export async function downloadKey(
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
   return { buffer: Buffer.from(await res.body()), password, name: `${kind}.p12` };
+}
+
+/** A persona's demo key file, fetched in a context of its own, as a person downloads it from the sign-in page. */
+export async function signingKeyOf(
+  browser: Browser,
+  iin: string,
+  locale: 'kk' | 'ru',
+  kind: Parameters<typeof downloadKey>[2] = 'signing',
+): Promise<KeyFile> {
+  const page = await (await browser.newContext()).newPage();
+  await openKeys(page, iin, locale);
+  const key = await downloadKey(page, iin, kind);
+  await page.context().close();
+  return key;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { connect } from '../db/client';
+import { persons } from '../db/schema/registry';
 
 export type Locale = 'kk' | 'ru';
 export const locales: Locale[] = ['kk', 'ru'];
@@ -11,6 +14,13 @@ export async function signInAs(page: Page, iin: string, locale: Locale = 'kk') {
   await page.goto(`/${locale}/sign-in`);
   await page.locator(`button[data-persona="${iin}"]`).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in') && !url.pathname.endsWith('/start'));
+}
+
+/** A fresh browser context (its own cookies) signed in as this persona: one party of a flow. */
+export async function signedIn(browser: Browser, iin: string, locale: Locale = 'kk'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, iin, locale);
+  return page;
 }
 
 export async function signOut(page: Page) {
@@ -37,4 +47,15 @@ export async function expectAccessible(page: Page) {
 export function e2eDatabaseUrl(): string {
   const file = path.join(process.cwd(), '.data', 'e2e-runtime.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { databaseUrl: string }).databaseUrl;
+}
+
+/** The number of the ID document a person presents at the CON, as GBD FL has it (the e2e server's database). */
+export async function documentNumberOf(iin: string): Promise<string> {
+  const { client, db } = connect(e2eDatabaseUrl(), 1);
+  try {
+    const [p] = await db.select({ doc: persons.docNumber }).from(persons).where(eq(persons.iin, iin));
+    return p!.doc;
+  } finally {
+    await client.end();
+  }
 }

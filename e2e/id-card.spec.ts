@@ -1,13 +1,13 @@
 // ID-card renewal online (order 002) in both languages: the citizen, the UMS DP reviewer and the registration
 // point officer in their own browsers; the exempt path with an annulment and a second application; the "go to a
 // CON" messages for the window and for a long outage; another region's reviewer gets 404 (out of scope is not found, and audited).
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { connect } from '../db/client';
 import { PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
 import { clearFaults, setFault } from '../lib/registries/faults';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
-import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
+import { type KeyFile, signInDialogWithKeyFile, signingKeyOf } from './eds';
+import { e2eDatabaseUrl, expectAccessible, type Locale, signedIn, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -56,20 +56,6 @@ const L = {
   },
 } as const;
 
-async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
-async function keyOf(browser: Browser, iin: string, locale: Locale): Promise<KeyFile> {
-  const page = await (await browser.newContext()).newPage();
-  await openKeys(page, iin, locale);
-  const key = await downloadKey(page, iin, 'signing');
-  await page.context().close();
-  return key;
-}
-
 /** Steps 1–12 in the citizen's browser; returns the application's URL. */
 async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: number) {
   const l = L[locale];
@@ -113,9 +99,9 @@ async function until(page: Page, text: string | RegExp, timeout = 90_000) {
 test('kk: from the service page to the card issued in person, paying the duty; another region’s reviewer gets 404', async ({ browser }) => {
   test.setTimeout(240_000);
   const l = L.kk;
-  const citizenKey = await keyOf(browser, PERSONA.citizenAigerim, 'kk');
-  const reviewerKey = await keyOf(browser, STAFF.umsAstana, 'kk');
-  const citizen = await as(browser, PERSONA.citizenAigerim, 'kk');
+  const citizenKey = await signingKeyOf(browser, PERSONA.citizenAigerim, 'kk');
+  const reviewerKey = await signingKeyOf(browser, STAFF.umsAstana, 'kk');
+  const citizen = await signedIn(browser, PERSONA.citizenAigerim, 'kk');
   const url = await applyOnline(citizen, 'kk', citizenKey, REG_POINT.astana1);
   await expect(citizen.getByTestId('duty')).toContainText('₸');
   await citizen.getByRole('button', { name: l.pay }).click();
@@ -130,10 +116,10 @@ test('kk: from the service page to the card issued in person, paying the duty; a
     .textContent())!.trim();
   const id = url.split('/').pop()!;
 
-  const stranger = await as(browser, STAFF.umsKostanay, 'kk');
+  const stranger = await signedIn(browser, STAFF.umsKostanay, 'kk');
   expect((await stranger.goto(`/kk/ums/id-card/${id}`))?.status()).toBe(404);
 
-  const reviewer = await as(browser, STAFF.umsAstana, 'kk');
+  const reviewer = await signedIn(browser, STAFF.umsAstana, 'kk');
   await reviewer.getByRole('link', { name: number }).click();
   await expect(reviewer.getByTestId('review-photo')).toBeVisible();
   await expectAccessible(reviewer);
@@ -142,7 +128,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await expect(reviewer.getByText('Шешім тіркелді')).toBeVisible();
 
   await until(citizen, 'Жеке куәлік дайын');
-  const officer = await as(browser, STAFF.migrationAstana, 'kk');
+  const officer = await signedIn(browser, STAFF.migrationAstana, 'kk');
   await officer.getByLabel(l.search).fill(PERSONA.citizenAigerim);
   await officer.getByRole('button', { name: l.find }).click();
   await officer.getByTestId('point-results').getByRole('link', { name: number }).click();
@@ -164,8 +150,8 @@ test('kk: from the service page to the card issued in person, paying the duty; a
 test('ru: exempt from the duty; annulled for the photo; a second application reaches review', async ({ browser }) => {
   test.setTimeout(180_000);
   const l = L.ru;
-  const key = await keyOf(browser, PERSONA.idCardExempt, 'ru');
-  const citizen = await as(browser, PERSONA.idCardExempt, 'ru');
+  const key = await signingKeyOf(browser, PERSONA.idCardExempt, 'ru');
+  const citizen = await signedIn(browser, PERSONA.idCardExempt, 'ru');
   await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
   await until(citizen, 'Вы освобождены от государственной пошлины', 20_000);
   const number = (await citizen
@@ -174,7 +160,7 @@ test('ru: exempt from the duty; annulled for the photo; a second application rea
     .first()
     .textContent())!.trim();
 
-  const reviewer = await as(browser, STAFF.umsAstana, 'ru');
+  const reviewer = await signedIn(browser, STAFF.umsAstana, 'ru');
   await reviewer.getByRole('link', { name: number }).click();
   await reviewer.getByLabel(l.annulPhoto).check();
   await reviewer.getByLabel(l.comment).fill('Тень на фоне');

@@ -2,33 +2,19 @@
 // forms the act and signs it with EDS, the head of the front office signs it, and the PDF downloads in both languages.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { machineryApplications } from '../db/schema/machinery';
 import { persons } from '../db/schema/registry';
 import { AKIMAT, CON, PERSONA, STAFF } from '../db/seed/personas-ids';
-import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
+import { signInDialogWithKeyFile, signingKeyOf } from './eds';
+import { e2eDatabaseUrl, expectAccessible, type Locale, signedIn } from './fixtures';
 
 type Archive = { MachineryArchive: { status: { signed_by_akimat: string; completed: string }; notSigned: string } };
 const messages = (l: Locale) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Archive;
 const M = { kk: messages('kk'), ru: messages('ru') } as const;
-
-async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
-async function keyOf(browser: Browser, iin: string, locale: Locale): Promise<KeyFile> {
-  const page = await (await browser.newContext()).newPage();
-  await openKeys(page, iin, locale);
-  const key = await downloadKey(page, iin, 'signing');
-  await page.context().close();
-  return key;
-}
 
 /** Two decided applications of this akimat at this CON, decided 40 days ago (as the review leaves them). */
 async function decidedLongAgo(akimatId: number, serviceCentreId: number) {
@@ -78,15 +64,15 @@ for (const c of cases) {
     test.setTimeout(180_000);
     const t = M[c.locale].MachineryArchive;
     const numbers = await decidedLongAgo(c.akimat, c.con);
-    const [reviewerKey, headKey] = [await keyOf(browser, c.reviewer, c.locale), await keyOf(browser, c.head, c.locale)];
+    const [reviewerKey, headKey] = [await signingKeyOf(browser, c.reviewer, c.locale), await signingKeyOf(browser, c.head, c.locale)];
 
     // The front office sees them due, read-only.
-    const head = await as(browser, c.head, c.locale);
+    const head = await signedIn(browser, c.head, c.locale);
     await expect(head).toHaveURL(new RegExp(`/${c.locale}/con-head$`));
     for (const n of numbers) await expect(head.getByTestId('due-list').getByText(n, { exact: true })).toBeVisible();
     await expectAccessible(head);
 
-    const reviewer = await as(browser, c.reviewer, c.locale);
+    const reviewer = await signedIn(browser, c.reviewer, c.locale);
     await reviewer.goto(`/${c.locale}/akimat/archive`);
     for (const n of numbers) await expect(reviewer.getByTestId('due-list').getByText(n, { exact: true })).toBeVisible();
     await expectAccessible(reviewer);
@@ -118,7 +104,7 @@ for (const c of cases) {
       expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     }
     // The other pilot CON's head does not see this act.
-    const other = await as(browser, c.locale === 'kk' ? STAFF.conHeadKostanay : STAFF.conHeadAlmaty, c.locale);
+    const other = await signedIn(browser, c.locale === 'kk' ? STAFF.conHeadKostanay : STAFF.conHeadAlmaty, c.locale);
     expect((await other.goto(`/${c.locale}/con-head/acts/${id}`))?.status()).toBe(404);
     expect((await other.request.get(`/api/machinery/transfer-acts/${id}?locale=kk`)).status()).toBe(404);
   });
@@ -167,7 +153,7 @@ for (const locale of ['kk', 'ru'] as const) {
       Errors: Record<string, string>;
     };
     const app = await approvedForAndrey();
-    const desk = await as(browser, STAFF.conIssuanceAlmaty, locale);
+    const desk = await signedIn(browser, STAFF.conIssuanceAlmaty, locale);
     await expect(desk.getByRole('link', { name: new RegExp(app.number) })).toBeVisible();
     // The list masks the owner's IIN.
     await expect(desk.getByText(PERSONA.buyerAlmatyAndrey)).toHaveCount(0);
@@ -189,7 +175,7 @@ for (const locale of ['kk', 'ru'] as const) {
     await expect(desk.getByText(ti.issued!)).toBeVisible();
     await expect(desk.getByText('KZ 1234567 · 000123456')).toBeVisible();
     // Another CON's desk: not found.
-    const other = await as(browser, STAFF.conIssuanceKostanay, locale);
+    const other = await signedIn(browser, STAFF.conIssuanceKostanay, locale);
     expect((await other.goto(`/${locale}/issuance/machinery/${app.id}`))?.status()).toBe(404);
   });
 }

@@ -4,30 +4,20 @@
 // hand-over at the CON's desk. In Kazakh the farmer comes in person; in Russian the road contractor (an organisation,
 // by BIN) sends its representative with a power of attorney. Each run registers a machine with a fresh serial.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
-import { persons } from '../db/schema/registry';
+
 import { BIN, PERSONA, STAFF } from '../db/seed/personas-ids';
-import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
+import { signInDialogWithKeyFile, signingKeyOf } from './eds';
+import { documentNumberOf, e2eDatabaseUrl, expectAccessible, type Locale, signedIn } from './fixtures';
 
 type Catalogue = Record<string, Record<string, unknown>>;
 const messages = (locale: Locale) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Catalogue;
 const str = (m: Record<string, unknown>, key: string) => m[key] as string;
 
 const PDF = (n: number) => Buffer.from(`%PDF-1.4\n% e2e flow scan ${n} ${Date.now()}\n%%EOF\n`);
-
-async function documentNumberOf(iin: string) {
-  const { client, db } = connect(e2eDatabaseUrl(), 1);
-  try {
-    const [p] = await db.select({ doc: persons.docNumber }).from(persons).where(eq(persons.iin, iin));
-    return p!.doc;
-  } finally {
-    await client.end();
-  }
-}
 
 async function numberOf(id: string) {
   const { client, db } = connect(e2eDatabaseUrl(), 1);
@@ -37,20 +27,6 @@ async function numberOf(id: string) {
   } finally {
     await client.end();
   }
-}
-
-async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
-async function keyOf(browser: Browser, iin: string, locale: Locale): Promise<KeyFile> {
-  const page = await (await browser.newContext()).newPage();
-  await openKeys(page, iin, locale);
-  const key = await downloadKey(page, iin, 'signing');
-  await page.context().close();
-  return key;
 }
 
 async function until(page: Page, text: string | RegExp, timeout = 60_000) {
@@ -106,18 +82,18 @@ for (const c of cases) {
     const checklist = (all.Machinery as Record<string, Record<string, string>>).checklist!;
     const saved = mi.saved as Record<string, string>;
     const serial = `E2E-${c.locale}-${Date.now().toString(36).toUpperCase()}`;
-    const operatorKey = await keyOf(browser, STAFF.conOperatorKostanay, c.locale);
-    const reviewerKey = await keyOf(browser, c.reviewer, c.locale);
+    const operatorKey = await signingKeyOf(browser, STAFF.conOperatorKostanay, c.locale);
+    const reviewerKey = await signingKeyOf(browser, c.reviewer, c.locale);
     const doc = await documentNumberOf(c.person);
 
     // p.5: reception gives a ticket without asking for an IIN; the front-office worker calls it.
-    const reception = await as(browser, STAFF.conReceptionKostanay, c.locale);
+    const reception = await signedIn(browser, STAFF.conReceptionKostanay, c.locale);
     await reception.goto(`/${c.locale}/reception`);
     await reception.getByRole('button', { name: (mi.reception as Record<string, string>).issue }).click();
     await expect(reception.getByText(/M-\d{3}/).first()).toBeVisible();
     await reception.context().close();
 
-    const worker = await as(browser, STAFF.conOperatorKostanay, c.locale);
+    const worker = await signedIn(browser, STAFF.conOperatorKostanay, c.locale);
     await worker.goto(`/${c.locale}/front-office`);
     await worker.getByRole('button', { name: str(mi, 'callNext') }).click();
     await worker.waitForURL(/\/front-office\/[0-9a-f-]{36}$/);
@@ -179,7 +155,7 @@ for (const c of cases) {
     await worker.context().close();
 
     // p.10, p.12: the akimat finds it on its dashboard, enters the technical passport and a free plate, signs.
-    const reviewer = await as(browser, c.reviewer, c.locale);
+    const reviewer = await signedIn(browser, c.reviewer, c.locale);
     await reviewer.goto(`/${c.locale}/akimat?q=${encodeURIComponent(number)}`);
     await reviewer.getByTestId('akimat-row').filter({ hasText: number }).click();
     await reviewer.waitForURL(new RegExp(`/akimat/${id}$`));
@@ -196,14 +172,14 @@ for (const c of cases) {
     await reviewer.context().close();
 
     // p.11: the SMS says when and where to collect — the CON and its address — in the applicant's language.
-    const admin = await as(browser, STAFF.admin, c.locale);
+    const admin = await signedIn(browser, STAFF.admin, c.locale);
     await admin.goto(`/${c.locale}/admin/sms`);
     await until(admin, new RegExp(`${number}.*Қостанай|${number}.*Костанай`));
     await admin.context().close();
 
     // p.15: the owner sees the registration certificate in Digital documents (a person owner only).
     if (!c.representative) {
-      const ownerPage = await as(browser, c.person, c.locale);
+      const ownerPage = await signedIn(browser, c.person, c.locale);
       await ownerPage.goto(`/${c.locale}/cabinet/documents`);
       await expect(ownerPage.getByText(c.plate).first()).toBeVisible();
       await expectAccessible(ownerPage);
@@ -212,7 +188,7 @@ for (const c of cases) {
 
     // p.11: the CON's desk hands the document and the plate over to the one who came, identified again.
     const mx = all.MachineryIssuance as Record<string, string>;
-    const desk = await as(browser, STAFF.conIssuanceKostanay, c.locale);
+    const desk = await signedIn(browser, STAFF.conIssuanceKostanay, c.locale);
     await desk.goto(`/${c.locale}/issuance`);
     await desk.getByRole('link', { name: new RegExp(number) }).click();
     await desk.waitForURL(new RegExp(`/issuance/machinery/${id}$`));
@@ -226,7 +202,7 @@ for (const c of cases) {
 
     // The one who came follows it in the cabinet: issued, with the plate.
     const cm = all.CabinetMachinery as Record<string, string>;
-    const cabinet = await as(browser, c.person, c.locale);
+    const cabinet = await signedIn(browser, c.person, c.locale);
     await cabinet.goto(`/${c.locale}/cabinet`);
     await cabinet.getByRole('link', { name: number }).click();
     await cabinet.waitForURL(new RegExp(`/cabinet/machinery/${id}$`));

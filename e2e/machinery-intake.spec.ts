@@ -5,12 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
-import { connect } from '../db/client';
-import { persons } from '../db/schema/registry';
+
 import { MACHINE, PERSONA, STAFF } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile } from './eds';
-import { e2eDatabaseUrl, expectAccessible, signInAs, type Locale } from './fixtures';
+import { documentNumberOf, expectAccessible, type Locale, signedIn } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,26 +43,10 @@ function texts(locale: Locale): Texts {
 const M = { kk: texts('kk'), ru: texts('ru') };
 const PDF = (n: number) => Buffer.from(`%PDF-1.4\n% e2e scan ${n} ${Date.now()}\n%%EOF\n`);
 
-async function documentNumberOf(iin: string) {
-  const { client, db } = connect(e2eDatabaseUrl(), 1);
-  try {
-    const [p] = await db.select({ doc: persons.docNumber }).from(persons).where(eq(persons.iin, iin));
-    return p!.doc;
-  } finally {
-    await client.end();
-  }
-}
-
-async function as(browser: Browser, iin: string, locale: Locale) {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
 /** Reception's ticket, then the worker's "call next": the intake wizard of a fresh application. */
 async function ticketAndCall(browser: Browser, worker: Page, locale: Locale) {
   const m = M[locale];
-  const reception = await as(browser, STAFF.conReceptionKostanay, locale);
+  const reception = await signedIn(browser, STAFF.conReceptionKostanay, locale);
   await reception.goto(`/${locale}/reception`);
   await reception.getByRole('button', { name: m.reception.issue }).click();
   await expect(reception.getByText(/M-\d{3}/).first()).toBeVisible();
@@ -107,7 +89,7 @@ for (const locale of ['kk', 'ru'] as const) {
     const key = await downloadKey(keyPage, STAFF.conOperatorKostanay, 'signing');
     await keyPage.context().close();
 
-    const worker = await as(browser, STAFF.conOperatorKostanay, locale);
+    const worker = await signedIn(browser, STAFF.conOperatorKostanay, locale);
     await ticketAndCall(browser, worker, locale);
     await identifyFarmer(worker, locale);
 
@@ -147,7 +129,7 @@ for (const locale of ['kk', 'ru'] as const) {
 test('ru, then kk: an incomplete package is refused, and the refusal downloads as a PDF', async ({ browser }) => {
   for (const locale of ['ru', 'kk'] as const) {
     const m = M[locale];
-    const worker = await as(browser, STAFF.conOperatorKostanay, locale);
+    const worker = await signedIn(browser, STAFF.conOperatorKostanay, locale);
     await ticketAndCall(browser, worker, locale);
     await identifyFarmer(worker, locale);
     await tick(worker, locale, ['identity_document']);
@@ -164,7 +146,7 @@ test('ru, then kk: an incomplete package is refused, and the refusal downloads a
     const id = /[0-9a-f-]{36}/.exec(worker.url())![0];
     await worker.context().close();
     // The applicant sees the refusal in the cabinet, with the missing documents and the receipt.
-    const farmer = await as(browser, PERSONA.farmerSerik, locale);
+    const farmer = await signedIn(browser, PERSONA.farmerSerik, locale);
     await farmer.goto(`/${locale}/cabinet/machinery/${id}`);
     await expect(farmer.getByText(m.checklist.ownership_document!)).toBeVisible();
     await expect(farmer.getByTestId('cabinet-refusal-pdf')).toBeVisible();

@@ -1,33 +1,19 @@
 // The akimat's side of the machinery pilot (orders 001/004, p.10–14) on the demo seed: the dashboard puts the
 // overdue application first; a reviewer approves one with the technical passport, a free plate and EDS (kk);
 // another akimat's reviewer refuses one with a reason and a comment, signed (ru); out of scope is not found.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { STAFF } from '../db/seed/personas-ids';
-import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { expectAccessible, signInAs, type Locale } from './fixtures';
+import { signInDialogWithKeyFile, signingKeyOf } from './eds';
+import { expectAccessible, signedIn } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
-
-async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
-async function keyOf(browser: Browser, iin: string, locale: Locale): Promise<KeyFile> {
-  const page = await (await browser.newContext()).newPage();
-  await openKeys(page, iin, locale);
-  const key = await downloadKey(page, iin, 'signing');
-  await page.context().close();
-  return key;
-}
 
 const yesterday = () => new Date(Date.now() + 5 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
 
 test('kk: the overdue application is first; the reviewer approves it with a free plate and EDS', async ({ browser }) => {
   test.setTimeout(120_000);
-  const key = await keyOf(browser, STAFF.akimatBostandyq, 'kk');
-  const reviewer = await as(browser, STAFF.akimatBostandyq, 'kk');
+  const key = await signingKeyOf(browser, STAFF.akimatBostandyq, 'kk');
+  const reviewer = await signedIn(browser, STAFF.akimatBostandyq, 'kk');
   await reviewer.goto('/kk/akimat');
   await expect(reviewer).toHaveTitle(/Ауыл шаруашылығы техникасын тіркеуге өтінімдер/);
   await expectAccessible(reviewer);
@@ -59,15 +45,15 @@ test('kk: the overdue application is first; the reviewer approves it with a free
   await expect(reviewer.getByText('02TP0777001', { exact: false }).first()).toBeVisible();
 
   // Another akimat's reviewer: not found.
-  const stranger = await as(browser, STAFF.akimatFedorov, 'kk');
+  const stranger = await signedIn(browser, STAFF.akimatFedorov, 'kk');
   expect((await stranger.goto(reviewer.url().replace(/^https?:\/\/[^/]+/, '')))?.status()).toBe(404);
   for (const p of [reviewer, stranger]) await p.context().close();
 });
 
 test('ru: the Fedorov reviewer refuses an application with a reason and a comment, signed', async ({ browser }) => {
   test.setTimeout(120_000);
-  const key = await keyOf(browser, STAFF.akimatFedorov, 'ru');
-  const reviewer = await as(browser, STAFF.akimatFedorov, 'ru');
+  const key = await signingKeyOf(browser, STAFF.akimatFedorov, 'ru');
+  const reviewer = await signedIn(browser, STAFF.akimatFedorov, 'ru');
   await reviewer.goto('/ru/akimat');
   await expect(reviewer.getByTestId('akimat-counts')).toContainText('Просрочено');
   const row = reviewer.locator('tbody tr').nth(1);

@@ -1,9 +1,9 @@
 // The whole of order 000 in each language: the dealer starts and signs, the buyer accepts, chooses, pays and signs,
 // step 19 runs as a job, reception issues a ticket, the issuance desk hands over — four people, four browsers.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { CON, PERSONA, STAFF, VIN } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { expectAccessible, signInAs, type Locale } from './fixtures';
+import { expectAccessible, type Locale, signedIn } from './fixtures';
 
 const L = {
   kk: {
@@ -75,12 +75,6 @@ const flows = [
   },
 ];
 
-async function as(browser: Browser, iin: string, locale: Locale): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, iin, locale);
-  return page;
-}
-
 async function keyOf(browser: Browser, iin: string, kind: 'signing' | 'signing-legal', locale: Locale): Promise<KeyFile> {
   const page = await (await browser.newContext()).newPage();
   await openKeys(page, iin, locale);
@@ -97,7 +91,7 @@ for (const f of flows) {
     const buyerKey = await keyOf(browser, f.buyer, 'signing', f.locale);
 
     // Dealer: steps 1–9.
-    const dealer = await as(browser, f.dealer, f.locale);
+    const dealer = await signedIn(browser, f.dealer, f.locale);
     await dealer.goto(`/${f.locale}/dealer/vehicle-registrations/new`);
     await dealer.getByLabel(l.vin).fill(f.vin);
     await dealer.getByRole('button', { name: l.checkVin }).click();
@@ -113,7 +107,7 @@ for (const f of flows) {
       .textContent())!.trim();
 
     // Buyer: steps 10–18, in another browser.
-    const buyer = await as(browser, f.buyer, f.locale);
+    const buyer = await signedIn(browser, f.buyer, f.locale);
     await buyer.goto(`/${f.locale}/cabinet`);
     await buyer.getByRole('link', { name: number }).click();
     await expectAccessible(buyer);
@@ -144,7 +138,7 @@ for (const f of flows) {
     }).toPass({ timeout: 60_000 });
 
     // Reception at the chosen CON: find the buyer, issue the ticket.
-    const reception = await as(browser, f.reception, f.locale);
+    const reception = await signedIn(browser, f.reception, f.locale);
     await reception.getByLabel(l.search).fill(f.buyer);
     await reception.getByRole('button', { name: l.find }).click();
     await reception.getByTestId('reception-result').getByRole('button', { name: l.ticket }).click();
@@ -153,7 +147,7 @@ for (const f of flows) {
     await expectAccessible(reception);
 
     // Issuance desk: call next, compare, refuse someone else, hand over to the buyer.
-    const desk = await as(browser, f.desk, f.locale);
+    const desk = await signedIn(browser, f.desk, f.locale);
     await expect(desk.getByTestId('queue-board')).toContainText(ticket);
     await desk.getByRole('button', { name: l.callNext }).click();
     await expect(desk.getByTestId('gbd-photo')).toBeVisible();
