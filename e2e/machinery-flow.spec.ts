@@ -10,6 +10,7 @@ import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
 
 import { BIN, PERSONA, STAFF } from '../db/seed/personas-ids';
+import { portraitJpeg } from '../tests/support/images';
 import { signInDialogWithKeyFile, signingKeyOf } from './eds';
 import { documentNumberOf, e2eDatabaseUrl, expectAccessible, type Locale, signedIn } from './fixtures';
 
@@ -140,7 +141,12 @@ for (const c of cases) {
     for (const [i, item] of c.items.entries()) {
       const name = str(mi, 'scanOf').replace('{item}', checklist[item]!);
       const form = worker.locator('#scans form').filter({ has: worker.getByLabel(name) });
-      await form.getByLabel(name).setInputFiles({ name: `scan-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF(i) });
+      // The ID document is photographed (JPEG), the rest scanned to PDF: the reviewer sees a preview of an image.
+      const file =
+        i === 0
+          ? { name: 'identity.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg() }
+          : { name: `scan-${i}.pdf`, mimeType: 'application/pdf', buffer: PDF(i) };
+      await form.getByLabel(name).setInputFiles(file);
       await form.getByRole('button', { name: str(mi, 'upload') }).click();
       await expect(worker.locator('#scans a[href^="/api/files/"]')).toHaveCount(i + 1);
     }
@@ -160,6 +166,8 @@ for (const c of cases) {
     await reviewer.getByTestId('akimat-row').filter({ hasText: number }).click();
     await reviewer.waitForURL(new RegExp(`/akimat/${id}$`));
     await expect(reviewer.getByTestId('scan-link').first()).toBeVisible();
+    await expect(reviewer.getByTestId('scan-preview')).toHaveCount(1);
+    expect(await reviewer.getByTestId('scan-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(reviewer);
     const mr = all.MachineryReview as Record<string, string>;
     await reviewer.getByLabel(mr.passportNumber!).fill(c.passport);

@@ -211,6 +211,17 @@ export default async function MachineryReviewPage({ params, searchParams }: Prop
                         className="text-brand-700 underline"
                         data-testid="scan-link"
                       >
+                        {s.contentType.startsWith('image/') ? (
+                          // p.6 (4): a page preview beside its checklist item; the link opens the full scan.
+                          // eslint-disable-next-line @next/next/no-img-element -- a private, access-checked file, not a static asset
+                          <img
+                            src={`/api/files/${s.fileId}`}
+                            alt={t('scanPreview', { n: i + 1 })}
+                            className="mb-1 block h-40 w-auto rounded border border-line bg-surface object-contain"
+                            loading="lazy"
+                            data-testid="scan-preview"
+                          />
+                        ) : null}
                         {t('scan', { n: i + 1 })}
                       </a>{' '}
                       <span className="text-ink-muted">
