@@ -154,3 +154,17 @@ test('ru, then kk: an incomplete package is refused, and the refusal downloads a
     await farmer.context().close();
   }
 });
+
+test('kk, ru: a CON outside the pilot regions says the service is not given there, with nothing to call (order p.1)', async ({
+  browser,
+}) => {
+  for (const locale of ['kk', 'ru'] as const) {
+    const errors = (JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as { Errors: Strings }).Errors;
+    const astana = await signedIn(browser, STAFF.conOperatorAstana, locale);
+    await astana.goto(`/${locale}/front-office`);
+    await expect(astana.getByText(errors.machinery_pilot_closed!)).toBeVisible();
+    await expect(astana.getByRole('button', { name: M[locale].callNext })).toHaveCount(0);
+    await expectAccessible(astana);
+    await astana.context().close();
+  }
+});

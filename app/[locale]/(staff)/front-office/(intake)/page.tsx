@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { CallNextForm, IssueTicketForm } from '@/components/machinery/intake/forms';
-import { ButtonLink, Card, DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { ButtonLink, Card, DataTable, EmptyState, Notice, PageHeader } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { formatDateTime } from '@/lib/format';
-import { frontOfficeListOf } from '@/lib/machinery/intake-queries';
+import { frontOfficeListOf, machineryPilotOpenAt } from '@/lib/machinery/intake-queries';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'MachineryIntake' });
@@ -19,8 +19,13 @@ export default async function FrontOfficePage({ params }: { params: Promise<{ lo
   const { locale } = await params;
   setRequestLocale(locale);
   const { grant } = await requireArea('front-office');
-  const [t, tm] = await Promise.all([getTranslations('MachineryIntake'), getTranslations('Machinery')]);
-  const [open, waiting] = await frontOfficeListOf(grant.serviceCentreId!);
+  const [t, tm, te, [open, waiting], pilotOpen] = await Promise.all([
+    getTranslations('MachineryIntake'),
+    getTranslations('Machinery'),
+    getTranslations('Errors'),
+    frontOfficeListOf(grant.serviceCentreId!),
+    machineryPilotOpenAt(grant.serviceCentreId!),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -33,19 +38,24 @@ export default async function FrontOfficePage({ params }: { params: Promise<{ lo
           </ButtonLink>
         }
       />
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card title={t('queueTitle')}>
-          <p className="mb-4" data-testid="waiting-count">
-            {t('waiting', { count: waiting.length })}
-            {waiting[0] ? ` ${t('nextTicket', { code: waiting[0].code })}` : ''}
-          </p>
-          <CallNextForm />
-        </Card>
-        <Card title={t('ticketTitle')}>
-          <p className="mb-4 text-ink-muted">{t('ticketLead')}</p>
-          <IssueTicketForm />
-        </Card>
-      </div>
+      {/* Order p.1: a CON outside the pilot's regions or dates takes no machinery intake; it says so instead. */}
+      {pilotOpen ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title={t('queueTitle')}>
+            <p className="mb-4" data-testid="waiting-count">
+              {t('waiting', { count: waiting.length })}
+              {waiting[0] ? ` ${t('nextTicket', { code: waiting[0].code })}` : ''}
+            </p>
+            <CallNextForm />
+          </Card>
+          <Card title={t('ticketTitle')}>
+            <p className="mb-4 text-ink-muted">{t('ticketLead')}</p>
+            <IssueTicketForm />
+          </Card>
+        </div>
+      ) : (
+        <Notice tone="info" title={te('machinery_pilot_closed')} />
+      )}
       <Card title={t('openTitle')}>
         <DataTable
           caption={t('openTitle')}
