@@ -4,7 +4,7 @@ import { applicationEvents, applicationNumbers, applications } from '@/db/schema
 import type { Pilot } from '@/db/schema/reference';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors';
+import { DomainError, isDomainError } from '@/lib/errors';
 import { pilotTable } from '@/lib/pilots/table';
 import type { CheckLine } from './check-run';
 import type { Machine } from './machine';
@@ -124,4 +124,20 @@ export async function recordChecks(
       data: { step: l.step, system: l.system, ok: l.ok, code: l.code, ...l.data },
     })),
   );
+}
+
+/**
+ * The loser of a race between two deciders (`transition`'s version check answered `application_changed`): told who
+ * decided first, by name, under the pilot's own error code; any other error goes on as it was.
+ */
+export async function raceLost(
+  e: unknown,
+  code: string,
+  whoDecided: () => Promise<{ surname: string | null; givenName: string | null } | undefined>,
+): Promise<never> {
+  if (isDomainError(e) && e.code === 'application_changed') {
+    const who = await whoDecided();
+    if (who?.surname) throw new DomainError(code, { by: `${who.givenName} ${who.surname}` });
+  }
+  throw e;
 }

@@ -5,7 +5,7 @@ import { applications } from '@/db/schema/applications';
 import { idCardApplications } from '@/db/schema/id-card';
 import { pilotSettings } from '@/db/schema/reference';
 import { users } from '@/db/schema/people';
-import { transition } from '@/lib/applications/core';
+import { transition, raceLost as lostRace } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
@@ -65,13 +65,7 @@ async function decidedBy(db: DbOrTx, id: string) {
   return row;
 }
 
-async function raceLost(db: DbOrTx, id: string, e: unknown): Promise<never> {
-  if (isDomainError(e) && e.code === 'application_changed') {
-    const who = await decidedBy(db, id);
-    if (who?.surname) throw new DomainError('id_card_already_decided', { by: `${who.givenName} ${who.surname}` });
-  }
-  throw e;
-}
+const raceLost = (db: DbOrTx, id: string, e: unknown) => lostRace(e, 'id_card_already_decided', () => decidedBy(db, id));
 
 /** Step 18, approve: the reviewer's EDS, then the order goes to production (a job finishes it). */
 export async function approve(ctx: Ctx, input: { id: string; version: number; cms: string }) {

@@ -13,13 +13,13 @@ import {
 import { users } from '@/db/schema/people';
 import { machines } from '@/db/schema/registry';
 import { signatures } from '@/db/schema/signatures';
-import { transition } from '@/lib/applications/core';
+import { transition, raceLost as lostRace } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { localDate } from '@/lib/calendar/local';
 import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
-import { DomainError, isDomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { Registries } from '@/lib/registries';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
@@ -264,13 +264,7 @@ async function decidedBy(db: DbOrTx, id: string) {
   return row;
 }
 
-async function raceLost(db: DbOrTx, id: string, e: unknown): Promise<never> {
-  if (isDomainError(e) && e.code === 'application_changed') {
-    const who = await decidedBy(db, id);
-    if (who?.surname) throw new DomainError('machinery_already_decided', { by: `${who.givenName} ${who.surname}` });
-  }
-  throw e;
-}
+const raceLost = (db: DbOrTx, id: string, e: unknown) => lostRace(e, 'machinery_already_decided', () => decidedBy(db, id));
 
 /**
  * p.10 (3), p.12: the plate goes from the archive to the machine. A free plate is reserved atomically (of two
