@@ -167,6 +167,10 @@ async function freePort(preferred: number): Promise<number> {
         srv.close(() => resolve(p));
       });
     });
+  // A server that is still shutting down (e.g. the e2e server's, just stopped) has closed its TCP port but still holds
+  // its socket's lock file; PostgreSQL would refuse to start on that port, so take another.
+  // (PostgreSQL's socket directory is /tmp, whatever TMPDIR says.)
+  if (existsSync(`/tmp/.s.PGSQL.${preferred}.lock`)) return tryPort(0);
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
