@@ -166,8 +166,11 @@ for (const c of cases) {
     await reviewer.getByTestId('akimat-row').filter({ hasText: number }).click();
     await reviewer.waitForURL(new RegExp(`/akimat/${id}$`));
     await expect(reviewer.getByTestId('scan-link').first()).toBeVisible();
-    await expect(reviewer.getByTestId('scan-preview')).toHaveCount(1);
-    expect(await reviewer.getByTestId('scan-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const preview = reviewer.getByTestId('scan-preview');
+    await expect(preview).toHaveCount(1);
+    // A lazy image loads once it is in view, and not at once: wait for its pixels rather than read them early.
+    await preview.scrollIntoViewIfNeeded();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(reviewer);
     const mr = all.MachineryReview as Record<string, string>;
     await reviewer.getByLabel(mr.passportNumber!).fill(c.passport);
