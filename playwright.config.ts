@@ -29,7 +29,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Registry faults (outages, latency) are global to the simulator: a test that switches one on would break whatever
+  // flow runs beside it. Those tests carry the @faults tag and run alone, one at a time, after all the others.
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, grepInvert: /@faults/ },
+    { name: 'faults', use: { ...devices['Desktop Chrome'] }, grep: /@faults/, dependencies: ['chromium'], workers: 1 },
+  ],
   webServer: {
     // A production build on a fresh embedded database with the demo seed (scripts/e2e-server.ts).
     command: `node --import tsx scripts/e2e-server.ts --port ${port}`,

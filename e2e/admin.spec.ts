@@ -4,7 +4,7 @@ import { expectAccessible, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
-test('admin sets a GBD FL outage, the simulator stops answering, clearing it brings it back', async ({ page }) => {
+test('admin sets a GBD FL outage, the simulator stops answering, clearing it brings it back', { tag: '@faults' }, async ({ page }) => {
   await signInAs(page, STAFF.admin, 'ru');
   await page.goto('/ru/admin/faults');
   await expectAccessible(page);
@@ -20,7 +20,7 @@ test('admin sets a GBD FL outage, the simulator stops answering, clearing it bri
   await expect(page.getByText('Система ответила.')).toBeVisible();
 });
 
-test('a bad fault value is explained in the admin’s language and the typed value stays', async ({ page }) => {
+test('a bad fault value is explained in the admin’s language and the typed value stays', { tag: '@faults' }, async ({ page }) => {
   await signInAs(page, STAFF.admin, 'kk');
   await page.goto('/kk/admin/faults');
   const form = page.getByTestId('fault-bmg');

@@ -184,7 +184,7 @@ test('kk: a card that expires in 40 days cannot be renewed yet — the order’s
   await expectAccessible(page);
 });
 
-test('ru: Digital-ID down for over 10 minutes — the citizen is sent to a CON (point 12)', async ({ page }) => {
+test('ru: Digital-ID down for over 10 minutes — the citizen is sent to a CON (point 12)', { tag: '@faults' }, async ({ page }) => {
   const { client, db } = connect(e2eDatabaseUrl(), 2);
   try {
     await setFault(db, 'digital_id', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 11 * 60_000) });

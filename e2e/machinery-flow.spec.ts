@@ -5,9 +5,10 @@
 // by BIN) sends its representative with a power of attorney. Each run registers a machine with a fresh serial.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
+import { machineryPlates } from '../db/schema/machinery';
 
 import { BIN, PERSONA, STAFF } from '../db/seed/personas-ids';
 import { portraitJpeg } from '../tests/support/images';
@@ -30,6 +31,25 @@ async function numberOf(id: string) {
   }
 }
 
+/**
+ * A free plate of Kostanay region for the machine's kind letter, drawn at random: a retry, or another test approving
+ * beside this one, never finds its plate already taken.
+ */
+async function freePlate(letter: string) {
+  const { client, db } = connect(e2eDatabaseUrl(), 1);
+  try {
+    const [p] = await db
+      .select({ number: machineryPlates.number })
+      .from(machineryPlates)
+      .where(and(eq(machineryPlates.regionCode, '10'), eq(machineryPlates.status, 'free'), like(machineryPlates.number, `${letter} %`)))
+      .orderBy(sql`random()`)
+      .limit(1);
+    return p!.number;
+  } finally {
+    await client.end();
+  }
+}
+
 async function until(page: Page, text: string | RegExp, timeout = 60_000) {
   await expect(async () => {
     await page.reload();
@@ -47,7 +67,8 @@ type Case = {
   representative: { bin: string; poa: string } | null;
   items: string[];
   reviewer: string;
-  plate: string;
+  /** The plate letter of the machine's kind (T tractor, C self-propelled); the plate itself is a free one. */
+  plateLetter: string;
   passport: string;
   machine: { kind: string; make: string; model: string };
 };
@@ -59,7 +80,7 @@ const cases: Case[] = [
     representative: null,
     items: ['identity_document', 'ownership_document', 'machine_passport'],
     reviewer: STAFF.akimatFedorov,
-    plate: 'T 5029 10',
+    plateLetter: 'T',
     passport: '10TP 0912001',
     machine: { kind: 'tractor', make: 'Кировец', model: 'К-744Р' },
   },
@@ -69,7 +90,7 @@ const cases: Case[] = [
     representative: { bin: BIN.kostanayDorStroy, poa: 'Д-2026/117' },
     items: ['identity_document', 'organisation_authority', 'power_of_attorney', 'ownership_document', 'machine_passport'],
     reviewer: STAFF.akimatKostanayRegion,
-    plate: 'C 5029 10',
+    plateLetter: 'C',
     passport: '10TP 0912002',
     machine: { kind: 'self_propelled', make: 'XCMG', model: 'XS163J' },
   },
@@ -86,6 +107,7 @@ for (const c of cases) {
     const operatorKey = await signingKeyOf(browser, STAFF.conOperatorKostanay, c.locale);
     const reviewerKey = await signingKeyOf(browser, c.reviewer, c.locale);
     const doc = await documentNumberOf(c.person);
+    const plate = await freePlate(c.plateLetter);
 
     // p.5: reception gives a ticket without asking for an IIN; the front-office worker calls it.
     const reception = await signedIn(browser, STAFF.conReceptionKostanay, c.locale);
@@ -175,7 +197,7 @@ for (const c of cases) {
     const mr = all.MachineryReview as Record<string, string>;
     await reviewer.getByLabel(mr.passportNumber!).fill(c.passport);
     await reviewer.getByLabel(mr.passportIssuedOn!).fill(localToday());
-    await reviewer.getByTestId('approve-plate').fill(c.plate);
+    await reviewer.getByTestId('approve-plate').fill(plate);
     await reviewer.getByRole('button', { name: mr.checkFields! }).first().click();
     await reviewer.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(reviewer.getByRole('dialog'), reviewerKey, c.locale);
@@ -192,7 +214,7 @@ for (const c of cases) {
     if (!c.representative) {
       const ownerPage = await signedIn(browser, c.person, c.locale);
       await ownerPage.goto(`/${c.locale}/cabinet/documents`);
-      await expect(ownerPage.getByText(c.plate).first()).toBeVisible();
+      await expect(ownerPage.getByText(plate).first()).toBeVisible();
       await expectAccessible(ownerPage);
       await ownerPage.context().close();
     }
@@ -218,7 +240,7 @@ for (const c of cases) {
     await cabinet.getByRole('link', { name: number }).click();
     await cabinet.waitForURL(new RegExp(`/cabinet/machinery/${id}$`));
     await expect(cabinet.getByText(cm.issuedTitle!)).toBeVisible();
-    await expect(cabinet.getByTestId('cabinet-plate')).toHaveText(c.plate);
+    await expect(cabinet.getByTestId('cabinet-plate')).toHaveText(plate);
     await expect(cabinet).toHaveTitle(new RegExp(cm.title!));
     await expectAccessible(cabinet);
     await cabinet.context().close();
