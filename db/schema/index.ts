@@ -12,3 +12,4 @@ export * from './pki';
 export * from './vehicle';
 export * from './id-card';
 export * from './machinery';
+export * from './residence';

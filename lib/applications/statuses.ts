@@ -1,23 +1,14 @@
 import type { Pilot } from '@/db/schema/reference';
 import { machineStates } from '@/lib/pilots/table';
 
-/**
- * PLACEHOLDER for the pilot registry: residence has no state machine yet, so its statuses (SPEC §6) are listed
- * by hand here. When a pilot gets its machine, it registers the machine's states in
- * lib/pilots/table.ts and its line here is deleted.
- */
-const withoutMachine = {
-  residence: ['draft', 'awaiting_owner_consent', 'submitted', 'registered', 'refused', 'cancelled'],
-} as const;
-
 /** Every status of every pilot (SPEC §3–§6), for labels and filters: a machine's own states where it has one. */
-export const pilotStatuses = { ...machineStates, ...withoutMachine } as const satisfies Record<Pilot, readonly string[]>;
+export const pilotStatuses = machineStates satisfies Record<Pilot, readonly string[]>;
 
 export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'progress';
 
 export function statusTone(status: string): StatusTone {
   if (['issued', 'registered', 'approved'].includes(status)) return 'success';
-  if (['refused', 'annulled', 'rejected_at_intake', 'expired', 'declined_by_buyer', 'cancelled_by_dealer', 'cancelled'].includes(status))
+  if (['refused', 'annulled', 'rejected_at_intake', 'expired', 'declined_by_buyer', 'cancelled_by_dealer', 'cancelled', 'declined_by_owner', 'withdrawn'].includes(status))
     return 'danger';
   if (['ready_for_pickup'].includes(status)) return 'info';
   if (['draft'].includes(status)) return 'neutral';

@@ -1,6 +1,7 @@
 import type { Pilot } from '@/db/schema/reference';
 import { idCardStates } from '@/lib/id-card/machine';
 import { machineryStates } from '@/lib/machinery/machine';
+import { residenceStates } from '@/lib/residence/machine';
 import { vehicleStates } from '@/lib/vehicle-registration/machine';
 
 /**
@@ -12,7 +13,7 @@ export const pilotTable = {
   vehicle: { prefix: 'VR', states: vehicleStates },
   machinery: { prefix: 'AM', states: machineryStates },
   id_card: { prefix: 'ID', states: idCardStates },
-  residence: { prefix: 'RR', states: null },
+  residence: { prefix: 'RR', states: residenceStates },
 } as const satisfies Record<Pilot, { prefix: string; states: readonly string[] | null }>;
 
 type Table = typeof pilotTable;

@@ -31,8 +31,8 @@ describe('pilot registry table', () => {
     }
   });
 
-  it('pilots without a machine keep their placeholder lists', () => {
-    expect(pilotTable.residence.states).toBeNull();
+  it('every pilot lists its machine’s own states', () => {
+    for (const p of pilots) expect(pilotStatuses[p]).toBe(pilotTable[p].states);
     expect(pilotStatuses.residence).toContain('awaiting_owner_consent');
   });
 });
