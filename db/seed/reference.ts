@@ -152,7 +152,22 @@ export function pilotRows(today: string): (typeof pilotSettings.$inferInsert)[] 
       regionCodes: ALL_REGIONS,
       params: { windowBeforeDays: 30, windowAfterDays: 10, outageMinutes: 10 },
     },
-    { pilot: 'residence', startsOn: startsOn('2025-10-31'), endsOn, regionCodes: ALL_REGIONS, params: { astanaNormM2: 15 } },
+    {
+      pilot: 'residence',
+      startsOn: startsOn('2025-10-31'),
+      endsOn,
+      regionCodes: ALL_REGIONS,
+      // The maslikhat's norm and its decision (SPEC §8); the owners' consent: how long a request waits for an
+      // answer, and how long before its expiry the reminder goes; an untouched draft expires after draftTtlDays.
+      params: {
+        astanaNormM2: 15,
+        astanaNormDecisionDate: '2025-12-26',
+        astanaNormDecisionNumber: '№ 312/41-VIII',
+        consentTtlHours: 72,
+        consentReminderHours: 24,
+        draftTtlDays: 30,
+      },
+    },
   ];
 }
 
