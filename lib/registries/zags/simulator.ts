@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { births, civilChanges, marriages } from '@/db/schema/registry';
-import type { CivilChange, Zags } from './port';
+import type { CivilAct, CivilChange, Zags } from './port';
 
 export class ZagsSimulator implements Zags {
   constructor(private readonly db: DbOrTx) {}
@@ -40,5 +40,27 @@ export class ZagsSimulator implements Zags {
       .from(civilChanges)
       .where(and(eq(civilChanges.iin, iin), gte(civilChanges.changedOn, sinceDate)))
       .orderBy(asc(civilChanges.changedOn), asc(civilChanges.id));
+  }
+
+  async birthAct(childIin: string): Promise<CivilAct | null> {
+    const [row] = await this.db
+      .select({ number: births.actNumber, registeredOn: births.registeredOn })
+      .from(births)
+      .where(eq(births.childIin, childIin));
+    return row ?? null;
+  }
+
+  async marriageAct(iinA: string, iinB: string): Promise<CivilAct | null> {
+    const [row] = await this.db
+      .select({ number: marriages.actNumber, registeredOn: marriages.registeredOn })
+      .from(marriages)
+      .where(
+        and(
+          or(and(eq(marriages.spouse1Iin, iinA), eq(marriages.spouse2Iin, iinB)), and(eq(marriages.spouse1Iin, iinB), eq(marriages.spouse2Iin, iinA))),
+          isNull(marriages.dissolvedOn),
+        ),
+      )
+      .limit(1);
+    return row ?? null;
   }
 }
