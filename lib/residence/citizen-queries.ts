@@ -105,6 +105,9 @@ export async function dwellingPageOf(actor: Actor, id: string, q: Partial<Dwelli
   const query: AddressQuery | null = regionCode ? { regionCode, locality: q.locality, street: q.locality ? q.street : undefined, house: q.locality && q.street ? q.house : undefined } : null;
   const entries = query ? await orUnavailable(() => registries.cadastre.searchAddresses({ regionCode: query.regionCode })) : null;
   const level = query && entries?.value ? cascade(entries.value, query) : null;
+  // The chosen levels' names in both languages (their keys are the Russian names).
+  const hit = entries?.value?.find((e) => e.locality.ru === query?.locality && (query?.street === undefined || e.street.ru === query.street));
+  const chosenNames = { locality: query?.locality !== undefined ? hit?.locality : undefined, street: query?.street !== undefined ? hit?.street : undefined };
   const cadastral = q.cadastral ?? level?.done ?? undefined;
   const preview = cadastral ? await orUnavailable(() => previewOf(registries, app, cadastral, locale)) : null;
   return {
@@ -112,6 +115,7 @@ export async function dwellingPageOf(actor: Actor, id: string, q: Partial<Dwelli
     regionCodes: settings.regionCodes,
     query,
     level,
+    chosenNames,
     preview: preview?.value ?? null,
     unavailable: entries?.unavailable ?? preview?.unavailable ?? null,
   };
