@@ -59,7 +59,14 @@ export function ArrivalFormFields({
             defaultValue={v('stayFrom') ?? period.stayFrom ?? today}
             error={err('stayFrom')}
           />
-          <DateField name="stayUntil" label={t('stayUntil')} hint={t('stayUntilHint')} min={today} defaultValue={v('stayUntil') ?? period.stayUntil ?? ''} error={err('stayUntil')} />
+          <DateField
+            name="stayUntil"
+            label={t('stayUntil')}
+            hint={t('stayUntilHint')}
+            min={today}
+            defaultValue={v('stayUntil') ?? period.stayUntil ?? ''}
+            error={err('stayUntil')}
+          />
         </fieldset>
       ) : null}
       <TextField
@@ -113,7 +120,13 @@ export function ArrivalFormFields({
       />
       {isLocked('maritalStatus') ? (
         <>
-          <TextField name="maritalStatusShown" label={t('maritalStatus')} hint={t('fromZags')} readOnly defaultValue={tr('maritalStatus.married')} />
+          <TextField
+            name="maritalStatusShown"
+            label={t('maritalStatus')}
+            hint={t('fromZags')}
+            readOnly
+            defaultValue={tr('maritalStatus.married')}
+          />
           <input type="hidden" name="maritalStatus" value="married" />
         </>
       ) : (

@@ -7,7 +7,11 @@ import { useEffect, type RefObject } from 'react';
  * every change is saved in this tab's sessionStorage under `key`, and put back into the fields when the form comes
  * back with nothing newer from the server. `clear` drops it (after a successful save).
  */
-export function useKeptDraft(form: RefObject<HTMLFormElement | null>, key: string, opts: { restore: boolean; clear?: boolean; onRestored?: (form: HTMLFormElement) => void }) {
+export function useKeptDraft(
+  form: RefObject<HTMLFormElement | null>,
+  key: string,
+  opts: { restore: boolean; clear?: boolean; onRestored?: (form: HTMLFormElement) => void },
+) {
   useEffect(() => {
     const el = form.current;
     if (!el) return;
@@ -22,9 +26,11 @@ export function useKeptDraft(form: RefObject<HTMLFormElement | null>, key: strin
         const values = JSON.parse(saved) as Record<string, string>;
         for (const [name, value] of Object.entries(values)) {
           for (const field of Array.from(el.elements)) {
-            if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement)) continue;
+            if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement))
+              continue;
             if (field.name !== name || field.type === 'hidden' || field.disabled || ('readOnly' in field && field.readOnly)) continue;
-            if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) field.checked = field.value === value;
+            if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox'))
+              field.checked = field.value === value;
             else field.value = value;
           }
         }

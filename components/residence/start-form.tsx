@@ -19,10 +19,16 @@ export function StartForm({ today, latestStart }: { today: string; latestStart: 
     onRestored: (el) => setKind((el.querySelector('input[name="kind"]:checked') as HTMLInputElement | null)?.value ?? ''),
   });
   return (
-    <form ref={form} action={action} className="flex flex-col gap-5" noValidate onChange={(e) => {
-      const target = e.target as unknown as HTMLInputElement;
-      if (target.name === 'kind') setKind(target.value);
-    }}>
+    <form
+      ref={form}
+      action={action}
+      className="flex flex-col gap-5"
+      noValidate
+      onChange={(e) => {
+        const target = e.target as unknown as HTMLInputElement;
+        if (target.name === 'kind') setKind(target.value);
+      }}
+    >
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ locale }} />
       <RadioGroup
@@ -48,7 +54,14 @@ export function StartForm({ today, latestStart }: { today: string; latestStart: 
           defaultValue={v('stayFrom') ?? today}
           error={err('stayFrom')}
         />
-        <DateField name="stayUntil" label={t('stayUntil')} hint={t('stayUntilHint')} min={today} defaultValue={v('stayUntil')} error={err('stayUntil')} />
+        <DateField
+          name="stayUntil"
+          label={t('stayUntil')}
+          hint={t('stayUntilHint')}
+          min={today}
+          defaultValue={v('stayUntil')}
+          error={err('stayUntil')}
+        />
       </fieldset>
       {failure ? <Notice tone="error" title={failure} /> : null}
       <div>

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 
 export const movingReasons = ['work', 'study', 'family', 'return', 'housing', 'health', 'other'] as const;
-export const educationLevels = ['none', 'primary', 'basic_secondary', 'general_secondary', 'vocational', 'incomplete_higher', 'higher', 'postgraduate'] as const;
+export const educationLevels = [
+  'none',
+  'primary',
+  'basic_secondary',
+  'general_secondary',
+  'vocational',
+  'incomplete_higher',
+  'higher',
+  'postgraduate',
+] as const;
 export const maritalStatuses = ['never_married', 'married', 'divorced', 'widowed'] as const;
 export const occupations = ['employed', 'self_employed', 'student', 'pensioner', 'unemployed', 'homemaker', 'other'] as const;
 
@@ -45,7 +54,9 @@ export function lockedFields(facts: ArrivalFacts): ('previousAddress' | 'previou
 export function withStateFacts(input: ArrivalForm, facts: ArrivalFacts): ArrivalForm {
   return {
     ...input,
-    ...(facts.permanentAddress ? { previousAddress: facts.permanentAddress.text, previousRegionCode: facts.permanentAddress.regionCode } : {}),
+    ...(facts.permanentAddress
+      ? { previousAddress: facts.permanentAddress.text, previousRegionCode: facts.permanentAddress.regionCode }
+      : {}),
     ...(facts.marriedInZags ? { maritalStatus: 'married' as const } : {}),
     nationality: input.nationality?.trim() ? input.nationality.trim() : null,
   };
@@ -55,7 +66,9 @@ export function withStateFacts(input: ArrivalForm, facts: ArrivalFacts): Arrival
 export function arrivalDefaults(saved: ArrivalForm | null, facts: ArrivalFacts): Partial<ArrivalForm> {
   if (saved) return saved;
   return {
-    ...(facts.permanentAddress ? { previousAddress: facts.permanentAddress.text, previousRegionCode: facts.permanentAddress.regionCode } : {}),
+    ...(facts.permanentAddress
+      ? { previousAddress: facts.permanentAddress.text, previousRegionCode: facts.permanentAddress.regionCode }
+      : {}),
     ...(facts.marriedInZags ? { maritalStatus: 'married' as const } : {}),
   };
 }

@@ -49,7 +49,13 @@ export const arrivalFormInputSchema = z
     locale,
     kind: z.enum(['permanent', 'temporary']),
     previousAddress: z.string().trim().min(3, 'residence_previous_address_required').max(300, 'invalid_value'),
-    previousRegionCode: z.preprocess(optional, z.string().regex(/^\d{2}$/, 'invalid_value').optional()),
+    previousRegionCode: z.preprocess(
+      optional,
+      z
+        .string()
+        .regex(/^\d{2}$/, 'invalid_value')
+        .optional(),
+    ),
     movingReason: z.enum(movingReasons, { message: 'residence_reason_required' }),
     education: z.enum(educationLevels, { message: 'residence_education_required' }),
     occupation: z.enum(occupations, { message: 'residence_occupation_required' }),

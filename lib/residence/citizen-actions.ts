@@ -3,14 +3,7 @@
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/form-action';
 import { kickOutbox } from '@/lib/jobs';
-import {
-  chooseDwelling,
-  finishDraft,
-  saveArrivalForm,
-  signResidence,
-  startResidence,
-  withdrawResidence,
-} from './citizen-service';
+import { chooseDwelling, finishDraft, saveArrivalForm, signResidence, startResidence, withdrawResidence } from './citizen-service';
 import { arrivalFormInputSchema, dwellingSchema, signSchema, startSchema, stepSchema } from './citizen-actions-schemas';
 
 const page = (locale: string, id: string, rest = '') => `/${locale}/cabinet/residence/${id}${rest}`;

@@ -65,7 +65,11 @@ export async function applicationPageOf(actor: Actor, id: string, locale: Locale
   );
   const step = stepOf(app);
   const document =
-    step === 'sign' ? await orUnavailable(() => applicationDocumentOf(registries, app, actor)).catch((e: unknown) => (isDomainError(e) ? null : Promise.reject(e))) : null;
+    step === 'sign'
+      ? await orUnavailable(() => applicationDocumentOf(registries, app, actor)).catch((e: unknown) =>
+          isDomainError(e) ? null : Promise.reject(e),
+        )
+      : null;
   const [signature] = app.residence.signatureId
     ? await portalDb.select({ verifyCode: signatures.verifyCode }).from(signatures).where(eq(signatures.id, app.residence.signatureId))
     : [];
@@ -102,12 +106,19 @@ export async function dwellingPageOf(actor: Actor, id: string, q: Partial<Dwelli
   const registries = getRegistries(portalDb, { applicationId: id });
   const settings = await residenceSettings(portalDb);
   const regionCode = q.regionCode && settings.regionCodes.includes(q.regionCode) ? q.regionCode : undefined;
-  const query: AddressQuery | null = regionCode ? { regionCode, locality: q.locality, street: q.locality ? q.street : undefined, house: q.locality && q.street ? q.house : undefined } : null;
+  const query: AddressQuery | null = regionCode
+    ? { regionCode, locality: q.locality, street: q.locality ? q.street : undefined, house: q.locality && q.street ? q.house : undefined }
+    : null;
   const entries = query ? await orUnavailable(() => registries.cadastre.searchAddresses({ regionCode: query.regionCode })) : null;
   const level = query && entries?.value ? cascade(entries.value, query) : null;
   // The chosen levels' names in both languages (their keys are the Russian names).
-  const hit = entries?.value?.find((e) => e.locality.ru === query?.locality && (query?.street === undefined || e.street.ru === query.street));
-  const chosenNames = { locality: query?.locality !== undefined ? hit?.locality : undefined, street: query?.street !== undefined ? hit?.street : undefined };
+  const hit = entries?.value?.find(
+    (e) => e.locality.ru === query?.locality && (query?.street === undefined || e.street.ru === query.street),
+  );
+  const chosenNames = {
+    locality: query?.locality !== undefined ? hit?.locality : undefined,
+    street: query?.street !== undefined ? hit?.street : undefined,
+  };
   const cadastral = q.cadastral ?? level?.done ?? undefined;
   const preview = cadastral ? await orUnavailable(() => previewOf(registries, app, cadastral, locale)) : null;
   return {
@@ -210,7 +221,11 @@ export async function residenceDocumentsFor(iin: string, ids: readonly string[],
     registeredAt: r.r.registeredAt!,
     stayFrom: r.r.stayFrom,
     stayUntil: r.r.stayUntil,
-    state: certificateState({ kind: r.r.kind, stayUntil: r.r.stayUntil, cadastralNumber: r.r.cadastralNumber! }, today, person?.permanentAddress?.cadastralNumber ?? null),
+    state: certificateState(
+      { kind: r.r.kind, stayUntil: r.r.stayUntil, cadastralNumber: r.r.cadastralNumber! },
+      today,
+      person?.permanentAddress?.cadastralNumber ?? null,
+    ),
     verifyCode: r.verifyCode,
   }));
 }

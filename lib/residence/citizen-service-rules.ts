@@ -17,10 +17,7 @@ export function addYear(date: string): string {
 export const lastStayDay = (from: string) => addDays(addYear(from), -1);
 
 export type StayProblem =
-  | 'residence_stay_from_past'
-  | 'residence_stay_from_too_far'
-  | 'residence_stay_until_before_from'
-  | 'residence_stay_too_long';
+  'residence_stay_from_past' | 'residence_stay_from_too_far' | 'residence_stay_until_before_from' | 'residence_stay_too_long';
 
 /**
  * A temporary registration's period as chosen (docs/decisions.md): it starts today or within 30 days, ends on or

@@ -287,11 +287,16 @@ export async function finishDraft(ctx: Ctx, input: { id: string; version: number
   if (!app.residence.arrivalForm) throw new DomainError('residence_form_required');
   const today = toLocalDate(new Date());
   if (app.residence.kind === 'temporary') {
-    const problem = app.residence.stayFrom && app.residence.stayUntil ? stayProblem(app.residence.stayFrom, app.residence.stayUntil, today) : null;
+    const problem =
+      app.residence.stayFrom && app.residence.stayUntil ? stayProblem(app.residence.stayFrom, app.residence.stayUntil, today) : null;
     if (!app.residence.stayFrom || !app.residence.stayUntil) throw new DomainError('residence_stay_required');
     if (problem) throw new DomainError(problem.code);
   }
-  const { property, person } = await checkDwelling(ctx.registries, { iin: app.residence.iin, kind: app.residence.kind }, app.residence.cadastralNumber!);
+  const { property, person } = await checkDwelling(
+    ctx.registries,
+    { iin: app.residence.iin, kind: app.residence.kind },
+    app.residence.cadastralNumber!,
+  );
   const others = ownersToAsk(property.owners, app.residence.iin);
   const { params } = await residenceSettings(ctx.db);
   const localeOfOwner = new Map(await Promise.all(others.map(async (o) => [o.iin, await localeOf(ctx.db, o.iin)] as const)));
@@ -353,7 +358,11 @@ function signedOwners(app: ResidenceApplication, property: Property) {
 }
 
 /** What the applicant signs (certificate.ts), rebuilt from the stored application and the cadastre. */
-export async function applicationDocumentOf(registries: Registries, app: ResidenceApplication, actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>) {
+export async function applicationDocumentOf(
+  registries: Registries,
+  app: ResidenceApplication,
+  actor: Pick<Actor, 'surname' | 'givenName' | 'patronymic'>,
+) {
   if (!app.residence.cadastralNumber || !app.residence.arrivalForm) throw new DomainError('residence_form_required');
   const property = await registries.cadastre.findProperty(app.residence.cadastralNumber);
   if (!property) throw new DomainError('residence_dwelling_not_found');
@@ -368,13 +377,16 @@ export async function applicationDocumentOf(registries: Registries, app: Residen
   });
 }
 
-export type SigningRefusal = 'applicant_not_in_gbd_fl' | 'dwelling_gone' | 'owners_changed' | 'consent_missing' | 'stay_ended' | 'astana_norm';
+export type SigningRefusal =
+  'applicant_not_in_gbd_fl' | 'dwelling_gone' | 'owners_changed' | 'consent_missing' | 'stay_ended' | 'astana_norm';
 
 /**
  * The seam of the Astana norm re-checked at signing (p.10 steps 1–3 again: the count may have grown while the
  * owners answered). Wired at merge by the Astana service; until then it lets everything through.
  */
-async function astanaRecheckAtSigning(_registries: Registries, _app: ResidenceApplication): Promise<SigningRefusal | null> {
+async function astanaRecheckAtSigning(registries: Registries, app: ResidenceApplication): Promise<SigningRefusal | null> {
+  void registries;
+  void app;
   return null;
 }
 
@@ -382,14 +394,24 @@ async function astanaRecheckAtSigning(_registries: Registries, _app: ResidenceAp
  * What can have changed since the draft was finished: the applicant still in GBD FL, the dwelling's owners the ones
  * asked, every consent given, the period still ahead, Astana's norm (the seam above). Null when all hold.
  */
-async function recheckAtSigning(registries: Registries, app: ResidenceApplication, today: string): Promise<{ refusal: SigningRefusal } | { property: Property; person: Person; period: { from: string; until: string } | null }> {
+async function recheckAtSigning(
+  registries: Registries,
+  app: ResidenceApplication,
+  today: string,
+): Promise<{ refusal: SigningRefusal } | { property: Property; person: Person; period: { from: string; until: string } | null }> {
   const [person, property] = await Promise.all([
     registries.gbdFl.findPerson(app.residence.iin),
     registries.cadastre.findProperty(app.residence.cadastralNumber!),
   ]);
   if (!person || person.deceased) return { refusal: 'applicant_not_in_gbd_fl' };
   if (!property) return { refusal: 'dwelling_gone' };
-  if (ownersChanged(property.owners, app.consents.map((c) => ({ iin: c.ownerIin, shareMilli: c.shareMilli })), app.residence.iin))
+  if (
+    ownersChanged(
+      property.owners,
+      app.consents.map((c) => ({ iin: c.ownerIin, shareMilli: c.shareMilli })),
+      app.residence.iin,
+    )
+  )
     return { refusal: 'owners_changed' };
   if (app.consents.some((c) => c.status !== 'consented')) return { refusal: 'consent_missing' };
   let period: { from: string; until: string } | null = null;
@@ -477,7 +499,13 @@ export async function signResidence(ctx: Ctx, input: { id: string; version: numb
               cadastralNumber: property.cadastralNumber,
             },
           }
-        : { kind: 'temporary', iin: app.residence.iin, cadastralNumber: property.cadastralNumber, fromDate: period!.from, toDate: period!.until },
+        : {
+            kind: 'temporary',
+            iin: app.residence.iin,
+            cadastralNumber: property.cadastralNumber,
+            fromDate: period!.from,
+            toDate: period!.until,
+          },
     );
     if (!receipt) throw new DomainError('residence_person_not_found');
     const now = new Date();
@@ -575,7 +603,15 @@ export async function expireStaleResidence(db: Db, now: Date = new Date()): Prom
       await db.transaction(async (tx) => {
         await tx.update(residenceApplications).set({ closedAt: now }).where(eq(residenceApplications.applicationId, a.id));
         await closeOpenConsents(tx, a.id);
-        await transition(tx, { id: a.id, expectedVersion: a.version, machine, event: 'expire', actor: null, grant: null, data: { days: params.draftTtlDays } });
+        await transition(tx, {
+          id: a.id,
+          expectedVersion: a.version,
+          machine,
+          event: 'expire',
+          actor: null,
+          grant: null,
+          data: { days: params.draftTtlDays },
+        });
         await notify(tx, `residence:${a.id}:expired`, {
           recipientIin: a.iin,
           applicationId: a.id,

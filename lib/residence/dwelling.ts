@@ -77,14 +77,25 @@ export type CascadeOption = { value: string; kk: string; ru: string; cadastralNu
  * options, each with the dwelling's cadastral number when picking it picks a dwelling (a house with no flats, or a
  * flat). `done` holds the cadastral number once the choice is complete.
  */
-export function cascade(entries: readonly AddressEntry[], q: AddressQuery): { level: CascadeLevel; options: CascadeOption[]; done: string | null } {
+export function cascade(
+  entries: readonly AddressEntry[],
+  q: AddressQuery,
+): { level: CascadeLevel; options: CascadeOption[]; done: string | null } {
   const unique = (list: CascadeOption[]) => list.filter((o, i) => list.findIndex((x) => x.value === o.value) === i);
   if (q.locality === undefined) {
-    return { level: 'locality', done: null, options: unique(entries.map((e) => ({ value: e.locality.ru, ...e.locality, cadastralNumber: null }))) };
+    return {
+      level: 'locality',
+      done: null,
+      options: unique(entries.map((e) => ({ value: e.locality.ru, ...e.locality, cadastralNumber: null }))),
+    };
   }
   const inLocality = entries.filter((e) => e.locality.ru === q.locality);
   if (q.street === undefined) {
-    return { level: 'street', done: null, options: unique(inLocality.map((e) => ({ value: e.street.ru, ...e.street, cadastralNumber: null }))) };
+    return {
+      level: 'street',
+      done: null,
+      options: unique(inLocality.map((e) => ({ value: e.street.ru, ...e.street, cadastralNumber: null }))),
+    };
   }
   const onStreet = inLocality.filter((e) => e.street.ru === q.street);
   if (q.house === undefined) {
@@ -106,7 +117,9 @@ export function cascade(entries: readonly AddressEntry[], q: AddressQuery): { le
   return {
     level: 'flat',
     done: null,
-    options: inHouse.filter((e) => e.flat !== null).map((e) => ({ value: e.flat!, kk: e.flat!, ru: e.flat!, cadastralNumber: e.cadastralNumber })),
+    options: inHouse
+      .filter((e) => e.flat !== null)
+      .map((e) => ({ value: e.flat!, kk: e.flat!, ru: e.flat!, cadastralNumber: e.cadastralNumber })),
   };
 }
 

@@ -27,7 +27,12 @@ export default async function ResidenceServicePage({ params }: Props) {
   const [t, settings] = await Promise.all([getTranslations('ResidenceStart'), allPilotSettings()]);
   const setting = settings.get('residence');
   const open = pilotOpen(setting, toLocalDate(new Date()));
-  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

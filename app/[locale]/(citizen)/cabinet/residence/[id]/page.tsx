@@ -66,7 +66,8 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
     label: t(`steps.${s}`),
     state: step === 'closed' ? 'todo' : ORDER.indexOf(s) < current || step === 'done' ? 'done' : s === step ? 'current' : 'todo',
   }));
-  const period = r.kind === 'temporary' && r.stayFrom && r.stayUntil ? `${formatDate(r.stayFrom, locale)} – ${formatDate(r.stayUntil, locale)}` : null;
+  const period =
+    r.kind === 'temporary' && r.stayFrom && r.stayUntil ? `${formatDate(r.stayFrom, locale)} – ${formatDate(r.stayUntil, locale)}` : null;
   const form = r.arrivalForm;
   const summary = [
     { term: t('service'), value: tr(`kind.${r.kind}`) },
@@ -97,7 +98,11 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
       {q.withdrawn && app.status === 'withdrawn' ? <Notice tone="info" title={t('withdrawnNotice')} /> : null}
       {data.unavailable ? <Notice tone="warning" title={t('unavailable', { system: tsys(data.unavailable as never) })} /> : null}
 
-      <StepIndicator steps={steps} ariaLabel={t('stepsLabel')} labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }} />
+      <StepIndicator
+        steps={steps}
+        ariaLabel={t('stepsLabel')}
+        labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
+      />
 
       <Card title={t('nextTitle')}>
         <p className="mb-4" data-testid="next-step">
@@ -160,7 +165,10 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
               ]}
             />
             {applicantCode ? (
-              <VerifyQr url={`${origin}/${locale}/verify?number=${app.number}&code=${applicantCode}`} label={t('qr', { number: app.number })} />
+              <VerifyQr
+                url={`${origin}/${locale}/verify?number=${app.number}&code=${applicantCode}`}
+                label={t('qr', { number: app.number })}
+              />
             ) : null}
           </div>
           <p className="mt-4 flex flex-wrap gap-4">

@@ -71,11 +71,19 @@ export default async function DwellingPage({ params, searchParams }: Props) {
     chosen.push({ label: t('region'), value: regionOptions.find((r) => r.value === q.regionCode)?.label ?? q.regionCode, reset: here });
     params.set('region', q.regionCode);
     if (q.locality !== undefined) {
-      chosen.push({ label: t('locality'), value: data.chosenNames.locality ? name(data.chosenNames.locality) : q.locality, reset: `${here}?${params}` });
+      chosen.push({
+        label: t('locality'),
+        value: data.chosenNames.locality ? name(data.chosenNames.locality) : q.locality,
+        reset: `${here}?${params}`,
+      });
       params.set('locality', q.locality);
     }
     if (q.street !== undefined) {
-      chosen.push({ label: t('street'), value: data.chosenNames.street ? name(data.chosenNames.street) : q.street, reset: `${here}?${params}` });
+      chosen.push({
+        label: t('street'),
+        value: data.chosenNames.street ? name(data.chosenNames.street) : q.street,
+        reset: `${here}?${params}`,
+      });
       params.set('street', q.street);
     }
     if (q.house !== undefined) chosen.push({ label: t('house'), value: q.house, reset: `${here}?${params}` });
@@ -188,7 +196,11 @@ export default async function DwellingPage({ params, searchParams }: Props) {
               </Notice>
             ) : (
               <>
-                <p>{p.owners.every((o) => o.you) ? t('noConsentNeeded') : t('consentNeeded', { count: p.owners.filter((o) => !o.you).length })}</p>
+                <p>
+                  {p.owners.every((o) => o.you)
+                    ? t('noConsentNeeded')
+                    : t('consentNeeded', { count: p.owners.filter((o) => !o.you).length })}
+                </p>
                 <ChooseDwellingForm id={data.app.id} version={data.app.version} cadastralNumber={p.property.cadastralNumber} />
               </>
             )}

@@ -46,7 +46,9 @@ export default async function ArrivalFormPage({ params }: Props) {
         {header}
         <Notice tone="warning" title={t(step === 'dwelling' ? 'formNeedsDwelling' : 'formNeedsAstana')}>
           <p className="mt-2">
-            <ButtonLink href={`${self}/${step === 'dwelling' ? 'dwelling' : 'astana'}`}>{t(step === 'dwelling' ? 'goDwelling' : 'goAstana')}</ButtonLink>
+            <ButtonLink href={`${self}/${step === 'dwelling' ? 'dwelling' : 'astana'}`}>
+              {t(step === 'dwelling' ? 'goDwelling' : 'goAstana')}
+            </ButtonLink>
           </p>
         </Notice>
       </div>
