@@ -6,7 +6,7 @@ import { DateField, FormErrorSummary, Notice, RadioGroup, SelectField, SubmitBut
 import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { saveArrivalFormAction } from '@/lib/residence/citizen-actions';
 import { educationLevels, maritalStatuses, movingReasons, occupations, type ArrivalForm } from '@/lib/residence/arrival-form';
-import { useKeptDraft } from './keep-draft';
+import { useKeptDraft, useRemountKey } from './keep-draft';
 
 /**
  * The statistical arrival form: what GBD FL or ZAGS know is shown read-only (sent back only as shown; the server
@@ -39,12 +39,13 @@ export function ArrivalFormFields({
   const locale = useLocale();
   const { state, action, v, err, summary, failure } = useForm(saveArrivalFormAction);
   const form = useRef<HTMLFormElement>(null);
-  useKeptDraft(form, `residence-form:${id}`, { restore: state.ok });
+  const formKey = useRemountKey(state);
+  useKeptDraft(form, `residence-form:${id}`, { restore: state.ok, formKey });
   const isLocked = (name: string) => locked.includes(name);
   const value = (name: keyof ArrivalForm) => (isLocked(name) ? (defaults[name] ?? '') : (v(name) ?? defaults[name] ?? '')) as string;
   const options = (list: readonly string[], group: string) => list.map((o) => ({ value: o, label: tr(`${group}.${o}` as never) }));
   return (
-    <form ref={form} action={action} className="flex flex-col gap-6" noValidate>
+    <form key={formKey} ref={form} action={action} className="flex flex-col gap-6" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale, kind }} />
       {kind === 'temporary' ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * Keeps what a person typed into a form across a language switch (a new page in the other language) and a reload:
@@ -10,7 +10,7 @@ import { useEffect, type RefObject } from 'react';
 export function useKeptDraft(
   form: RefObject<HTMLFormElement | null>,
   key: string,
-  opts: { restore: boolean; clear?: boolean; onRestored?: (form: HTMLFormElement) => void },
+  opts: { restore: boolean; clear?: boolean; onRestored?: (form: HTMLFormElement) => void; formKey?: number },
 ) {
   useEffect(() => {
     const el = form.current;
@@ -50,5 +50,20 @@ export function useKeptDraft(
     };
     // onRestored is read once per restore; a new function each render must not re-run the effect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [form, key, opts.restore, opts.clear]);
+  }, [form, key, opts.restore, opts.clear, opts.formKey]);
+}
+
+/**
+ * A key that changes with every answer of the action. React resets a form after its action runs, and a <select>
+ * or a radio group does not take a new defaultValue once mounted: keyed on this, the form mounts again with what the
+ * action echoed back, so nothing typed is lost on an error.
+ */
+export function useRemountKey(state: object): number {
+  const [seen, setSeen] = useState(state);
+  const [key, setKey] = useState(0);
+  if (seen !== state) {
+    setSeen(state);
+    setKey((k) => k + 1);
+  }
+  return key;
 }

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { DateField, FormErrorSummary, Notice, RadioGroup, SubmitButton } from '@/components/ui';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { startResidenceAction } from '@/lib/residence/citizen-actions';
-import { useKeptDraft } from './keep-draft';
+import { useKeptDraft, useRemountKey } from './keep-draft';
 
 /** Pick the service; a temporary registration asks for its period (from today or within 30 days, at most a year). */
 export function StartForm({ today, latestStart }: { today: string; latestStart: string }) {
@@ -14,12 +14,15 @@ export function StartForm({ today, latestStart }: { today: string; latestStart: 
   const { state, action, v, err, summary, failure } = useForm(startResidenceAction);
   const [kind, setKind] = useState(v('kind') ?? '');
   const form = useRef<HTMLFormElement>(null);
+  const formKey = useRemountKey(state);
   useKeptDraft(form, 'residence-start', {
     restore: state.ok,
+    formKey,
     onRestored: (el) => setKind((el.querySelector('input[name="kind"]:checked') as HTMLInputElement | null)?.value ?? ''),
   });
   return (
     <form
+      key={formKey}
       ref={form}
       action={action}
       className="flex flex-col gap-5"
