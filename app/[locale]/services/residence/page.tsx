@@ -71,13 +71,18 @@ export default async function ResidenceServicePage({ params }: Props) {
         </ol>
       </Card>
       <Card title={t('timeTitle')}>
-        <p>{t('timeText')}</p>
+        <p>
+          {t('timeText', {
+            hours: Number(setting?.params.consentTtlHours ?? 72),
+            days: Number(setting?.params.draftTtlDays ?? 30),
+          })}
+        </p>
       </Card>
       <Card title={t('astanaTitle')}>
         <p className="mb-3">{t('astanaLead')}</p>
         <ul className="list-disc space-y-2 pl-6">
           {ASTANA.map((s) => (
-            <li key={s}>{t(s)}</li>
+            <li key={s}>{t(s, { m2: Number(setting?.params.astanaNormM2 ?? 15) })}</li>
           ))}
         </ul>
       </Card>
