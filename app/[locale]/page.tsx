@@ -9,7 +9,7 @@ const services = [
   { pilot: 'vehicle', title: 'vehicleTitle', text: 'vehicleText' },
   { pilot: 'machinery', title: 'machineryTitle', text: 'machineryText' },
   { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText', href: '/cabinet/id-card' },
-  { pilot: 'residence', title: 'residenceTitle', text: 'residenceText' },
+  { pilot: 'residence', title: 'residenceTitle', text: 'residenceText', href: '/services/residence' },
 ] as const;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {

@@ -3,7 +3,13 @@ import { Timeline, type TimelineItem } from '@/components/ui';
 import type { TimelineEvent } from '@/lib/applications/timeline';
 
 /** The timeline in the reader's language: each check with its result, each step, signature and decision. */
-export async function ApplicationTimeline({ events, pilot }: { events: readonly TimelineEvent[]; pilot: 'Vehicle' | 'IdCard' }) {
+export async function ApplicationTimeline({
+  events,
+  pilot,
+}: {
+  events: readonly TimelineEvent[];
+  pilot: 'Vehicle' | 'IdCard' | 'Residence';
+}) {
   const [tr, tk, ts, ta, format] = await Promise.all([
     getTranslations(),
     getTranslations('Checks'),
@@ -28,7 +34,11 @@ export async function ApplicationTimeline({ events, pilot }: { events: readonly 
       id: String(e.id),
       at: format.dateTime(e.at, 'stamp'),
       dateTime: e.at.toISOString(),
-      tone: e.toStatus && ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(e.toStatus) ? 'danger' : 'info',
+      tone:
+        e.toStatus &&
+        ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired', 'declined_by_owner', 'withdrawn'].includes(e.toStatus)
+          ? 'danger'
+          : 'info',
       title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,
       description: e.toStatus ? `${tk('statusNow')}: ${ts(e.toStatus as never)}${d.reason ? ` — ${d.reason}` : ''}` : undefined,
     };

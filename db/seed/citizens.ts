@@ -135,4 +135,29 @@ export const CITIZENS: readonly PersonSpec[] = [
     region: '10',
     district: 1001,
   },
+  // ── Residence online (SPEC §6): outside Astana
+  { iin: P.ownerAsel, kk: ['Сапарова', 'Әсел', 'Маратқызы'], ru: ['Сапарова', 'Асель', 'Маратовна'], region: '09', district: 901 },
+  { iin: P.ownerOleg, kk: ['Морозов', 'Олег', 'Игоревич'], ru: ['Морозов', 'Олег', 'Игоревич'], region: '02', district: 203 },
+  {
+    iin: P.guestNurlan,
+    kk: ['Әбдірахманов', 'Нұрлан', 'Серікұлы'],
+    ru: ['Абдрахманов', 'Нурлан', 'Серикович'],
+    region: '10',
+    district: 1001,
+  },
+  { iin: P.guestIrina, kk: ['Ковалева', 'Ирина', 'Павловна'], ru: ['Ковалева', 'Ирина', 'Павловна'], region: '10', district: 1001 },
+  {
+    iin: P.hostDinara,
+    kk: ['Жұмабаева', 'Динара', 'Серікқызы'],
+    ru: ['Жумабаева', 'Динара', 'Сериковна'],
+    region: '09',
+    home: CADASTRE.karagandaHostFlat,
+  },
+  {
+    iin: P.hostBerik,
+    kk: ['Жұмабаев', 'Берік', 'Асанұлы'],
+    ru: ['Жумабаев', 'Берик', 'Асанович'],
+    region: '09',
+    home: CADASTRE.karagandaHostFlat,
+  },
 ];

@@ -54,6 +54,13 @@ export const PERSONA = {
   dealerAlatau: '960606439510',
   dealerSaryarka: '890919340673',
   dealerNoOked: '850414341728',
+  // Residence online (SPEC §6, lib/residence/citizen-service.ts): registrations outside Astana.
+  ownerAsel: '890614471017', // Karaganda: also owns a flat of her own there → permanent registration, no consent
+  ownerOleg: '830209371028', // Almaty (ru): also owns a flat of his own there → permanent registration, no consent
+  guestNurlan: '961123371035', // Kostanay: stays a year with his sister in Karaganda → temporary, two owners consent
+  guestIrina: '940402471046', // Kostanay (ru): stays in the same Karaganda flat → temporary, two owners consent
+  hostDinara: '870830471058', // Nurlan's sister, half-owner of the Karaganda flat (kk)
+  hostBerik: '850117371061', // her husband, the other half-owner (ru)
 } as const;
 
 /** Staff: each holds exactly one staff role (see personas.ts). */
@@ -117,6 +124,9 @@ export const CADASTRE = {
   kostanayFamilyHouse: '12-190-021-027', // grandpaBolat + grandmaGulnar (Kostanay city)
   karagandaFamilyFlat: '09-142-033-014:41', // grandpaErlan + grandmaRoza (Karaganda)
   almatyZhannaFlat: '20-315-058-009:73', // exWifeZhanna + halfBrotherTimur (Almaty)
+  karagandaAselFlat: '09-142-061-064:15', // ownerAsel alone; nobody registered
+  almatyOlegFlat: '20-313-077-150:8', // ownerOleg alone; nobody registered
+  karagandaHostFlat: '09-142-015-012:30', // hostDinara ½ + hostBerik ½; both registered there
 } as const;
 
 export const REGION = { astana: '01', almaty: '02', karaganda: '09', kostanay: '10' } as const;

@@ -131,6 +131,40 @@ export const PROPERTIES: readonly PropertySpec[] = [
     totalAreaM2: 71,
     owners: [[PERSONA.exWifeZhanna, 1000]],
   },
+  // Residence online (lib/residence/citizen-service.ts): a flat of one's own, and a flat of two hosts.
+  {
+    cadastralNumber: CADASTRE.karagandaAselFlat,
+    regionCode: '09',
+    districtId: 901,
+    street: ['Бұқар жырау даңғылы', 'пр. Бухар-Жырау'],
+    house: '64',
+    flat: '15',
+    totalAreaM2: 54,
+    owners: [[PERSONA.ownerAsel, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.almatyOlegFlat,
+    regionCode: '02',
+    districtId: 201,
+    street: ['Төле би көшесі', 'ул. Толе би'],
+    house: '150',
+    flat: '8',
+    totalAreaM2: 63,
+    owners: [[PERSONA.ownerOleg, 1000]],
+  },
+  {
+    cadastralNumber: CADASTRE.karagandaHostFlat,
+    regionCode: '09',
+    districtId: 901,
+    street: ['Әлиханов көшесі', 'ул. Алиханова'],
+    house: '12',
+    flat: '30',
+    totalAreaM2: 74,
+    owners: [
+      [PERSONA.hostBerik, 500],
+      [PERSONA.hostDinara, 500],
+    ],
+  },
 ];
 
 export function explicitHome(cadastralNumber: string) {

@@ -13,6 +13,8 @@ export const CLIENT_MESSAGES = {
   signature: [...forms, 'Eds'],
   citizenIdCard: [...forms, 'Eds', 'Payments', 'IdCard'],
   citizenVehicle: [...forms, 'Eds', 'Payments', 'Vehicle'],
+  // The online residence registration (order 003): the citizen's forms and the option labels they share.
+  citizenResidence: [...forms, 'Eds', 'Residence', 'ResidenceStart', 'ResidenceApplication'],
   dealer: [...forms, 'Eds', 'Vehicle'],
   admin: [...forms, 'Admin'],
   idCardStaff: [...forms, 'Eds', 'IdCard'],

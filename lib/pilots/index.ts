@@ -5,6 +5,7 @@ import { advanceProduction } from '@/lib/id-card/review-service';
 import { kickOutbox, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
 import { getRegistries, type Registries } from '@/lib/registries';
+import { expireStaleResidence } from '@/lib/residence/citizen-service';
 import { onFeesPaid } from '@/lib/vehicle-registration/buyer-service';
 import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { pilotTable } from './table';
@@ -26,6 +27,7 @@ export type PilotRegistration = (typeof pilotTable)[Pilot] & {
 };
 
 const EVERY_MINUTE = '* * * * *';
+const EVERY_FIVE_MINUTES = '*/5 * * * *';
 
 /**
  * The one place a pilot registers. A leaf: it imports the pilots' services, so only the payment callback's
@@ -78,5 +80,21 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
     ],
   },
   machinery: { ...pilotTable.machinery, jobs: [] },
-  residence: { ...pilotTable.residence, jobs: [] },
+  residence: {
+    ...pilotTable.residence,
+    jobs: [
+      // Drafts and ready applications nobody touched for params.draftTtlDays expire, and the applicant is told.
+      {
+        queue: QUEUES.residenceSweep,
+        schedule: EVERY_FIVE_MINUTES,
+        run: async ({ db }) => {
+          const expired = await expireStaleResidence(db);
+          if (expired) {
+            await kickOutbox();
+            logInfo('residence_expired', { expired });
+          }
+        },
+      },
+    ],
+  },
 };

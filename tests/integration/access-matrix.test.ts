@@ -65,6 +65,13 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/machinery/archive-actions.ts:formTransferActAction': ['akimat_reviewer'],
   'lib/machinery/archive-actions.ts:signActAsAkimatAction': ['akimat_reviewer'],
   'lib/machinery/archive-actions.ts:signActAsConHeadAction': ['con_head'],
+  // Residence registration online (order 003): the citizen's own steps; the service checks it is their application.
+  'lib/residence/citizen-actions.ts:startResidenceAction': ['citizen'],
+  'lib/residence/citizen-actions.ts:chooseDwellingAction': ['citizen'],
+  'lib/residence/citizen-actions.ts:saveArrivalFormAction': ['citizen'],
+  'lib/residence/citizen-actions.ts:finishDraftAction': ['citizen'],
+  'lib/residence/citizen-actions.ts:signResidenceAction': ['citizen'],
+  'lib/residence/citizen-actions.ts:withdrawResidenceAction': ['citizen'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

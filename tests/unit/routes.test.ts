@@ -42,7 +42,14 @@ describe('work-area routes', () => {
       .map((p) => path.relative(appDir, p))
       .sort();
     // Landing, sign-in, the post-sign-in redirect (which itself requires a session), the payment gateway simulator
-    // and the public signature verification page.
-    expect(outside).toEqual(['gateway/pay/[invoiceId]/page.tsx', 'page.tsx', 'sign-in/page.tsx', 'start/page.tsx', 'verify/page.tsx']);
+    // the public signature verification page, and the public page of the residence services (order 003).
+    expect(outside).toEqual([
+      'gateway/pay/[invoiceId]/page.tsx',
+      'page.tsx',
+      'services/residence/page.tsx',
+      'sign-in/page.tsx',
+      'start/page.tsx',
+      'verify/page.tsx',
+    ]);
   });
 });

@@ -3,6 +3,8 @@ import { Card, DescriptionList, EmptyState, Notice, PageHeader, StatusBadge, Tex
 import type { Locale } from '@/i18n/routing';
 import { maskIin } from '@/lib/kz/iin';
 import { verifyDocumentSignatures } from '@/lib/signatures/queries';
+import { formatDate } from '@/lib/format';
+import { certificateForVerify } from '@/lib/residence/citizen-queries';
 
 /**
  * Public signature verification (no sign-in): a document number and its code show who signed what and when,
@@ -24,6 +26,9 @@ export default async function VerifyPage({
   const asked = !!number && !!code;
   const found =
     asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyDocumentSignatures(number, code) : null;
+  // Order 003: behind an address certificate's QR, the certificate itself (masked holder, address, in force or not).
+  const residence = found?.length && number.startsWith('RR-') ? await certificateForVerify(number, code, locale) : null;
+  const [tra, tres] = residence ? await Promise.all([getTranslations('ResidenceApplication'), getTranslations('Residence')]) : [null, null];
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -44,6 +49,37 @@ export default async function VerifyPage({
           <h2 id="result-title" className="text-2xl font-semibold">
             {t('resultTitle', { number })}
           </h2>
+          {residence && tra && tres ? (
+            <Card
+              title={
+                <span className="flex flex-wrap items-center gap-3">
+                  {tra('verifyTitle', { number: residence.certificateNumber })}
+                  <StatusBadge tone={residence.state === 'active' ? 'success' : 'neutral'}>
+                    {tres(`certificateState.${residence.state}`)}
+                  </StatusBadge>
+                </span>
+              }
+            >
+              <div data-testid="verify-residence">
+                <DescriptionList
+                  items={[
+                    { term: tra('holder'), value: residence.holder },
+                    { term: tra('service'), value: tres(`kind.${residence.kind}`) },
+                    { term: tra('dwelling'), value: locale === 'kk' ? residence.addressKk : residence.addressRu },
+                    { term: tra('registeredAt'), value: format.dateTime(residence.registeredAt, 'long') },
+                    ...(residence.kind === 'temporary' && residence.stayFrom && residence.stayUntil
+                      ? [
+                          {
+                            term: tra('period'),
+                            value: `${formatDate(residence.stayFrom, locale)} – ${formatDate(residence.stayUntil, locale)}`,
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              </div>
+            </Card>
+          ) : null}
           {found.length === 0 ? (
             <EmptyState title={t('notFound')} />
           ) : (

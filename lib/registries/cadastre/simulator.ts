@@ -1,7 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { properties, propertyOwners } from '@/db/schema/registry';
-import type { Cadastre, Property } from './port';
+import { splitAddress } from './address';
+import type { AddressEntry, AddressQuery, Cadastre, Property } from './port';
+
+const byName = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
 
 export class CadastreSimulator implements Cadastre {
   constructor(private readonly db: DbOrTx) {}
@@ -14,6 +17,40 @@ export class CadastreSimulator implements Cadastre {
   async propertiesOf(iin: string): Promise<Property[]> {
     const owned = await this.db.select({ n: propertyOwners.cadastralNumber }).from(propertyOwners).where(eq(propertyOwners.iin, iin));
     return this.withOwners(owned.map((o) => o.n));
+  }
+
+  /**
+   * The register's structure, read back from the address lines of the region's dwellings (the simulator keeps one
+   * line per language); a line of another shape is left out rather than guessed at.
+   */
+  async searchAddresses(q: AddressQuery): Promise<AddressEntry[]> {
+    const rows = await this.db
+      .select({
+        cadastralNumber: properties.cadastralNumber,
+        regionCode: properties.regionCode,
+        kind: properties.kind,
+        addressKk: properties.addressKk,
+        addressRu: properties.addressRu,
+      })
+      .from(properties)
+      .where(eq(properties.regionCode, q.regionCode));
+    const entries: AddressEntry[] = [];
+    for (const r of rows) {
+      const parts = splitAddress(r.addressKk, r.addressRu);
+      if (!parts) continue;
+      if (q.locality !== undefined && parts.locality.ru !== q.locality) continue;
+      if (q.street !== undefined && parts.street.ru !== q.street) continue;
+      if (q.house !== undefined && parts.house !== q.house) continue;
+      entries.push({ cadastralNumber: r.cadastralNumber, regionCode: r.regionCode, kind: r.kind, ...parts });
+    }
+    entries.sort(
+      (a, b) =>
+        byName.compare(a.locality.ru, b.locality.ru) ||
+        byName.compare(a.street.ru, b.street.ru) ||
+        byName.compare(a.house, b.house) ||
+        byName.compare(a.flat ?? '', b.flat ?? ''),
+    );
+    return entries.slice(0, 500);
   }
 
   // Two queries whatever the number of dwellings, instead of one per dwelling.

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
@@ -8,7 +8,7 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 
 /** Each pilot's page of an application in the cabinet. */
-const cabinetPath = { vehicle: 'vehicle', id_card: 'id-card', machinery: 'machinery' } as const;
+const cabinetPath = { vehicle: 'vehicle', id_card: 'id-card', machinery: 'machinery', residence: 'residence' } as const;
 
 export default async function CabinetPage({
   params,
@@ -20,19 +20,28 @@ export default async function CabinetPage({
   setRequestLocale((await params).locale);
   const { actor } = await requireArea('cabinet');
   const cursor = decodeCursor((await searchParams).after);
-  const [t, tc, ts, tp, format, locale] = await Promise.all([
+  const [t, tc, ts, tp, format, locale, tres] = await Promise.all([
     getTranslations('Cabinet'),
     getTranslations('Common'),
     getTranslations('Status'),
     getTranslations('Pilots'),
     getFormatter(),
     getLocale(),
+    getTranslations('ResidenceStart'),
   ]);
   const page = await listForPerson(actor.iin, 20, cursor);
   const base = getPathname({ href: '/cabinet', locale });
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('title', { name: actor.givenName })} lead={t('lead')} />
+      <PageHeader
+        title={t('title', { name: actor.givenName })}
+        lead={t('lead')}
+        actions={
+          <ButtonLink href={getPathname({ href: '/services/residence', locale })} variant="secondary">
+            {tres('serviceTitle')}
+          </ButtonLink>
+        }
+      />
       <DataTable
         caption={t('applicationsCaption')}
         columns={[
@@ -41,8 +50,8 @@ export default async function CabinetPage({
             header: t('number'),
             rowHeader: true,
             cell: (r) =>
-              r.pilot === 'vehicle' || r.pilot === 'id_card' || r.pilot === 'machinery' ? (
-                <Link href={`/cabinet/${cabinetPath[r.pilot]}/${r.id}`} className="font-mono font-semibold">
+              r.pilot in cabinetPath ? (
+                <Link href={`/cabinet/${cabinetPath[r.pilot as keyof typeof cabinetPath]}/${r.id}`} className="font-mono font-semibold">
                   {r.number}
                 </Link>
               ) : (

@@ -6,6 +6,9 @@ import type { Locale } from '@/i18n/routing';
 import { digitalDocumentsFor, machineryDocumentsFor } from '@/lib/applications/digital-documents';
 import { requireArea } from '@/lib/auth/guards';
 import { publicOrigin } from '@/lib/http/origin';
+import { formatDate } from '@/lib/format';
+import { residenceDocumentsFor } from '@/lib/residence/citizen-queries';
+import { ButtonLink } from '@/components/ui';
 
 /** Results that the orders put into "Digital documents": registrations issued or recorded for this person. */
 export default async function DocumentsPage({ params }: { params: Promise<{ locale: Locale }> }) {
@@ -26,6 +29,15 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
     actor.iin,
     docs.filter((d) => d.pilot === 'machinery').map((d) => d.id),
   );
+  // Order 003 (SPEC §6): the address certificate of each registration, in force or ended, with its QR.
+  const [residence, tra, tres] = await Promise.all([
+    residenceDocumentsFor(
+      actor.iin,
+      docs.filter((d) => d.pilot === 'residence').map((d) => d.id),
+    ),
+    getTranslations('ResidenceApplication'),
+    getTranslations('Residence'),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('documentsTitle')} lead={t('documentsLead')} />
@@ -38,8 +50,11 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
             header: t('number'),
             rowHeader: true,
             cell: (r) =>
-              r.pilot === 'vehicle' || r.pilot === 'id_card' ? (
-                <Link href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : 'id-card'}/${r.id}`} className="font-mono font-semibold">
+              r.pilot === 'vehicle' || r.pilot === 'id_card' || r.pilot === 'residence' ? (
+                <Link
+                  href={`/cabinet/${r.pilot === 'vehicle' ? 'vehicle' : r.pilot === 'residence' ? 'residence' : 'id-card'}/${r.id}`}
+                  className="font-mono font-semibold"
+                >
                   {r.number}
                 </Link>
               ) : (
@@ -53,6 +68,35 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
         rowKey={(r) => r.id}
         emptyState={<EmptyState title={t('noDocuments')} description={t('noDocumentsText')} />}
       />
+      {residence.map((d) => (
+        <Card key={d.id} title={tra('documentTitle', { kind: tres(`kind.${d.kind}`) })}>
+          <div className="flex flex-wrap items-start gap-6" data-testid="residence-document">
+            <DescriptionList
+              className="flex-1"
+              items={[
+                { term: tra('certificateNumber'), value: <span className="font-mono">{d.certificateNumber}</span> },
+                { term: tra('dwelling'), value: locale === 'kk' ? d.addressKk : d.addressRu },
+                { term: tra('registeredAt'), value: format.dateTime(d.registeredAt, 'long') },
+                ...(d.kind === 'temporary' && d.stayFrom && d.stayUntil
+                  ? [{ term: tra('period'), value: `${formatDate(d.stayFrom, locale)} – ${formatDate(d.stayUntil, locale)}` }]
+                  : []),
+                { term: tra('state'), value: tres(`certificateState.${d.state}`) },
+              ]}
+            />
+            {d.verifyCode ? (
+              <VerifyQr
+                url={`${origin}/${locale}/verify?number=${d.number}&code=${d.verifyCode}`}
+                label={tra('qr', { number: d.number })}
+              />
+            ) : null}
+          </div>
+          <p className="mt-4">
+            <ButtonLink href={`/api/residence/${d.id}/certificate`} variant="secondary">
+              {tra('downloadPdf')}
+            </ButtonLink>
+          </p>
+        </Card>
+      ))}
       {machinery.map((d) => (
         <Card key={d.id} title={`${tr('documents.certificate')} · ${tm(`action.${d.action}`)}`}>
           <div className="flex flex-wrap items-start gap-6" data-testid="machinery-document">

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui';
+import { Link } from '@/i18n/navigation';
 import { MarkReadButton } from '@/components/site/mark-read-button';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
@@ -34,6 +35,14 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                 )}
               </p>
               <p className="mt-1">{notificationText(n.kind, n.params, locale)}</p>
+              {/* A notification that names a cabinet page (e.g. an owner's consent request) links to it. */}
+              {typeof n.params.path === 'string' && n.params.path.startsWith('/cabinet/') ? (
+                <p className="mt-1">
+                  <Link href={n.params.path} className="font-semibold text-brand-700 underline">
+                    {t('openNotification')}
+                  </Link>
+                </p>
+              ) : null}
               {n.readAt ? null : <MarkReadButton id={n.id} label={t('markRead')} pendingLabel={t('marking')} />}
             </li>
           ))}
