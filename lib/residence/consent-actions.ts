@@ -1,0 +1,35 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formAction } from '@/lib/form-action';
+import { DECLINE_REASON_MAX } from './consent-rules';
+import { answerConsent } from './consent-service';
+
+const consentId = z.uuid('invalid_value');
+const version = z.coerce.number().int().positive();
+const locale = z.enum(['kk', 'ru']);
+const cms = z.string().min(16, 'signature_malformed').max(200_000, 'signature_malformed');
+
+const consentSchema = z.object({ consentId, version, locale, cms });
+const declineSchema = z.object({
+  consentId,
+  version,
+  locale,
+  // Length beyond the bounds is the service's to judge (lib/residence/consent-rules.ts), with the same codes.
+  reason: z.string().trim().min(1, 'residence_consent_reason_required').max(DECLINE_REASON_MAX, 'residence_consent_reason_long'),
+});
+
+const page = (l: string, id: string, answered: string) => `/${l}/cabinet/consents/${id}?answered=${answered}`;
+
+/** SPEC §6: the owner consents with EDS over the consent document; the service checks it is their request. */
+export const consentAction = formAction(['citizen'], consentSchema, async ({ ctx, input }) => {
+  await answerConsent(ctx, { ...input, answer: 'consent' });
+  redirect(page(input.locale, input.consentId, 'consented'));
+});
+
+/** SPEC §6: the owner refuses with a reason the applicant reads; the application ends. */
+export const declineConsentAction = formAction(['citizen'], declineSchema, async ({ ctx, input }) => {
+  await answerConsent(ctx, { ...input, answer: 'decline' });
+  redirect(page(input.locale, input.consentId, 'declined'));
+});
