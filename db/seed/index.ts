@@ -18,6 +18,7 @@ import { seedPersonas } from './personas';
 import { seedPlates } from './plates';
 import { seedTemporaryRegistrations } from './property';
 import { seedReference } from './reference';
+import { seedResidenceConsents } from './residence-consents';
 import { seedSocial } from './social';
 import { seedVehicles } from './vehicles';
 
@@ -55,6 +56,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: 
     await seedMachinery(tx, today);
     await seedMachineryReference(tx);
     await seedMachineryApplications(tx, today);
+    await seedResidenceConsents(tx, today);
     await seedPersonas(tx); // last: the admin user is the "already seeded" marker
     return { inserted: true };
   });

@@ -31,6 +31,10 @@ export const PERSONA = {
   studentPartTime: '030404520643', // part-time EPVO student in Astana
   studentAlmaty: '050901621752', // full-time EPVO student in Almaty
   studentCollege: '080220522877', // full-time NOBD college student in Astana (registry only)
+  // Residence: the owners' consent (the consent slice's demo; db/seed/residence-consents.ts)
+  consentOwnerAsel: '830914477313', // co-owner (1/2) of Almaty flat F: consents with EDS
+  consentOwnerBerik: '790322377428', // co-owner (1/2) of Almaty flat F: declines with a reason
+  consentTenantDias: '951105377534', // from Karaganda: asks to register temporarily in flat F (awaiting both)
   // Agricultural machinery (SPEC §4)
   farmerSerik: '660509323914', // Fedorov district, Kostanay region: tractors, a combine, a trailer
   contractorRepDaulet: '880314377314', // Kostanay: represents the road contractor BIN.kostanayDorStroy by power of attorney
@@ -117,6 +121,7 @@ export const CADASTRE = {
   kostanayFamilyHouse: '12-190-021-027', // grandpaBolat + grandmaGulnar (Kostanay city)
   karagandaFamilyFlat: '09-142-033-014:41', // grandpaErlan + grandmaRoza (Karaganda)
   almatyZhannaFlat: '20-315-058-009:73', // exWifeZhanna + halfBrotherTimur (Almaty)
+  almatyFlatF: '20-317-064-011:28', // 74 m², two owners: consentOwnerAsel + consentOwnerBerik, 1/2 each
 } as const;
 
 export const REGION = { astana: '01', almaty: '02', karaganda: '09', kostanay: '10' } as const;

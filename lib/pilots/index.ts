@@ -5,6 +5,7 @@ import { advanceProduction } from '@/lib/id-card/review-service';
 import { kickOutbox, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
 import { getRegistries, type Registries } from '@/lib/registries';
+import { sweepConsents } from '@/lib/residence/consent-sweep';
 import { onFeesPaid } from '@/lib/vehicle-registration/buyer-service';
 import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { pilotTable } from './table';
@@ -78,5 +79,21 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
     ],
   },
   machinery: { ...pilotTable.machinery, jobs: [] },
-  residence: { ...pilotTable.residence, jobs: [] },
+  residence: {
+    ...pilotTable.residence,
+    jobs: [
+      // The owners' consent requests: the reminder before the end, and the expiry (SPEC §6, consentTtlHours).
+      {
+        queue: QUEUES.residenceConsentSweep,
+        schedule: EVERY_MINUTE,
+        run: async ({ db, registries }) => {
+          const swept = await sweepConsents(db, registries);
+          if (swept.expired || swept.reminded || swept.cancelled) {
+            await kickOutbox();
+            logInfo('residence_consents_swept', swept);
+          }
+        },
+      },
+    ],
+  },
 };

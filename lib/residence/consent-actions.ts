@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/form-action';
-import { DECLINE_REASON_MAX } from './consent-rules';
+import { DECLINE_REASON_MAX, DECLINE_REASON_MIN } from './consent-rules';
 import { answerConsent } from './consent-service';
 
 const consentId = z.uuid('invalid_value');
@@ -16,8 +16,13 @@ const declineSchema = z.object({
   consentId,
   version,
   locale,
-  // Length beyond the bounds is the service's to judge (lib/residence/consent-rules.ts), with the same codes.
-  reason: z.string().trim().min(1, 'residence_consent_reason_required').max(DECLINE_REASON_MAX, 'residence_consent_reason_long'),
+  // The same rule and codes as the service's (lib/residence/consent-rules.ts), here so the field shows its error.
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'residence_consent_reason_required')
+    .min(DECLINE_REASON_MIN, 'residence_consent_reason_short')
+    .max(DECLINE_REASON_MAX, 'residence_consent_reason_long'),
 });
 
 const page = (l: string, id: string, answered: string) => `/${l}/cabinet/consents/${id}?answered=${answered}`;
