@@ -3,7 +3,13 @@ import { Timeline, type TimelineItem } from '@/components/ui';
 import type { TimelineEvent } from '@/lib/applications/timeline';
 
 /** The timeline in the reader's language: each check with its result, each step, signature and decision. */
-export async function ApplicationTimeline({ events, pilot }: { events: readonly TimelineEvent[]; pilot: 'Vehicle' | 'IdCard' | 'Residence' }) {
+export async function ApplicationTimeline({
+  events,
+  pilot,
+}: {
+  events: readonly TimelineEvent[];
+  pilot: 'Vehicle' | 'IdCard' | 'Residence';
+}) {
   const [tr, tk, ts, ta, format] = await Promise.all([
     getTranslations(),
     getTranslations('Checks'),

@@ -1,14 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui';
-import type { residenceConsents } from '@/db/schema/residence';
 import { formatDateTime } from '@/lib/format';
-import { shareLabel } from '@/lib/residence/consent-rules';
+import { shareLabel, type ConsentRow } from '@/lib/residence/consent-rules';
 import { ConsentBadge } from './consent-badge';
 
-type Consent = Pick<
-  typeof residenceConsents.$inferSelect,
-  'id' | 'ownerIin' | 'shareMilli' | 'status' | 'expiresAt' | 'answeredAt' | 'declineReason'
->;
+type Consent = Pick<ConsentRow, 'id' | 'ownerIin' | 'shareMilli' | 'status' | 'expiresAt' | 'answeredAt' | 'declineReason'>;
 
 export type ConsentStatusProps = {
   /** `loadResidence(...).consents`. */

@@ -87,6 +87,8 @@ export const residenceConsents = pgTable(
   (t) => [
     uniqueIndex().on(t.applicationId, t.ownerIin),
     index().on(t.ownerIin, t.status, t.requestedAt),
-    index('residence_consents_open').on(t.expiresAt).where(sql`${t.status} = 'requested'`),
+    index('residence_consents_open')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'requested'`),
   ],
 );

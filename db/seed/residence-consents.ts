@@ -18,7 +18,10 @@ export async function seedResidenceConsents(tx: DbOrTx, today: string) {
   const [n] = await tx
     .insert(applicationNumbers)
     .values({ prefix: 'RR', year, last: 1 })
-    .onConflictDoUpdate({ target: [applicationNumbers.prefix, applicationNumbers.year], set: { last: sql`${applicationNumbers.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [applicationNumbers.prefix, applicationNumbers.year],
+      set: { last: sql`${applicationNumbers.last} + 1` },
+    })
     .returning({ last: applicationNumbers.last });
   const requestedAt = new Date(Date.now() - HOUR);
   const [app] = await tx
@@ -47,10 +50,23 @@ export async function seedResidenceConsents(tx: DbOrTx, today: string) {
   });
   await tx.insert(applicationEvents).values([
     { applicationId: id, at: new Date(requestedAt.getTime() - 20 * 60_000), type: 'created', toStatus: 'draft', actorRole: 'citizen' },
-    { applicationId: id, at: requestedAt, type: 'request_consent', fromStatus: 'draft', toStatus: 'awaiting_owner_consent', actorRole: 'citizen' },
+    {
+      applicationId: id,
+      at: requestedAt,
+      type: 'request_consent',
+      fromStatus: 'draft',
+      toStatus: 'awaiting_owner_consent',
+      actorRole: 'citizen',
+    },
   ]);
   const expiresAt = new Date(requestedAt.getTime() + ttlHours * HOUR);
   await tx.insert(residenceConsents).values(
-    [P.consentOwnerAsel, P.consentOwnerBerik].map((ownerIin) => ({ applicationId: id, ownerIin, shareMilli: 500, requestedAt, expiresAt })),
+    [P.consentOwnerAsel, P.consentOwnerBerik].map((ownerIin) => ({
+      applicationId: id,
+      ownerIin,
+      shareMilli: 500,
+      requestedAt,
+      expiresAt,
+    })),
   );
 }

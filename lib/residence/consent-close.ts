@@ -57,4 +57,3 @@ export async function statusesOf(tx: DbOrTx, applicationId: string) {
     .where(eq(residenceConsents.applicationId, applicationId));
   return rows.map((r) => r.status);
 }
-

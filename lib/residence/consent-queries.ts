@@ -119,5 +119,9 @@ export async function ownerConsentPage(actor: Actor, grant: Grant, consentId: st
  * reader's language, by IIN.
  */
 export async function consentOwnerNames(consents: readonly { ownerIin: string }[], locale: Locale) {
-  return ownerNames(getRegistries(db), consents.map((c) => c.ownerIin), locale);
+  return ownerNames(
+    getRegistries(db),
+    consents.map((c) => c.ownerIin),
+    locale,
+  );
 }

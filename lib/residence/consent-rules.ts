@@ -2,10 +2,12 @@
 // request is reminded and when it expires (pilot_settings.residence params, admin-editable), what an answer does to
 // a request and to the application, how an owner's and an applicant's name are shown. The order itself is silent on
 // the consent's timing: docs/decisions.md records the choices.
-import type { consentStatuses } from '@/db/schema/residence';
+import type { consentStatuses, residenceConsents } from '@/db/schema/residence';
 
 export type ConsentStatus = (typeof consentStatuses)[number];
 export type ConsentAnswer = 'consent' | 'decline';
+/** A request as stored (`loadResidence(...).consents`). */
+export type ConsentRow = typeof residenceConsents.$inferSelect;
 
 const HOUR = 3_600_000;
 
@@ -98,13 +100,6 @@ export function shareLabel(milli: number): string {
     if (n > 0 && Math.abs((n * 1000) / d - milli) <= 1) return `${n}/${d}`;
   }
   return `${(milli / 10).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
-}
-
-/** Requests of the owner's list: open ones first, then the answered by when they were asked (newest first). */
-export function byOpenFirst<T extends { status: ConsentStatus; requestedAt: Date; id: string }>(a: T, b: T): number {
-  const open = Number(b.status === 'requested') - Number(a.status === 'requested');
-  if (open) return open;
-  return b.requestedAt.getTime() - a.requestedAt.getTime() || (a.id < b.id ? 1 : -1);
 }
 
 export type ConsentDocumentInput = {

@@ -107,24 +107,28 @@ async function expireApplication(db: Db, registries: Pick<Registries, 'gbdFl'>, 
     .from(residenceApplications)
     .where(eq(residenceApplications.applicationId, applicationId));
   const open = await db
-    .select({ id: residenceConsents.id, ownerIin: residenceConsents.ownerIin, status: residenceConsents.status, expiresAt: residenceConsents.expiresAt })
+    .select({
+      id: residenceConsents.id,
+      ownerIin: residenceConsents.ownerIin,
+      status: residenceConsents.status,
+      expiresAt: residenceConsents.expiresAt,
+    })
     .from(residenceConsents)
     .where(and(eq(residenceConsents.applicationId, applicationId), eq(residenceConsents.status, 'requested')));
   const ranOut = open.filter((c) => expiryDue(c, now)).map((c) => c.id);
   if (!r || !ranOut.length) return false;
-  const names = await ownerNames(registries, open.map((c) => c.ownerIin), r.locale);
+  const names = await ownerNames(
+    registries,
+    open.map((c) => c.ownerIin),
+    r.locale,
+  );
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, applicationId);
     if (!app) return false;
     const ran = await tx
       .update(residenceConsents)
       .set({ status: 'expired' })
-      .where(
-        and(
-          inArray(residenceConsents.id, ranOut),
-          eq(residenceConsents.status, 'requested'),
-        ),
-      )
+      .where(and(inArray(residenceConsents.id, ranOut), eq(residenceConsents.status, 'requested')))
       .returning({ id: residenceConsents.id, ownerIin: residenceConsents.ownerIin });
     if (!ran.length) return false; // answered meanwhile
     await cancelOpenRequests(tx, applicationId, app.number);

@@ -33,7 +33,11 @@ let pki: Awaited<ReturnType<typeof trustTestPki>>;
 
 const HOUR = 3_600_000;
 const ctx = (actor: Actor) => ({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 /** Consent as `owner` with their EDS over exactly the document the service rebuilds. */
 async function consentAs(owner: Actor, consentId: string, locale: 'kk' | 'ru' = 'kk') {
@@ -86,10 +90,17 @@ describe('answering a request', () => {
         { iin: c!.iin, shareMilli: 250 },
       ],
     });
-    expect(await consentAs(a!, consentOf(app, a!.iin))).toEqual({ consent: 'consented', application: 'awaiting_owner_consent', repeated: false });
+    expect(await consentAs(a!, consentOf(app, a!.iin))).toEqual({
+      consent: 'consented',
+      application: 'awaiting_owner_consent',
+      repeated: false,
+    });
     expect((await stateOf(app.id)).app.status).toBe('awaiting_owner_consent');
     const reason = 'Квартира продаётся, регистрировать никого не буду';
-    expect(await declineAs(b!, consentOf(app, b!.iin), `  ${reason} `)).toMatchObject({ consent: 'declined', application: 'declined_by_owner' });
+    expect(await declineAs(b!, consentOf(app, b!.iin), `  ${reason} `)).toMatchObject({
+      consent: 'declined',
+      application: 'declined_by_owner',
+    });
 
     const s = await stateOf(app.id);
     expect(s.app.status).toBe('declined_by_owner');
@@ -106,7 +117,9 @@ describe('answering a request', () => {
     expect(s.events.map((e) => e.type)).toEqual(expect.arrayContaining(['consent_given', 'consent_declined', 'owner_declined']));
     expect(s.events.find((e) => e.type === 'owner_declined')!.data).toMatchObject({ owner: 'Тест Т.', reason });
     const audits = await database.db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id));
-    expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(['residence.consent_given', 'residence.consent_declined', 'application.owner_declined']));
+    expect(audits.map((x) => x.action)).toEqual(
+      expect.arrayContaining(['residence.consent_given', 'residence.consent_declined', 'application.owner_declined']),
+    );
 
     const notes = await applicantNotes(applicant!.iin, app.id);
     expect(notes.map((n) => n.kind).sort()).toEqual(['residence_consent_declined', 'residence_consent_given']);
@@ -159,7 +172,10 @@ describe('answering a request', () => {
 
     // The same for a refusal: one decision, the second submit returns it.
     const bid = consentOf(app, b!.iin);
-    const declined = await Promise.all([declineAs(b!, bid, 'Не согласен с регистрацией'), declineAs(b!, bid, 'Не согласен с регистрацией')]);
+    const declined = await Promise.all([
+      declineAs(b!, bid, 'Не согласен с регистрацией'),
+      declineAs(b!, bid, 'Не согласен с регистрацией'),
+    ]);
     expect(declined.map((r) => r.repeated).sort()).toEqual([false, true]);
     expect((await stateOf(app.id)).events.filter((e) => e.type === 'owner_declined')).toHaveLength(1);
   });
@@ -198,12 +214,14 @@ describe('answering a request', () => {
     const id = consentOf(app, a!.iin);
     for (const who of [stranger!, applicant!, b!]) {
       expect(await codeOf(declineAs(who, id, 'Чужой ответ за владельца'))).toBe('not_found');
-      expect(await codeOf(answerConsent(ctx(who), { consentId: id, version: 1, locale: 'kk', answer: 'consent', cms: 'x'.repeat(20) }))).toBe(
-        'not_found',
-      );
+      expect(
+        await codeOf(answerConsent(ctx(who), { consentId: id, version: 1, locale: 'kk', answer: 'consent', cms: 'x'.repeat(20) })),
+      ).toBe('not_found');
     }
     expect(
-      await codeOf(answerConsent(ctx(a!), { consentId: 'not-a-uuid', version: 1, locale: 'kk', answer: 'decline', reason: 'Нет такого запроса' })),
+      await codeOf(
+        answerConsent(ctx(a!), { consentId: 'not-a-uuid', version: 1, locale: 'kk', answer: 'decline', reason: 'Нет такого запроса' }),
+      ),
     ).toBe('not_found');
     const denials = await database.db
       .select()
@@ -215,7 +233,9 @@ describe('answering a request', () => {
     const c = (await loadConsentCase(database.db, id))!;
     const { document } = await consentDetails(getRegistries(database.db), c, 'kk');
     const cms = await pki.sign({ iin: b!.iin, surname: b!.surname, givenName: b!.givenName }, document);
-    expect(await codeOf(answerConsent(ctx(a!), { consentId: id, version: 1, locale: 'kk', answer: 'consent', cms }))).toBe('signature_wrong_signer');
+    expect(await codeOf(answerConsent(ctx(a!), { consentId: id, version: 1, locale: 'kk', answer: 'consent', cms }))).toBe(
+      'signature_wrong_signer',
+    );
   });
 
   it('the owner sees their requests, open first, and the count on the cabinet home', async () => {
@@ -249,8 +269,18 @@ describe('the sweep: reminder and expiry', () => {
     await sweepConsents(database.db, registries);
     await sweepConsents(database.db, registries);
     const keyOf = (iin: string) => `residence:consent:${consentOf(app, iin)}:reminder`;
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, keyOf(a!.iin)))).toHaveLength(1);
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, keyOf(b!.iin)))).toHaveLength(0);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, keyOf(a!.iin))),
+    ).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, keyOf(b!.iin))),
+    ).toHaveLength(0);
     const s = await stateOf(app.id);
     expect(s.consents.find((c) => c.ownerIin === a!.iin)!.remindedAt).not.toBeNull();
     expect(s.consents.every((c) => c.status === 'requested' && c.version === 1)).toBe(true);

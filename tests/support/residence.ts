@@ -62,10 +62,12 @@ export async function makeResidenceApplication(db: DbOrTx, f: ResidenceFixture) 
     addressKk: `Алматы қ., Бостандық ауданы, Тимирязев көшесі, ${randomInt(1, 200)}, ${flat}-пәтер`,
     addressRu: `г. Алматы, Бостандыкский район, ул. Тимирязева, д. ${randomInt(1, 200)}, кв. ${flat}`,
   });
-  await db.insert(propertyOwners).values([
-    ...f.owners.map((o) => ({ cadastralNumber, iin: o.iin, shareMilli: o.shareMilli })),
-    ...(f.applicantShareMilli ? [{ cadastralNumber, iin: applicantIin, shareMilli: f.applicantShareMilli }] : []),
-  ]);
+  await db
+    .insert(propertyOwners)
+    .values([
+      ...f.owners.map((o) => ({ cadastralNumber, iin: o.iin, shareMilli: o.shareMilli })),
+      ...(f.applicantShareMilli ? [{ cadastralNumber, iin: applicantIin, shareMilli: f.applicantShareMilli }] : []),
+    ]);
   const app = await createApplication(
     db,
     { pilot: 'residence', status: 'draft', applicantIin, regionCode, year: localYear(now) },

@@ -23,7 +23,11 @@ export default async function ConsentsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
   const cursor = decodeCursor((await searchParams).after);
-  const [t, tc, list] = await Promise.all([getTranslations('ResidenceConsent'), getTranslations('Common'), ownerConsentList(actor.iin, locale, 20, cursor)]);
+  const [t, tc, list] = await Promise.all([
+    getTranslations('ResidenceConsent'),
+    getTranslations('Common'),
+    ownerConsentList(actor.iin, locale, 20, cursor),
+  ]);
   type Row = (typeof list.open)[number];
   const base = getPathname({ href: '/cabinet/consents', locale });
   const columns = (open: boolean): Column<Row>[] => [

@@ -38,7 +38,8 @@ export default async function ConsentPage({ params }: Props) {
   const open = consent.status === 'requested' && c.app.status === 'awaiting_owner_consent' && consent.expiresAt > new Date();
   const at = (x: Date | null) => (x ? formatDateTime(x, locale) : '—');
   const service = t(`kind.${d.service}`);
-  const period = d.stayFrom && d.stayUntil ? t('periodValue', { from: formatDate(d.stayFrom, locale), until: formatDate(d.stayUntil, locale) }) : null;
+  const period =
+    d.stayFrom && d.stayUntil ? t('periodValue', { from: formatDate(d.stayFrom, locale), until: formatDate(d.stayUntil, locale) }) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
