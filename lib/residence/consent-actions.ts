@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/form-action';
+import { kickOutbox } from '@/lib/jobs';
 import { DECLINE_REASON_MAX, DECLINE_REASON_MIN } from './consent-rules';
 import { answerConsent } from './consent-service';
 
@@ -30,11 +31,14 @@ const page = (l: string, id: string, answered: string) => `/${l}/cabinet/consent
 /** SPEC §6: the owner consents with EDS over the consent document; the service checks it is their request. */
 export const consentAction = formAction(['citizen'], consentSchema, async ({ ctx, input }) => {
   await answerConsent(ctx, { ...input, answer: 'consent' });
+  // The applicant's SMS and notification now, not at the next minute's sweep (best effort).
+  await kickOutbox();
   redirect(page(input.locale, input.consentId, 'consented'));
 });
 
 /** SPEC §6: the owner refuses with a reason the applicant reads; the application ends. */
 export const declineConsentAction = formAction(['citizen'], declineSchema, async ({ ctx, input }) => {
   await answerConsent(ctx, { ...input, answer: 'decline' });
+  await kickOutbox();
   redirect(page(input.locale, input.consentId, 'declined'));
 });

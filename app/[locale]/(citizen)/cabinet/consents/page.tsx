@@ -36,7 +36,7 @@ export default async function ConsentsPage({ params, searchParams }: Props) {
       header: t('number'),
       rowHeader: true,
       cell: (r) => (
-        <Link href={`/cabinet/consents/${r.id}`} className="font-mono font-semibold" data-testid="consent-row">
+        <Link href={`/cabinet/consents/${r.id}`} className="font-mono font-semibold whitespace-nowrap" data-testid="consent-row">
           {r.number}
         </Link>
       ),
