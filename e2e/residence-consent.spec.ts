@@ -21,7 +21,13 @@ async function awaitingApplication(applicantIin: string, applicantLocale: 'kk' |
     const open = await db
       .select({ id: residenceApplications.applicationId })
       .from(residenceApplications)
-      .where(and(eq(residenceApplications.iin, applicantIin), eq(residenceApplications.kind, 'permanent'), isNull(residenceApplications.closedAt)));
+      .where(
+        and(
+          eq(residenceApplications.iin, applicantIin),
+          eq(residenceApplications.kind, 'permanent'),
+          isNull(residenceApplications.closedAt),
+        ),
+      );
     for (const { id } of open) {
       await db.update(applications).set({ status: 'withdrawn' }).where(eq(applications.id, id));
       await db.update(residenceApplications).set({ closedAt: new Date() }).where(eq(residenceApplications.applicationId, id));
@@ -131,7 +137,9 @@ test('ru: the owner declines with a reason; the application ends and the applica
   const applicant = await signedIn(browser, PERSONA.consentOwnerAsel, 'ru');
   await expect(async () => {
     await applicant.goto('/ru/cabinet/notifications');
-    await expect(applicant.getByTestId('notifications')).toContainText(`Заявление ${app.number}: собственник Берик О. отказал`, { timeout: 1_000 });
+    await expect(applicant.getByTestId('notifications')).toContainText(`Заявление ${app.number}: собственник Берик О. отказал`, {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 90_000 });
   await expect(applicant.getByTestId('notifications')).toContainText(reason);
   await expectAccessible(applicant);
