@@ -17,9 +17,12 @@ export async function ApplicationTimeline({
     getTranslations('Admin'),
     getFormatter(),
   ]);
-  const eventKey = (type: string) => `${pilot}.events.${type}` as never;
+  // The residence owners' answers are labelled by the consent slice (ResidenceConsent.events.*).
+  const consentKey = (type: string) => `ResidenceConsent.events.${type}` as never;
+  const eventKey = (type: string) =>
+    (pilot === 'Residence' && !tr.has(`${pilot}.events.${type}` as never) ? consentKey(type) : `${pilot}.events.${type}`) as never;
   const items: TimelineItem[] = events.map((e) => {
-    const d = e.data as { step?: number; system?: string; ok?: boolean; code?: string; reason?: string };
+    const d = e.data as { step?: number; system?: string; ok?: boolean; code?: string; reason?: string; owner?: string };
     if (e.type === 'check') {
       return {
         id: String(e.id),
@@ -35,12 +38,18 @@ export async function ApplicationTimeline({
       at: format.dateTime(e.at, 'stamp'),
       dateTime: e.at.toISOString(),
       tone:
-        e.toStatus &&
-        ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired', 'declined_by_owner', 'withdrawn'].includes(e.toStatus)
+        (e.toStatus &&
+          ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired', 'declined_by_owner', 'withdrawn'].includes(e.toStatus)) ||
+        e.type === 'consent_declined'
           ? 'danger'
           : 'info',
       title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,
-      description: e.toStatus ? `${tk('statusNow')}: ${ts(e.toStatus as never)}${d.reason ? ` — ${d.reason}` : ''}` : undefined,
+      // An owner's answer names the owner (masked) and, for a refusal, the reason the applicant must know.
+      description: e.toStatus
+        ? `${tk('statusNow')}: ${ts(e.toStatus as never)}${d.reason ? ` — ${d.reason}` : ''}`
+        : d.owner
+          ? `${d.owner}${d.reason ? ` — ${d.reason}` : ''}`
+          : undefined,
     };
   });
   return <Timeline items={items} ariaLabel={tk('timeline')} />;

@@ -8,7 +8,9 @@ import type { ConIntake } from '@/lib/residence/con-types';
 
 export const residenceKinds = ['permanent', 'temporary'] as const;
 export const residenceChannels = ['online', 'con'] as const;
-export const consentStatuses = ['requested', 'consented', 'declined', 'expired'] as const;
+/** `cancelled`: the application ended before this owner answered (another owner declined, a request expired, the
+ * applicant withdrew): nobody waits for the answer any more, and it did not simply run out (docs/decisions.md). */
+export const consentStatuses = ['requested', 'consented', 'declined', 'expired', 'cancelled'] as const;
 
 /**
  * The residence pilot's part of an application (order 003, SPEC §6): one row per application. The application row
@@ -85,6 +87,8 @@ export const residenceConsents = pgTable(
   (t) => [
     uniqueIndex().on(t.applicationId, t.ownerIin),
     index().on(t.ownerIin, t.status, t.requestedAt),
-    index('residence_consents_open').on(t.expiresAt).where(sql`${t.status} = 'requested'`),
+    index('residence_consents_open')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'requested'`),
   ],
 );

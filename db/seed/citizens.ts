@@ -119,6 +119,22 @@ export const CITIZENS: readonly PersonSpec[] = [
   { iin: P.studentPartTime, kk: ['Ибраев', 'Руслан', 'Маратұлы'], ru: ['Ибраев', 'Руслан', 'Маратович'], region: '09' },
   { iin: P.studentAlmaty, kk: ['Нұрмағамбетова', 'Аружан', 'Ғабитқызы'], ru: ['Нурмагамбетова', 'Аружан', 'Габитовна'], region: '10' },
   { iin: P.studentCollege, kk: ['Серікбаев', 'Ерасыл', 'Дәуренұлы'], ru: ['Серикбаев', 'Ерасыл', 'Дауренович'], region: '09' },
+  // The owners' consent (Almaty flat F has two owners; the tenant asks both)
+  {
+    iin: P.consentOwnerAsel,
+    kk: ['Нұрланова', 'Әсел', 'Бекқызы'],
+    ru: ['Нурланова', 'Асель', 'Бековна'],
+    region: '02',
+    home: CADASTRE.almatyFlatF,
+  },
+  {
+    iin: P.consentOwnerBerik,
+    kk: ['Оспанов', 'Берік', 'Сәкенұлы'],
+    ru: ['Оспанов', 'Берик', 'Сакенович'],
+    region: '02',
+    home: CADASTRE.almatyFlatF,
+  },
+  { iin: P.consentTenantDias, kk: ['Жақыпов', 'Диас', 'Ерланұлы'], ru: ['Жакупов', 'Диас', 'Ерланович'], region: '09', district: 901 },
 
   // ── Agricultural machinery (SPEC §4)
   {

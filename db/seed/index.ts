@@ -19,6 +19,7 @@ import { seedPlates } from './plates';
 import { seedTemporaryRegistrations } from './property';
 import { seedReference } from './reference';
 import { seedResidenceOnline } from './residence-online';
+import { seedResidenceConsents } from './residence-consents';
 import { seedSocial } from './social';
 import { seedVehicles } from './vehicles';
 
@@ -57,6 +58,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<{ inserted: 
     await seedMachineryReference(tx);
     await seedMachineryApplications(tx, today);
     await seedResidenceOnline(tx);
+    await seedResidenceConsents(tx, today);
     await seedPersonas(tx); // last: the admin user is the "already seeded" marker
     return { inserted: true };
   });

@@ -31,6 +31,10 @@ export const PERSONA = {
   studentPartTime: '030404520643', // part-time EPVO student in Astana
   studentAlmaty: '050901621752', // full-time EPVO student in Almaty
   studentCollege: '080220522877', // full-time NOBD college student in Astana (registry only)
+  // Residence: the owners' consent (the consent slice's demo; db/seed/residence-consents.ts)
+  consentOwnerAsel: '830914477313', // co-owner (1/2) of Almaty flat F: consents with EDS
+  consentOwnerBerik: '790322377428', // co-owner (1/2) of Almaty flat F: declines with a reason
+  consentTenantDias: '951105377534', // from Karaganda: asks to register temporarily in flat F (awaiting both)
   // Agricultural machinery (SPEC §4)
   farmerSerik: '660509323914', // Fedorov district, Kostanay region: tractors, a combine, a trailer
   contractorRepDaulet: '880314377314', // Kostanay: represents the road contractor BIN.kostanayDorStroy by power of attorney
@@ -127,6 +131,7 @@ export const CADASTRE = {
   karagandaAselFlat: '09-142-061-064:15', // ownerAsel alone; nobody registered
   almatyOlegFlat: '20-313-077-150:8', // ownerOleg alone; nobody registered
   karagandaHostFlat: '09-142-015-012:30', // hostDinara ½ + hostBerik ½; both registered there
+  almatyFlatF: '20-317-064-011:28', // 74 m², two owners: consentOwnerAsel + consentOwnerBerik, 1/2 each
 } as const;
 
 export const REGION = { astana: '01', almaty: '02', karaganda: '09', kostanay: '10' } as const;

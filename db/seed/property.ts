@@ -165,6 +165,19 @@ export const PROPERTIES: readonly PropertySpec[] = [
       [PERSONA.hostDinara, 500],
     ],
   },
+  {
+    cadastralNumber: CADASTRE.almatyFlatF,
+    regionCode: '02',
+    districtId: 203,
+    street: ['Сәтбаев көшесі', 'ул. Сатпаева'],
+    house: '90/2',
+    flat: '47',
+    totalAreaM2: 74,
+    owners: [
+      [PERSONA.consentOwnerAsel, 500],
+      [PERSONA.consentOwnerBerik, 500],
+    ],
+  },
 ];
 
 export function explicitHome(cadastralNumber: string) {

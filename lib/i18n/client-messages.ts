@@ -24,6 +24,8 @@ export const CLIENT_MESSAGES = {
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
   machineryIssuance: [...forms, 'MachineryIssuance'],
   machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
+  // The owner's answer to a residence consent request: EDS, and the decline form.
+  citizenConsent: [...forms, 'Eds', 'ResidenceConsent.form'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

@@ -13,6 +13,7 @@ export const QUEUES = {
   vehicleSweep: 'vehicle-sweep',
   idCardSweep: 'id-card-sweep',
   residenceSweep: 'residence-sweep',
+  residenceConsentSweep: 'residence-consent-sweep',
 } as const;
 
 export function getBoss(): Promise<PgBoss> {

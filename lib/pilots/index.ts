@@ -6,6 +6,7 @@ import { kickOutbox, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
 import { getRegistries, type Registries } from '@/lib/registries';
 import { expireStaleResidence } from '@/lib/residence/citizen-service';
+import { sweepConsents } from '@/lib/residence/consent-sweep';
 import { onFeesPaid } from '@/lib/vehicle-registration/buyer-service';
 import { pendingProcessing, processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { pilotTable } from './table';
@@ -92,6 +93,18 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
           if (expired) {
             await kickOutbox();
             logInfo('residence_expired', { expired });
+          }
+        },
+      },
+      // The owners' consent requests: the reminder before the end, and the expiry (SPEC §6, consentTtlHours).
+      {
+        queue: QUEUES.residenceConsentSweep,
+        schedule: EVERY_MINUTE,
+        run: async ({ db, registries }) => {
+          const swept = await sweepConsents(db, registries);
+          if (swept.expired || swept.reminded || swept.cancelled) {
+            await kickOutbox();
+            logInfo('residence_consents_swept', swept);
           }
         },
       },

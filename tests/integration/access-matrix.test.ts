@@ -72,6 +72,9 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/residence/citizen-actions.ts:finishDraftAction': ['citizen'],
   'lib/residence/citizen-actions.ts:signResidenceAction': ['citizen'],
   'lib/residence/citizen-actions.ts:withdrawResidenceAction': ['citizen'],
+  // Residence (order 003, SPEC §6): an owner answers a consent request; the service checks it is addressed to them.
+  'lib/residence/consent-actions.ts:consentAction': ['citizen'],
+  'lib/residence/consent-actions.ts:declineConsentAction': ['citizen'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

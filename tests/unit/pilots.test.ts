@@ -45,6 +45,8 @@ describe('pilot registry', () => {
     const queues = Object.values(pilotRegistry).flatMap((p) => p.jobs.map((j) => j.queue));
     expect(new Set(queues).size).toBe(queues.length);
     for (const q of queues) expect(Object.values(QUEUES)).toContain(q);
-    expect(queues.sort()).toEqual([QUEUES.idCardSweep, QUEUES.residenceSweep, QUEUES.vehicleProcess, QUEUES.vehicleSweep].sort());
+    expect(queues.sort()).toEqual(
+      [QUEUES.idCardSweep, QUEUES.residenceSweep, QUEUES.residenceConsentSweep, QUEUES.vehicleProcess, QUEUES.vehicleSweep].sort(),
+    );
   });
 });

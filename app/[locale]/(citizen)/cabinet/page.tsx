@@ -1,11 +1,12 @@
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
 import { listForPerson } from '@/lib/applications/queries';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
+import { openConsentCount } from '@/lib/residence/consent-queries';
 
 /** Each pilot's page of an application in the cabinet. */
 const cabinetPath = { vehicle: 'vehicle', id_card: 'id-card', machinery: 'machinery', residence: 'residence' } as const;
@@ -20,7 +21,7 @@ export default async function CabinetPage({
   setRequestLocale((await params).locale);
   const { actor } = await requireArea('cabinet');
   const cursor = decodeCursor((await searchParams).after);
-  const [t, tc, ts, tp, format, locale, tres] = await Promise.all([
+  const [t, tc, ts, tp, format, locale, tres, trc, consents] = await Promise.all([
     getTranslations('Cabinet'),
     getTranslations('Common'),
     getTranslations('Status'),
@@ -28,6 +29,8 @@ export default async function CabinetPage({
     getFormatter(),
     getLocale(),
     getTranslations('ResidenceStart'),
+    getTranslations('ResidenceConsent.home'),
+    openConsentCount(actor.iin),
   ]);
   const page = await listForPerson(actor.iin, 20, cursor);
   const base = getPathname({ href: '/cabinet', locale });
@@ -42,6 +45,15 @@ export default async function CabinetPage({
           </ButtonLink>
         }
       />
+      {/* SPEC §6: requests for this person's consent as an owner (residence registration in their dwelling). */}
+      <Card title={trc('title')} titleAs="h2" className={consents ? 'border-warning-800' : undefined}>
+        <div className="flex flex-wrap items-center justify-between gap-3" data-testid="cabinet-consents">
+          <p>{trc('open', { count: consents })}</p>
+          <ButtonLink variant="secondary" href={getPathname({ href: '/cabinet/consents', locale })}>
+            {trc('link')}
+          </ButtonLink>
+        </div>
+      </Card>
       <DataTable
         caption={t('applicationsCaption')}
         columns={[
