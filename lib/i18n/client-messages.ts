@@ -22,6 +22,8 @@ export const CLIENT_MESSAGES = {
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
   machineryIssuance: [...forms, 'MachineryIssuance'],
   machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
+  // Residence registration at a CON (order 003, p.3–8): reception's ticket and the operating hall's desk.
+  residenceCon: [...forms, 'Eds', 'ResidenceCon'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;
