@@ -48,13 +48,11 @@ export function representativeBasis(input: {
   parents: { mother?: string | null; father?: string | null };
   guardianIin: string | null;
 }): 'parent' | 'guardian' | null {
-  if (input.representativeIin === input.ownerIin) return null;
-  if (
-    input.incapacity === 'minor' &&
-    (input.parents.mother === input.representativeIin || input.parents.father === input.representativeIin)
-  )
-    return 'parent';
-  if (input.guardianIin && input.guardianIin === input.representativeIin) return 'guardian';
+  const rep = input.representativeIin;
+  // ZAGS leaves an unknown parent out or empty: such a parent matches nobody.
+  if (!rep || rep === input.ownerIin) return null;
+  if (input.incapacity === 'minor' && (input.parents.mother === rep || input.parents.father === rep)) return 'parent';
+  if (input.guardianIin === rep) return 'guardian';
   return null;
 }
 

@@ -15,6 +15,7 @@ import type { Registries } from '@/lib/registries';
 import type { Property } from '@/lib/registries/cadastre/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
+import { canonicalJson } from '@/lib/signatures/canonical';
 import { recordSignature } from '@/lib/signatures/service';
 import type { ArrivalForm } from './arrival-form';
 import { checkNorm, decideClaim, isAstana, maskedName, recheckAstana } from './astana-service';
@@ -585,7 +586,7 @@ async function refuseOnAstana(
 export async function setAstanaClaim(ctx: Ctx, input: { id: string; version: number; claim: AstanaClaim }, today = localDate()) {
   const app = await conApplication(ctx, input.id);
   const current = app.residence.astana;
-  if (current?.claim && JSON.stringify(current.claim) === JSON.stringify(input.claim) && current.outcome !== 'claim_needed') return app;
+  if (current?.claim && canonicalJson(current.claim) === canonicalJson(input.claim) && current.outcome !== 'claim_needed') return app;
   requireDraft(app);
   if (!current || current.withinNorm) throw new DomainError('residence_con_no_claim_needed');
   const property = await ctx.registries.cadastre.findProperty(app.residence.cadastralNumber!);
@@ -609,7 +610,7 @@ export async function setAstanaClaim(ctx: Ctx, input: { id: string; version: num
 /** The statistical arrival form (its shared schema), saved on its own; the same form again changes nothing. */
 export async function saveArrivalForm(ctx: Ctx, input: { id: string; version: number; form: ArrivalForm }) {
   const app = await conApplication(ctx, input.id);
-  if (JSON.stringify(app.residence.arrivalForm) === JSON.stringify(input.form)) return app;
+  if (app.residence.arrivalForm && canonicalJson(app.residence.arrivalForm) === canonicalJson(input.form)) return app;
   requireDraft(app);
   await ctx.db.transaction((tx) => saveStep(tx, ctx, app, input.version, 'arrival_form', { arrivalForm: input.form }));
   return conApplication(ctx, app.id);
