@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DescriptionList } from '@/components/ui';
+import { formatDate } from '@/lib/format';
 import type { AstanaDecision } from '@/lib/residence/astana-types';
 
 /**
@@ -18,7 +19,11 @@ export async function ConAstanaBlock({ decision, locale }: { decision: AstanaDec
           { term: t('registered'), value: String(d.registeredCount) },
           {
             term: t('norm'),
-            value: t('normValue', { norm: d.normM2PerPerson, date: d.normDecision.date || '—', number: d.normDecision.number ?? '—' }),
+            value: t('normValue', {
+              norm: d.normM2PerPerson,
+              date: d.normDecision.date ? formatDate(d.normDecision.date, locale) : '—',
+              number: d.normDecision.number ?? '—',
+            }),
           },
           { term: t('places'), value: t('placesValue', { places: d.places, area: d.totalAreaM2, norm: d.normM2PerPerson }) },
           { term: t('outcomeLabel'), value: t(`outcome.${d.outcome}`) },
@@ -33,7 +38,7 @@ export async function ConAstanaBlock({ decision, locale }: { decision: AstanaDec
               <li key={c.iin}>
                 {locale === 'kk' ? c.nameKk : c.nameRu}
                 {c.act
-                  ? ` — ${t(c.act.kind === 'birth' ? 'birthAct' : 'marriageAct', { number: c.act.number, date: c.act.registeredOn })}`
+                  ? ` — ${t(c.act.kind === 'birth' ? 'birthAct' : 'marriageAct', { number: c.act.number, date: formatDate(c.act.registeredOn, locale) })}`
                   : ''}
               </li>
             ))}

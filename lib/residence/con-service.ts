@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applicationNumbers, applicationParties, applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
@@ -756,7 +756,7 @@ export async function hallApplications(db: DbOrTx, centreId: number, today = loc
         eq(applications.pilot, 'residence'),
         eq(applications.serviceCentreId, centreId),
         eq(residenceApplications.channel, 'con'),
-        sql`(${applications.status} = 'draft' or ${applications.updatedAt} >= ${localDayStart(today)})`,
+        or(eq(applications.status, 'draft'), gte(applications.updatedAt, localDayStart(today))),
       ),
     )
     .orderBy(desc(applications.createdAt))
