@@ -83,7 +83,7 @@ export const queueTickets = pgTable(
       .notNull()
       .references(() => serviceCentres.id),
     day: date('day').notNull(),
-    service: text('service', { enum: ['vehicle_documents', 'machinery'] }).notNull(),
+    service: text('service', { enum: ['vehicle_documents', 'machinery', 'residence'] }).notNull(),
     seq: integer('seq').notNull(),
     code: text('code').notNull(),
     applicationId: uuid('application_id').references(() => applications.id),

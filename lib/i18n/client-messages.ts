@@ -26,6 +26,8 @@ export const CLIENT_MESSAGES = {
   machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
   // The owner's answer to a residence consent request: EDS, and the decline form.
   citizenConsent: [...forms, 'Eds', 'ResidenceConsent.form'],
+  // Residence registration at a CON (order 003, p.3–8): reception's ticket and the operating hall's desk.
+  residenceCon: [...forms, 'Eds', 'ResidenceCon'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

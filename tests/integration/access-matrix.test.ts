@@ -75,6 +75,16 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   // Residence (order 003, SPEC §6): an owner answers a consent request; the service checks it is addressed to them.
   'lib/residence/consent-actions.ts:consentAction': ['citizen'],
   'lib/residence/consent-actions.ts:declineConsentAction': ['citizen'],
+  // Residence registration at a CON (order 003, p.3–8): reception's ticket for the operating hall; every hall step
+  // is the operating-hall worker's (the service checks the CON scope).
+  'lib/residence/con-actions.ts:issueResidenceTicketAction': ['con_reception'],
+  'lib/residence/con-actions.ts:callNextResidenceAction': ['con_operator'],
+  'lib/residence/con-actions.ts:checkOwnerAction': ['con_operator'],
+  'lib/residence/con-actions.ts:formApplicationAction': ['con_operator'],
+  'lib/residence/con-actions.ts:refuseAtDeskAction': ['con_operator'],
+  'lib/residence/con-actions.ts:astanaClaimAction': ['con_operator'],
+  'lib/residence/con-actions.ts:arrivalFormAction': ['con_operator'],
+  'lib/residence/con-actions.ts:signAndRegisterAction': ['con_operator'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.

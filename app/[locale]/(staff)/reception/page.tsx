@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, EmptyState, Notice, TextField } from '@/components/ui';
+import { ButtonLink, Card, EmptyState, Notice, TextField } from '@/components/ui';
 import { QueuePage } from '@/components/areas/queue-page';
 import { ReceptionMachineryTicket } from '@/components/machinery/intake/reception-ticket';
 import { machineryPilotOpenAt } from '@/lib/machinery/intake-queries';
@@ -29,12 +29,13 @@ export default async function ReceptionPage({
   const { actor, grant } = await requireArea('reception');
   const { after, q = '' } = await searchParams;
   const query = q.trim().slice(0, 20);
-  const [t, te, ta, tmi, machineryOpen] = await Promise.all([
+  const [t, te, ta, tmi, machineryOpen, trc] = await Promise.all([
     getTranslations('Vehicle'),
     getTranslations('Errors'),
     getTranslations('Admin'),
     getTranslations('MachineryIntake.reception'),
     machineryPilotOpenAt(grant.serviceCentreId!),
+    getTranslations('ResidenceCon.reception'),
   ]);
   let found: Awaited<ReturnType<typeof readyAtCentre>> | 'unavailable' | null = null;
   if (query) {
@@ -79,6 +80,13 @@ export default async function ReceptionPage({
           <ReceptionMachineryTicket />
         </Card>
       ) : null}
+      {/* Residence registration (order 003, p.3–5): who owns the dwelling decides the operating hall or online. */}
+      <Card title={trc('title')}>
+        <p className="mb-4 text-ink-muted">{trc('cardLead')}</p>
+        <ButtonLink variant="secondary" href={`/${locale}/reception/residence`}>
+          {trc('open')}
+        </ButtonLink>
+      </Card>
       {found === 'unavailable' ? <Notice tone="error" title={te('registry_unavailable', { system: ta('systems.gbd_fl') })} /> : null}
       {found && found !== 'unavailable' ? (
         !found.person ? (

@@ -19,12 +19,13 @@ export default async function FrontOfficePage({ params }: { params: Promise<{ lo
   const { locale } = await params;
   setRequestLocale(locale);
   const { grant } = await requireArea('front-office');
-  const [t, tm, te, [open, waiting], pilotOpen] = await Promise.all([
+  const [t, tm, te, [open, waiting], pilotOpen, trc] = await Promise.all([
     getTranslations('MachineryIntake'),
     getTranslations('Machinery'),
     getTranslations('Errors'),
     frontOfficeListOf(grant.serviceCentreId!),
     machineryPilotOpenAt(grant.serviceCentreId!),
+    getTranslations('ResidenceCon.hall'),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -33,9 +34,15 @@ export default async function FrontOfficePage({ params }: { params: Promise<{ lo
         title={t('listTitle')}
         lead={t('listLead')}
         actions={
-          <ButtonLink variant="secondary" href={getPathname({ href: '/front-office/archive', locale })}>
-            {t('archiveLink')}
-          </ButtonLink>
+          <>
+            {/* Residence registration for a minor's or an incapable owner's dwelling (order 003, p.6–8). */}
+            <ButtonLink variant="secondary" href={`/${locale}/front-office/residence`}>
+              {trc('hallLink')}
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={getPathname({ href: '/front-office/archive', locale })}>
+              {t('archiveLink')}
+            </ButtonLink>
+          </>
         }
       />
       {/* Order p.1: a CON outside the pilot's regions or dates takes no machinery intake; it says so instead. */}
