@@ -119,6 +119,35 @@ export const CITIZENS: readonly PersonSpec[] = [
   { iin: P.studentPartTime, kk: ['Ибраев', 'Руслан', 'Маратұлы'], ru: ['Ибраев', 'Руслан', 'Маратович'], region: '09' },
   { iin: P.studentAlmaty, kk: ['Нұрмағамбетова', 'Аружан', 'Ғабитқызы'], ru: ['Нурмагамбетова', 'Аружан', 'Габитовна'], region: '10' },
   { iin: P.studentCollege, kk: ['Серікбаев', 'Ерасыл', 'Дәуренұлы'], ru: ['Серикбаев', 'Ерасыл', 'Дауренович'], region: '09' },
+  // The four registered in grandpaBolat's flat F (62 m², at the norm): tenants, no relatives of anyone.
+  {
+    iin: P.flatFTenantNurlan,
+    kk: ['Сейітов', 'Нұрлан', 'Ғаниұлы'],
+    ru: ['Сеитов', 'Нурлан', 'Ганиевич'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantGaukhar,
+    kk: ['Сейітова', 'Гауһар', 'Бекқызы'],
+    ru: ['Сеитова', 'Гаухар', 'Бековна'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantAibek,
+    kk: ['Сейітов', 'Айбек', 'Нұрланұлы'],
+    ru: ['Сеитов', 'Айбек', 'Нурланович'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantMoldir,
+    kk: ['Сейітова', 'Мөлдір', 'Нұрланқызы'],
+    ru: ['Сеитова', 'Молдир', 'Нурлановна'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
 
   // ── Agricultural machinery (SPEC §4)
   {

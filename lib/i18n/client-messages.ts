@@ -22,6 +22,8 @@ export const CLIENT_MESSAGES = {
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
   machineryIssuance: [...forms, 'MachineryIssuance'],
   machineryArchive: [...forms, 'Eds', 'MachineryArchive'],
+  // Residence, Astana's step 4 (order 003 p.10): the claim form.
+  citizenResidenceAstana: [...forms, 'ResidenceAstana'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;
