@@ -24,7 +24,12 @@ const claimSchema = z.object({
 export const submitAstanaClaimAction = formAction(['citizen'], claimSchema, async ({ ctx, input }) => {
   const parsed = claimOf(input);
   if ('fieldErrors' in parsed) {
-    const { id: _id, locale: _locale, ...typed } = input;
+    const typed = {
+      relation: input.relation,
+      sharedParent: input.sharedParent,
+      grandparentSide: input.grandparentSide,
+      grandchildSide: input.grandchildSide,
+    };
     const values = Object.fromEntries(Object.entries(typed).filter((e) => typeof e[1] === 'string')) as Record<string, string>;
     return { ok: false, code: 'invalid', fieldErrors: parsed.fieldErrors, values };
   }

@@ -43,16 +43,23 @@ function assertAstanaDraft(app: ResidenceApplication): string {
   return app.residence.cadastralNumber;
 }
 
-/** Locks the application row, so of two requests at once the second sees what the first stored. */
+/**
+ * Locks the application row, so of two requests at once the second sees what the first stored. The residence row
+ * is read after the lock, in its own statement: a joined row of the locking query would be the one from before
+ * the wait.
+ */
 async function lockedState(tx: DbOrTx, id: string) {
   const [row] = await tx
-    .select({ status: applications.status, version: applications.version, astana: residenceApplications.astana })
+    .select({ status: applications.status, version: applications.version })
     .from(applications)
-    .innerJoin(residenceApplications, eq(residenceApplications.applicationId, applications.id))
     .where(eq(applications.id, id))
-    .for('update', { of: applications });
+    .for('update');
   if (!row) throw new DomainError('not_found');
-  return row;
+  const [residence] = await tx
+    .select({ astana: residenceApplications.astana })
+    .from(residenceApplications)
+    .where(eq(residenceApplications.applicationId, id));
+  return { ...row, astana: residence?.astana ?? null };
 }
 
 /**
