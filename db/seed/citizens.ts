@@ -135,6 +135,35 @@ export const CITIZENS: readonly PersonSpec[] = [
     home: CADASTRE.almatyFlatF,
   },
   { iin: P.consentTenantDias, kk: ['Жақыпов', 'Диас', 'Ерланұлы'], ru: ['Жакупов', 'Диас', 'Ерланович'], region: '09', district: 901 },
+  // The four registered in grandpaBolat's flat F (62 m², at the norm): tenants, no relatives of anyone.
+  {
+    iin: P.flatFTenantNurlan,
+    kk: ['Сейітов', 'Нұрлан', 'Ғаниұлы'],
+    ru: ['Сеитов', 'Нурлан', 'Ганиевич'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantGaukhar,
+    kk: ['Сейітова', 'Гауһар', 'Бекқызы'],
+    ru: ['Сеитова', 'Гаухар', 'Бековна'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantAibek,
+    kk: ['Сейітов', 'Айбек', 'Нұрланұлы'],
+    ru: ['Сеитов', 'Айбек', 'Нурланович'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
+  {
+    iin: P.flatFTenantMoldir,
+    kk: ['Сейітова', 'Мөлдір', 'Нұрланқызы'],
+    ru: ['Сеитова', 'Молдир', 'Нурлановна'],
+    region: '01',
+    home: CADASTRE.astanaFlatF,
+  },
 
   // ── Agricultural machinery (SPEC §4)
   {

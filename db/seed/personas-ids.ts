@@ -53,6 +53,11 @@ export const PERSONA = {
   daughterAisha: '120308635126', // minor, owns flat D
   halfBrotherTimur: '990615336297', // Alikhan's half-brother through the father
   halfSisterDana: '980327437333', // Alikhan's half-sister through the mother
+  // Astana's steps (order 003 p.10): the four registered in grandpaBolat's flat F (registry only, no sign-in)
+  flatFTenantNurlan: '680311344111',
+  flatFTenantGaukhar: '710723444126',
+  flatFTenantAibek: '940205344130',
+  flatFTenantMoldir: '981030444146',
   // Dealer employees (also citizens)
   dealerAstanaMotors: '930303338484',
   dealerAlatau: '960606439510',
@@ -123,6 +128,7 @@ export const CADASTRE = {
   astanaFlatC: '21-325-011-004:204', // 28 m², 1 registered → at the norm; owner Alikhan
   astanaFlatD: '21-311-008-021:5', // 52 m², owner Aisha (minor) → CON only
   astanaStudioE: '21-316-044-010:3', // 14 m², nobody registered → at the norm (15 > 14); owner grandmaRoza
+  astanaFlatF: '21-314-019-006:62', // 62 m², 4 registered → 62 ÷ 15 = 4 places, at the norm; owner grandpaBolat
   kostanayIncapableHouse: '12-193-004-017', // owner idCardIncapable, guardian guardianGulzhan
   almatyDormitory: '20-311-102-003', // KazNU dormitory: studentAlmaty's temporary registration
   kostanayFamilyHouse: '12-190-021-027', // grandpaBolat + grandmaGulnar (Kostanay city)

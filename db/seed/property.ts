@@ -78,6 +78,17 @@ export const PROPERTIES: readonly PropertySpec[] = [
     totalAreaM2: 14,
     owners: [[PERSONA.grandmaRoza, 1000]],
   },
+  // Astana's steps (order 003 p.10): 62 m² ÷ 15 m² = 4 places, 4 registered → at the norm; his grandsons claim.
+  {
+    cadastralNumber: CADASTRE.astanaFlatF,
+    regionCode: '01',
+    districtId: 103,
+    street: ['Мәңгілік Ел даңғылы', 'пр. Мангилик Ел'],
+    house: '20',
+    flat: '62',
+    totalAreaM2: 62,
+    owners: [[PERSONA.grandpaBolat, 1000]],
+  },
   {
     cadastralNumber: CADASTRE.kostanayIncapableHouse,
     regionCode: '10',

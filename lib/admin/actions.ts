@@ -13,7 +13,7 @@ import { revokedCertificates } from '@/db/schema/signatures';
 import { revokeSchema } from '@/lib/signatures/revocation';
 import { rowSchema } from './reference-form';
 import { saveReferenceRow } from './reference-service';
-import { isReferenceTable, referenceTables } from './reference-tables';
+import { isReferenceTable, referenceRowChecks, referenceTables } from './reference-tables';
 
 const refEnvelope = z.object({ _table: z.string().refine(isReferenceTable, 'invalid_value'), _key: z.string().max(100) }).loose();
 
@@ -27,6 +27,14 @@ export const saveReferenceRowAction = formAction(['admin'], refEnvelope, async (
     for (const i of parsed.error.issues)
       (fieldErrors[i.path.join('.')] ??= []).push(/^[a-z_]+$/.test(i.message) ? i.message : 'invalid_value');
     return { ok: false, code: 'invalid', fieldErrors };
+  }
+  const rowProblems = referenceRowChecks[name]?.(isNew ? String(parsed.data.pilot ?? '') : input._key, parsed.data);
+  if (rowProblems) {
+    // What the admin typed stays in the form.
+    const values = Object.fromEntries(
+      Object.entries(input).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$')),
+    );
+    return { ok: false, code: 'invalid', fieldErrors: rowProblems, values };
   }
   const key = await saveReferenceRow(actor, grant, name, isNew ? null : input._key, parsed.data);
   revalidatePath('/[locale]/admin/reference', 'layout');

@@ -21,6 +21,7 @@ import {
   machineryPlates,
   machineryRefusalReasons,
 } from '@/db/schema/machinery';
+import { residenceParamsProblems } from '@/lib/residence/astana-step-rules';
 
 /** How an admin edits one column of a reference table. */
 export type ColumnSpec = {
@@ -201,6 +202,21 @@ export const referenceTables = {
 
 export type ReferenceTableName = keyof typeof referenceTables;
 export const referenceTableNames = Object.keys(referenceTables) as ReferenceTableName[];
+
+/**
+ * Checks of a whole row beyond its columns' kinds, as field errors (Errors.<code>); `key` is the row's key (the
+ * typed one for a new row). The residence pilot's params carry Astana's norm and its maslikhat decision (order 003
+ * p.10 (3)): a zero or missing norm would let anybody register, so the admin cannot save one.
+ */
+export const referenceRowChecks: Partial<
+  Record<ReferenceTableName, (key: string, values: Record<string, unknown>) => Record<string, string[]> | null>
+> = {
+  pilot_settings: (key, values) => {
+    if (key !== 'residence' || !values.params || typeof values.params !== 'object') return null;
+    const problems = residenceParamsProblems(values.params as Record<string, unknown>);
+    return problems.length ? { params: problems } : null;
+  },
+};
 
 export function isReferenceTable(name: string): name is ReferenceTableName {
   return Object.hasOwn(referenceTables, name);

@@ -28,6 +28,8 @@ export const CLIENT_MESSAGES = {
   citizenConsent: [...forms, 'Eds', 'ResidenceConsent.form'],
   // Residence registration at a CON (order 003, p.3–8): reception's ticket and the operating hall's desk.
   residenceCon: [...forms, 'Eds', 'ResidenceCon'],
+  // Residence, Astana's step 4 (order 003 p.10): the claim form.
+  citizenResidenceAstana: [...forms, 'ResidenceAstana'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

@@ -30,7 +30,10 @@ export async function astanaNorm(db: DbOrTx): Promise<AstanaNorm> {
   if (!Number.isFinite(norm) || norm <= 0) throw new DomainError('residence_norm_not_set');
   const date = row?.params.astanaNormDecisionDate;
   const number = row?.params.astanaNormDecisionNumber;
-  return { normM2PerPerson: norm, decision: { date: typeof date === 'string' ? date : '', number: typeof number === 'string' ? number : null } };
+  return {
+    normM2PerPerson: norm,
+    decision: { date: typeof date === 'string' ? date : '', number: typeof number === 'string' ? number : null },
+  };
 }
 
 /** Pure: how many people the dwelling takes under the norm (62 m² ÷ 15 m² → 4). */

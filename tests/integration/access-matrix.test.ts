@@ -85,6 +85,8 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/residence/con-actions.ts:astanaClaimAction': ['con_operator'],
   'lib/residence/con-actions.ts:arrivalFormAction': ['con_operator'],
   'lib/residence/con-actions.ts:signAndRegisterAction': ['con_operator'],
+  // Residence, Astana's step 4 (order 003 p.10): the applicant's claim; the service checks it is their own draft.
+  'lib/residence/astana-actions.ts:submitAstanaClaimAction': ['citizen'],
   // "Check my EDS": everybody who signs in has keys to try.
   'lib/signatures/actions.ts:signEdsCheckAction': roles,
   // Sign-in creates the session; sign-out ends whatever session there is.
