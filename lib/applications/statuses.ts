@@ -8,7 +8,19 @@ export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' |
 
 export function statusTone(status: string): StatusTone {
   if (['issued', 'registered', 'approved'].includes(status)) return 'success';
-  if (['refused', 'annulled', 'rejected_at_intake', 'expired', 'declined_by_buyer', 'cancelled_by_dealer', 'cancelled', 'declined_by_owner', 'withdrawn'].includes(status))
+  if (
+    [
+      'refused',
+      'annulled',
+      'rejected_at_intake',
+      'expired',
+      'declined_by_buyer',
+      'cancelled_by_dealer',
+      'cancelled',
+      'declined_by_owner',
+      'withdrawn',
+    ].includes(status)
+  )
     return 'danger';
   if (['ready_for_pickup'].includes(status)) return 'info';
   if (['draft'].includes(status)) return 'neutral';

@@ -56,7 +56,10 @@ export class ZagsSimulator implements Zags {
       .from(marriages)
       .where(
         and(
-          or(and(eq(marriages.spouse1Iin, iinA), eq(marriages.spouse2Iin, iinB)), and(eq(marriages.spouse1Iin, iinB), eq(marriages.spouse2Iin, iinA))),
+          or(
+            and(eq(marriages.spouse1Iin, iinA), eq(marriages.spouse2Iin, iinB)),
+            and(eq(marriages.spouse1Iin, iinB), eq(marriages.spouse2Iin, iinA)),
+          ),
           isNull(marriages.dissolvedOn),
         ),
       )
