@@ -2,7 +2,7 @@
 // ticket (p.3–5), the operating hall's owner check (p.6), the representative's authority and the worker's EDS (p.7)
 // with GBD FL written once on a double submit, the refusals of p.8 recorded, Astana's steps at the norm, and the CON
 // scope (a worker of another CON gets not_found).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
@@ -60,7 +60,8 @@ async function docOf(iin: string) {
   const [p] = await database.db.select({ doc: persons.docNumber }).from(persons).where(eq(persons.iin, iin));
   return p!.doc;
 }
-const auditOf = (action: string) => database.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+const auditOf = (action: string) =>
+  database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(asc(auditEvents.id));
 
 /** Reception's ticket for the dwelling, called by the worker of the same CON. */
 async function calledTicket(reception: Actor, worker: Actor, cadastralNumber: string) {
