@@ -73,10 +73,10 @@ const L = {
   },
 } as const;
 
-/** The referral as a PDF in the person's language. */
-export function renderConReferralPdf(r: ConReferral, locale: PdfLocale): Promise<Uint8Array> {
+/** The referral's content in the person's language: what it says, and where the service is online. */
+export function conReferralBlocks(r: ConReferral, locale: PdfLocale): Block[] {
   const l = L[locale];
-  const blocks: Block[] = [
+  return [
     { kind: 'title', text: l[r.kind] },
     { kind: 'paragraph', text: l.service, bold: true },
     { kind: 'paragraph', text: l.intro[r.kind] },
@@ -110,5 +110,16 @@ export function renderConReferralPdf(r: ConReferral, locale: PdfLocale): Promise
     { kind: 'spacer', height: 20 },
     { kind: 'paragraph', text: `${l.worker}: ${r.worker.role}, ${r.worker.name}` },
   ];
-  return renderDocument({ title: l[r.kind], language: locale, blocks, footer: (p, t) => l.page(p, t), createdAt: r.at });
+}
+
+/** The referral as a PDF in the person's language. */
+export function renderConReferralPdf(r: ConReferral, locale: PdfLocale): Promise<Uint8Array> {
+  const l = L[locale];
+  return renderDocument({
+    title: l[r.kind],
+    language: locale,
+    blocks: conReferralBlocks(r, locale),
+    footer: (p, t) => l.page(p, t),
+    createdAt: r.at,
+  });
 }
