@@ -21,7 +21,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { defaultAlgorithms, type CmsVerifier, type SignatureAlgorithm } from './algorithm';
 import { certificateDer, certificateToPem, fromBase64, normaliseSerial, parseDer, serialHex, toBytes } from './encoding';
-import { buildPath, parseAll } from './chain';
+import { MAX_CMS_CERTIFICATES, buildPath, parseAll } from './chain';
 import { hasPurpose, parseSubject, subjectKeyId } from './names';
 import * as oid from './oids';
 
@@ -182,7 +182,9 @@ async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
     return ok && (await signingCertMatches(signerInfo, signer, algorithms));
   });
 
-  const pool = [...parseAll(input.intermediates), ...certificates.filter((c) => c !== signer)];
+  // The configured intermediates, then at most a few of the certificates the signer sent (a real chain has one or two).
+  const carried = certificates.filter((c) => c !== signer).slice(0, MAX_CMS_CERTIFICATES);
+  const pool = [...parseAll(input.intermediates), ...carried];
   const path = await buildPath(signer, pool, parseAll(input.trustedRoots), algorithms).catch(() => undefined);
   if (!path) problems.add('untrusted_chain');
 
