@@ -87,6 +87,8 @@ async function main() {
     const pki = await issueDemoKeys(env.DATABASE_URL);
     if (pki.issued) console.log(`Demo PKI: issued ${pki.issued} certificates and key files.`);
   }
+  // The portal's own address for links that leave the page (lib/config.ts `publicUrl`): the port served on.
+  env.PORT = args.port;
   env.AUTH_SECRET = localSecret('AUTH_SECRET', path.dirname(dataDir));
   env.PAYMENT_GATEWAY_SECRET = localSecret('PAYMENT_GATEWAY_SECRET', path.dirname(dataDir));
 

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { isDemoMode } from '@/lib/config';
 import { verifyEdsSignIn } from './eds-sign-in';
 import { startSession } from './sign-in';
 
@@ -20,7 +21,7 @@ const cookie = (name: string, httpOnly = true) => ({
   options: { httpOnly, sameSite: 'lax' as const, path: '/', secure },
 });
 
-export const isDemoMode = () => process.env.DEMO_MODE === '1';
+export { isDemoMode };
 
 /** Carries the reason an EDS sign-in was refused to the sign-in action, which shows it in the person's language. */
 export class EdsSignInError extends CredentialsSignin {

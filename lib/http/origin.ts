@@ -1,9 +1,10 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { publicUrl } from '@/lib/config';
 
-/** The portal's own origin for links that leave the page (gateway callbacks, QR codes): config, else the request. */
+/**
+ * The portal's own origin for links that leave the page (gateway callbacks, QR codes): configuration only
+ * (`QYZMET_PUBLIC_URL`; in demo mode the local port), never the request's Host or X-Forwarded-* headers.
+ */
 export async function publicOrigin(): Promise<string> {
-  if (process.env.QYZMET_PUBLIC_URL) return process.env.QYZMET_PUBLIC_URL.replace(/\/+$/, '');
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host')}`;
+  return publicUrl();
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { isDemoMode } from '@/lib/config';
 import { completeGatewayInvoice } from '@/lib/gateway/complete';
 import { publicOrigin } from '@/lib/http/origin';
 import { logError } from '@/lib/log';
@@ -17,7 +18,7 @@ const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: z.enum(
  */
 export async function completeGatewayPaymentAction(form: FormData) {
   const input = schema.safeParse(Object.fromEntries(form));
-  if (!input.success) return;
+  if (!input.success || !isDemoMode()) return;
   const completed = await completeGatewayInvoice(input.data.invoiceId, input.data.outcome);
   if (!completed) return;
   const origin = await publicOrigin();

@@ -2,14 +2,16 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
+import { isDemoMode } from '@/lib/config';
 import { formatMoney } from '@/lib/format';
 import { gatewayInvoice } from '@/lib/gateway/queries';
 import { completeGatewayPaymentAction } from './actions';
 
-/** The payment gateway's hosted page (simulator): what a bank's card page would be in production. */
+/** The payment gateway's hosted page (simulator, demo mode only): what a bank's card page would be in production. */
 export default async function GatewayPage({ params }: { params: Promise<{ locale: Locale; invoiceId: string }> }) {
   const { locale, invoiceId } = await params;
   setRequestLocale(locale);
+  if (!isDemoMode()) notFound();
   if (!/^[\w-]{1,64}$/.test(invoiceId)) notFound();
   const invoice = await gatewayInvoice(invoiceId);
   if (!invoice) notFound();

@@ -1,0 +1,100 @@
+// The portal's configuration from the environment, parsed once with zod (issue 14): what each variable means, its
+// default, and which settings a production start refuses. Pure except `config()`, which reads process.env.
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1']).optional();
+const url = z.url({ protocol: /^https?$/ });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The persona picker, the demo PKI's keys, the simulated bank page. Never with a real database in production. */
+  DEMO_MODE: flag,
+  DATABASE_URL: z.string().min(1).optional(),
+  /** The portal's public origin for links that leave the page: gateway callbacks, QR codes, SMS. Never a request's Host. */
+  QYZMET_PUBLIC_URL: url.optional(),
+  AUTH_SECRET: z.string().optional(),
+  PAYMENT_GATEWAY_SECRET: z.string().optional(),
+  /** `simulator` (the `registry` schema) is the only implementation so far. */
+  REGISTRIES: z.string().trim().default('simulator'),
+  /** Plain-HTTP cookies for a production build behind no TLS (local checks only). */
+  QYZMET_INSECURE_COOKIES: flag,
+  QYZMET_WORKERS: flag,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration, or an error naming every variable that is malformed. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const wrong = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Qyzmet configuration is invalid: ${wrong.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+let cached: { env: NodeJS.ProcessEnv; snapshot: string; config: Config } | undefined;
+
+/** The parsed process environment (re-parsed when it changes, as tests change it). */
+export function config(): Config {
+  const snapshot = JSON.stringify([
+    process.env.NODE_ENV,
+    process.env.DEMO_MODE,
+    process.env.DATABASE_URL,
+    process.env.QYZMET_PUBLIC_URL,
+    process.env.AUTH_SECRET,
+    process.env.PAYMENT_GATEWAY_SECRET,
+    process.env.REGISTRIES,
+    process.env.QYZMET_INSECURE_COOKIES,
+    process.env.QYZMET_WORKERS,
+    process.env.PORT,
+  ]);
+  if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
+  return cached.config;
+}
+
+export const isDemoMode = () => config().DEMO_MODE === '1';
+
+/**
+ * The portal's public origin, from configuration only (a forged Host header must never choose where the signed
+ * payment callback goes). In demo mode without one: the local address `npm start` serves on.
+ */
+export function publicUrl(c: Config = config()): string {
+  if (c.QYZMET_PUBLIC_URL) return c.QYZMET_PUBLIC_URL.replace(/\/+$/, '');
+  if (c.DEMO_MODE === '1') return `http://localhost:${c.PORT}`;
+  throw new Error('QYZMET_PUBLIC_URL is not set: the portal needs its public address outside demo mode');
+}
+
+/**
+ * What a production start refuses, as a list a person can act on (empty: safe to start). Demo mode is a demo: it
+ * runs the simulators and the persona picker, so none of this applies to it.
+ */
+export function productionProblems(c: Config): string[] {
+  if (c.NODE_ENV !== 'production') return [];
+  if (c.DEMO_MODE === '1')
+    return c.DATABASE_URL && !isLocalDatabase(c.DATABASE_URL)
+      ? ['DEMO_MODE=1 with a database on another host: the persona picker would sign anyone in as anyone']
+      : [];
+  const problems: string[] = [];
+  if (!c.QYZMET_PUBLIC_URL) problems.push('QYZMET_PUBLIC_URL is not set (the public https address of the portal)');
+  else if (!c.QYZMET_PUBLIC_URL.startsWith('https://')) problems.push('QYZMET_PUBLIC_URL must be an https:// address');
+  if (!c.AUTH_SECRET || c.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET is not set or shorter than 32 characters');
+  if (!c.PAYMENT_GATEWAY_SECRET || c.PAYMENT_GATEWAY_SECRET.length < 32)
+    problems.push('PAYMENT_GATEWAY_SECRET is not set or shorter than 32 characters');
+  if (c.QYZMET_INSECURE_COOKIES === '1') problems.push('QYZMET_INSECURE_COOKIES=1 sends session cookies over plain HTTP');
+  if (c.REGISTRIES === 'simulator')
+    problems.push('REGISTRIES=simulator: the state systems and the payment gateway are simulated (demo only)');
+  if (!c.DATABASE_URL) problems.push('DATABASE_URL is not set');
+  return problems;
+}
+
+/** A database on this machine (the embedded one, or a developer's): where demo mode may run. */
+export function isLocalDatabase(databaseUrl: string): boolean {
+  try {
+    const host = new URL(databaseUrl).hostname;
+    return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '[::1]' || host === '';
+  } catch {
+    return false;
+  }
+}
