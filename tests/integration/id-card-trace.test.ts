@@ -8,7 +8,8 @@ import { idCardApplications } from '@/db/schema/id-card';
 import { outbox } from '@/db/schema/notifications';
 import { payments } from '@/db/schema/payments';
 import { mrpValues, pilotSettings } from '@/db/schema/reference';
-import { PERSONA, REG_POINT } from '@/db/seed/personas-ids';
+import { auditEvents } from '@/db/schema/audit';
+import { PERSONA, REG_POINT, STAFF } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
@@ -21,7 +22,8 @@ import {
   uploadPhoto,
   uploadSignatureSample,
 } from '@/lib/id-card/citizen-service';
-import { umsCounts, umsQueue } from '@/lib/id-card/queries';
+import { ageHours, umsCounts, umsQueue } from '@/lib/id-card/queries';
+import { recordView, reviewerApplication } from '@/lib/id-card/review-service';
 import { startRenewal } from '@/lib/id-card/start-service';
 import { getRegistries } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
@@ -231,5 +233,29 @@ describe('step 17: the UMS DP queue of one region', () => {
     const counts = new Map((await umsCounts(database.db, region)).map((c) => [c.status, Number(c.n)]));
     expect(counts.get('annulled')).toBeGreaterThanOrEqual(1);
     expect(counts.get('under_review')).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('p.4 (1): the UMS DP checks the e-applications', () => {
+  it('the reviewer of the region opens an application under review, and the view is audited for the citizen', async () => {
+    const citizen = await actorOf(PERSONA.citizenAigerim);
+    const [card] = await database.db.select().from(idCardApplications).where(eq(idCardApplications.iin, citizen.iin));
+    const reviewer = await actorOf(STAFF.umsAstana);
+    const app = await reviewerApplication(database.db, reviewer.grants[0]!, card!.applicationId);
+    expect(app.status).toBe('under_review');
+    await recordView(database.db, reviewer, reviewer.grants[0]!, app);
+    const views = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'person.viewed'), eq(auditEvents.applicationId, app.id)));
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ subjectIin: citizen.iin });
+  });
+
+  it('the dashboard’s age is whole hours waited, never negative', () => {
+    const since = new Date('2026-03-02T08:00:00Z');
+    expect(ageHours(since, new Date('2026-03-02T08:59:59Z'))).toBe(0);
+    expect(ageHours(since, new Date('2026-03-02T09:00:00Z'))).toBe(1);
+    expect(ageHours(since, new Date('2026-03-01T08:00:00Z'))).toBe(0);
   });
 });

@@ -23,6 +23,7 @@ import {
 } from '@/lib/vehicle-registration/buyer-service';
 import { detailsOptions } from '@/lib/vehicle-registration/buyer-queries';
 import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
+import { processVehicleApplication } from '@/lib/vehicle-registration/processing';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
 import { payThroughGateway } from '@/tests/support/gateway';
@@ -112,9 +113,17 @@ describe('order p.5: the pilot runs only within its dates and regions (settings 
   });
 });
 
-describe('step 10: the buyer is told in the cabinet and by SMS', () => {
-  it('the offer notice goes to the buyer, with an SMS', async () => {
+describe('steps 9–10: what the dealer signs; the buyer is told in the cabinet and by SMS', () => {
+  it('the dealer’s signed document holds the VIN, the e-passport data, the contract and the buyer; the offer notice goes to the buyer with an SMS', async () => {
     const offer = await offered(PERSONA.dealerAstanaMotors, VIN.good1, PERSONA.buyerErlan);
+    const [v] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, offer.id));
+    const [signed] = await database.db.select().from(signatures).where(eq(signatures.id, v!.dealerSignatureId!));
+    expect(JSON.parse(signed!.document)).toMatchObject({
+      vin: VIN.good1,
+      vehicle: { make: v!.vehicle!.make, model: v!.vehicle!.model, bodyNumber: v!.vehicle!.bodyNumber },
+      contract: { number: v!.contract!.number, priceTiyn: v!.contract!.priceTiyn },
+      buyer: { iin: PERSONA.buyerErlan },
+    });
     const [row] = await database.db
       .select()
       .from(outbox)
@@ -179,5 +188,14 @@ describe('step 18: the buyer signs the whole application, bound to the dealer’
     expect((await buyerApplication(database.db, buyer, offer.id)).status).toBe('awaiting_buyer_signature');
     const own = await pki.sign({ iin: buyer.iin, surname: buyer.surname, givenName: buyer.givenName }, document);
     await expect(signAsBuyer(c, { id: offer.id, version: app.version, cms: own })).resolves.toMatchObject({ status: 'processing' });
+
+    // p.7: after step 19 the buyer is told, in the cabinet and by SMS, to collect at the chosen CON.
+    expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('ready');
+    const [ready] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:ready`));
+    expect(ready!.payload).toMatchObject({ recipientIin: buyer.iin, kind: 'vehicle_ready', sms: true });
+    expect((await buyerApplication(database.db, buyer, offer.id)).pickupCentreId).toBe(CON.almaty1);
   });
 });
