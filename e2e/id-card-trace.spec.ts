@@ -35,3 +35,16 @@ for (const c of cases) {
     await expectAccessible(page);
   });
 }
+
+test('ru: step 9 — the photo and the signature sample come with their instructions on the page', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardFaceMismatch, 'ru'); // eligible for steps 1–7 (Kostanay); no other spec uses this person
+  await page.goto('/ru/cabinet/id-card');
+  await page.getByLabel(cases[0].consent).check();
+  await page.getByRole('button', { name: cases[0].start }).click();
+  await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
+  const rules = page.getByRole('list', { name: 'Требования к фотографии' });
+  await expect(rules).toContainText('пропорции 3:4');
+  await expect(rules).toContainText('Светлый однотонный фон');
+  await expect(page.getByText('Фото или скан подписи на белом листе', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+});
