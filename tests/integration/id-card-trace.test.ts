@@ -164,6 +164,12 @@ describe('steps 12, 15, 16: signing, the duty, the notices', () => {
     expect(payment!.amountTiyn).toBe(duty);
     await payThroughGateway(database.db, payUrl);
     expect((await citizenApplication(database.db, citizen, id)).status).toBe('under_review');
+    // Step 16: the citizen is told the duty arrived (the page then says the UMS DP is reviewing it).
+    const [notice] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `payment:${payment!.id}:paid`));
+    expect(notice!.payload).toMatchObject({ recipientIin: citizen.iin, applicationId: id, kind: 'payment_received', sms: true });
   });
 
   it('the result of steps 13–15 reaches the citizen as a notice with an SMS', async () => {
