@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { db as portalDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
@@ -33,6 +33,9 @@ export type UmsQueueQuery = {
   after?: Cursor;
 };
 
+/** A cursor's instant as PostgreSQL reads it: our own ISO form (with microseconds) as is, anything else through Date. */
+const exactInstant = (at: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) ? at : new Date(at).toISOString());
+
 /**
  * The UMS DP queue of one region (SPEC §5 step 17): oldest first, keyset-paginated on the region index; filters
  * by status, registration point and date; search by RP DRN ticket. Never another region's.
@@ -46,11 +49,10 @@ export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
     q.from ? gte(applications.createdAt, q.from) : undefined,
     q.to ? lte(applications.createdAt, q.to) : undefined,
     q.ticket ? eq(idCardApplications.rpDrnTicket, q.ticket) : undefined,
+    // The cursor keeps PostgreSQL's microseconds: through a JS Date (milliseconds) the last row of a page would
+    // compare as later than itself and come again on the next page.
     q.after
-      ? or(
-          gt(applications.createdAt, new Date(q.after.at)),
-          and(eq(applications.createdAt, new Date(q.after.at)), gt(applications.id, q.after.id)),
-        )
+      ? sql`(${applications.createdAt}, ${applications.id}) > (${exactInstant(q.after.at)}::timestamptz, ${q.after.id}::uuid)`
       : undefined,
   ];
   const rows = await db
@@ -59,6 +61,7 @@ export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
       number: applications.number,
       status: applications.status,
       createdAt: applications.createdAt,
+      cursorAt: sql<string>`to_char(${applications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       submittedAt: applications.submittedAt,
       iin: idCardApplications.iin,
       ticket: idCardApplications.rpDrnTicket,
@@ -72,7 +75,7 @@ export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return { rows: page, next: rows.length > q.limit && last ? { at: last.cursorAt, id: last.id } : null };
 }
 
 export async function umsCounts(db: DbOrTx, regionCode: string) {

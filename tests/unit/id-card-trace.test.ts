@@ -1,0 +1,40 @@
+// Order 002: the portal page's format-logical control (order p.4 (1)) and the order's "go to a CON" message
+// (p.7) in both languages, verbatim.
+import { describe, expect, it } from 'vitest';
+import { formSchema, issueCardSchema, startSchema } from '@/lib/id-card/schemas';
+import kk from '../../messages/kk.json';
+import ru from '../../messages/ru.json';
+
+const issues = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
+const base = { id: '00000000-0000-4000-8000-000000000000', version: '3', locale: 'kk' };
+
+describe('order p.4 (1): format-logical control of the form', () => {
+  it('the form needs a registration point and a Kazakh mobile number; the e-mail is optional but must be one', () => {
+    const ok = formSchema.parse({ ...base, registrationPointId: '101', phone: '8 701 555 44 33', email: '' });
+    expect(ok).toMatchObject({ registrationPointId: 101, phone: '+77015554433', email: undefined });
+    expect(issues(formSchema.safeParse({ ...base, registrationPointId: '', phone: '+77015554433' }))).toEqual(['id_card_point_required']);
+    expect(issues(formSchema.safeParse({ ...base, registrationPointId: '101', phone: '+7 495 123 45 67' }))).toEqual(['phone_invalid']);
+    expect(issues(formSchema.safeParse({ ...base, registrationPointId: '101', phone: '+77015554433', email: 'a@' }))).toEqual([
+      'invalid_value',
+    ]);
+  });
+
+  it('no start without the consent box; a new card number is nine digits; the presented IIN is a valid IIN', () => {
+    expect(issues(startSchema.safeParse({ locale: 'ru' }))).toEqual(['id_card_consent_required']);
+    const issue = { ...base, presentedIin: '950417401049', newCardNumber: '045678123' };
+    expect(issueCardSchema.safeParse(issue).success).toBe(true);
+    expect(issues(issueCardSchema.safeParse({ ...issue, newCardNumber: '04567812' }))).toEqual(['id_card_number_invalid']);
+    expect(issues(issueCardSchema.safeParse({ ...issue, presentedIin: '950417401048' }))).toEqual(['iin_invalid']);
+  });
+});
+
+describe('p.7 and SPEC §5: the refusal says the order’s words', () => {
+  const errors = { kk: kk.Errors as Record<string, string>, ru: ru.Errors as Record<string, string> };
+  it.each(['id_card_too_early', 'id_card_too_late'])(
+    '%s: «оформление не доступно, обратитесь в ЦОН» / «рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз»',
+    (code) => {
+      expect(errors.ru[code]).toContain('оформление не доступно, обратитесь в ЦОН');
+      expect(errors.kk[code]).toContain('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз');
+    },
+  );
+});
