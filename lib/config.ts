@@ -20,6 +20,13 @@ export const configSchema = z.object({
   QYZMET_INSECURE_COOKIES: flag,
   QYZMET_WORKERS: flag,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** How long a call to an external state system may take before it counts as not answering (ms). */
+  QYZMET_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Per-system overrides, e.g. `gbd_fl=5000,zags=15000`. */
+  QYZMET_REGISTRY_TIMEOUTS: z
+    .string()
+    .regex(/^(\s*[a-z_]+=\d{3,6}\s*)(,\s*[a-z_]+=\d{3,6}\s*)*$/, 'system=milliseconds pairs separated by commas')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -49,6 +56,8 @@ export function config(): Config {
     process.env.QYZMET_INSECURE_COOKIES,
     process.env.QYZMET_WORKERS,
     process.env.PORT,
+    process.env.QYZMET_REGISTRY_TIMEOUT_MS,
+    process.env.QYZMET_REGISTRY_TIMEOUTS,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
   return cached.config;
@@ -97,4 +106,13 @@ export function isLocalDatabase(databaseUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The timeout of calls to one external system: its override, else the default. */
+export function registryTimeoutMs(system: string, c: Config = config()): number {
+  for (const pair of c.QYZMET_REGISTRY_TIMEOUTS?.split(',') ?? []) {
+    const [name, ms] = pair.split('=').map((x) => x.trim());
+    if (name === system) return Number(ms);
+  }
+  return c.QYZMET_REGISTRY_TIMEOUT_MS;
 }

@@ -1,7 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DbOrTx } from '@/db/client';
 import { registryCalls, type RegistrySystem } from '@/db/schema/registry-ops';
-import { RegistryUnavailableError } from './errors';
+import { registryTimeoutMs } from '@/lib/config';
+import { RegistryTimeoutError, RegistryUnavailableError } from './errors';
 import { cachedFault } from './faults';
 
 export { invalidateFaultCache } from './faults';
@@ -21,12 +22,15 @@ export type CallContext = {
   /** Injected in tests; defaults to Math.random and the wall clock. */
   random?: () => number;
   now?: () => Date;
+  /** Overrides the configured timeout of the system (tests). */
+  timeoutMs?: number;
 };
 
-/** Waits at least `ms` by the monotonic clock: timers may fire a little early. */
-async function sleepAtLeast(ms: number): Promise<void> {
+/** Waits at least `ms` by the monotonic clock: timers may fire a little early. Stops early when aborted. */
+async function sleepAtLeast(ms: number, signal?: AbortSignal): Promise<void> {
   const start = performance.now();
-  for (let left = ms; left > 0; left = ms - (performance.now() - start)) await delay(Math.ceil(left));
+  for (let left = ms; left > 0 && !signal?.aborted; left = ms - (performance.now() - start))
+    await delay(Math.ceil(left), undefined, { signal }).catch(() => {});
 }
 
 /**
@@ -55,17 +59,33 @@ export async function callRegistry<T>(ctx: CallContext, system: RegistrySystem, 
   if (fault.outageSince && fault.outageSince <= now) {
     return fail('outage', new RegistryUnavailableError(system, 'outage'));
   }
-  if (fault.latencyMs > 0) await sleepAtLeast(fault.latencyMs);
-  if ((ctx.random ?? Math.random)() < fault.errorRate) {
-    return fail('error', new RegistryUnavailableError(system, 'error'));
-  }
+  // The latency and the call itself share the system's timeout: past it the caller hears "not answering" and the
+  // call is not started (a latency longer than the timeout never reaches the system).
+  const timeoutMs = ctx.timeoutMs ?? registryTimeoutMs(system);
+  const timer = new AbortController();
+  let timeoutId: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timeoutId = setTimeout(() => {
+      timer.abort();
+      reject(new RegistryTimeoutError(system, timeoutMs));
+    }, timeoutMs);
+  });
+  timedOut.catch(() => {});
+  const attempt = async () => {
+    if (fault.latencyMs > 0) await sleepAtLeast(fault.latencyMs, timer.signal);
+    if (timer.signal.aborted) throw new RegistryTimeoutError(system, timeoutMs);
+    if ((ctx.random ?? Math.random)() < fault.errorRate) throw new RegistryUnavailableError(system, 'error');
+    return fn();
+  };
 
   let result: T;
   try {
-    result = await fn();
+    result = await Promise.race([attempt(), timedOut]);
   } catch (e) {
     const outcome = e instanceof RegistryUnavailableError ? e.kind : 'error';
     return fail(outcome, e);
+  } finally {
+    clearTimeout(timeoutId);
   }
   await log(result === null ? 'not_found' : 'ok');
   return result;

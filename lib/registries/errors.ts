@@ -20,6 +20,18 @@ export class RegistryUnavailableError extends Error {
   }
 }
 
+/** The system did not answer within its timeout (lib/config.ts `registryTimeoutMs`): not answering, never a hang. */
+export class RegistryTimeoutError extends RegistryUnavailableError {
+  constructor(
+    system: RegistrySystem,
+    readonly timeoutMs: number,
+  ) {
+    super(system, 'error');
+    this.message = `registry ${system} did not answer within ${timeoutMs} ms`;
+    this.name = 'RegistryTimeoutError';
+  }
+}
+
 export function isRegistryUnavailable(e: unknown): e is RegistryUnavailableError {
   return e instanceof RegistryUnavailableError;
 }

@@ -138,5 +138,5 @@ export function getRegistries(db: DbOrTx, options: RegistriesOptions = {}): Regi
 
 export type { CallContext, CallOutcome } from './call';
 export { callRegistry, invalidateFaultCache, withFaultsAndLog } from './call';
-export { RegistriesNotConfiguredError, RegistryUnavailableError, isRegistryUnavailable } from './errors';
+export { RegistriesNotConfiguredError, RegistryTimeoutError, RegistryUnavailableError, isRegistryUnavailable } from './errors';
 export { clearFaults, getFaults, hasBeenFailingFor, setFault, type FaultInput, type SystemFault } from './faults';
