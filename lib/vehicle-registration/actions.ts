@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { kickVehicleProcessing } from '@/lib/jobs';
-import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
+import { acceptOffer, changeDetails, declineOffer, payFees, recheckFines, saveDetails, signAsBuyer } from './buyer-service';
 import { callNext, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
 import {
@@ -57,6 +57,12 @@ const cabinet = (locale: string, id: string) => `/${locale}/cabinet/vehicle/${id
 /** Step 10: the buyer accepts, and steps 11–14 run. */
 export const acceptOfferAction = formAction(['citizen'], versionedSchema, async ({ ctx, input }) => {
   await acceptOffer(ctx, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+/** Step 14 again: the buyer has paid the fines and asks ERAP once more. */
+export const recheckFinesAction = formAction(['citizen'], versionedSchema, async ({ ctx, input }) => {
+  await recheckFines(ctx, input);
   redirect(cabinet(input.locale, input.id));
 });
 
