@@ -79,7 +79,12 @@ export const vehicleMachine = defineMachine<VehicleState, VehicleEvent, VehicleP
     draft: { checks_passed: 'awaiting_seller_signature', cancel: 'cancelled_by_dealer' },
     awaiting_seller_signature: { seller_signed: 'awaiting_buyer', reopen: 'draft', cancel: 'cancelled_by_dealer' },
     awaiting_buyer: { buyer_accepted: 'buyer_filling', buyer_declined: 'declined_by_buyer', ...cancellable },
-    buyer_filling: { details_completed: 'awaiting_payment', buyer_refused: 'refused', fines_found: 'awaiting_fines_payment', ...cancellable },
+    buyer_filling: {
+      details_completed: 'awaiting_payment',
+      buyer_refused: 'refused',
+      fines_found: 'awaiting_fines_payment',
+      ...cancellable,
+    },
     // Step 14 "pay them and apply again": the application stays open (same VIN, same dealer signature, same expiry).
     awaiting_fines_payment: { fines_cleared: 'buyer_filling', ...cancellable },
     awaiting_payment: { paid: 'awaiting_buyer_signature', details_changed: 'buyer_filling', ...cancellable },

@@ -193,16 +193,33 @@ describe('step 16: the phone the buyer gives is used', () => {
     const [bmg] = await database.db.select().from(mobileNumbers).where(eq(mobileNumbers.iin, PERSONA.buyerNoBmg));
     expect(bmg).toBeUndefined();
     const offer = await offered(PERSONA.dealerAstanaMotors, VIN.goodNoBmg, PERSONA.buyerNoBmg);
+    // Step 10's notice comes before any number is known: the cabinet only.
+    await deliverOutbox(database.db);
+    const offerSms = await database.db
+      .select()
+      .from(smsMessages)
+      .innerJoin(outbox, eq(outbox.id, smsMessages.outboxId))
+      .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:offer`));
+    expect(offerSms).toEqual([]);
     const buyer = await actorOf(PERSONA.buyerNoBmg);
     const c = ctx(buyer, 'citizen');
     const filling = await acceptOffer(c, { id: offer.id, version: offer.version });
     const phone = '+77015550142';
-    const paying = await saveDetails(c, { id: offer.id, version: filling.version, centreId: CON.astana1, plateType: 'standard_person', phone });
+    const paying = await saveDetails(c, {
+      id: offer.id,
+      version: filling.version,
+      centreId: CON.astana1,
+      plateType: 'standard_person',
+      phone,
+    });
     expect(paying.status).toBe('awaiting_payment');
     const { payUrl } = await payFees(c, { id: offer.id, locale: 'ru' });
     await payThroughGateway(database.db, payUrl);
     const toSign = await buyerApplication(database.db, buyer, offer.id);
-    const cms = await pki.sign({ iin: buyer.iin, surname: buyer.surname, givenName: buyer.givenName }, await buyerDocumentOf(database.db, toSign));
+    const cms = await pki.sign(
+      { iin: buyer.iin, surname: buyer.surname, givenName: buyer.givenName },
+      await buyerDocumentOf(database.db, toSign),
+    );
     await signAsBuyer(c, { id: offer.id, version: toSign.version, cms });
     expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('ready');
     await deliverOutbox(database.db);
@@ -214,12 +231,5 @@ describe('step 16: the phone the buyer gives is used', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.phone).toBe(phone);
     expect(sent[0]!.text).toContain(offer.number);
-    // The offer SMS of step 10 came before any number was known: cabinet only, no SMS anywhere.
-    const offerSms = await database.db
-      .select()
-      .from(smsMessages)
-      .innerJoin(outbox, eq(outbox.id, smsMessages.outboxId))
-      .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:offer`));
-    expect(offerSms).toEqual([]);
   });
 });

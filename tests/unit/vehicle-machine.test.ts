@@ -148,6 +148,19 @@ describe('vehicle registration machine', () => {
     for (const s of vehicleStates) expect(m.isFinal(s)).toBe(s === 'issued' || closed.includes(s));
   });
 
+  it('step 14: unpaid fines are not a refusal: the application stays open, then goes on once they are paid', () => {
+    const waiting = m.next('buyer_filling', 'fines_found');
+    expect(waiting).toBe('awaiting_fines_payment');
+    expect(isClosed(waiting)).toBe(false);
+    expect(m.isFinal(waiting)).toBe(false);
+    expect(mayAct(waiting, 'fines_cleared', 'buyer')).toBe(true);
+    expect(mayAct(waiting, 'fines_cleared', 'dealer')).toBe(false);
+    expect(m.next(waiting, 'fines_cleared')).toBe('buyer_filling');
+    // No shortcut past steps 15–17 while fines are unpaid.
+    expect(m.can(waiting, 'details_completed')).toBe(false);
+    expect(m.can(waiting, 'paid')).toBe(false);
+  });
+
   it('holds its invariants over random event sequences', () => {
     let issuedRuns = 0;
     fc.assert(

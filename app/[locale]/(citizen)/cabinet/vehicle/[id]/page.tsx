@@ -99,8 +99,8 @@ export default async function BuyerApplicationPage({
     <ul className="mt-2 list-disc pl-5" data-testid="fines">
       {fines.map((f) => (
         <li key={f.id}>
-          {locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} ({format.dateTime(new Date(f.issuedOn), 'short')}, №{' '}
-          {f.id})
+          {locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} (
+          {format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})
         </li>
       ))}
     </ul>
@@ -136,7 +136,12 @@ export default async function BuyerApplicationPage({
           {finesList}
           {fines?.length ? (
             <p className="mt-2 font-semibold" data-testid="fines-total">
-              {t('finesTotal', { total: formatMoney(fines.reduce((sum, f) => sum + f.amountTiyn, 0), locale) })}
+              {t('finesTotal', {
+                total: formatMoney(
+                  fines.reduce((sum, f) => sum + f.amountTiyn, 0),
+                  locale,
+                ),
+              })}
             </p>
           ) : null}
           <p className="mt-2">{t('finesHowToPay')}</p>
