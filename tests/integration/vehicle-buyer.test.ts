@@ -120,7 +120,7 @@ describe('the buyer’s part', () => {
     ).toHaveLength(1);
   });
 
-  it('step 14: unpaid fines keep the application open and list them (paying and re-running: vehicle-buyer-branches)', async () => {
+  it('step 14: unpaid fines keep the application open and list them (paying and re-running: vehicle-branches.test.ts)', async () => {
     const offer = await offered(PERSONA.dealerAlatau, VIN.fines, PERSONA.buyerWithFines);
     const buyer = await actorOf(PERSONA.buyerWithFines);
     const waiting = await acceptOffer(ctx(buyer, 'citizen'), { id: offer.id, version: offer.version });

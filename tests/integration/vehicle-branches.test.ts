@@ -1,13 +1,16 @@
-// Vehicle registration, the buyer's branches (order 000 p.1, steps 11–14 and 16) on the demo seed: the rechecks
-// that refuse in the buyer's own words, fines that keep the application open until they are paid, an imported
-// vehicle refused at step 3, and the SMS of a buyer without a BMG number going to the number they typed.
+// Vehicle registration's branches (order 000 p.1, steps 11–14 and 16) on the demo seed: the rechecks that refuse
+// in the buyer's own words, fines that keep the application open until they are paid, an imported vehicle refused
+// at step 3, and the SMS of a buyer without a BMG number going to the number they typed (and an ID-card
+// applicant's to their contact phone).
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationEvents } from '@/db/schema/applications';
+import { applicationEvents, applications } from '@/db/schema/applications';
+import { idCardApplications } from '@/db/schema/id-card';
 import { outbox, smsMessages } from '@/db/schema/notifications';
 import { fines, mobileNumbers, persons, saleContracts, vehiclePassports } from '@/db/schema/registry';
 import { BIN, CON, PERSONA, VIN } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
+import { notify } from '@/lib/outbox';
 import { deliverOutbox } from '@/lib/outbox/deliver';
 import { getRegistries } from '@/lib/registries';
 import {
@@ -22,7 +25,7 @@ import {
 import { dealerApplication, sellerDocumentOf, setBuyer, signAsSeller, startRegistration } from '@/lib/vehicle-registration/dealer-service';
 import { processVehicleApplication, sweepBuyerDeadlines } from '@/lib/vehicle-registration/processing';
 import { seededDatabase } from '@/tests/support/db';
-import { actorFor } from '@/tests/support/factories';
+import { actorFor, makeUser } from '@/tests/support/factories';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { trustTestPki } from '@/tests/support/pki';
 import kk from '@/messages/kk.json';
@@ -231,5 +234,52 @@ describe('step 16: the phone the buyer gives is used', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.phone).toBe(phone);
     expect(sent[0]!.text).toContain(offer.number);
+  });
+
+  it('an ID-card applicant with no BMG number gets SMS at the contact phone of step 8; nobody else does', async () => {
+    const applicant = await makeUser(database.db, 'citizen', {}, { phone: null });
+    const other = await makeUser(database.db, 'citizen', {}, { phone: null });
+    const [app] = await database.db
+      .insert(applications)
+      .values({ number: `ID-TEST-${applicant.iin}`, pilot: 'id_card', status: 'under_review', applicantIin: applicant.iin })
+      .returning();
+    await database.db.insert(idCardApplications).values({
+      applicationId: app!.id,
+      iin: applicant.iin,
+      consentId: 'test',
+      currentCardNumber: '000000001',
+      currentCardIssuedOn: '2016-01-01',
+      currentCardExpiresOn: '2026-01-01',
+      phone: '+77015550177',
+    });
+    await database.db.transaction(async (tx) => {
+      await notify(tx, `test:${app!.id}:applicant`, {
+        recipientIin: applicant.iin,
+        applicationId: app!.id,
+        kind: 'id_card_ready',
+        sms: true,
+        params: { number: app!.number },
+      });
+      await notify(tx, `test:${app!.id}:other`, {
+        recipientIin: other.iin,
+        applicationId: app!.id,
+        kind: 'id_card_ready',
+        sms: true,
+        params: { number: app!.number },
+      });
+    });
+    await deliverOutbox(database.db);
+    const sent = await database.db
+      .select({ key: outbox.dedupeKey, phone: smsMessages.phone })
+      .from(smsMessages)
+      .innerJoin(outbox, eq(outbox.id, smsMessages.outboxId))
+      .where(eq(outbox.dedupeKey, `test:${app!.id}:applicant`));
+    expect(sent).toEqual([{ key: `test:${app!.id}:applicant`, phone: '+77015550177' }]);
+    const toOther = await database.db
+      .select()
+      .from(smsMessages)
+      .innerJoin(outbox, eq(outbox.id, smsMessages.outboxId))
+      .where(eq(outbox.dedupeKey, `test:${app!.id}:other`));
+    expect(toOther).toEqual([]);
   });
 });
