@@ -9,6 +9,7 @@ import { loadInScope } from '@/lib/applications/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import type { Fine } from '@/lib/registries/erap/port';
+import { payAllFinesInSimulator } from '@/lib/registries/erap/simulator';
 import { notify } from '@/lib/outbox';
 import { localYear } from '@/lib/calendar/local';
 import { paidPaymentOf, payForPurpose } from '@/lib/payments/purpose';
@@ -139,6 +140,13 @@ export async function recheckFines(ctx: Ctx, input: { id: string; version: numbe
       grant: ctx.grant,
     });
   });
+}
+
+/** Demo mode: the buyer waiting at step 14 pays their fines in the ERAP simulator (their own fines only). */
+export async function payFinesInSimulator(ctx: Ctx, input: { id: string }) {
+  const app = await loadInScope(ctx, buyerView, input.id);
+  if (app.status !== 'awaiting_fines_payment') throw new DomainError('illegal_transition');
+  return payAllFinesInSimulator(ctx.db, ctx.actor.iin);
 }
 
 /** Step 10 "decline": the buyer says why, the dealer is told, the VIN is free again. */

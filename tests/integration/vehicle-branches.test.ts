@@ -18,6 +18,7 @@ import {
   buyerApplication,
   buyerDocumentOf,
   payFees,
+  payFinesInSimulator,
   recheckFines,
   saveDetails,
   signAsBuyer,
@@ -129,13 +130,15 @@ describe('step 14: pay the fines and submit again', () => {
     expect((await buyerApplication(database.db, buyer, offer.id)).status).toBe('awaiting_fines_payment');
 
     // The buyer pays both fines (the ERAP simulator marks them paid) and asks again: same application, same dealer signature.
-    await database.db.update(fines).set({ paid: true }).where(eq(fines.iin, PERSONA.buyerWithFines));
+    // Demo mode's ERAP simulator pays only this buyer's own fines, and only while the application waits for them.
+    expect(await payFinesInSimulator(c, { id: offer.id })).toBe(2);
     const filling = await recheckFines(c, { id: offer.id, version: waiting.version });
     expect(filling.status).toBe('buyer_filling');
     expect((await recheckFines(c, { id: offer.id, version: waiting.version })).status).toBe('buyer_filling'); // double submit
     const after = await buyerApplication(database.db, buyer, offer.id);
     expect(after.dealerSignatureId).toBe(held.dealerSignatureId);
     expect(after.unpaidFines).toBeNull();
+    await expect(payFinesInSimulator(c, { id: offer.id })).rejects.toMatchObject({ code: 'illegal_transition' });
     const checks = await database.db
       .select({ data: applicationEvents.data })
       .from(applicationEvents)

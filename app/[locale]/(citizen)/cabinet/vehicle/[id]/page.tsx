@@ -10,11 +10,18 @@ import { PayButton } from '@/components/payments/pay-button';
 import { VersionButton } from '@/components/vehicle/version-button';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
+import { isDemoMode } from '@/lib/auth/config';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
-import { changeDetailsAction, payFeesAction, recheckFinesAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
+import {
+  changeDetailsAction,
+  payFeesAction,
+  payFinesInSimulatorAction,
+  recheckFinesAction,
+  signAsBuyerAction,
+} from '@/lib/vehicle-registration/actions';
 import type { Fine } from '@/lib/registries/erap/port';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
 import { buyerApplicationFor, buyerDocumentFor, detailsOptionsFor, feeBillFor, pickupCentreOf } from '@/lib/vehicle-registration/queries';
@@ -146,7 +153,16 @@ export default async function BuyerApplicationPage({
           ) : null}
           <p className="mt-2">{t('finesHowToPay')}</p>
           {app.expiresAt ? <p className="mt-2">{t('finesUntil', { date: format.dateTime(app.expiresAt, 'stamp') })}</p> : null}
-          <div className="mt-3">
+          <div className="mt-3 flex flex-wrap gap-3">
+            {isDemoMode() ? (
+              <VersionButton
+                action={payFinesInSimulatorAction}
+                id={app.id}
+                version={app.version}
+                label={t('finesPayDemo')}
+                pendingLabel={t('working')}
+              />
+            ) : null}
             <VersionButton
               action={recheckFinesAction}
               id={app.id}
