@@ -42,7 +42,7 @@ async function offer(page: import('@playwright/test').Page, dealer: string, vin:
     .replace(/\/dealer\/vehicle-registrations\//, '/cabinet/vehicle/');
 }
 
-test('ru: step 14 — unpaid fines keep the application open: listed with amounts, how to pay, and a re-check', async ({ browser }) => {
+test('ru: step 14 — unpaid fines keep the application open: listed with amounts, how to pay; paid → re-check → on', async ({ browser }) => {
   const dealer = await (await browser.newContext()).newPage();
   const url = await offer(dealer, PERSONA.dealerAlatau, VIN.fines, PERSONA.buyerWithFines, 'ru');
   const buyer = await (await browser.newContext()).newPage();
@@ -59,6 +59,11 @@ test('ru: step 14 — unpaid fines keep the application open: listed with amount
   await buyer.getByRole('button', { name: 'Я оплатил, проверить снова' }).click();
   await expect(buyer.getByText('ещё не оплачены', { exact: false })).toBeVisible();
   await expectAccessible(buyer);
+  // Paid (the demo's ERAP simulator), then checked again: the same application goes on to step 15.
+  await buyer.getByRole('button', { name: 'Оплатить в симуляторе ЕРАП (демо)' }).click();
+  await buyer.getByRole('button', { name: 'Я оплатил, проверить снова' }).click();
+  await expect(buyer.getByText('В каком ЦОН вы получите документы и номера')).toBeVisible();
+  await expect(buyer.getByTestId('fines')).toHaveCount(0);
 });
 
 test('kk: the buyer declines with a reason, the dealer sees it; another citizen cannot open the application', async ({ browser }) => {
