@@ -7,6 +7,8 @@ import { expectAccessible, signInAs } from './fixtures';
 for (const [locale, vin, message] of [
   ['kk', VIN.noPassport, 'Бұл VIN бойынша көлік құралының электрондық паспорты жоқ; қызмет көрсетілмейді.'],
   ['ru', VIN.noRecycling, 'Утилизационный платёж по этому транспортному средству не оплачен; услуга не может быть оказана.'],
+  // Order 000 p.1: an imported vehicle (its e-passport names no domestic manufacturer) stops at step 3.
+  ['kk', VIN.imported, 'Бұл көлік құралы Қазақстанда шығарылмаған'],
 ] as const) {
   test(`${locale}: ${vin} stops with the order's message and creates no application`, async ({ page }) => {
     await signInAs(page, PERSONA.dealerSaryarka, locale);
@@ -40,7 +42,7 @@ async function offer(page: import('@playwright/test').Page, dealer: string, vin:
     .replace(/\/dealer\/vehicle-registrations\//, '/cabinet/vehicle/');
 }
 
-test('ru: step 14 — the buyer with unpaid fines gets a motivated refusal listing them', async ({ browser }) => {
+test('ru: step 14 — unpaid fines keep the application open: listed with amounts, how to pay; paid → re-check → on', async ({ browser }) => {
   const dealer = await (await browser.newContext()).newPage();
   const url = await offer(dealer, PERSONA.dealerAlatau, VIN.fines, PERSONA.buyerWithFines, 'ru');
   const buyer = await (await browser.newContext()).newPage();
@@ -48,8 +50,20 @@ test('ru: step 14 — the buyer with unpaid fines gets a motivated refusal listi
   await buyer.goto(url);
   await buyer.getByRole('button', { name: 'Принять и продолжить' }).click();
   await expect(buyer.getByText('У вас есть неоплаченные административные штрафы: оплатите их и подайте заявку снова.')).toBeVisible();
+  await expect(buyer.getByText('Ожидает оплаты штрафов').first()).toBeVisible();
+  await expect(buyer.getByTestId('fines').locator('li')).toHaveCount(2);
   await expect(buyer.getByTestId('fines').locator('li').first()).toContainText('₸');
+  await expect(buyer.getByTestId('fines-total')).toContainText('₸');
+  await expect(buyer.getByText('«Оплата штрафов» на eGov.kz', { exact: false })).toBeVisible();
+  // Not paid yet: the re-check says so and the application keeps waiting.
+  await buyer.getByRole('button', { name: 'Я оплатил, проверить снова' }).click();
+  await expect(buyer.getByText('ещё не оплачены', { exact: false })).toBeVisible();
   await expectAccessible(buyer);
+  // Paid (the demo's ERAP simulator), then checked again: the same application goes on to step 15.
+  await buyer.getByRole('button', { name: 'Оплатить в симуляторе ЕРАП (демо)' }).click();
+  await buyer.getByRole('button', { name: 'Я оплатил, проверить снова' }).click();
+  await expect(buyer.getByText('В каком ЦОН вы получите документы и номера')).toBeVisible();
+  await expect(buyer.getByTestId('fines')).toHaveCount(0);
 });
 
 test('kk: the buyer declines with a reason, the dealer sees it; another citizen cannot open the application', async ({ browser }) => {

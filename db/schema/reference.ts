@@ -120,6 +120,16 @@ export const okedAllowed = pgTable('oked_allowed', {
   nameRu: text('name_ru').notNull(),
 });
 
+/**
+ * Domestic vehicle manufacturers (order 000 p.1: the pilot registers vehicles made in Kazakhstan): the plants whose
+ * BIN an e-passport names as the manufacturer. Reference data an admin keeps, not a constant in code.
+ */
+export const domesticManufacturers = pgTable('domestic_manufacturers', {
+  bin: text('bin').primaryKey(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+});
+
 export const plateTypes = pgTable('plate_types', {
   code: text('code').primaryKey(),
   nameKk: text('name_kk').notNull(),

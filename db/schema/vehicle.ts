@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { applications } from './applications';
+import type { Fine } from '@/lib/registries/erap/port';
 import { serviceCentres } from './reference';
 
 /** What the e-passport system said about the vehicle at step 3 (re-checked at step 12), as signed. */
@@ -54,6 +55,8 @@ export const vehicleApplications = pgTable(
     /** A motivated refusal: the message code and its parameters, shown in the reader's language. */
     refusalCode: text('refusal_code'),
     refusalParams: jsonb('refusal_params').$type<Record<string, unknown>>(),
+    /** Step 14: ERAP's unpaid fines while the application waits for the buyer to pay them (cleared on the re-check). */
+    unpaidFines: jsonb('unpaid_fines').$type<Fine[]>(),
     /** When the buyer's time runs out (days from the dealer's signature, pilot setting); reminders before it. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),

@@ -120,6 +120,7 @@ export const VIN = {
   noCustoms: 'KMHLS41BXTU209902', // no customs payment
   noRecycling: 'KMHK281E5TU209903', // recycling fee not paid
   noContract: 'KMHJ381AXTU209904', // all registries fine, but no sale contract
+  imported: 'JTNB23HK8T3201010', // Toyota Camry made in Japan: e-passport, customs, recycling, contract, but not made in Kazakhstan (p.1)
 } as const;
 
 export const CADASTRE = {

@@ -2,7 +2,7 @@
 // Each VIN in personas-ids.ts hits one branch; see docs/personas.md for the table.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { businesses, customsPayments, fines, recyclingFees, saleContracts, vehiclePassports } from '../schema';
+import { businesses, customsPayments, domesticManufacturers, fines, recyclingFees, saleContracts, vehiclePassports } from '../schema';
 import { backgroundIin } from './background';
 import { addDays } from './dates';
 import { insertMissing } from './insert-missing';
@@ -75,7 +75,15 @@ const PASSPORTS: readonly V[] = [
   [VIN.noCustoms, 'Hyundai', 'Elantra', 'M1', 'Ақ', 'Белый', 'G4FL', 1800],
   [VIN.noRecycling, 'Hyundai', 'Creta', 'M1', 'Сұр', 'Серый', 'G4FG', 1760],
   [VIN.noContract, 'Hyundai', 'Tucson', 'M1', 'Көк', 'Синий', 'G4NL', 2155],
+  [VIN.imported, 'Toyota', 'Camry', 'M1', 'Қара', 'Черный', 'A25A', 1595],
 ];
+
+// Order 000 p.1: the plants whose e-passports count as "made in Kazakhstan"; an imported vehicle names none.
+const DOMESTIC_MANUFACTURERS = [
+  { bin: BIN.hyundaiTrans, nameKk: '«Хендэ Транс Қазақстан» ЖШС', nameRu: 'ТОО «Хендэ Транс Казахстан»' },
+  { bin: BIN.saryarkaAvtoProm, nameKk: '«СарыарқаАвтоПром» ЖШС', nameRu: 'ТОО «СарыаркаАвтоПром»' },
+];
+const manufacturerOf = (make: string) => (make === 'Hyundai' ? BIN.hyundaiTrans : make === 'Chevrolet' ? BIN.saryarkaAvtoProm : null);
 
 // [seller BIN, buyer IIN, VIN, days before today, price in tenge]
 const CONTRACTS: readonly (readonly [string, string, string, number, number])[] = [
@@ -91,10 +99,12 @@ const CONTRACTS: readonly (readonly [string, string, string, number, number])[] 
   [BIN.alatauAvto, P.buyerAlmatyAndrey, VIN.goodAlmaty, 1, 8_290_000],
   [BIN.alatauAvto, P.buyerWithFines, VIN.fines, 6, 12_390_000],
   [BIN.saryarkaAvto, P.buyerKaraganda, VIN.emptyPool, 2, 7_590_000],
+  [BIN.astanaMotors, P.buyerErlan, VIN.imported, 2, 18_900_000],
 ];
 
 export async function seedVehicles(db: DbOrTx, today: string) {
   await db.insert(businesses).values(BUSINESSES()).onConflictDoNothing();
+  await db.insert(domesticManufacturers).values(DOMESTIC_MANUFACTURERS).onConflictDoNothing();
   await db
     .insert(vehiclePassports)
     .values(
@@ -109,7 +119,7 @@ export async function seedVehicles(db: DbOrTx, today: string) {
         engine: `${engine} ${vin.slice(11)}`,
         bodyNumber: vin,
         massKg,
-        manufacturerBin: make === 'Hyundai' ? BIN.hyundaiTrans : BIN.saryarkaAvtoProm,
+        manufacturerBin: manufacturerOf(make),
         status: 'active',
       })),
     )

@@ -2,6 +2,7 @@ import {
   akimats,
   calendarDays,
   districts,
+  domesticManufacturers,
   fees,
   mrpValues,
   okedAllowed,
@@ -139,6 +140,14 @@ export const referenceTables = {
     table: okedAllowed,
     columns: [
       { name: 'code', kind: 'text', key: true },
+      { name: 'nameKk', kind: 'text' },
+      { name: 'nameRu', kind: 'text' },
+    ],
+  },
+  domestic_manufacturers: {
+    table: domesticManufacturers,
+    columns: [
+      { name: 'bin', kind: 'text', key: true },
       { name: 'nameKk', kind: 'text' },
       { name: 'nameRu', kind: 'text' },
     ],

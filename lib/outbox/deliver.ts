@@ -5,6 +5,7 @@ import { notifications, outbox, smsMessages } from '@/db/schema/notifications';
 import { logError } from '@/lib/log';
 import { notificationText } from '@/lib/notifications/render';
 import { getRegistries } from '@/lib/registries';
+import { applicationPhoneOf } from './contact-phone';
 import type { NotifyPayload } from './index';
 
 const BATCH = 50;
@@ -66,8 +67,11 @@ async function deliverNotify(tx: Tx, outboxId: number, p: NotifyPayload) {
     .onConflictDoNothing({ target: notifications.outboxId });
   if (!p.sms) return;
   const registries = getRegistries(tx, { applicationId: p.applicationId });
-  const phone = p.phone ?? (await registries.bmg.findPhone(p.recipientIin));
-  if (!phone) return; // no BMG number: the cabinet notification is all we can do
+  const phone =
+    p.phone ??
+    (await registries.bmg.findPhone(p.recipientIin)) ??
+    (p.applicationId ? await applicationPhoneOf(tx, p.applicationId, p.recipientIin) : null);
+  if (!phone) return; // no number at all: the cabinet notification is all we can do
   const [user] = await tx.select({ locale: users.locale }).from(users).where(eq(users.iin, p.recipientIin));
   const locale = p.locale ?? user?.locale ?? 'kk';
   const text = notificationText(p.kind, p.params ?? {}, locale);

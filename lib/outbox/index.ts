@@ -1,7 +1,10 @@
 import { outbox } from '@/db/schema/notifications';
 import type { DbOrTx } from '@/db/client';
 
-/** A notification to a person: in the cabinet always, by SMS to their BMG number when `sms` is set (SPEC §2.5). */
+/**
+ * A notification to a person: in the cabinet always, by SMS when `sms` is set (SPEC §2.5) to their BMG number, or,
+ * when BMG has none, to the one their application names (lib/outbox/contact-phone.ts).
+ */
 export type NotifyPayload = {
   recipientIin: string;
   applicationId?: string;

@@ -1,10 +1,20 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { isDemoMode } from '@/lib/auth/config';
 import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { kickVehicleProcessing } from '@/lib/jobs';
-import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
+import {
+  acceptOffer,
+  changeDetails,
+  declineOffer,
+  payFees,
+  payFinesInSimulator,
+  recheckFines,
+  saveDetails,
+  signAsBuyer,
+} from './buyer-service';
 import { callNext, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
 import {
@@ -57,6 +67,19 @@ const cabinet = (locale: string, id: string) => `/${locale}/cabinet/vehicle/${id
 /** Step 10: the buyer accepts, and steps 11–14 run. */
 export const acceptOfferAction = formAction(['citizen'], versionedSchema, async ({ ctx, input }) => {
   await acceptOffer(ctx, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+/** Step 14 again: the buyer has paid the fines and asks ERAP once more. */
+export const recheckFinesAction = formAction(['citizen'], versionedSchema, async ({ ctx, input }) => {
+  await recheckFines(ctx, input);
+  redirect(cabinet(input.locale, input.id));
+});
+
+/** Demo mode only: pay the fines in the ERAP simulator, so "pay and submit again" can be tried. */
+export const payFinesInSimulatorAction = formAction(['citizen'], versionedSchema, async ({ ctx, input }) => {
+  if (!isDemoMode()) throw new DomainError('not_found');
+  await payFinesInSimulator(ctx, input);
   redirect(cabinet(input.locale, input.id));
 });
 

@@ -8,13 +8,15 @@ import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
+import type { Fine } from '@/lib/registries/erap/port';
+import { payAllFinesInSimulator } from '@/lib/registries/erap/simulator';
 import { notify } from '@/lib/outbox';
 import { localYear } from '@/lib/calendar/local';
 import { paidPaymentOf, payForPurpose } from '@/lib/payments/purpose';
 import { grantFor } from '@/lib/auth/scope';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
-import { recheckForBuyer } from './check-runs';
+import { checkFines, recheckForBuyer } from './check-runs';
 import { sellerDocumentOf } from './dealer-service';
 import { buyerDocument } from './signed-documents';
 import { assertEvent, buyerView, loadVehicleApplication, type VehicleApplication } from './load';
@@ -36,18 +38,23 @@ async function dealerSigner(tx: DbOrTx, app: VehicleApplication) {
   return s?.iin ?? null;
 }
 
+/** What a second submit of "accept" finds: how many versions each outcome of steps 10–14 moved the application on. */
+const acceptedVersions: Partial<Record<string, number>> = { buyer_filling: 1, refused: 2, awaiting_fines_payment: 2 };
+
 /**
- * Step 10 "accept", then steps 11–14 again (the buyer's status, the e-passport and the contract may have changed
- * since the dealer's checks; fines are checked now). A "no" is a motivated refusal that closes the application;
- * an outage leaves it waiting, so the buyer can accept again later.
+ * Step 10 "accept", then steps 11–13 again (the buyer's status, the e-passport and the contract may have changed
+ * since the dealer's checks) and step 14. A "no" at 11–13 is a motivated refusal, addressed to the buyer, that
+ * closes the application; unpaid fines keep it open until they are paid (`recheckFines`). An outage leaves it
+ * waiting, so the buyer can accept again later.
  */
 export async function acceptOffer(ctx: Ctx, input: { id: string; version: number }) {
   const app = await loadInScope(ctx, buyerView, input.id);
-  if (app.status === 'buyer_filling' && app.version === input.version + 1) return app; // double submit
+  if (app.version === input.version + (acceptedVersions[app.status] ?? Number.NaN)) return app; // double submit
   assertEvent(app, 'buyer_accepted');
-  const run = await recheckForBuyer(ctx.registries, { bin: app.dealerBin, iin: ctx.actor.iin, vin: app.vin });
-  const lines = run.lines;
-  const refusal = run.ok ? null : { code: run.code, params: run.params };
+  const recheck = await recheckForBuyer(ctx.registries, { bin: app.dealerBin, iin: ctx.actor.iin, vin: app.vin });
+  const finesRun = recheck.ok ? await checkFines(ctx.registries, ctx.actor.iin) : null;
+  const lines = [...recheck.lines, ...(finesRun?.lines ?? [])];
+  const fines = finesRun && !finesRun.ok ? finesOf(finesRun.params) : null;
   return ctx.db.transaction(async (tx) => {
     await recordChecks(tx, app.id, ctx.actor, ctx.grant, lines);
     const accepted = await transition(tx, {
@@ -58,10 +65,11 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
       actor: ctx.actor,
       grant: ctx.grant,
     });
-    if (!refusal) return accepted;
+    if (fines) return holdForFines(tx, app.id, accepted.version, fines);
+    if (recheck.ok) return accepted;
     await tx
       .update(vehicleApplications)
-      .set({ refusalCode: refusal.code, refusalParams: refusal.params ?? {}, vinReleasedAt: new Date() })
+      .set({ refusalCode: recheck.code, refusalParams: recheck.params ?? {}, vinReleasedAt: new Date() })
       .where(eq(vehicleApplications.applicationId, app.id));
     const refused = await transition(tx, {
       id: app.id,
@@ -71,7 +79,7 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
       actor: null,
       grant: null,
       set: { decidedAt: new Date() },
-      data: { code: refusal.code },
+      data: { code: recheck.code },
     });
     const dealer = await dealerSigner(tx, app);
     if (dealer)
@@ -83,6 +91,62 @@ export async function acceptOffer(ctx: Ctx, input: { id: string; version: number
       });
     return refused;
   });
+}
+
+const finesOf = (params: Record<string, unknown> | undefined) => (params?.fines ?? []) as Fine[];
+
+/** Step 14 found unpaid fines: the application waits, open, with the list the buyer must pay (SPEC §3 step 14). */
+async function holdForFines(tx: DbOrTx, id: string, version: number, fines: Fine[]) {
+  await tx.update(vehicleApplications).set({ unpaidFines: fines }).where(eq(vehicleApplications.applicationId, id));
+  return transition(tx, {
+    id,
+    expectedVersion: version,
+    machine,
+    event: 'fines_found',
+    actor: null,
+    grant: null,
+    data: { fines: fines.length },
+  });
+}
+
+/**
+ * Step 14 again, "pay them and apply again": the buyer who has paid asks ERAP once more, on the same application
+ * (same dealer signature, same expiry). Still unpaid → the list is refreshed and the buyer is told; none → on to
+ * steps 15–16.
+ */
+export async function recheckFines(ctx: Ctx, input: { id: string; version: number }) {
+  const app = await loadInScope(ctx, buyerView, input.id);
+  if (app.status === 'buyer_filling' && app.version === input.version + 1) return app; // double submit
+  assertEvent(app, 'fines_cleared');
+  if (app.expiresAt && app.expiresAt <= new Date()) throw new DomainError('vehicle_expired');
+  const run = await checkFines(ctx.registries, ctx.actor.iin);
+  if (!run.ok) {
+    const fines = finesOf(run.params);
+    await ctx.db.transaction(async (tx) => {
+      await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.lines);
+      await tx.update(vehicleApplications).set({ unpaidFines: fines }).where(eq(vehicleApplications.applicationId, app.id));
+    });
+    throw new DomainError('vehicle_fines_still_unpaid', { count: fines.length }, { checks: run.lines });
+  }
+  return ctx.db.transaction(async (tx) => {
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, run.lines);
+    await tx.update(vehicleApplications).set({ unpaidFines: null }).where(eq(vehicleApplications.applicationId, app.id));
+    return transition(tx, {
+      id: app.id,
+      expectedVersion: input.version,
+      machine,
+      event: 'fines_cleared',
+      actor: ctx.actor,
+      grant: ctx.grant,
+    });
+  });
+}
+
+/** Demo mode: the buyer waiting at step 14 pays their fines in the ERAP simulator (their own fines only). */
+export async function payFinesInSimulator(ctx: Ctx, input: { id: string }) {
+  const app = await loadInScope(ctx, buyerView, input.id);
+  if (app.status !== 'awaiting_fines_payment') throw new DomainError('illegal_transition');
+  return payAllFinesInSimulator(ctx.db, ctx.actor.iin);
 }
 
 /** Step 10 "decline": the buyer says why, the dealer is told, the VIN is free again. */

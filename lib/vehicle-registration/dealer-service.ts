@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { okedAllowed, pilotSettings } from '@/db/schema/reference';
+import { domesticManufacturers, okedAllowed, pilotSettings } from '@/db/schema/reference';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import { valueOrThrow } from '@/lib/applications/check-run';
 import { createApplication, recordChecks, transition } from '@/lib/applications/core';
@@ -35,7 +35,7 @@ export async function sellerCheck(db: Db, registries: Registries, bin: string) {
 }
 
 /**
- * Steps 1–5: the organisation, then the VIN's e-passport, customs and recycling fee. Only when all pass is a
+ * Steps 1–5: the organisation, then the VIN's e-passport (made in Kazakhstan, p.1), customs and recycling fee. Only when all pass is a
  * draft created (nothing half-made on a "no" or an outage); a VIN already in an open application is refused.
  */
 export async function startRegistration(ctx: Ctx, input: { vin: string }) {
@@ -48,7 +48,8 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
     .from(vehicleApplications)
     .where(and(eq(vehicleApplications.vin, input.vin), sql`${vehicleApplications.vinReleasedAt} is null`));
   if (open) throw new DomainError('vehicle_vin_in_use', {}, { checks: seller.lines });
-  const vehicleRun = await checkVehicle(ctx.registries, input.vin);
+  const domestic = (await ctx.db.select({ bin: domesticManufacturers.bin }).from(domesticManufacturers)).map((r) => r.bin);
+  const vehicleRun = await checkVehicle(ctx.registries, input.vin, domestic);
   if (!vehicleRun.ok) throw new DomainError(vehicleRun.code, {}, { checks: [...seller.lines, ...vehicleRun.lines] });
   const { vehicle, customsDeclaration } = vehicleRun.value;
   try {

@@ -10,6 +10,7 @@ export const vehicleStates = [
   'buyer_filling',
   'awaiting_payment',
   'awaiting_buyer_signature',
+  'awaiting_fines_payment',
   'processing',
   'ready_for_pickup',
   'issued',
@@ -27,6 +28,8 @@ export const vehicleEvents = [
   'buyer_accepted',
   'buyer_declined',
   'buyer_refused',
+  'fines_found',
+  'fines_cleared',
   'details_completed',
   'details_changed',
   'paid',
@@ -52,8 +55,11 @@ export const actorOf: Record<VehicleEvent, VehicleParty> = {
   details_completed: 'buyer',
   details_changed: 'buyer',
   buyer_signed: 'buyer',
+  // Step 14 again: the buyer who has paid the fines asks for the ERAP check once more.
+  fines_cleared: 'buyer',
   // Steps 11–14 run for the buyer, but it is the registries' answer that refuses.
   buyer_refused: 'system',
+  fines_found: 'system',
   paid: 'system',
   processed: 'system',
   processing_refused: 'system',
@@ -73,7 +79,14 @@ export const vehicleMachine = defineMachine<VehicleState, VehicleEvent, VehicleP
     draft: { checks_passed: 'awaiting_seller_signature', cancel: 'cancelled_by_dealer' },
     awaiting_seller_signature: { seller_signed: 'awaiting_buyer', reopen: 'draft', cancel: 'cancelled_by_dealer' },
     awaiting_buyer: { buyer_accepted: 'buyer_filling', buyer_declined: 'declined_by_buyer', ...cancellable },
-    buyer_filling: { details_completed: 'awaiting_payment', buyer_refused: 'refused', ...cancellable },
+    buyer_filling: {
+      details_completed: 'awaiting_payment',
+      buyer_refused: 'refused',
+      fines_found: 'awaiting_fines_payment',
+      ...cancellable,
+    },
+    // Step 14 "pay them and apply again": the application stays open (same VIN, same dealer signature, same expiry).
+    awaiting_fines_payment: { fines_cleared: 'buyer_filling', ...cancellable },
     awaiting_payment: { paid: 'awaiting_buyer_signature', details_changed: 'buyer_filling', ...cancellable },
     awaiting_buyer_signature: { buyer_signed: 'processing', ...cancellable },
     processing: { processed: 'ready_for_pickup', processing_refused: 'refused' },
@@ -86,7 +99,13 @@ export const closedStates: readonly VehicleState[] = ['refused', 'declined_by_bu
 export const isClosed = (s: VehicleState) => closedStates.includes(s);
 
 /** States in which the buyer's inaction counts towards expiry, and reminders are sent. */
-export const waitingForBuyer: readonly VehicleState[] = ['awaiting_buyer', 'buyer_filling', 'awaiting_payment', 'awaiting_buyer_signature'];
+export const waitingForBuyer: readonly VehicleState[] = [
+  'awaiting_buyer',
+  'buyer_filling',
+  'awaiting_fines_payment',
+  'awaiting_payment',
+  'awaiting_buyer_signature',
+];
 
 /** Pure: may `party` cause `event` in `state`? */
 export const mayAct = vehicleMachine.mayAct;

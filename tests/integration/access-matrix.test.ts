@@ -25,6 +25,8 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/vehicle-registration/actions.ts:cancelByDealerAction': ['dealer'],
   // The buyer's part: a citizen, and the service checks they are this application's buyer.
   'lib/vehicle-registration/actions.ts:acceptOfferAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:recheckFinesAction': ['citizen'],
+  'lib/vehicle-registration/actions.ts:payFinesInSimulatorAction': ['citizen'],
   'lib/vehicle-registration/actions.ts:declineOfferAction': ['citizen'],
   'lib/vehicle-registration/actions.ts:saveDetailsAction': ['citizen'],
   'lib/vehicle-registration/actions.ts:changeDetailsAction': ['citizen'],

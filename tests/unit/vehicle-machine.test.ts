@@ -23,7 +23,9 @@ const expected: Record<VehicleState, Partial<Record<VehicleEvent, VehicleState>>
   draft: { checks_passed: 'awaiting_seller_signature', cancel: 'cancelled_by_dealer' },
   awaiting_seller_signature: { seller_signed: 'awaiting_buyer', reopen: 'draft', cancel: 'cancelled_by_dealer' },
   awaiting_buyer: { buyer_accepted: 'buyer_filling', buyer_declined: 'declined_by_buyer', ...cancellable },
-  buyer_filling: { details_completed: 'awaiting_payment', buyer_refused: 'refused', ...cancellable },
+  buyer_filling: { details_completed: 'awaiting_payment', buyer_refused: 'refused', fines_found: 'awaiting_fines_payment', ...cancellable },
+  // Step 14: unpaid fines keep the application open until the buyer has paid them and asks again.
+  awaiting_fines_payment: { fines_cleared: 'buyer_filling', ...cancellable },
   awaiting_payment: { paid: 'awaiting_buyer_signature', details_changed: 'buyer_filling', ...cancellable },
   awaiting_buyer_signature: { buyer_signed: 'processing', ...cancellable },
   processing: { processed: 'ready_for_pickup', processing_refused: 'refused' },
@@ -99,8 +101,8 @@ describe('vehicle registration machine', () => {
   it('names the one party that may cause each event', () => {
     const parties: Record<VehicleParty, VehicleEvent[]> = {
       dealer: ['checks_passed', 'reopen', 'seller_signed', 'cancel'],
-      buyer: ['buyer_accepted', 'buyer_declined', 'details_completed', 'details_changed', 'buyer_signed'],
-      system: ['buyer_refused', 'paid', 'processed', 'processing_refused', 'expire'],
+      buyer: ['buyer_accepted', 'buyer_declined', 'details_completed', 'details_changed', 'buyer_signed', 'fines_cleared'],
+      system: ['buyer_refused', 'fines_found', 'paid', 'processed', 'processing_refused', 'expire'],
       con_issuance: ['issue'],
     };
     for (const [party, events] of Object.entries(parties)) for (const e of events) expect(actorOf[e]).toBe(party);
@@ -136,8 +138,27 @@ describe('vehicle registration machine', () => {
 
   it('knows closed, waiting and final states', () => {
     expect([...closedStates].sort()).toEqual([...closed].sort());
-    expect([...waitingForBuyer].sort()).toEqual(['awaiting_buyer', 'awaiting_buyer_signature', 'awaiting_payment', 'buyer_filling']);
+    expect([...waitingForBuyer].sort()).toEqual([
+      'awaiting_buyer',
+      'awaiting_buyer_signature',
+      'awaiting_fines_payment',
+      'awaiting_payment',
+      'buyer_filling',
+    ]);
     for (const s of vehicleStates) expect(m.isFinal(s)).toBe(s === 'issued' || closed.includes(s));
+  });
+
+  it('step 14: unpaid fines are not a refusal: the application stays open, then goes on once they are paid', () => {
+    const waiting = m.next('buyer_filling', 'fines_found');
+    expect(waiting).toBe('awaiting_fines_payment');
+    expect(isClosed(waiting)).toBe(false);
+    expect(m.isFinal(waiting)).toBe(false);
+    expect(mayAct(waiting, 'fines_cleared', 'buyer')).toBe(true);
+    expect(mayAct(waiting, 'fines_cleared', 'dealer')).toBe(false);
+    expect(m.next(waiting, 'fines_cleared')).toBe('buyer_filling');
+    // No shortcut past steps 15–17 while fines are unpaid.
+    expect(m.can(waiting, 'details_completed')).toBe(false);
+    expect(m.can(waiting, 'paid')).toBe(false);
   });
 
   it('holds its invariants over random event sequences', () => {

@@ -1,7 +1,7 @@
 // Pure rules of the vehicle pilot: OKED, e-passport status, plate types and shapes, the fee lines of step 17.
 import { describe, expect, it } from 'vitest';
 import { priceFees, totalTiyn } from '@/lib/payments/fees';
-import { okedAllowsVehicleSales, passportAllowsRegistration } from '@/lib/vehicle-registration/rules';
+import { madeInKazakhstan, okedAllowsVehicleSales, passportAllowsRegistration } from '@/lib/vehicle-registration/rules';
 import { plateShape, plateTypeOffered, vehicleFeeCodes } from '@/lib/vehicle-registration/plates';
 
 describe('step 1: OKED', () => {
@@ -33,6 +33,21 @@ describe('steps 3 and 12: e-passport', () => {
     expect(passportAllowsRegistration({ ...passport, status: 'registered' })).toBe(false);
     expect(passportAllowsRegistration({ ...passport, status: 'cancelled' })).toBe(false);
     expect(passportAllowsRegistration(null)).toBe(false);
+  });
+});
+
+describe('p.1, checked at step 3: made in Kazakhstan', () => {
+  const domestic = ['190240055171', '021140066235'];
+  it('the e-passport names a domestic manufacturer by its BIN', () => {
+    expect(madeInKazakhstan({ manufacturerBin: '190240055171' }, domestic)).toBe(true);
+    expect(madeInKazakhstan({ manufacturerBin: ' 021140066235 ' }, domestic)).toBe(true);
+  });
+  it('an imported vehicle (no BIN), an unknown or a near-miss BIN, or an empty list is not made here', () => {
+    expect(madeInKazakhstan({ manufacturerBin: null }, domestic)).toBe(false);
+    expect(madeInKazakhstan({ manufacturerBin: '' }, domestic)).toBe(false);
+    expect(madeInKazakhstan({ manufacturerBin: '190240055172' }, domestic)).toBe(false);
+    expect(madeInKazakhstan({ manufacturerBin: '19024005517' }, domestic)).toBe(false);
+    expect(madeInKazakhstan({ manufacturerBin: '190240055171' }, [])).toBe(false);
   });
 });
 

@@ -21,3 +21,16 @@ export class ErapSimulator implements AdministrativeFines {
     return rows.map((r) => ({ ...r, id: String(r.id) }));
   }
 }
+
+/**
+ * Demo mode only (no real ERAP does this for the portal): the person pays all their fines elsewhere, so the
+ * step-14 "pay them and submit again" branch can be tried end to end. Returns how many were paid.
+ */
+export async function payAllFinesInSimulator(db: DbOrTx, iin: string): Promise<number> {
+  const paid = await db
+    .update(fines)
+    .set({ paid: true })
+    .where(and(eq(fines.iin, iin), eq(fines.paid, false)))
+    .returning({ id: fines.id });
+  return paid.length;
+}

@@ -10,11 +10,19 @@ import { PayButton } from '@/components/payments/pay-button';
 import { VersionButton } from '@/components/vehicle/version-button';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
+import { isDemoMode } from '@/lib/auth/config';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
-import { changeDetailsAction, payFeesAction, signAsBuyerAction } from '@/lib/vehicle-registration/actions';
+import {
+  changeDetailsAction,
+  payFeesAction,
+  payFinesInSimulatorAction,
+  recheckFinesAction,
+  signAsBuyerAction,
+} from '@/lib/vehicle-registration/actions';
+import type { Fine } from '@/lib/registries/erap/port';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
 import { buyerApplicationFor, buyerDocumentFor, detailsOptionsFor, feeBillFor, pickupCentreOf } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
@@ -23,6 +31,7 @@ const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
 const stepOf: Partial<Record<VehicleState, number>> = {
   awaiting_buyer: 0,
   buyer_filling: 1,
+  awaiting_fines_payment: 1,
   awaiting_payment: 2,
   awaiting_buyer_signature: 3,
   processing: 4,
@@ -91,9 +100,18 @@ export default async function BuyerApplicationPage({
   const options = state === 'buyer_filling' ? await detailsOptionsFor(app.id, actor.iin) : null;
   const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentFor(app) : null;
   const buyerCode = codes.find((c) => c.partyRole === 'buyer');
-  const fines = (
-    app.refusalParams as { fines?: { id: string; amountTiyn: number; articleKk: string; articleRu: string; issuedOn: string }[] } | null
-  )?.fines;
+  // Step 14: the fines the application waits for; older refusals kept them with the refusal.
+  const fines = state === 'awaiting_fines_payment' ? app.unpaidFines : (app.refusalParams as { fines?: Fine[] } | null)?.fines;
+  const finesList = fines?.length ? (
+    <ul className="mt-2 list-disc pl-5" data-testid="fines">
+      {fines.map((f) => (
+        <li key={f.id}>
+          {locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} (
+          {format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})
+        </li>
+      ))}
+    </ul>
+  ) : null;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -117,16 +135,43 @@ export default async function BuyerApplicationPage({
       {state === 'refused' ? (
         <Notice tone="error" title={t('refusedTitle')}>
           <p>{te((app.refusalCode ?? 'unexpected') as never)}</p>
+          {finesList}
+        </Notice>
+      ) : null}
+      {state === 'awaiting_fines_payment' ? (
+        <Notice tone="warning" title={te('vehicle_unpaid_fines')}>
+          {finesList}
           {fines?.length ? (
-            <ul className="mt-2 list-disc pl-5" data-testid="fines">
-              {fines.map((f) => (
-                <li key={f.id}>
-                  {locale === 'kk' ? f.articleKk : f.articleRu} — {formatMoney(f.amountTiyn, locale)} (
-                  {format.dateTime(new Date(f.issuedOn), 'short')}, № {f.id})
-                </li>
-              ))}
-            </ul>
+            <p className="mt-2 font-semibold" data-testid="fines-total">
+              {t('finesTotal', {
+                total: formatMoney(
+                  fines.reduce((sum, f) => sum + f.amountTiyn, 0),
+                  locale,
+                ),
+              })}
+            </p>
           ) : null}
+          <p className="mt-2">{t('finesHowToPay')}</p>
+          {app.expiresAt ? <p className="mt-2">{t('finesUntil', { date: format.dateTime(app.expiresAt, 'stamp') })}</p> : null}
+          <div className="mt-3 flex flex-wrap gap-3">
+            {isDemoMode() ? (
+              <VersionButton
+                action={payFinesInSimulatorAction}
+                id={app.id}
+                version={app.version}
+                label={t('finesPayDemo')}
+                pendingLabel={t('working')}
+              />
+            ) : null}
+            <VersionButton
+              action={recheckFinesAction}
+              id={app.id}
+              version={app.version}
+              label={t('finesRecheck')}
+              pendingLabel={t('checking')}
+              variant="primary"
+            />
+          </div>
         </Notice>
       ) : null}
       {state === 'ready_for_pickup' || state === 'issued' ? (
