@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { applicationParties, applications } from '@/db/schema/applications';
 import type { Pilot } from '@/db/schema/reference';
 import type { ScopeTarget } from '@/lib/auth/scope';
 import type { Cursor } from './cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from './keyset';
 
 export type { Pilot };
 
@@ -38,18 +39,14 @@ const listColumns = {
   createdAt: applications.createdAt,
   updatedAt: applications.updatedAt,
   deadlineAt: applications.deadlineAt,
+  cursorAt: cursorInstant(applications.createdAt),
 };
 
-function keyset(order: 'oldest' | 'newest', after?: Cursor) {
-  if (!after) return undefined;
-  const at = new Date(after.at);
-  const cmp = order === 'oldest' ? gt : lt;
-  return or(cmp(applications.createdAt, at), and(eq(applications.createdAt, at), cmp(applications.id, after.id)));
-}
+const direction = (order: 'oldest' | 'newest') => (order === 'oldest' ? 'asc' : 'desc');
 
 /** One page of a scoped queue, plus whether there is a next page (limit + 1 trick, no COUNT). */
 export async function listQueue(q: QueueQuery) {
-  const dir = q.order === 'oldest' ? asc : desc;
+  const dir = direction(q.order);
   const rows = await db
     .select(listColumns)
     .from(applications)
@@ -58,14 +55,12 @@ export async function listQueue(q: QueueQuery) {
         eq(applications.pilot, q.pilot),
         scopeWhere(q.scope),
         q.statuses?.length ? inArray(applications.status, [...q.statuses]) : undefined,
-        keyset(q.order, q.after),
+        afterCursor(applications.createdAt, applications.id, dir, q.after),
       ),
     )
-    .orderBy(dir(applications.createdAt), dir(applications.id))
+    .orderBy(...keysetOrderBy(applications.createdAt, applications.id, dir))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keysetPage(rows, q.limit);
 }
 
 export async function countByStatus(pilot: Pilot, scope: Omit<ScopeTarget, 'iins'>) {
@@ -91,12 +86,10 @@ export async function listForPerson(iin: string, limit: number, after?: Cursor) 
   const rows = await db
     .select(listColumns)
     .from(applications)
-    .where(and(mine, keyset('newest', after)))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .where(and(mine, afterCursor(applications.createdAt, applications.id, 'desc', after)))
+    .orderBy(...keysetOrderBy(applications.createdAt, applications.id, 'desc'))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keysetPage(rows, limit);
 }
 
 /** Supervisor's view: counts per pilot, region and status across the country. */

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { machineryApplications, machineryKinds } from '@/db/schema/machinery';
 import { machines } from '@/db/schema/registry';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 import type { WorkCalendar } from '@/lib/calendar/deadline';
 import { maskIin } from '@/lib/kz/iin';
 import { localDayBounds } from './review-rules';
@@ -84,6 +85,7 @@ export async function akimatDashboard(db: DbOrTx, calendar: WorkCalendar, query:
       ownerIin: machineryApplications.ownerIin,
       ownerBin: machineryApplications.ownerBin,
       plate: machineryApplications.plate,
+      cursorAt: cursorInstant(applications.submittedAt),
     })
     .from(applications)
     .innerJoin(machineryApplications, eq(machineryApplications.applicationId, applications.id))
@@ -96,24 +98,18 @@ export async function akimatDashboard(db: DbOrTx, calendar: WorkCalendar, query:
         query.action ? eq(machineryApplications.action, query.action) : undefined,
         query.machineKind ? eq(machineryApplications.machineKind, query.machineKind) : undefined,
         query.q ? searchCondition(query.q) : undefined,
-        after
-          ? or(
-              gt(applications.submittedAt, new Date(after.at)),
-              and(eq(applications.submittedAt, new Date(after.at)), gt(applications.id, after.id)),
-            )
-          : undefined,
+        afterCursor(applications.submittedAt, applications.id, 'asc', after),
       ),
     )
-    .orderBy(asc(applications.submittedAt), asc(applications.id))
+    .orderBy(...keysetOrderBy(applications.submittedAt, applications.id, 'asc'))
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map(({ ownerIin, ...r }) => {
-    const clock = r.status === 'under_review' && r.submittedAt ? reviewClock(r.submittedAt, now, calendar) : null;
-    return { ...r, owner: ownerIin ? maskIin(ownerIin) : (r.ownerBin ?? null), clock };
-  });
-  const last = page.at(-1);
+  const page = keysetPage(rows, limit);
   return {
-    rows: page,
-    next: rows.length > limit && last?.submittedAt ? encodeCursor({ at: last.submittedAt.toISOString(), id: last.id }) : null,
+    rows: page.rows.map(({ ownerIin, ...r }) => {
+      const clock = r.status === 'under_review' && r.submittedAt ? reviewClock(r.submittedAt, now, calendar) : null;
+      return { ...r, owner: ownerIin ? maskIin(ownerIin) : (r.ownerBin ?? null), clock };
+    }),
+    next: page.next ? encodeCursor(page.next) : null,
   };
 }
 export type DashboardRow = Awaited<ReturnType<typeof akimatDashboard>>['rows'][number];

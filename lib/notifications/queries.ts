@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { notifications } from '@/db/schema/notifications';
+import type { Cursor } from '@/lib/applications/cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 
 export async function unreadCount(iin: string): Promise<number> {
   const [row] = await db
@@ -11,27 +13,15 @@ export async function unreadCount(iin: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export type NotificationCursor = { at: string; id: string };
+export type NotificationCursor = Cursor;
 
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listNotifications(iin: string, limit: number, after?: NotificationCursor) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(notifications), cursorAt: cursorInstant(notifications.createdAt) })
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.recipientIin, iin),
-        after
-          ? or(
-              lt(notifications.createdAt, new Date(after.at)),
-              and(eq(notifications.createdAt, new Date(after.at)), lt(notifications.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .where(and(eq(notifications.recipientIin, iin), afterCursor(notifications.createdAt, notifications.id, 'desc', after)))
+    .orderBy(...keysetOrderBy(notifications.createdAt, notifications.id, 'desc'))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keysetPage(rows, limit);
 }

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, lt, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { db } from '@/db';
 import { applications } from '@/db/schema/applications';
 import { residenceApplications, residenceConsents } from '@/db/schema/residence';
 import type { Cursor } from '@/lib/applications/cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage, withoutCursor } from '@/lib/applications/keyset';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { consentDetails, ownerNames } from './consent-document';
@@ -34,7 +35,7 @@ const listColumns = {
 export async function ownerConsentList(ownerIin: string, locale: Locale, limit = 20, after?: Cursor) {
   const base = () =>
     db
-      .select(listColumns)
+      .select({ ...listColumns, cursorAt: cursorInstant(residenceConsents.requestedAt) })
       .from(residenceConsents)
       .innerJoin(applications, eq(applications.id, residenceConsents.applicationId))
       .innerJoin(residenceApplications, eq(residenceApplications.applicationId, residenceConsents.applicationId));
@@ -50,21 +51,16 @@ export async function ownerConsentList(ownerIin: string, locale: Locale, limit =
         and(
           eq(residenceConsents.ownerIin, ownerIin),
           ne(residenceConsents.status, 'requested'),
-          after
-            ? or(
-                lt(residenceConsents.requestedAt, new Date(after.at)),
-                and(eq(residenceConsents.requestedAt, new Date(after.at)), lt(residenceConsents.id, after.id)),
-              )
-            : undefined,
+          afterCursor(residenceConsents.requestedAt, residenceConsents.id, 'desc', after),
         ),
       )
-      .orderBy(desc(residenceConsents.requestedAt), desc(residenceConsents.id))
+      .orderBy(...keysetOrderBy(residenceConsents.requestedAt, residenceConsents.id, 'desc'))
       .limit(limit + 1),
   ]);
-  const page = rest.slice(0, limit);
-  const last = page.at(-1);
+  const { rows: page, next } = keysetPage(rest, limit);
   const registries = getRegistries(db);
-  const rows = [...open, ...page];
+  const opened = open.map((r) => withoutCursor(r));
+  const rows = [...opened, ...page];
   const [people, places] = await Promise.all([
     Promise.all([...new Set(rows.map((r) => r.applicantIin))].map(async (iin) => [iin, await registries.gbdFl.findPerson(iin)] as const)),
     Promise.all(
@@ -85,9 +81,9 @@ export async function ownerConsentList(ownerIin: string, locale: Locale, limit =
     };
   };
   return {
-    open: open.map(shown),
+    open: opened.map(shown),
     answered: page.map(shown),
-    next: rest.length > limit && last ? { at: last.requestedAt.toISOString(), id: last.id } : null,
+    next,
   };
 }
 

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { applications } from '@/db/schema/applications';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import type { Cursor } from '@/lib/applications/cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { centreOf, detailsOptions, feeBill } from './buyer-queries';
@@ -32,12 +33,7 @@ export async function listDealerRegistrations(q: DealerListQuery) {
       union select ${vehicleApplications.applicationId} from ${vehicleApplications} where ${vehicleApplications.vin} = ${term})`,
         )
       : undefined,
-    q.after
-      ? or(
-          lt(applications.createdAt, new Date(q.after.at)),
-          and(eq(applications.createdAt, new Date(q.after.at)), lt(applications.id, q.after.id)),
-        )
-      : undefined,
+    afterCursor(applications.createdAt, applications.id, 'desc', q.after),
   ];
   const rows = await db
     .select({
@@ -48,15 +44,14 @@ export async function listDealerRegistrations(q: DealerListQuery) {
       vin: vehicleApplications.vin,
       vehicle: vehicleApplications.vehicle,
       buyerIin: vehicleApplications.buyerIin,
+      cursorAt: cursorInstant(applications.createdAt),
     })
     .from(applications)
     .innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
     .where(and(...where))
-    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .orderBy(...keysetOrderBy(applications.createdAt, applications.id, 'desc'))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > q.limit && last ? { at: last.createdAt.toISOString(), id: last.id } : null };
+  return keysetPage(rows, q.limit);
 }
 
 // The pages' reads. Services take `db` and the registries as parameters (tests pass their own); these bind the
