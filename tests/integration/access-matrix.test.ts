@@ -97,6 +97,8 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   // EDS sign-in: the challenge and its signed answer come before any session exists.
   'lib/auth/actions.ts:requestChallengeAction': 'public',
   'lib/auth/actions.ts:edsSignInAction': 'public',
+  // A staff search posted instead of put in the URL: each search checks its own area's roles (lib/http/search-actions.ts).
+  'lib/http/search-actions.ts:sealedSearchAction': 'session',
   // The payment gateway simulator's own page: the bank's page in production, reachable by invoice link.
   'app/[locale]/gateway/pay/[invoiceId]/actions.ts:completeGatewayPaymentAction': 'public',
 };

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, Card, EmptyState, Notice, TextField } from '@/components/ui';
+import { ButtonLink, Card, EmptyState, Notice } from '@/components/ui';
+import { SealedSearchForm } from '@/components/search/sealed-search-form';
 import { QueuePage } from '@/components/areas/queue-page';
 import { ReceptionMachineryTicket } from '@/components/machinery/intake/reception-ticket';
 import { machineryPilotOpenAt } from '@/lib/machinery/intake-queries';
 import { TicketButton } from '@/components/vehicle/ticket-button';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
+import { searchQueryOf } from '@/lib/http/search-query';
 import { maskIin } from '@/lib/kz/iin';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { readyAtCentre } from '@/lib/vehicle-registration/queries';
@@ -22,13 +24,14 @@ export default async function ReceptionPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ after?: string; q?: string }>;
+  searchParams: Promise<{ after?: string; s?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, grant } = await requireArea('reception');
-  const { after, q = '' } = await searchParams;
-  const query = q.trim().slice(0, 20);
+  // The IIN or document number comes back as a sealed token (`?s=`), never in the address (components/search).
+  const { after, s } = await searchParams;
+  const query = searchQueryOf(s).trim().slice(0, 20);
   const [t, te, ta, tmi, machineryOpen, trc] = await Promise.all([
     getTranslations('Vehicle'),
     getTranslations('Errors'),
@@ -60,19 +63,15 @@ export default async function ReceptionPage({
     >
       <Card title={t('receptionTitle')}>
         <p className="mb-4 text-ink-muted">{t('receptionLead')}</p>
-        <form method="get" role="search" aria-label={t('receptionTitle')} className="flex flex-wrap items-end gap-3">
-          <TextField
-            name="q"
-            label={t('receptionSearch')}
-            hint={t('receptionSearchHint')}
-            defaultValue={query}
-            width="sm"
-            autoComplete="off"
-          />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            {t('find')}
-          </button>
-        </form>
+        <SealedSearchForm
+          search="reception"
+          locale={locale}
+          label={t('receptionSearch')}
+          hint={t('receptionSearchHint')}
+          submit={t('find')}
+          defaultValue={query}
+          ariaLabel={t('receptionTitle')}
+        />
       </Card>
       {machineryOpen ? (
         <Card title={tmi('title')}>

@@ -1,12 +1,20 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, EmptyState, StatusBadge, TextField } from '@/components/ui';
+import { Card, EmptyState, StatusBadge } from '@/components/ui';
+import { SealedSearchForm } from '@/components/search/sealed-search-form';
 import { QueuePage } from '@/components/areas/queue-page';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
+import { searchQueryOf } from '@/lib/http/search-query';
 import { findAtPointFor } from '@/lib/id-card/queries';
 import { maskIin } from '@/lib/kz/iin';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'IdCard' });
+  return { title: t('pointSearchTitle') };
+}
 
 /** The registration point (order 002 step 19): find the application by ticket or IIN; the queue of ready cards. */
 export default async function RegistrationPointPage({
@@ -14,12 +22,14 @@ export default async function RegistrationPointPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ after?: string; q?: string }>;
+  searchParams: Promise<{ after?: string; s?: string }>;
 }) {
-  setRequestLocale((await params).locale);
+  const { locale } = await params;
+  setRequestLocale(locale);
   const { grant } = await requireArea('registration-point');
-  const { after, q = '' } = await searchParams;
-  const query = q.trim().slice(0, 40);
+  // The ticket number or IIN comes back as a sealed token (`?s=`), never in the address (components/search).
+  const { after, s } = await searchParams;
+  const query = searchQueryOf(s).trim().slice(0, 40);
   const t = await getTranslations('IdCard');
   const [ts, found] = await Promise.all([getTranslations('Status'), query ? findAtPointFor(grant, query) : Promise.resolve(null)]);
   return (
@@ -33,12 +43,16 @@ export default async function RegistrationPointPage({
       after={after}
     >
       <Card title={t('pointSearchTitle')}>
-        <form method="get" role="search" aria-label={t('pointSearchTitle')} className="flex flex-wrap items-end gap-3">
-          <TextField name="q" label={t('pointSearch')} hint={t('pointSearchHint')} defaultValue={query} width="md" autoComplete="off" />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            {t('find')}
-          </button>
-        </form>
+        <SealedSearchForm
+          search="registrationPoint"
+          locale={locale}
+          label={t('pointSearch')}
+          hint={t('pointSearchHint')}
+          submit={t('find')}
+          defaultValue={query}
+          ariaLabel={t('pointSearchTitle')}
+          width="md"
+        />
         {found ? (
           found.length === 0 ? (
             <div className="mt-4">

@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { DataTable, EmptyState, PageHeader, StatusBadge, TextField } from '@/components/ui';
+import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
+import { SealedSearchForm } from '@/components/search/sealed-search-form';
 import { RevokeForm } from '@/components/admin/revoke-form';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
+import { searchQueryOf } from '@/lib/http/search-query';
 import { maskIin } from '@/lib/kz/iin';
 import { listCertificates, revocationReasons } from '@/lib/signatures/revocation';
 
@@ -13,11 +15,13 @@ export default async function CertificatesPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ s?: string }>;
 }) {
-  setRequestLocale((await params).locale);
+  const { locale } = await params;
+  setRequestLocale(locale);
   await requireArea('admin');
-  const q = ((await searchParams).q ?? '').slice(0, 64);
+  // The IIN comes back as a sealed token (`?s=`), never in the address (components/search).
+  const q = searchQueryOf((await searchParams).s).slice(0, 64);
   const [t, tc, format, rows] = await Promise.all([
     getTranslations('Admin'),
     getTranslations('Common'),
@@ -42,19 +46,15 @@ export default async function CertificatesPage({
           {t('crlLink')}
         </a>
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <TextField
-          name="q"
-          label={t('certificateSearch')}
-          hint={t('certificateSearchHint')}
-          defaultValue={q}
-          width="md"
-          inputMode="numeric"
-        />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          {tc('search')}
-        </button>
-      </form>
+      <SealedSearchForm
+        search="certificates"
+        locale={locale}
+        label={t('certificateSearch')}
+        hint={t('certificateSearchHint')}
+        submit={tc('search')}
+        defaultValue={q}
+        width="md"
+      />
       <DataTable
         caption={t('certificatesTitle')}
         captionHidden
