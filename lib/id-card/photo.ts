@@ -9,12 +9,23 @@ import { sniffContentType } from '@/lib/files/sniff';
 
 /** Stable codes; the UI translates them, and every one that applies is reported at once. */
 export type PhotoProblem =
-  'not_jpeg' | 'too_large' | 'cannot_decode' | 'too_small' | 'wrong_ratio' | 'not_colour' | 'dark_background' | 'busy_background';
+  | 'not_jpeg'
+  | 'too_large'
+  | 'too_many_pixels'
+  | 'cannot_decode'
+  | 'too_small'
+  | 'wrong_ratio'
+  | 'not_colour'
+  | 'dark_background'
+  | 'busy_background';
 
 export type PhotoCheck = { ok: boolean; problems: PhotoProblem[]; width?: number; height?: number; cleaned?: Buffer };
 
 export const PHOTO_RULES = {
   maxBytes: 1_048_576,
+  /** A document photo needs far less (450×600 at least; a 12 MP phone camera is 4032×3024): larger is refused
+   *  from the header alone, before a pixel is decoded. */
+  maxPixels: 25_000_000,
   minWidth: 450,
   minHeight: 600,
   ratio: 3 / 4,
@@ -30,7 +41,7 @@ export const PHOTO_RULES = {
 
 // Untrusted bytes: fail on corrupt or truncated data ('error' still lets benign libjpeg warnings through,
 // which some phone cameras trigger), and refuse decompression bombs before allocating pixels.
-const DECODE: SharpOptions = { failOn: 'error', limitInputPixels: 64_000_000 };
+const DECODE: SharpOptions = { failOn: 'error', limitInputPixels: PHOTO_RULES.maxPixels };
 // Measured on a copy scaled into this box, so the thresholds mean the same at any resolution.
 const SAMPLE_BOX = { width: 600, height: 800 } as const;
 // The background band: the outer 5 % at the top, left and right. The sides stop at 60 % of the height: below
@@ -52,8 +63,12 @@ export async function checkPhoto(bytes: Uint8Array): Promise<PhotoCheck> {
   const isJpeg = sniffContentType(bytes) === 'image/jpeg';
   if (!isJpeg) problems.push('not_jpeg');
   if (bytes.byteLength > PHOTO_RULES.maxBytes) problems.push('too_large');
-  // Only the JPEG decoder ever sees the bytes: no PNG, TIFF or SVG parser is exposed to uploads here.
-  if (!isJpeg) return { ok: false, problems };
+  // Only the JPEG decoder ever sees the bytes: no PNG, TIFF or SVG parser is exposed to uploads here. Decoding
+  // stops at the first failed size check: nothing oversized is ever decoded.
+  if (!isJpeg || problems.length > 0) return { ok: false, problems };
+  const header = await dimensions(bytes);
+  if (!header) return { ok: false, problems: ['cannot_decode'] };
+  if (header.width * header.height > PHOTO_RULES.maxPixels) return { ok: false, problems: ['too_many_pixels'], ...header };
 
   const decoded = await decode(bytes);
   if (!decoded) return { ok: false, problems: [...problems, 'cannot_decode'] };
@@ -69,6 +84,16 @@ export async function checkPhoto(bytes: Uint8Array): Promise<PhotoCheck> {
 
   if (problems.length > 0) return { ok: false, problems, width, height };
   return { ok: true, problems, width, height, cleaned: await clean(bytes) };
+}
+
+/** The size from the JPEG header alone (no pixels decoded); null when it is not a readable JPEG. */
+async function dimensions(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
+  try {
+    const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
+    return meta.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Size as the person sees it (EXIF orientation applied) and an sRGB sample; null when sharp cannot decode it. */

@@ -5,12 +5,17 @@ import sharp, { type SharpOptions } from 'sharp';
 import { sniffContentType } from '@/lib/files/sniff';
 
 /** Stable codes for the UI. `blank` is ours, not SPEC's: an empty white page is "on white" but holds no signature. */
-export type SignatureProblem = 'not_image' | 'too_large' | 'cannot_decode' | 'too_small' | 'not_on_white' | 'blank';
+export type SignatureProblem = 'not_image' | 'too_large' | 'too_many_pixels' | 'cannot_decode' | 'too_small' | 'not_on_white' | 'blank';
 
 export type SignatureCheck = { ok: boolean; problems: SignatureProblem[]; width?: number; height?: number; cleaned?: Buffer };
 
 export const SIGNATURE_RULES = {
   maxBytes: 1_048_576,
+  /** A signature needs a few hundred pixels; a scan of an A4 page at 300 dpi is 8.7 MP. Larger is refused from the
+   *  header alone (a mostly-white PNG of 7900×7900 is a few kilobytes but 62 MP of pixels). */
+  maxPixels: 16_000_000,
+  /** Measured and stored on a copy no wider or taller than this: the card prints it a few centimetres wide. */
+  workingSize: 2000,
   minWidth: 300,
   minHeight: 100,
   /** Lightness (0–255) below which a pixel counts as ink: black 0–60, blue ballpoint 20–80, paper 170+. */
@@ -25,13 +30,19 @@ export const SIGNATURE_RULES = {
 } as const;
 
 // Untrusted bytes: fail on corrupt or truncated data; refuse decompression bombs before allocating pixels.
-const DECODE: SharpOptions = { failOn: 'error', limitInputPixels: 64_000_000 };
+const DECODE: SharpOptions = { failOn: 'error', limitInputPixels: SIGNATURE_RULES.maxPixels };
 // A transparent PNG (what signature apps export) is a signature on white once laid on white paper.
 const WHITE = { r: 255, g: 255, b: 255 } as const;
 // The stored copy must fit the 1 MB the file store holds uploads to, but a phone photo of paper (≤ 1 MB as JPEG)
 // is often 2–4 MB as a lossless PNG. So step down until it fits: a 16-colour palette, then a smaller copy.
 // Assumption, not from SPEC: the card prints the signature a few centimetres wide, where 800 px is ≈ 600 dpi.
-const CLEAN_STEPS = [{}, { palette: true }, { palette: true, width: 1600 }, { palette: true, width: 800 }] as const;
+// Every step is downscaled first (to the working size at most), so a large upload is never re-encoded at full size.
+const CLEAN_STEPS = [
+  { width: SIGNATURE_RULES.workingSize },
+  { palette: true, width: SIGNATURE_RULES.workingSize },
+  { palette: true, width: 1600 },
+  { palette: true, width: 800 },
+] as const;
 
 export async function checkSignatureSample(bytes: Uint8Array): Promise<SignatureCheck> {
   const problems: SignatureProblem[] = [];
@@ -40,7 +51,11 @@ export async function checkSignatureSample(bytes: Uint8Array): Promise<Signature
   const isImage = type === 'image/png' || type === 'image/jpeg';
   if (!isImage) problems.push('not_image');
   if (bytes.byteLength > SIGNATURE_RULES.maxBytes) problems.push('too_large');
-  if (!isImage) return { ok: false, problems };
+  // Decoding stops at the first failed size check: nothing oversized is ever decoded.
+  if (!isImage || problems.length > 0) return { ok: false, problems };
+  const header = await dimensions(bytes);
+  if (!header) return { ok: false, problems: ['cannot_decode'] };
+  if (header.width * header.height > SIGNATURE_RULES.maxPixels) return { ok: false, problems: ['too_many_pixels'], ...header };
 
   const decoded = await decode(bytes);
   if (!decoded) return { ok: false, problems: [...problems, 'cannot_decode'] };
@@ -55,19 +70,33 @@ export async function checkSignatureSample(bytes: Uint8Array): Promise<Signature
   return { ok: true, problems, width, height, cleaned: await clean(bytes) };
 }
 
-/** Oriented size and one lightness byte per pixel; null when sharp cannot decode it. */
+/** The size from the header alone (no pixels decoded); null when it is not a readable PNG or JPEG. */
+async function dimensions(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
+  try {
+    const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
+    return (meta.format === 'png' || meta.format === 'jpeg') && meta.width && meta.height
+      ? { width: meta.width, height: meta.height }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Oriented size and one lightness byte per pixel of a copy within the working size; null when it cannot be decoded. */
 async function decode(bytes: Uint8Array): Promise<{ width: number; height: number; lightness: Buffer } | null> {
   try {
     const meta = await sharp(bytes, DECODE).metadata();
     if (meta.format !== 'png' && meta.format !== 'jpeg') return null;
+    const box = SIGNATURE_RULES.workingSize;
     const { data, info } = await sharp(bytes, DECODE)
       .rotate()
       .flatten({ background: WHITE })
+      .resize({ width: box, height: box, fit: 'inside', withoutEnlargement: true })
       .toColourspace('b-w')
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return null;
-    return { width: info.width, height: info.height, lightness: data };
+    return { width: meta.autoOrient.width, height: meta.autoOrient.height, lightness: data };
   } catch {
     return null;
   }
