@@ -20,6 +20,8 @@ export const configSchema = z.object({
   QYZMET_INSECURE_COOKIES: flag,
   QYZMET_WORKERS: flag,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** How many proxies in front of the portal append to X-Forwarded-For (0: the header is ignored). */
+  QYZMET_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** How long a call to an external state system may take before it counts as not answering (ms). */
   QYZMET_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Per-system overrides, e.g. `gbd_fl=5000,zags=15000`. */
@@ -57,6 +59,7 @@ export function config(): Config {
     process.env.QYZMET_WORKERS,
     process.env.PORT,
     process.env.QYZMET_REGISTRY_TIMEOUT_MS,
+    process.env.QYZMET_TRUSTED_PROXY_HOPS,
     process.env.QYZMET_REGISTRY_TIMEOUTS,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };

@@ -6,6 +6,8 @@ import { routing } from '@/i18n/routing';
 import { CredentialsSignin } from 'next-auth';
 import { db } from '@/db';
 import type { ActionResult } from '@/lib/action-result';
+import { config } from '@/lib/config';
+import { clientIpFrom } from '@/lib/http/client-ip';
 import { issueChallenge } from '@/lib/signatures/challenge';
 import { isDemoMode, signIn, signOut } from './config';
 import { getActor } from './session';
@@ -13,10 +15,9 @@ import { endSession } from './sign-in';
 
 const localeSchema = z.enum(routing.locales);
 
+/** The client's IP as the trusted proxies report it (lib/http/client-ip.ts), never a header the client wrote. */
 async function clientIp() {
-  const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? h.get('x-real-ip') ?? null;
-  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : null;
+  return clientIpFrom((await headers()).get('x-forwarded-for'), config().QYZMET_TRUSTED_PROXY_HOPS);
 }
 
 /** Demo persona sign-in (DEMO_MODE=1 only). Lands on /start, which sends each role to its work area. */
