@@ -110,6 +110,31 @@ export function refusalOf(
   };
 }
 
+export type AstanaSigningRefusal = { code: 'astana_norm'; details: Record<string, unknown> };
+
+/**
+ * Pure: the norm re-checked at signing (p.10 steps 1–3 again, lib/residence/citizen-service.ts): a decision that no
+ * longer lets the applicant on — the count grew to the norm and no confirmed kinship or full-time study covers it —
+ * refuses with `astana_norm` and the numbers that decided it. Null when the decision passes.
+ */
+export function astanaRefusalAtSigning(decision: AstanaDecision, cadastralNumber: string): AstanaSigningRefusal | null {
+  if (astanaPasses.includes(decision.outcome)) return null;
+  return {
+    code: 'astana_norm',
+    details: {
+      at: 'signing',
+      cadastralNumber,
+      totalAreaM2: decision.totalAreaM2,
+      registeredCount: decision.registeredCount,
+      normM2PerPerson: decision.normM2PerPerson,
+      places: decision.places,
+      outcome: decision.outcome,
+      claim: decision.claim,
+      searched: decision.kinship?.searched ?? [],
+    },
+  };
+}
+
 /** Pure: what the timeline keeps of a decision: the numbers, the claim, the chain's names and acts (no IINs). */
 export function timelineDataOf(decision: AstanaDecision, cadastralNumber: string): Record<string, unknown> {
   return {
