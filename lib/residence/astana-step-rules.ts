@@ -84,7 +84,9 @@ export function nextStepOf(decision: AstanaDecision | null): 'norm' | 'claim' | 
   return astanaPasses.includes(decision.outcome) ? 'form' : 'decision';
 }
 
-export type AstanaRefusalCode = 'kinship_not_found' | 'no_full_time_study';
+/** p.10 (6), (7): the refusals of an unconfirmed claim (Residence.refusal.<code>, ResidenceAstana.refusal.<code>). */
+export const astanaRefusalCodes = ['kinship_not_found', 'no_full_time_study'] as const;
+export type AstanaRefusalCode = (typeof astanaRefusalCodes)[number];
 
 /**
  * Pure: the refusal an outcome gives (p.10 (6), (7)): its code and the details kept on the application, so the

@@ -27,10 +27,18 @@ import { recordSignature } from '@/lib/signatures/service';
 import { arrivalFormSchema, withStateFacts, type ArrivalFacts, type ArrivalForm } from './arrival-form';
 import { recheckAstana } from './astana-service';
 import { ASTANA_EVENTS } from './astana-step';
-import { astanaRefusalAtSigning, timelineDataOf, type AstanaSigningRefusal } from './astana-step-rules';
+import { astanaRefusalAtSigning, timelineDataOf } from './astana-step-rules';
 import { astanaPasses, type AstanaDecision } from './astana-types';
 import { applicationDocument, certificateNumberOf, type ResidenceKind } from './certificate';
-import { ASTANA_REGION, expiringStatuses, isStale, stayAtSigning, stayProblem, withdrawableStatuses } from './citizen-service-rules';
+import {
+  ASTANA_REGION,
+  expiringStatuses,
+  type SigningRefusal,
+  isStale,
+  stayAtSigning,
+  stayProblem,
+  withdrawableStatuses,
+} from './citizen-service-rules';
 import { maskName, ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
 import { applicantView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine, type ResidenceState } from './machine';
@@ -380,8 +388,7 @@ export async function applicationDocumentOf(
   });
 }
 
-export type SigningRefusal =
-  'applicant_not_in_gbd_fl' | 'dwelling_gone' | 'owners_changed' | 'consent_missing' | 'stay_ended' | AstanaSigningRefusal['code'];
+export type { SigningRefusal };
 
 type Refusal = { refusal: SigningRefusal; details?: Record<string, unknown>; astana?: AstanaDecision };
 
@@ -428,6 +435,9 @@ async function recheckAtSigning(
     )
   )
     return { refusal: 'owners_changed' };
+  // An owner who became incapable (or died) since: the service is no longer online for this dwelling (p.4, p.6–7).
+  const block = ownerBlock(await ownerFactsOf(registries, property), today);
+  if (block) return { refusal: 'not_for_this_dwelling', details: { reason: block.reason } };
   if (app.consents.some((c) => c.status !== 'consented')) return { refusal: 'consent_missing' };
   let period: { from: string; until: string } | null = null;
   if (app.residence.kind === 'temporary') {

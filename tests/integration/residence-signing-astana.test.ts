@@ -215,6 +215,22 @@ describe('the norm re-checked at signing', () => {
   });
 });
 
+describe('the owners re-checked at signing', () => {
+  it('an owner found incapable since consenting: refused not_for_this_dwelling (CON only now); GBD FL untouched', async () => {
+    const me = await makeUser(db(), 'citizen');
+    const owner = await makeUser(db(), 'citizen');
+    const flat = await astanaFlat(owner.iin, 0);
+    const id = await finished(me, flat);
+    await ownerConsents(id, owner);
+    await db().update(persons).set({ capable: false }).where(eq(persons.iin, owner.iin));
+    await expect(sign(me, id)).rejects.toMatchObject({ code: 'residence_refused_not_for_this_dwelling' });
+    const app = await reload(me, id);
+    expect(app.status).toBe('refused');
+    expect(app.residence).toMatchObject({ refusalCode: 'not_for_this_dwelling', refusalDetails: { reason: 'incapable' } });
+    expect(await registerCalls(id)).toBe(0);
+  });
+});
+
 describe('changing the dwelling', () => {
   it('a new dwelling clears the Astana decision (the same one keeps it), and the arrival form waits for the check', async () => {
     const me = await actorFor(db(), (await makeUser(db(), 'citizen')).iin);
