@@ -42,7 +42,6 @@ const L = {
     finish: 'Өтінішті жіберу',
     you: '(сіз)',
     awaiting: 'Меншік иелерінің келісімін күтеміз',
-    requested: 'Жауап күтілуде',
     certificate: 'Адрестік анықтама',
     withdraw: 'Өтінішті кері қайтару',
     withdrawn: 'Өтініш кері қайтарылды.',
@@ -74,7 +73,6 @@ const L = {
     finish: 'Отправить заявку',
     you: '(вы)',
     awaiting: 'Ждём согласия собственников',
-    requested: 'Ожидается ответ',
     certificate: 'Адресная справка',
     withdraw: 'Отозвать заявку',
     withdrawn: 'Заявка отозвана.',
@@ -271,7 +269,7 @@ for (const [locale, guest] of [
     await page.getByRole('button', { name: l.finish, exact: true }).click();
     await page.waitForURL(/\?finished=1$/);
     await expect(page.getByTestId('next-step')).toContainText(l.awaiting);
-    await expect(page.getByRole('table').getByText(l.requested)).toHaveCount(2);
+    await expect(page.getByTestId('consent-status').locator('[data-consent="requested"]')).toHaveCount(2);
     await expectAccessible(page);
     const id = idOf(page);
     const consents = await withDb((db) => db.select().from(residenceConsents).where(eq(residenceConsents.applicationId, id)));

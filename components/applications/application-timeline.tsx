@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Timeline, type TimelineItem } from '@/components/ui';
 import type { TimelineEvent } from '@/lib/applications/timeline';
+import { refusalCodeOf, residenceEventDetails, residenceEventKey } from '@/lib/residence/timeline-labels';
 
 /** The timeline in the reader's language: each check with its result, each step, signature and decision. */
 export async function ApplicationTimeline({
@@ -17,10 +18,16 @@ export async function ApplicationTimeline({
     getTranslations('Admin'),
     getFormatter(),
   ]);
-  // The residence owners' answers are labelled by the consent slice (ResidenceConsent.events.*).
-  const consentKey = (type: string) => `ResidenceConsent.events.${type}` as never;
-  const eventKey = (type: string) =>
-    (pilot === 'Residence' && !tr.has(`${pilot}.events.${type}` as never) ? consentKey(type) : `${pilot}.events.${type}`) as never;
+  const has = (key: string) => tr.has(key as never);
+  // A residence event is labelled by its slice (Residence / ResidenceAstana / ResidenceConsent.events.*).
+  const eventKey = (type: string) => (pilot === 'Residence' ? residenceEventKey(type, has) : `${pilot}.events.${type}`) as never;
+  // Residence: the Astana numbers and a refusal's reason in words (a coded reason is never shown as it is).
+  const detailsOf = (type: string, data: unknown) =>
+    pilot === 'Residence'
+      ? residenceEventDetails(type, data)
+          .map((x) => tr(x.key as never, x.values as never))
+          .join(' · ')
+      : '';
   const items: TimelineItem[] = events.map((e) => {
     const d = e.data as { step?: number; system?: string; ok?: boolean; code?: string; reason?: string; owner?: string };
     if (e.type === 'check') {
@@ -33,6 +40,8 @@ export async function ApplicationTimeline({
         description: tk.has(d.code as never) ? tk(d.code as never) : d.code,
       };
     }
+    // The reason an owner typed (shown as it is); a coded reason is shown in words by detailsOf.
+    const words = d.reason && !(pilot === 'Residence' && refusalCodeOf(d)) ? d.reason : null;
     return {
       id: String(e.id),
       at: format.dateTime(e.at, 'stamp'),
@@ -45,11 +54,10 @@ export async function ApplicationTimeline({
           : 'info',
       title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,
       // An owner's answer names the owner (masked) and, for a refusal, the reason the applicant must know.
-      description: e.toStatus
-        ? `${tk('statusNow')}: ${ts(e.toStatus as never)}${d.reason ? ` — ${d.reason}` : ''}`
-        : d.owner
-          ? `${d.owner}${d.reason ? ` — ${d.reason}` : ''}`
-          : undefined,
+      description:
+        [e.toStatus ? `${tk('statusNow')}: ${ts(e.toStatus as never)}` : d.owner, words, detailsOf(e.type, e.data)]
+          .filter(Boolean)
+          .join(' — ') || undefined,
     };
   });
   return <Timeline items={items} ariaLabel={tk('timeline')} />;

@@ -84,7 +84,9 @@ export function nextStepOf(decision: AstanaDecision | null): 'norm' | 'claim' | 
   return astanaPasses.includes(decision.outcome) ? 'form' : 'decision';
 }
 
-export type AstanaRefusalCode = 'kinship_not_found' | 'no_full_time_study';
+/** p.10 (6), (7): the refusals of an unconfirmed claim (Residence.refusal.<code>, ResidenceAstana.refusal.<code>). */
+export const astanaRefusalCodes = ['kinship_not_found', 'no_full_time_study'] as const;
+export type AstanaRefusalCode = (typeof astanaRefusalCodes)[number];
 
 /**
  * Pure: the refusal an outcome gives (p.10 (6), (7)): its code and the details kept on the application, so the
@@ -104,6 +106,31 @@ export function refusalOf(
       registeredCount: decision.registeredCount,
       normM2PerPerson: decision.normM2PerPerson,
       places: decision.places,
+      claim: decision.claim,
+      searched: decision.kinship?.searched ?? [],
+    },
+  };
+}
+
+export type AstanaSigningRefusal = { code: 'astana_norm'; details: Record<string, unknown> };
+
+/**
+ * Pure: the norm re-checked at signing (p.10 steps 1–3 again, lib/residence/citizen-service.ts): a decision that no
+ * longer lets the applicant on — the count grew to the norm and no confirmed kinship or full-time study covers it —
+ * refuses with `astana_norm` and the numbers that decided it. Null when the decision passes.
+ */
+export function astanaRefusalAtSigning(decision: AstanaDecision, cadastralNumber: string): AstanaSigningRefusal | null {
+  if (astanaPasses.includes(decision.outcome)) return null;
+  return {
+    code: 'astana_norm',
+    details: {
+      at: 'signing',
+      cadastralNumber,
+      totalAreaM2: decision.totalAreaM2,
+      registeredCount: decision.registeredCount,
+      normM2PerPerson: decision.normM2PerPerson,
+      places: decision.places,
+      outcome: decision.outcome,
       claim: decision.claim,
       searched: decision.kinship?.searched ?? [],
     },

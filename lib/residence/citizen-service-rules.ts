@@ -40,6 +40,21 @@ export function stayAtSigning(from: string, until: string, today: string): { fro
   return { from: from < today ? today : from, until };
 }
 
+/**
+ * Why signing can refuse (lib/residence/citizen-service.ts `recheckAtSigning`): what changed since the draft was
+ * finished. Each has its text (Residence.refusal.<code>) and its error (Errors.residence_refused_<code>).
+ */
+export const signingRefusals = [
+  'applicant_not_in_gbd_fl',
+  'dwelling_gone',
+  'owners_changed',
+  'not_for_this_dwelling',
+  'consent_missing',
+  'stay_ended',
+  'astana_norm',
+] as const;
+export type SigningRefusal = (typeof signingRefusals)[number];
+
 /** The region of Astana (order 003 chapter 3): its extra steps before the arrival form. */
 export const ASTANA_REGION = '01';
 

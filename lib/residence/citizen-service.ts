@@ -25,9 +25,20 @@ import type { Property } from '@/lib/registries/cadastre/port';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
 import { arrivalFormSchema, withStateFacts, type ArrivalFacts, type ArrivalForm } from './arrival-form';
-import { astanaPasses } from './astana-types';
+import { recheckAstana } from './astana-service';
+import { ASTANA_EVENTS } from './astana-step';
+import { astanaRefusalAtSigning, timelineDataOf } from './astana-step-rules';
+import { astanaPasses, type AstanaDecision } from './astana-types';
 import { applicationDocument, certificateNumberOf, type ResidenceKind } from './certificate';
-import { ASTANA_REGION, expiringStatuses, isStale, stayAtSigning, stayProblem, withdrawableStatuses } from './citizen-service-rules';
+import {
+  ASTANA_REGION,
+  expiringStatuses,
+  type SigningRefusal,
+  isStale,
+  stayAtSigning,
+  stayProblem,
+  withdrawableStatuses,
+} from './citizen-service-rules';
 import { maskName, ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
 import { applicantView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine, type ResidenceState } from './machine';
@@ -377,17 +388,27 @@ export async function applicationDocumentOf(
   });
 }
 
-export type SigningRefusal =
-  'applicant_not_in_gbd_fl' | 'dwelling_gone' | 'owners_changed' | 'consent_missing' | 'stay_ended' | 'astana_norm';
+export type { SigningRefusal };
+
+type Refusal = { refusal: SigningRefusal; details?: Record<string, unknown>; astana?: AstanaDecision };
 
 /**
- * The seam of the Astana norm re-checked at signing (p.10 steps 1–3 again: the count may have grown while the
- * owners answered). Wired at merge by the Astana service; until then it lets everything through.
+ * The Astana norm re-checked at signing (p.10 steps 1–3 again: the count may have grown while the owners answered;
+ * on a reached norm the stated claim again, lib/residence/astana-service.ts `recheckAstana`). A reached norm that no
+ * confirmed kinship or study covers refuses with the numbers and the new decision; outside Astana, or passing, null.
  */
-async function astanaRecheckAtSigning(registries: Registries, app: ResidenceApplication): Promise<SigningRefusal | null> {
-  void registries;
-  void app;
-  return null;
+async function astanaRecheckAtSigning(
+  db: DbOrTx,
+  registries: Registries,
+  app: ResidenceApplication,
+  property: Property,
+  today: string,
+): Promise<Refusal | null> {
+  const owners = ownersToAsk(property.owners, app.residence.iin).map((o) => o.iin);
+  const decision = await recheckAstana(db, registries, app, owners, today);
+  if (!decision) return null;
+  const refused = astanaRefusalAtSigning(decision, property.cadastralNumber);
+  return refused ? { refusal: refused.code, details: refused.details, astana: decision } : null;
 }
 
 /**
@@ -395,10 +416,11 @@ async function astanaRecheckAtSigning(registries: Registries, app: ResidenceAppl
  * asked, every consent given, the period still ahead, Astana's norm (the seam above). Null when all hold.
  */
 async function recheckAtSigning(
+  db: DbOrTx,
   registries: Registries,
   app: ResidenceApplication,
   today: string,
-): Promise<{ refusal: SigningRefusal } | { property: Property; person: Person; period: { from: string; until: string } | null }> {
+): Promise<Refusal | { property: Property; person: Person; period: { from: string; until: string } | null }> {
   const [person, property] = await Promise.all([
     registries.gbdFl.findPerson(app.residence.iin),
     registries.cadastre.findProperty(app.residence.cadastralNumber!),
@@ -413,25 +435,40 @@ async function recheckAtSigning(
     )
   )
     return { refusal: 'owners_changed' };
+  // An owner who became incapable (or died) since: the service is no longer online for this dwelling (p.4, p.6–7).
+  const block = ownerBlock(await ownerFactsOf(registries, property), today);
+  if (block) return { refusal: 'not_for_this_dwelling', details: { reason: block.reason } };
   if (app.consents.some((c) => c.status !== 'consented')) return { refusal: 'consent_missing' };
   let period: { from: string; until: string } | null = null;
   if (app.residence.kind === 'temporary') {
     period = stayAtSigning(app.residence.stayFrom!, app.residence.stayUntil!, today);
     if (!period) return { refusal: 'stay_ended' };
   }
-  const astana = await astanaRecheckAtSigning(registries, app);
-  if (astana) return { refusal: astana };
+  const astana = await astanaRecheckAtSigning(db, registries, app, property, today);
+  if (astana) return astana;
   return { property, person, period };
 }
 
-/** A refusal decided at signing: the application ends (the person may start again) and is told why. */
-async function refuseAtSigning(db: Db, app: ResidenceApplication, refusal: SigningRefusal): Promise<never> {
+/**
+ * A refusal decided at signing: the application ends (the person may start again) and is told why. An Astana
+ * refusal keeps the new decision (the decision page explains it) and puts its numbers on the timeline.
+ */
+async function refuseAtSigning(db: Db, app: ResidenceApplication, refused: Refusal): Promise<never> {
+  const { refusal, details = {}, astana } = refused;
   await db.transaction(async (tx) => {
     const now = new Date();
     await tx
       .update(residenceApplications)
-      .set({ refusalCode: refusal, refusalDetails: {}, closedAt: now })
+      .set({ refusalCode: refusal, refusalDetails: details, closedAt: now, ...(astana ? { astana } : {}) })
       .where(eq(residenceApplications.applicationId, app.id));
+    if (astana)
+      await tx.insert(applicationEvents).values({
+        applicationId: app.id,
+        type: ASTANA_EVENTS.normChecked,
+        actorUserId: null,
+        actorRole: null,
+        data: timelineDataOf(astana, app.residence.cadastralNumber!),
+      });
     await transition(tx, {
       id: app.id,
       expectedVersion: app.version,
@@ -440,7 +477,7 @@ async function refuseAtSigning(db: Db, app: ResidenceApplication, refusal: Signi
       actor: null,
       grant: null,
       set: { decidedAt: now },
-      data: { reason: refusal, at: 'signing' },
+      data: { refusalCode: refusal, at: 'signing' },
     });
     await notify(tx, `residence:${app.id}:refused`, {
       recipientIin: app.residence.iin,
@@ -466,8 +503,8 @@ export async function signResidence(ctx: Ctx, input: { id: string; version: numb
   if (app.status !== 'ready_to_sign') throw new DomainError('illegal_transition');
   if (app.version !== input.version) throw new DomainError('application_changed');
   const today = toLocalDate(new Date());
-  const checked = await recheckAtSigning(ctx.registries, app, today);
-  if ('refusal' in checked) return refuseAtSigning(ctx.db, app, checked.refusal);
+  const checked = await recheckAtSigning(ctx.db, ctx.registries, app, today);
+  if ('refusal' in checked) return refuseAtSigning(ctx.db, app, checked);
   const { property, period } = checked;
   const document = await applicationDocumentOf(ctx.registries, app, ctx.actor);
   await ctx.db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { residenceApplications, residenceConsents } from '@/db/schema/residence';
 import { notify } from '@/lib/outbox';
+import type { ConsentRefusalCode } from './consent-rules';
 
 /** Locks the application row: every answer, expiry and cancellation of its requests queues behind it. */
 export async function lockApplication(tx: DbOrTx, applicationId: string) {
@@ -16,7 +17,13 @@ export async function lockApplication(tx: DbOrTx, applicationId: string) {
 }
 
 /** The application ended without a registration: why (Residence.refusal.<code>) and when. */
-export async function closeResidence(tx: DbOrTx, applicationId: string, code: string, details: Record<string, unknown>, at: Date) {
+export async function closeResidence(
+  tx: DbOrTx,
+  applicationId: string,
+  code: ConsentRefusalCode,
+  details: Record<string, unknown>,
+  at: Date,
+) {
   await tx
     .update(residenceApplications)
     .set({ refusalCode: code, refusalDetails: details, closedAt: at })

@@ -9,6 +9,10 @@ export type ConsentAnswer = 'consent' | 'decline';
 /** A request as stored (`loadResidence(...).consents`). */
 export type ConsentRow = typeof residenceConsents.$inferSelect;
 
+/** Why the owners' consent ended an application (Residence.refusal.<code>): one declined, or nobody answered in time. */
+export const consentRefusalCodes = ['owner_declined', 'consent_expired'] as const;
+export type ConsentRefusalCode = (typeof consentRefusalCodes)[number];
+
 const HOUR = 3_600_000;
 
 /** The consent timing of the pilot's settings; a missing or nonsensical value falls back to the seeded default. */

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
+import { ConsentStatus } from '@/components/residence/consent-status';
 import { FinishForm, WithdrawForm } from '@/components/residence/step-forms';
-import { ButtonLink, Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type Step } from '@/components/ui';
+import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type Step } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -17,7 +18,7 @@ import { publicOrigin } from '@/lib/http/origin';
 import { signResidenceAction } from '@/lib/residence/citizen-actions';
 import { applicationPageOf } from '@/lib/residence/citizen-queries';
 import { ASTANA_REGION, type NextStep } from '@/lib/residence/citizen-service-rules';
-import { sharePercent } from '@/lib/residence/dwelling';
+import { refusalReasonOf } from '@/lib/residence/refusals';
 
 type Props = {
   params: Promise<{ locale: Locale; id: string }>;
@@ -46,13 +47,13 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
   });
   const { app, step, property } = data;
   const r = app.residence;
-  const [t, tr, ts, tc, tsys, format, events, codes, origin, q] = await Promise.all([
+  const [t, tr, ta, ts, tc, tsys, events, codes, origin, q] = await Promise.all([
     getTranslations('ResidenceApplication'),
     getTranslations('Residence'),
+    getTranslations('ResidenceAstana'),
     getTranslations('Status'),
     getTranslations('Common'),
     getTranslations('Admin.systems'),
-    getFormatter(),
     timelineOf(app.id),
     signatureCodesOf(app.id),
     publicOrigin(),
@@ -61,6 +62,8 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
   const path = (rest: string) => getPathname({ href: `/cabinet/residence/${app.id}${rest}`, locale });
   const address = property ? (locale === 'kk' ? property.addressKk : property.addressRu) : (r.cadastralNumber ?? '—');
   const isAstana = app.regionCode === ASTANA_REGION;
+  // Why it ended without a registration, in words (every reason has its text: tests/unit/residence-refusals.test.ts).
+  const refusal = r.closedAt && !r.registeredAt ? refusalReasonOf(r.refusalCode) : null;
   const current = (ORDER as readonly NextStep[]).indexOf(step);
   const steps: Step[] = ORDER.filter((s) => s !== 'astana' || isAstana).map((s) => ({
     label: t(`steps.${s}`),
@@ -136,9 +139,30 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
             openLabel={t('sign')}
           />
         ) : null}
-        {app.status === 'refused' && r.refusalCode ? (
+        {refusal ? (
+          <Notice tone="error" title={app.status === 'refused' ? t('refusedTitle') : ta('closedTitle')}>
+            <p data-testid="refusal-reason">{tr(`refusal.${refusal}`)}</p>
+            {r.astana && isAstana && refusal === 'astana_norm' ? (
+              <p className="mt-2">
+                {ta(r.astana.withinNorm ? 'arithmeticFits' : 'arithmeticReached', {
+                  area: r.astana.totalAreaM2,
+                  norm: r.astana.normM2PerPerson,
+                  places: r.astana.places,
+                  count: r.astana.registeredCount,
+                })}
+              </p>
+            ) : null}
+            {r.astana && isAstana && refusal !== 'owner_declined' && refusal !== 'consent_expired' ? (
+              <p className="mt-2">
+                <ButtonLink href={path('/decision')} variant="link">
+                  {ta('viewDecision')}
+                </ButtonLink>
+              </p>
+            ) : null}
+          </Notice>
+        ) : app.status === 'refused' ? (
           <Notice tone="error" title={t('refusedTitle')}>
-            {tr.has(`refusal.${r.refusalCode}` as never) ? tr(`refusal.${r.refusalCode}` as never) : t('refusedGeneric')}
+            {t('refusedGeneric')}
           </Notice>
         ) : null}
         {step === 'closed' ? (
@@ -186,19 +210,8 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
         <DescriptionList items={summary} />
       </Card>
 
-      {data.owners.length ? (
-        <DataTable
-          caption={t('consentsTitle')}
-          columns={[
-            { key: 'name', header: t('owner'), rowHeader: true, cell: (o) => o.name },
-            { key: 'share', header: t('share'), cell: (o) => `${sharePercent(o.shareMilli)} %` },
-            { key: 'status', header: t('consentStatus'), cell: (o) => tr(`consentStatus.${o.status}`) },
-            { key: 'answered', header: t('answeredAt'), cell: (o) => (o.answeredAt ? format.dateTime(o.answeredAt, 'stamp') : '—') },
-          ]}
-          rows={data.owners}
-          rowKey={(o) => o.id}
-          emptyState={null}
-        />
+      {app.consents.length ? (
+        <ConsentStatus consents={app.consents} names={Object.fromEntries(data.owners.map((o) => [o.ownerIin, o.name]))} />
       ) : null}
 
       {data.mayWithdraw ? (
