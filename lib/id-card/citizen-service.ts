@@ -6,7 +6,7 @@ import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { registrationPoints } from '@/db/schema/reference';
 import { files } from '@/db/schema/files';
 import { signatures } from '@/db/schema/signatures';
-import { checkRun } from '@/lib/applications/check-run';
+import { checkRun, valueOrThrow, type CheckRun } from '@/lib/applications/check-run';
 import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,6 +14,7 @@ import { grantFor } from '@/lib/auth/scope';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
+import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
@@ -25,6 +26,7 @@ import { applicantView, loadIdCardApplication, type IdCardApplication } from './
 import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
+import { recheckAtSigning } from './sign-recheck';
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
 /** Step 15's duty: 0.2 MRP of the current year (the fee table's `id_card.duty`). */
@@ -149,7 +151,14 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
   if (app.status !== 'draft' && app.card.signatureId) return app; // double submit
   assertDraft(app, input.version);
   const document = await requestDocumentOf(ctx.db, app, ctx.actor);
+  // p.7: the window (and the data behind steps 2–6) is checked again now; a "no" closes the draft as refused.
+  const recheck = await recheckAtSigning(ctx.registries, app.card, toLocalDate(new Date()));
+  if (!recheck.ok) {
+    await refuseAtSigning(ctx, app, input.version, recheck);
+    valueOrThrow(recheck);
+  }
   await ctx.db.transaction(async (tx) => {
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, recheck.lines);
     const signature = await recordSignature(tx, {
       applicationId: app.id,
       documentNumber: app.number,
@@ -174,6 +183,22 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
   return registerWithRpDrn(ctx.db, ctx.registries, app.id).catch((e: unknown) => {
     if (isRegistryUnavailable(e)) return loadIdCardApplication(ctx.db, app.id);
     throw e;
+  });
+}
+
+async function refuseAtSigning(ctx: Ctx, app: IdCardApplication, version: number, recheck: CheckRun<null>) {
+  await ctx.db.transaction(async (tx) => {
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, recheck.lines);
+    await tx.update(idCardApplications).set({ closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
+    await transition(tx, {
+      id: app.id,
+      expectedVersion: version,
+      machine,
+      event: 'recheck_failed',
+      actor: null,
+      grant: null,
+      data: { code: recheck.ok ? null : recheck.code },
+    });
   });
 }
 
