@@ -18,4 +18,3 @@ export async function consentAnswer(reg: Registries, iin: string, consentId: str
 export async function verifyPhoneWithBmg(reg: Registries, iin: string, phone: string): Promise<boolean> {
   return reg.bmg.verifyPhone(iin, phone);
 }
-

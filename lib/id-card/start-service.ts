@@ -54,7 +54,11 @@ export async function askConsent(ctx: Ctx): Promise<{ consentId: string }> {
   await openSettings(ctx.db, toLocalDate(new Date()));
   const { id } = await ctx.registries.consent.request(ctx.actor.iin, CONSENT_PURPOSE);
   await ctx.db.transaction((tx) =>
-    audit(tx, ctx.actor, ctx.grant, { action: 'consent.requested', subjectIin: ctx.actor.iin, data: { purpose: CONSENT_PURPOSE, consent: id } }),
+    audit(tx, ctx.actor, ctx.grant, {
+      action: 'consent.requested',
+      subjectIin: ctx.actor.iin,
+      data: { purpose: CONSENT_PURPOSE, consent: id },
+    }),
   );
   return { consentId: id };
 }

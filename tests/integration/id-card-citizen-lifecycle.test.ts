@@ -63,7 +63,10 @@ async function completeDraft(actor: Actor) {
 
 async function signed(actor: Actor) {
   const app = await completeDraft(actor);
-  const cms = await pki.sign({ iin: actor.iin, surname: actor.surname, givenName: actor.givenName }, await requestDocumentOf(database.db, app, actor));
+  const cms = await pki.sign(
+    { iin: actor.iin, surname: actor.surname, givenName: actor.givenName },
+    await requestDocumentOf(database.db, app, actor),
+  );
   await signAndSubmit(ctx(actor), { id: app.id, version: app.version, cms });
   return load(actor, app.id);
 }
@@ -128,7 +131,10 @@ describe('p.7: the window at signing', () => {
   it('a draft opened inside the window cannot be signed once the window has closed: refused with the order’s message', async () => {
     const { actor } = await renewer(25);
     const app = await completeDraft(actor);
-    const cms = await pki.sign({ iin: actor.iin, surname: actor.surname, givenName: actor.givenName }, await requestDocumentOf(database.db, app, actor));
+    const cms = await pki.sign(
+      { iin: actor.iin, surname: actor.surname, givenName: actor.givenName },
+      await requestDocumentOf(database.db, app, actor),
+    );
     // The clock seam: services read "today" from Date (toLocalDate(new Date())); 40 days on, 25 + 10 have passed.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 40 * DAY });
     const error = await signAndSubmit(ctx(actor), { id: app.id, version: app.version, cms }).catch((e: unknown) => e);
@@ -184,7 +190,9 @@ describe('withdraw', () => {
   it('a paid application cannot be withdrawn (illegal transition); a stale version is refused', async () => {
     const { actor } = await renewer(5);
     const app = await signed(actor);
-    await expect(withdrawRenewal(ctx(actor), { id: app.id, version: app.version - 1 })).rejects.toMatchObject({ code: 'application_changed' });
+    await expect(withdrawRenewal(ctx(actor), { id: app.id, version: app.version - 1 })).rejects.toMatchObject({
+      code: 'application_changed',
+    });
     const { payUrl } = await payDuty(ctx(actor), { id: app.id, locale: 'kk' });
     await payThroughGateway(database.db, payUrl);
     const paid = await load(actor, app.id);
@@ -217,7 +225,10 @@ describe('draft expiry (the pilot’s draftTtlDays, default 7)', () => {
     expect(await expireStaleIdCardDrafts(database.db)).toBeGreaterThanOrEqual(1);
     expect((await load(old.actor, oldId)).status).toBe('expired');
     expect((await load(young.actor, youngId)).status).toBe('draft');
-    const [notice] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `id_card:${oldId}:expired`));
+    const [notice] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `id_card:${oldId}:expired`));
     expect(notice?.payload).toMatchObject({ kind: 'id_card_expired', sms: true, recipientIin: old.actor.iin, params: { days: 7 } });
     // Closed: the citizen may start again; a second sweep changes nothing.
     expect(await startWithConsent(ctx(old.actor))).toMatchObject({ existed: false });

@@ -29,7 +29,9 @@ function fake(over: Partial<Person> = {}, opts: Opts = {}): Registries {
   return {
     consent: {
       status: async (id: string) =>
-        status && id === 'c1' ? { id, iin: opts.consentIin ?? person.iin, purpose: 'id_card_renewal', status, requestedAt: new Date(), answeredAt: null } : null,
+        status && id === 'c1'
+          ? { id, iin: opts.consentIin ?? person.iin, purpose: 'id_card_renewal', status, requestedAt: new Date(), answeredAt: null }
+          : null,
     },
     gbdFl: { findPerson: async () => ({ ...person, ...over }) },
     bmg: { findPhone: async () => PHONE, verifyPhone: async (iin: string, phone: string) => iin === person.iin && phone === PHONE },
