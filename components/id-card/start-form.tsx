@@ -61,7 +61,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
       <form action={action} className="flex flex-col gap-5" noValidate>
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="consentId" value={consentId} />
-        <p data-testid="consent-request">{t('consentRequested', { id: consentId })}</p>
+        <p data-testid="consent-request">{t('consentRequested')}</p>
         <CheckboxGroup
           name="consent"
           legend={t('consentLegend')}
