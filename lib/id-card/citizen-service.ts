@@ -26,6 +26,7 @@ import { applicantView, loadIdCardApplication, type IdCardApplication } from './
 import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
+import { renewalWindow } from './eligibility';
 import { recheckAtSigning } from './sign-recheck';
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
@@ -42,6 +43,14 @@ export async function citizenApplication(db: Db, actor: Actor, id: string) {
 function assertDraft(app: IdCardApplication, version: number) {
   if (app.status !== 'draft') throw new DomainError('illegal_transition');
   if (app.version !== version) throw new DomainError('application_changed');
+}
+
+/** A draft step other than signing (which re-checks with the registries and closes the draft instead). */
+function assertEditableDraft(app: IdCardApplication, version: number) {
+  assertDraft(app, version);
+  // p.7 at every step: a draft whose card left the window takes no more changes (signing closes it as refused).
+  const window = renewalWindow(app.card.currentCardExpiresOn, toLocalDate(new Date()));
+  if (window !== 'open') throw new DomainError(window === 'too_late' ? 'id_card_too_late' : 'id_card_too_early');
 }
 
 /** A draft's fields change under compare-and-set on the version, so two tabs cannot overwrite each other. */
@@ -61,7 +70,7 @@ export async function saveForm(
   input: { id: string; version: number; registrationPointId: number; phone: string; email?: string },
 ) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
   if (!point) throw new DomainError('id_card_point_unknown');
   return ctx.db.transaction(async (tx) => {
@@ -81,7 +90,7 @@ export async function saveForm(
  */
 export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
   const stored = await getFileStore().save(ctx.db, {
@@ -107,7 +116,7 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
 
 export async function uploadSignatureSample(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const check = await checkSignatureSample(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
   const stored = await getFileStore().save(ctx.db, {

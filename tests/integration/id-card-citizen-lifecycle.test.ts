@@ -146,6 +146,22 @@ describe('p.7: the window at signing', () => {
     expect(after.card.closedAt).not.toBeNull();
   });
 
+  it('the draft steps before signing refuse changes once the window has closed', async () => {
+    const { actor } = await renewer(2);
+    const { applicationId: id } = await startWithConsent(ctx(actor));
+    const draft = await load(actor, id);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 13 * DAY });
+    const error = await saveForm(ctx(actor), {
+      id,
+      version: draft.version,
+      registrationPointId: REG_POINT.astana1,
+      phone: '+77015554433',
+    }).catch((e: unknown) => e);
+    vi.useRealTimers();
+    expect(error).toMatchObject({ code: 'id_card_too_late' });
+    expect((await load(actor, id)).version).toBe(draft.version);
+  });
+
   it('inside the window the signing re-check passes and is on the timeline', async () => {
     const { actor } = await renewer(3);
     const app = await signed(actor);
