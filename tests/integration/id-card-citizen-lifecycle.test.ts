@@ -22,6 +22,7 @@ import {
 import { expireStaleIdCardDrafts } from '@/lib/id-card/draft-expiry';
 import { answerConsent, askConsent, startRenewal } from '@/lib/id-card/start-service';
 import { withdrawRenewal } from '@/lib/id-card/withdraw-service';
+import { notificationText } from '@/lib/notifications/render';
 import { getRegistries } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor, makeUser } from '@/tests/support/factories';
@@ -246,6 +247,8 @@ describe('draft expiry (the pilot’s draftTtlDays, default 7)', () => {
       .from(outbox)
       .where(eq(outbox.dedupeKey, `id_card:${oldId}:expired`));
     expect(notice?.payload).toMatchObject({ kind: 'id_card_expired', sms: true, recipientIin: old.actor.iin, params: { days: 7 } });
+    for (const locale of ['kk', 'ru'])
+      expect(notificationText('id_card_expired', { number: 'ID-2026-000001', days: 7 }, locale)).toMatch(/ID-2026-000001.*7/);
     // Closed: the citizen may start again; a second sweep changes nothing.
     expect(await startWithConsent(ctx(old.actor))).toMatchObject({ existed: false });
     await expireStaleIdCardDrafts(database.db);
