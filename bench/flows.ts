@@ -37,7 +37,7 @@ import {
 } from '../lib/id-card/citizen-service';
 import { issueCard, officerApplication } from '../lib/id-card/officer-service';
 import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
-import { startRenewal } from '../lib/id-card/start-service';
+import { answerConsent, askConsent, startRenewal } from '../lib/id-card/start-service';
 import {
   actionFees,
   addScan,
@@ -242,7 +242,12 @@ async function measure<T>(
 
 async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
   const c = b.ctx(citizen);
-  const id = await step('start', async () => (await startRenewal(c)).applicationId);
+  const id = await step('start', async () => {
+    const { consentId } = await askConsent(c);
+    await answerConsent(c, { consentId, answer: 'grant' });
+    const phone = (await c.registries.bmg.findPhone(citizen.iin)) ?? '';
+    return (await startRenewal(c, { consentId, phone })).applicationId;
+  });
   const form = await step('form', async () =>
     saveForm(c, {
       id,

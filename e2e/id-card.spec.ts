@@ -4,6 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { connect } from '../db/client';
 import { PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
+import { ALL_PEOPLE } from '../db/seed/people';
+import { phoneFor } from '../db/seed/people-model';
 import { clearFaults, setFault } from '../lib/registries/faults';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 import { type KeyFile, signInDialogWithKeyFile, signingKeyOf } from './eds';
@@ -13,8 +15,11 @@ test.describe.configure({ mode: 'serial' });
 
 const L = {
   kk: {
+    askConsent: 'Келісім сұрау',
     consent: 'Дербес деректеріме қол жеткізуге келісемін',
+    phone: 'Мобильді нөміріңіз',
     start: 'Келісемін және тексеруді бастау',
+    withdraw: 'Өтінішті кері қайтару',
     point: 'Тіркеу пункті',
     save: 'Сақтау',
     photo: 'Фото файлы (JPEG)',
@@ -34,8 +39,11 @@ const L = {
     applyAgain: 'Қайта өтініш беру',
   },
   ru: {
+    askConsent: 'Запросить согласие',
     consent: 'Я даю согласие на доступ к моим персональным данным',
+    phone: 'Ваш мобильный номер',
     start: 'Согласиться и начать проверку',
+    withdraw: 'Отозвать заявку',
     point: 'Пункт регистрации',
     save: 'Сохранить',
     photo: 'Файл фотографии (JPEG)',
@@ -56,12 +64,31 @@ const L = {
   },
 } as const;
 
+/** The number BMG holds for a seeded person (the one they type at step 2). */
+function bmgPhoneOf(iin: string): string {
+  const spec = ALL_PEOPLE.find((p) => p.iin === iin);
+  return spec?.phone ?? phoneFor(iin);
+}
+
+/** Step 1 asked of the consent service, then the confirmation with the phone for BMG (step 2). */
+async function confirmConsent(page: Page, locale: Locale, iin: string, check = true) {
+  const l = L[locale];
+  await page.goto(`/${locale}/cabinet/id-card`);
+  await page.getByRole('button', { name: l.askConsent }).click();
+  await page.waitForURL(/\?consent=\d+$/);
+  await expect(page.getByTestId('consent-request')).toBeVisible();
+  await page.getByLabel(l.consent).check();
+  await page.getByLabel(l.phone).fill(bmgPhoneOf(iin));
+  if (check) await page.getByRole('button', { name: l.start }).click();
+}
+
 /** Steps 1–12 in the citizen's browser; returns the application's URL. */
-async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: number) {
+async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: number, iin: string) {
   const l = L[locale];
   await page.goto(`/${locale}/cabinet/id-card`);
   await expectAccessible(page);
-  await page.getByLabel(l.consent).check();
+  await confirmConsent(page, locale, iin, false);
+  await expectAccessible(page);
   await page.getByRole('button', { name: l.start }).click();
   await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('check-lines')).toBeVisible();
@@ -102,7 +129,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   const citizenKey = await signingKeyOf(browser, PERSONA.citizenAigerim, 'kk');
   const reviewerKey = await signingKeyOf(browser, STAFF.umsAstana, 'kk');
   const citizen = await signedIn(browser, PERSONA.citizenAigerim, 'kk');
-  const url = await applyOnline(citizen, 'kk', citizenKey, REG_POINT.astana1);
+  const url = await applyOnline(citizen, 'kk', citizenKey, REG_POINT.astana1, PERSONA.citizenAigerim);
   await expect(citizen.getByTestId('duty')).toContainText('₸');
   await citizen.getByRole('button', { name: l.pay }).click();
   await citizen.waitForURL(/\/gateway\/pay\//);
@@ -152,7 +179,7 @@ test('ru: exempt from the duty; annulled for the photo; a second application rea
   const l = L.ru;
   const key = await signingKeyOf(browser, PERSONA.idCardExempt, 'ru');
   const citizen = await signedIn(browser, PERSONA.idCardExempt, 'ru');
-  await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
+  await applyOnline(citizen, 'ru', key, REG_POINT.astana1, PERSONA.idCardExempt);
   await until(citizen, 'Вы освобождены от государственной пошлины', 20_000);
   const number = (await citizen
     .locator('main')
@@ -170,16 +197,14 @@ test('ru: exempt from the duty; annulled for the photo; a second application rea
   await citizen.reload();
   await expect(citizen.getByText('Тень на фоне', { exact: false })).toBeVisible();
   await citizen.getByRole('link', { name: l.applyAgain }).click();
-  await applyOnline(citizen, 'ru', key, REG_POINT.astana1);
+  await applyOnline(citizen, 'ru', key, REG_POINT.astana1, PERSONA.idCardExempt);
   await until(citizen, 'Заявку проверяет УМС ДП выбранного региона', 20_000);
   for (const p of [citizen, reviewer]) await p.context().close();
 });
 
 test('kk: a card that expires in 40 days cannot be renewed yet — the order’s message', async ({ page }) => {
   await signInAs(page, PERSONA.idCardTooEarly, 'kk');
-  await page.goto('/kk/cabinet/id-card');
-  await page.getByLabel(L.kk.consent).check();
-  await page.getByRole('button', { name: L.kk.start }).click();
+  await confirmConsent(page, 'kk', PERSONA.idCardTooEarly);
   await expect(page.getByText('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз', { exact: false })).toBeVisible();
   await expectAccessible(page);
 });
@@ -189,8 +214,7 @@ test('ru: Digital-ID down for over 10 minutes — the citizen is sent to a CON (
   try {
     await setFault(db, 'digital_id', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 11 * 60_000) });
     await signInAs(page, PERSONA.idCardExpired3, 'ru');
-    await page.goto('/ru/cabinet/id-card');
-    await page.getByLabel(L.ru.consent).check();
+    await confirmConsent(page, 'ru', PERSONA.idCardExpired3, false);
     await expect(async () => {
       await page.getByRole('button', { name: L.ru.start }).click();
       await expect(page.getByText('не отвечает больше 10 минут', { exact: false })).toBeVisible({ timeout: 3_000 });
@@ -199,4 +223,30 @@ test('ru: Digital-ID down for over 10 minutes — the citizen is sent to a CON (
     await clearFaults(db);
     await client.end();
   }
+});
+
+test('ru: a standing refusal in the consent service stops the flow at step 1', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardConsentRefused, 'ru');
+  await confirmConsent(page, 'ru', PERSONA.idCardConsentRefused);
+  await expect(page.getByText('Согласие на доступ к данным не дано', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('kk: a draft is withdrawn after a confirmation, and a new one can be started', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardFaceMismatch, 'kk');
+  await confirmConsent(page, 'kk', PERSONA.idCardFaceMismatch);
+  await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
+  const first = page.url();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: L.kk.withdraw }).click();
+  await page.waitForURL(/\?withdrawn=1$/);
+  await expect(page.getByText('Өтініш кері қайтарылды').first()).toBeVisible();
+  await expectAccessible(page);
+  await confirmConsent(page, 'kk', PERSONA.idCardFaceMismatch);
+  await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toBe(first);
+  // Leave no open renewal behind (the demo data stays as it was for the next run).
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: L.kk.withdraw }).click();
+  await page.waitForURL(/\?withdrawn=1$/);
 });

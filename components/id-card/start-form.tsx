@@ -2,46 +2,100 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { CheckboxGroup, Notice, SubmitButton, initialActionState, type ActionResult } from '@/components/ui';
+import { CheckboxGroup, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
-import { startRenewalAction } from '@/lib/id-card/actions';
+import { askConsentAction, refuseConsentAction, startRenewalAction } from '@/lib/id-card/actions';
 import type { CheckLine } from '@/lib/applications/check-run';
 
-/** Step 1 (consent) and the checks of steps 2–7, each shown with its result; a "no" says why and where to go. */
-export function StartForm({ goToCon }: { goToCon: React.ReactNode }) {
+/** A failure's notice: the message, and for the order's "go to a CON" reasons the nearest CONs. */
+function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React.ReactNode }) {
+  const t = useTranslations('IdCard');
+  const errorText = useErrorText();
+  if (state.ok || state.code === 'invalid') return null;
+  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed';
+  return (
+    <Notice tone="error" title={errorText(state.code, state.params)}>
+      {conCodes ? (
+        <>
+          <p className="font-semibold">{t('goToCon')}</p>
+          {goToCon}
+        </>
+      ) : null}
+    </Notice>
+  );
+}
+
+/** Step 1, first half: the portal sends its request to the consent service. */
+export function AskConsentForm({ goToCon }: { goToCon: React.ReactNode }) {
+  const t = useTranslations('IdCard');
+  const locale = useLocale();
+  const [state, action] = useActionState<ActionResult, FormData>(askConsentAction, initialActionState);
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      <input type="hidden" name="locale" value={locale} />
+      <p>{t('consentHint')}</p>
+      <FailureNotice state={state} goToCon={goToCon} />
+      <div>
+        <SubmitButton pendingLabel={t('consentAsking')}>{t('askConsent')}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Step 1, second half, and step 2's phone: the citizen answers the consent service's request and gives the
+ * number BMG is asked about; then the checks of steps 1–7, each shown with its result.
+ */
+export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: React.ReactNode }) {
   const t = useTranslations('IdCard');
   const locale = useLocale();
   const errorText = useErrorText();
   const [state, action] = useActionState<ActionResult, FormData>(startRenewalAction, initialActionState);
+  const [refused, refuse] = useActionState<ActionResult, FormData>(refuseConsentAction, initialActionState);
   const failed = !state.ok ? state : null;
   const checks = (failed?.data as { checks?: CheckLine[] } | undefined)?.checks ?? [];
-  const consentError = failed?.fieldErrors?.consent?.map((c) => errorText(c));
-  const conCodes = failed && failed.code.startsWith('id_card_') && failed.code !== 'id_card_pilot_closed';
+  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.map((c) => errorText(c));
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
-      <input type="hidden" name="locale" value={locale} />
-      <CheckboxGroup
-        name="consent"
-        legend={t('consentLegend')}
-        hint={t('consentHint')}
-        error={consentError}
-        options={[{ value: 'on', label: t('consent') }]}
-      />
-      <CheckLines lines={checks} title={t('checksTitle')} />
-      {failed && failed.code !== 'invalid' ? (
-        <Notice tone="error" title={errorText(failed.code, failed.params)}>
-          {conCodes ? (
-            <>
-              <p className="font-semibold">{t('goToCon')}</p>
-              {goToCon}
-            </>
-          ) : null}
-        </Notice>
-      ) : null}
-      <div>
-        <SubmitButton pendingLabel={t('checking')}>{t('start')}</SubmitButton>
-      </div>
-    </form>
+    <div className="flex flex-col gap-5">
+      <form action={action} className="flex flex-col gap-5" noValidate>
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="consentId" value={consentId} />
+        <p data-testid="consent-request">{t('consentRequested')}</p>
+        <CheckboxGroup
+          name="consent"
+          legend={t('consentLegend')}
+          hint={t('consentHint')}
+          error={fieldError('consent')}
+          options={[{ value: 'on', label: t('consent') }]}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('bmgPhone')}
+          hint={t('bmgPhoneHint')}
+          width="sm"
+          autoComplete="tel"
+          inputMode="tel"
+          defaultValue={failed?.values?.phone ?? ''}
+          error={fieldError('phone')}
+        />
+        <CheckLines lines={checks} title={t('checksTitle')} />
+        <FailureNotice state={state} goToCon={goToCon} />
+        <div>
+          <SubmitButton pendingLabel={t('checking')}>{t('start')}</SubmitButton>
+        </div>
+      </form>
+      <form action={refuse} className="flex flex-col gap-3">
+        <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="consentId" value={consentId} />
+        <FailureNotice state={refused} goToCon={goToCon} />
+        <div>
+          <SubmitButton variant="secondary" pendingLabel={t('consentRefusing')}>
+            {t('refuseConsent')}
+          </SubmitButton>
+        </div>
+      </form>
+    </div>
   );
 }

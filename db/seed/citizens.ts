@@ -82,6 +82,13 @@ export const CITIZENS: readonly PersonSpec[] = [
     cardExpiresInDays: 15,
     faceMatchOk: false,
   },
+  {
+    iin: P.idCardConsentRefused,
+    kk: ['Байжанова', 'Динара', 'Ержанқызы'],
+    ru: ['Байжанова', 'Динара', 'Ержановна'],
+    region: '01',
+    cardExpiresInDays: 12,
+  },
 
   // ── Vehicle buyers (SPEC §3)
   { iin: P.buyerErlan, kk: ['Сәрсенбаев', 'Ерлан', 'Нұрланұлы'], ru: ['Сарсенбаев', 'Ерлан', 'Нурланович'], region: '01', district: 102 },

@@ -15,6 +15,7 @@ export const PERSONA = {
   guardianGulzhan: '710909409525', // his guardian
   idCardLivenessFail: '851212310633', // Digital-ID liveness fails; Karaganda
   idCardFaceMismatch: '900707411787', // Digital-ID face match fails; Kostanay
+  idCardConsentRefused: '880614442428', // a standing refusal in the consent service → step 1 stops; Astana
   // Vehicle registration (SPEC §3)
   buyerErlan: '900101300126', // buyer from Astana Motors (3 good VINs + the branch VINs)
   buyerWithFines: '870525312840', // unpaid ERAP fines; Almaty (Alatau Avto)

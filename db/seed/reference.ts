@@ -150,7 +150,7 @@ export function pilotRows(today: string): (typeof pilotSettings.$inferInsert)[] 
       startsOn: startsOn('2025-05-26'),
       endsOn,
       regionCodes: ALL_REGIONS,
-      params: { windowBeforeDays: 30, windowAfterDays: 10, outageMinutes: 10 },
+      params: { windowBeforeDays: 30, windowAfterDays: 10, outageMinutes: 10, draftTtlDays: 7 },
     },
     {
       pilot: 'residence',

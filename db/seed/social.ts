@@ -1,7 +1,7 @@
 // AIS SIK (social statuses), E-Sobes (incapacity, guardianship), ZAGS changes of name, and NOBD/EPVO.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { civilChanges, guardianships, marriages, socialStatuses, students } from '../schema';
+import { civilChanges, consentRequests, guardianships, marriages, socialStatuses, students } from '../schema';
 import { backgroundIin } from './background';
 import { addDays, yearOf } from './dates';
 import { insertMissing } from './insert-missing';
@@ -33,6 +33,20 @@ const GUARDIANSHIPS = [
 
 export async function seedSocial(db: DbOrTx, today: string) {
   await db.insert(socialStatuses).values(STATUSES).onConflictDoNothing();
+  // The consent service: Dinara has forbidden access to her data (purpose '*', the simulator's standing
+  // refusal), so every request for her is refused at once (order 002 step 1).
+  await insertMissing(
+    [{ iin: P.idCardConsentRefused, purpose: '*', status: 'refused' as const, answeredAt: new Date(`${today}T00:00:00Z`) }],
+    (r) => r.iin,
+    async () =>
+      (
+        await db
+          .select({ iin: consentRequests.iin })
+          .from(consentRequests)
+          .where(inArray(consentRequests.iin, [P.idCardConsentRefused]))
+      ).map((r) => r.iin),
+    (rows) => db.insert(consentRequests).values(rows),
+  );
   await db.insert(guardianships).values(GUARDIANSHIPS).onConflictDoNothing();
 
   // Asel married after her current card was issued and took her husband's surname → CON (SPEC §5 step 5).

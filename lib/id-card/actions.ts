@@ -6,15 +6,46 @@ import { kickIdCardProduction } from '@/lib/jobs';
 import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from './citizen-service';
 import { issueCard } from './officer-service';
 import { annul, approve } from './review-service';
-import { annulSchema, formSchema, issueCardSchema, payDutySchema, signSchema, startSchema, uploadSchema } from './schemas';
-import { startRenewal } from './start-service';
+import {
+  annulSchema,
+  askConsentSchema,
+  formSchema,
+  issueCardSchema,
+  payDutySchema,
+  refuseConsentSchema,
+  signSchema,
+  startSchema,
+  uploadSchema,
+  withdrawSchema,
+} from './schemas';
+import { answerConsent, askConsent, startRenewal } from './start-service';
+import { withdrawRenewal } from './withdraw-service';
 
 const page = (locale: string, id: string) => `/${locale}/cabinet/id-card/${id}`;
 
-/** Steps 1–7 after the citizen's consent; a draft on success. */
+/** Step 1: the request goes to the consent service; the page then shows it for the citizen to answer. */
+export const askConsentAction = formAction(['citizen'], askConsentSchema, async ({ ctx, input }) => {
+  const { consentId } = await askConsent(ctx);
+  redirect(`/${input.locale}/cabinet/id-card?consent=${consentId}`);
+});
+
+/** The citizen refuses the request: the service cannot go on (the message says where to go instead). */
+export const refuseConsentAction = formAction(['citizen'], refuseConsentSchema, async ({ ctx, input }) => {
+  await answerConsent(ctx, { consentId: input.consentId, answer: 'refuse' });
+  return { ok: false, code: 'id_card_consent_refused' };
+});
+
+/** The citizen confirms the request, then steps 1–7 with the phone they gave; a draft on success. */
 export const startRenewalAction = formAction(['citizen'], startSchema, async ({ ctx, input }) => {
-  const { applicationId } = await startRenewal(ctx);
+  await answerConsent(ctx, { consentId: input.consentId, answer: 'grant' });
+  const { applicationId } = await startRenewal(ctx, { consentId: input.consentId, phone: input.phone });
   redirect(page(input.locale, applicationId));
+});
+
+/** The citizen withdraws a draft or an unpaid application. */
+export const withdrawRenewalAction = formAction(['citizen'], withdrawSchema, async ({ ctx, input }) => {
+  await withdrawRenewal(ctx, input);
+  redirect(`${page(input.locale, input.id)}?withdrawn=1`);
 });
 
 /** Step 8. */

@@ -5,10 +5,13 @@ import type { RegistrySystem } from '@/db/schema/registry-ops';
 import { checkRun, type CheckRun } from '@/lib/applications/check-run';
 import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
+import { consentAnswer, verifyPhoneWithBmg } from './consent-step';
 import { renewalWindow } from './eligibility';
 
 export type GoToCon =
   | 'id_card_consent_refused'
+  | 'id_card_consent_unanswered'
+  | 'id_card_phone_mismatch'
   | 'id_card_person_not_found'
   | 'id_card_liveness_failed'
   | 'id_card_incapable'
@@ -19,27 +22,33 @@ export type GoToCon =
   | 'id_card_too_late'
   | 'id_card_not_citizen';
 
-/** All passed: the person as GBD FL has them, and BMG's phone if any; else the stop's code is a `GoToCon`. */
-export type Eligibility = CheckRun<{ person: Person; phone: string | null }>;
+/** All passed: the person as GBD FL has them, and the phone BMG confirmed; else the stop's code is a `GoToCon`. */
+export type Eligibility = CheckRun<{ person: Person; phone: string }>;
+
+/** Who asks: the person, the consent service's request they answered, and the phone they entered (step 2). */
+export type Applicant = { iin: string; consentId: string; phone: string };
 
 /**
- * Steps 2–7 for a person who has given consent (step 1, recorded by the caller). Stops at the first "no"; an
+ * Steps 1–7: the consent service's answer (step 1), then the registries. Stops at the first "no"; an
  * unanswered registry throws RegistryUnavailableError (the caller decides between "try again" and point 12's
  * "go to a CON" after 10 minutes).
  */
-export async function checkEligibility(reg: Registries, iin: string, today: string): Promise<Eligibility> {
+export async function checkEligibility(reg: Registries, applicant: Applicant, today: string): Promise<Eligibility> {
+  const { iin, phone } = applicant;
   const run = checkRun();
-  run.pass(1, 'consent', 'id_card_consent_given');
   const stop = (step: number, system: RegistrySystem, reason: GoToCon) => run.stop(step, system, reason);
+  const answer = await consentAnswer(reg, iin, applicant.consentId);
+  if (answer === 'refused') return stop(1, 'consent', 'id_card_consent_refused');
+  if (answer === 'unanswered') return stop(1, 'consent', 'id_card_consent_unanswered');
+  run.pass(1, 'consent', 'id_card_consent_given');
 
   const person = await reg.gbdFl.findPerson(iin);
   if (!person || person.deceased) return stop(2, 'gbd_fl', 'id_card_person_not_found');
   // Order 002 p.2 (4): the service is for citizens of the Republic of Kazakhstan.
   if (person.citizenship !== 'KZ') return stop(2, 'gbd_fl', 'id_card_not_citizen');
   run.pass(2, 'gbd_fl', 'id_card_person_found');
-  const phone = await reg.bmg.findPhone(iin);
-  if (phone) run.pass(2, 'bmg', 'id_card_phone_found');
-  else run.fail(2, 'bmg', 'id_card_phone_missing');
+  if (!(await verifyPhoneWithBmg(reg, iin, phone))) return stop(2, 'bmg', 'id_card_phone_mismatch');
+  run.pass(2, 'bmg', 'id_card_phone_verified');
 
   const live = await reg.digitalId.liveness(iin);
   if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');

@@ -6,7 +6,7 @@ import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { registrationPoints } from '@/db/schema/reference';
 import { files } from '@/db/schema/files';
 import { signatures } from '@/db/schema/signatures';
-import { checkRun } from '@/lib/applications/check-run';
+import { checkRun, valueOrThrow, type CheckRun } from '@/lib/applications/check-run';
 import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,6 +14,7 @@ import { grantFor } from '@/lib/auth/scope';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
+import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
@@ -25,6 +26,8 @@ import { applicantView, loadIdCardApplication, type IdCardApplication } from './
 import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
+import { renewalWindow } from './eligibility';
+import { recheckAtSigning } from './sign-recheck';
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
 /** Step 15's duty: 0.2 MRP of the current year (the fee table's `id_card.duty`). */
@@ -40,6 +43,14 @@ export async function citizenApplication(db: Db, actor: Actor, id: string) {
 function assertDraft(app: IdCardApplication, version: number) {
   if (app.status !== 'draft') throw new DomainError('illegal_transition');
   if (app.version !== version) throw new DomainError('application_changed');
+}
+
+/** A draft step other than signing (which re-checks with the registries and closes the draft instead). */
+function assertEditableDraft(app: IdCardApplication, version: number) {
+  assertDraft(app, version);
+  // p.7 at every step: a draft whose card left the window takes no more changes (signing closes it as refused).
+  const window = renewalWindow(app.card.currentCardExpiresOn, toLocalDate(new Date()));
+  if (window !== 'open') throw new DomainError(window === 'too_late' ? 'id_card_too_late' : 'id_card_too_early');
 }
 
 /** A draft's fields change under compare-and-set on the version, so two tabs cannot overwrite each other. */
@@ -59,7 +70,7 @@ export async function saveForm(
   input: { id: string; version: number; registrationPointId: number; phone: string; email?: string },
 ) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
   if (!point) throw new DomainError('id_card_point_unknown');
   return ctx.db.transaction(async (tx) => {
@@ -79,7 +90,7 @@ export async function saveForm(
  */
 export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
   const stored = await getFileStore().save(ctx.db, {
@@ -105,7 +116,7 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
 
 export async function uploadSignatureSample(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
-  assertDraft(app, input.version);
+  assertEditableDraft(app, input.version);
   const check = await checkSignatureSample(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
   const stored = await getFileStore().save(ctx.db, {
@@ -149,7 +160,14 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
   if (app.status !== 'draft' && app.card.signatureId) return app; // double submit
   assertDraft(app, input.version);
   const document = await requestDocumentOf(ctx.db, app, ctx.actor);
+  // p.7: the window (and the data behind steps 2–6) is checked again now; a "no" closes the draft as refused.
+  const recheck = await recheckAtSigning(ctx.registries, app.card, toLocalDate(new Date()));
+  if (!recheck.ok) {
+    await refuseAtSigning(ctx, app, input.version, recheck);
+    valueOrThrow(recheck);
+  }
   await ctx.db.transaction(async (tx) => {
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, recheck.lines);
     const signature = await recordSignature(tx, {
       applicationId: app.id,
       documentNumber: app.number,
@@ -174,6 +192,22 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
   return registerWithRpDrn(ctx.db, ctx.registries, app.id).catch((e: unknown) => {
     if (isRegistryUnavailable(e)) return loadIdCardApplication(ctx.db, app.id);
     throw e;
+  });
+}
+
+async function refuseAtSigning(ctx: Ctx, app: IdCardApplication, version: number, recheck: CheckRun<null>) {
+  await ctx.db.transaction(async (tx) => {
+    await recordChecks(tx, app.id, ctx.actor, ctx.grant, recheck.lines);
+    await tx.update(idCardApplications).set({ closedAt: new Date() }).where(eq(idCardApplications.applicationId, app.id));
+    await transition(tx, {
+      id: app.id,
+      expectedVersion: version,
+      machine,
+      event: 'recheck_failed',
+      actor: null,
+      grant: null,
+      data: { code: recheck.ok ? null : recheck.code },
+    });
   });
 }
 

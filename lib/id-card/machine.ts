@@ -14,6 +14,8 @@ export const idCardStates = [
   'issued',
   'annulled',
   'refused',
+  'withdrawn',
+  'expired',
 ] as const;
 export type IdCardState = (typeof idCardStates)[number];
 
@@ -29,6 +31,8 @@ export const idCardEvents = [
   'produced',
   'issue',
   'withdraw',
+  'recheck_failed',
+  'expire',
 ] as const;
 export type IdCardEvent = (typeof idCardEvents)[number];
 
@@ -38,6 +42,10 @@ export type IdCardParty = 'citizen' | 'system' | 'ums_reviewer' | 'migration_off
 export const actorOf: Record<IdCardEvent, IdCardParty> = {
   submit: 'citizen',
   withdraw: 'citizen',
+  // Step 7 again at signing (p.7): the window closed, or GBD FL / E-Sobes / ZAGS changed since the start.
+  recheck_failed: 'system',
+  // An untouched draft (pilot setting `draftTtlDays`): the sweep job.
+  expire: 'system',
   rp_drn_refused: 'system',
   duty_required: 'system',
   exempted: 'system',
@@ -55,9 +63,10 @@ export const idCardMachine = defineMachine<IdCardState, IdCardEvent, IdCardParty
   parties: { citizen: 'citizen', system: null, ums_reviewer: 'ums_reviewer', migration_officer: 'migration_officer' },
   transitions: {
     // Step 12 signs and submits; steps 13–15: RP DRN's ticket (or refusal), then AIS SIK: exempt or pay.
-    draft: { submit: 'submitted', withdraw: 'refused' },
+    // The citizen withdraws a draft or an unpaid application (a late payment is refunded by the callback).
+    draft: { submit: 'submitted', withdraw: 'withdrawn', recheck_failed: 'refused', expire: 'expired' },
     submitted: { rp_drn_refused: 'refused', duty_required: 'awaiting_payment', exempted: 'under_review' },
-    awaiting_payment: { paid: 'under_review', withdraw: 'refused' },
+    awaiting_payment: { paid: 'under_review', withdraw: 'withdrawn' },
     // Step 18: approve (the order goes to production) or annul (with a reason; a refund for photo/signature).
     under_review: { approve: 'approved', annul: 'annulled' },
     approved: { production_started: 'in_production' },

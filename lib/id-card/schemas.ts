@@ -10,7 +10,18 @@ const file = z
   .refine((f) => f.size > 0, 'file_empty')
   .refine((f) => f.size <= 5 * 1024 * 1024, 'file_too_large');
 
-export const startSchema = z.object({ locale, consent: z.literal('on', { message: 'id_card_consent_required' }) });
+/** Step 1: the portal asks the consent service; the citizen then answers the request it made. */
+export const askConsentSchema = z.object({ locale });
+const consentId = z.string().regex(/^[1-9][0-9]{0,9}$/, 'invalid_value');
+export const refuseConsentSchema = z.object({ locale, consentId });
+/** The citizen confirms the request and gives the phone BMG is asked about (step 2). */
+export const startSchema = z.object({
+  locale,
+  consentId,
+  consent: z.literal('on', { message: 'id_card_consent_required' }),
+  phone: mobileField,
+});
+export const withdrawSchema = z.object({ id, version, locale });
 export const formSchema = z.object({
   id,
   version,

@@ -14,6 +14,7 @@ import { hasBeenFailingFor } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { checkEligibility, outageSystems } from './check-runs';
+import { CONSENT_PURPOSE } from './consent-step';
 import { idCardMachine } from './machine';
 
 /** The person's renewal in progress, if any (one at a time). */
@@ -36,33 +37,70 @@ async function outageError(db: Db, e: unknown, minutes: number): Promise<never> 
   throw e;
 }
 
+/** The pilot's settings, or "not available" outside its dates (SPEC §1.4). */
+async function openSettings(db: Db, today: string) {
+  const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
+  if (!settings || !pilotOpen(settings, today)) throw new DomainError('id_card_pilot_closed');
+  return settings;
+}
+
 /**
- * Steps 1–7: the citizen consents (the consent service records the request and their answer), then the
- * registries are asked in the order's sequence. All pass → a draft application exists with the lines on its
- * timeline; any "no" → "go to a CON" with the reason and the lines so far, and nothing is created.
+ * Step 1, asked: the portal sends its request to the consent service; the citizen answers it on the next screen
+ * (`answerConsent`). Nothing is checked until the service says "granted".
  */
-export async function startRenewal(ctx: Ctx) {
+export async function askConsent(ctx: Ctx): Promise<{ consentId: string }> {
   const existing = await openRenewalOf(ctx.db, ctx.actor.iin);
-  if (existing) return { applicationId: existing.applicationId, existed: true as const };
-  const [settings] = await ctx.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
-  const today = toLocalDate(new Date());
-  if (!pilotOpen(settings, today)) throw new DomainError('id_card_pilot_closed');
-  const minutes = Number(settings!.params.outageMinutes ?? 10);
-  const run = await (async () => {
-    const consent = await ctx.registries.consent.request(ctx.actor.iin, 'id_card_renewal');
-    // The person gives consent on this very page (the button they pressed): the service records the answer.
-    await ctx.registries.consent.grant(consent.id);
+  if (existing) throw new DomainError('id_card_already_started');
+  await openSettings(ctx.db, toLocalDate(new Date()));
+  const { id } = await ctx.registries.consent.request(ctx.actor.iin, CONSENT_PURPOSE);
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx.actor, ctx.grant, {
+      action: 'consent.requested',
+      subjectIin: ctx.actor.iin,
+      data: { purpose: CONSENT_PURPOSE, consent: id },
+    }),
+  );
+  return { consentId: id };
+}
+
+/**
+ * The citizen's answer to the request, passed to the consent service (the simulator stands in for its own
+ * confirmation screen). The service keeps the first answer: a standing refusal stays a refusal.
+ */
+export async function answerConsent(ctx: Ctx, input: { consentId: string; answer: 'grant' | 'refuse' }) {
+  const consent = await ctx.registries.consent.status(input.consentId);
+  if (!consent || consent.iin !== ctx.actor.iin || consent.purpose !== CONSENT_PURPOSE) throw new DomainError('not_found');
+  const after = input.answer === 'grant' ? await ctx.registries.consent.grant(consent.id) : await ctx.registries.consent.refuse(consent.id);
+  const status = after?.status ?? consent.status;
+  if (status !== consent.status)
     await ctx.db.transaction((tx) =>
       audit(tx, ctx.actor, ctx.grant, {
-        action: 'consent.granted',
+        action: status === 'granted' ? 'consent.granted' : 'consent.refused',
         subjectIin: ctx.actor.iin,
-        data: { purpose: 'id_card_renewal', consent: consent.id },
+        data: { purpose: CONSENT_PURPOSE, consent: consent.id },
       }),
     );
-    return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today) };
-  })().catch((e: unknown) => outageError(ctx.db, e, minutes));
+  return { status };
+}
+
+/**
+ * Steps 1–7: the consent service's answer, then the registries in the order's sequence, BMG checking the
+ * phone the citizen entered. All pass → a draft application exists with the lines on its timeline; any "no" →
+ * "go to a CON" with the reason and the lines so far, and nothing is created.
+ */
+export async function startRenewal(ctx: Ctx, input: { consentId: string; phone: string }) {
+  const existing = await openRenewalOf(ctx.db, ctx.actor.iin);
+  if (existing) return { applicationId: existing.applicationId, existed: true as const };
+  const today = toLocalDate(new Date());
+  const settings = await openSettings(ctx.db, today);
+  const minutes = Number(settings.params.outageMinutes ?? 10);
+  const applicant = { iin: ctx.actor.iin, consentId: input.consentId, phone: input.phone };
+  const run = {
+    consentId: input.consentId,
+    eligibility: await checkEligibility(ctx.registries, applicant, today).catch((e: unknown) => outageError(ctx.db, e, minutes)),
+  };
   const { person, phone } = valueOrThrow(run.eligibility);
-  if (!settings!.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
+  if (!settings.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');
   const doc = person.document;
   return ctx.db
     .transaction(async (tx) => {

@@ -12,6 +12,7 @@ export const QUEUES = {
   vehicleProcess: 'vehicle-process',
   vehicleSweep: 'vehicle-sweep',
   idCardSweep: 'id-card-sweep',
+  idCardExpirySweep: 'id-card-expiry-sweep',
   residenceSweep: 'residence-sweep',
   residenceConsentSweep: 'residence-consent-sweep',
 } as const;

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from '@/db/client';
 import type { Pilot } from '@/db/schema/reference';
 import { registerWithRpDrn, submittedIdCards, onDutyPaid } from '@/lib/id-card/citizen-service';
+import { expireStaleIdCardDrafts } from '@/lib/id-card/draft-expiry';
 import { advanceProduction } from '@/lib/id-card/review-service';
 import { kickOutbox, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
@@ -76,6 +77,18 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
           for (const { id } of await submittedIdCards(db))
             await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
           if (await advanceProduction(db)) await kickOutbox();
+        },
+      },
+      // Drafts nobody touched for params.draftTtlDays expire; the citizen is told (cabinet and SMS).
+      {
+        queue: QUEUES.idCardExpirySweep,
+        schedule: EVERY_FIVE_MINUTES,
+        run: async ({ db }) => {
+          const expired = await expireStaleIdCardDrafts(db);
+          if (expired) {
+            await kickOutbox();
+            logInfo('id_card_drafts_expired', { expired });
+          }
         },
       },
     ],

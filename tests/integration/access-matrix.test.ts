@@ -37,7 +37,10 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/vehicle-registration/actions.ts:callNextAction': ['con_issuance'],
   'lib/vehicle-registration/actions.ts:issueDocumentsAction': ['con_issuance'],
   // ID-card renewal: the citizen's steps, the UMS DP decision, the registration point's hand-over.
+  'lib/id-card/actions.ts:askConsentAction': ['citizen'],
+  'lib/id-card/actions.ts:refuseConsentAction': ['citizen'],
   'lib/id-card/actions.ts:startRenewalAction': ['citizen'],
+  'lib/id-card/actions.ts:withdrawRenewalAction': ['citizen'],
   'lib/id-card/actions.ts:saveFormAction': ['citizen'],
   'lib/id-card/actions.ts:uploadPhotoAction': ['citizen'],
   'lib/id-card/actions.ts:uploadSignatureAction': ['citizen'],

@@ -6,7 +6,7 @@ import { applicationEvents } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { idCardApplications } from '@/db/schema/id-card';
 import { PERSONA } from '@/db/seed/personas-ids';
-import { startRenewal } from '@/lib/id-card/start-service';
+import { startWithConsent } from '@/tests/support/id-card';
 import { clearFaults, getRegistries, invalidateFaultCache, setFault } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
@@ -16,7 +16,7 @@ let database: Awaited<ReturnType<typeof seededDatabase>>;
 const actorOf = (iin: string) => actorFor(database.db, iin);
 const start = async (iin: string) => {
   const actor = await actorOf(iin);
-  return startRenewal({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
+  return startWithConsent({ db: database.db, registries: getRegistries(database.db), actor, grant: actor.grants[0]! });
 };
 
 beforeAll(async () => {

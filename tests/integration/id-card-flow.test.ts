@@ -21,7 +21,7 @@ import {
 } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/start-service';
+import { startWithConsent } from '@/tests/support/id-card';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { seededDatabase } from '@/tests/support/db';
@@ -41,7 +41,7 @@ const person = (a: Actor) => ({ iin: a.iin, surname: a.surname, givenName: a.giv
 async function submitted(iin: string, pointId: number) {
   const citizen = await actorOf(iin);
   const c = ctx(citizen);
-  const { applicationId: id } = await startRenewal(c);
+  const { applicationId: id } = await startWithConsent(c);
   let app = await citizenApplication(database.db, citizen, id);
   await saveForm(c, { id, version: app.version, registrationPointId: pointId, phone: '+77015554433' });
   app = await citizenApplication(database.db, citizen, id);
@@ -70,7 +70,7 @@ afterAll(async () => {
 describe('the citizen’s steps', () => {
   it('rejects a photo that breaks the rules, and stores the accepted one without EXIF', async () => {
     const citizen = await actorOf(PERSONA.idCardExpired3);
-    const { applicationId: id } = await startRenewal(ctx(citizen));
+    const { applicationId: id } = await startWithConsent(ctx(citizen));
     const app = await citizenApplication(database.db, citizen, id);
     const dark = await uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg({ wall: '#202020' }) }).catch(
       (e: unknown) => e,
@@ -90,7 +90,7 @@ describe('the citizen’s steps', () => {
 
   it('a photo that Digital-ID does not match to the person is refused', async () => {
     const citizen = await actorOf(PERSONA.idCardFaceMismatch);
-    const { applicationId: id } = await startRenewal(ctx(citizen));
+    const { applicationId: id } = await startWithConsent(ctx(citizen));
     const app = await citizenApplication(database.db, citizen, id);
     await expect(uploadPhoto(ctx(citizen), { id, version: app.version, bytes: await portraitJpeg() })).rejects.toMatchObject({
       code: 'id_card_face_mismatch',
@@ -169,7 +169,7 @@ describe('annulment and racing reviewers', () => {
       .innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(eq(payments.applicationId, app.id));
     expect(refund).toHaveLength(1);
-    const again = await startRenewal(ctx(citizen));
+    const again = await startWithConsent(ctx(citizen));
     expect(again.existed).toBe(false);
   });
 

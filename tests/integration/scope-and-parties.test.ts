@@ -12,7 +12,7 @@ import { saveForm, signAndSubmit } from '@/lib/id-card/citizen-service';
 import { idCardMachine } from '@/lib/id-card/machine';
 import { issueCard } from '@/lib/id-card/officer-service';
 import { annul, approve, reviewerApplication } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/start-service';
+import { startWithConsent } from '@/tests/support/id-card';
 import { getRegistries } from '@/lib/registries';
 import { acceptOffer, declineOffer } from '@/lib/vehicle-registration/buyer-service';
 import { issueDocuments, issueTicket } from '@/lib/vehicle-registration/con-service';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   pki = await trustTestPki(database.db);
   // An ID-card renewal in Astana with its pickup point chosen (registration point Astana 1).
   const citizen = await actorOf(PERSONA.citizenAigerim);
-  const { applicationId } = await startRenewal(ctx(citizen));
+  const { applicationId } = await startWithConsent(ctx(citizen));
   const [draft] = await database.db.select().from(applications).where(eq(applications.id, applicationId));
   const saved = await saveForm(ctx(citizen), {
     id: applicationId,
@@ -233,7 +233,7 @@ describe('who may act: transition() refuses another party', () => {
     });
     expect(await status(idCard.id)).toMatchObject({ status: 'draft', version: before.version });
     await expect(fire(idCard.id, before.version, idCardMachine, 'withdraw', citizen, grantOf(citizen))).resolves.toMatchObject({
-      status: 'refused',
+      status: 'withdrawn',
     });
   });
 });

@@ -21,10 +21,20 @@ const person: Person = {
   photoSeed: 1,
 };
 
-function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: number } = {}): Registries {
+const PHONE = '+77010000000';
+type Opts = { live?: boolean; changes?: number; consent?: 'requested' | 'granted' | 'refused' | null; consentIin?: string };
+
+function fake(over: Partial<Person> = {}, opts: Opts = {}): Registries {
+  const status = opts.consent === undefined ? 'granted' : opts.consent;
   return {
+    consent: {
+      status: async (id: string) =>
+        status && id === 'c1'
+          ? { id, iin: opts.consentIin ?? person.iin, purpose: 'id_card_renewal', status, requestedAt: new Date(), answeredAt: null }
+          : null,
+    },
     gbdFl: { findPerson: async () => ({ ...person, ...over }) },
-    bmg: { findPhone: async () => '+77010000000' },
+    bmg: { findPhone: async () => PHONE, verifyPhone: async (iin: string, phone: string) => iin === person.iin && phone === PHONE },
     digitalId: { liveness: async () => ({ passed: opts.live ?? true }) },
     esobes: { guardianship: async () => null },
     zags: {
@@ -34,9 +44,11 @@ function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: numb
   } as unknown as Registries;
 }
 
+const applicant = { iin: person.iin, consentId: 'c1', phone: PHONE };
+
 describe('checkEligibility', () => {
   it('passes an eligible citizen with every step in order', async () => {
-    const r = await checkEligibility(fake(), person.iin, '2026-12-01');
+    const r = await checkEligibility(fake(), applicant, '2026-12-01');
     expect(r.ok).toBe(true);
     expect(r.lines.map((l) => l.step)).toEqual([1, 2, 2, 3, 4, 5, 6, 7]);
   });
@@ -49,14 +61,33 @@ describe('checkEligibility', () => {
     [{}, { changes: 1 }, 'id_card_civil_change'],
     [{ document: { ...person.document, expiresOn: '2027-01-01' } }, {}, 'id_card_too_early'],
     [{ document: { ...person.document, expiresOn: '2026-11-20' } }, {}, 'id_card_too_late'],
+    [{}, { consent: 'refused' }, 'id_card_consent_refused'],
+    [{}, { consent: 'requested' }, 'id_card_consent_unanswered'],
+    [{}, { consent: null }, 'id_card_consent_unanswered'],
+    [{}, { consentIin: '880315300511' }, 'id_card_consent_unanswered'],
   ] as const)('%o %o → %s', async (over, opts, reason) => {
-    const r = await checkEligibility(fake(over as Partial<Person>, opts), person.iin, '2026-12-01');
+    const r = await checkEligibility(fake(over as Partial<Person>, opts), applicant, '2026-12-01');
     expect(r).toMatchObject({ ok: false, code: reason });
     expect(r.lines.at(-1)).toMatchObject({ ok: false, code: reason });
   });
+  it("step 1 is the consent service's answer: a refusal stops before any registry is asked", async () => {
+    const r = await checkEligibility(fake({}, { consent: 'refused' }), applicant, '2026-12-01');
+    expect(r.lines).toEqual([{ step: 1, system: 'consent', ok: false, code: 'id_card_consent_refused' }]);
+  });
+  it('step 2: BMG must hold the phone the citizen entered for this IIN', async () => {
+    const r = await checkEligibility(fake(), { ...applicant, phone: '+77019999999' }, '2026-12-01');
+    expect(r).toMatchObject({ ok: false, code: 'id_card_phone_mismatch' });
+    expect(r.lines.map((l) => [l.step, l.system, l.ok])).toEqual([
+      [1, 'consent', true],
+      [2, 'gbd_fl', true],
+      [2, 'bmg', false],
+    ]);
+    const ok = await checkEligibility(fake(), applicant, '2026-12-01');
+    expect(ok).toMatchObject({ ok: true, value: { phone: PHONE } });
+  });
   it('the window edges: 30 days before and 10 days after are still open', async () => {
     for (const expiresOn of ['2026-12-31', '2026-11-21']) {
-      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01')).ok).toBe(true);
+      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), applicant, '2026-12-01')).ok).toBe(true);
     }
   });
 });

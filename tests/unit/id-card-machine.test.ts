@@ -17,9 +17,9 @@ const m = idCardMachine;
 
 // Written out from SPEC §5, not derived from the machine: a mistyped transition there must disagree with this.
 const expected: Record<IdCardState, Partial<Record<IdCardEvent, IdCardState>>> = {
-  draft: { submit: 'submitted', withdraw: 'refused' },
+  draft: { submit: 'submitted', withdraw: 'withdrawn', recheck_failed: 'refused', expire: 'expired' },
   submitted: { rp_drn_refused: 'refused', duty_required: 'awaiting_payment', exempted: 'under_review' },
-  awaiting_payment: { paid: 'under_review', withdraw: 'refused' },
+  awaiting_payment: { paid: 'under_review', withdraw: 'withdrawn' },
   under_review: { approve: 'approved', annul: 'annulled' },
   approved: { production_started: 'in_production' },
   in_production: { produced: 'ready_for_pickup' },
@@ -27,6 +27,8 @@ const expected: Record<IdCardState, Partial<Record<IdCardEvent, IdCardState>>> =
   issued: {},
   annulled: {},
   refused: {},
+  withdrawn: {},
+  expired: {},
 };
 
 const specStates = [
@@ -40,12 +42,14 @@ const specStates = [
   'issued',
   'annulled',
   'refused',
+  'withdrawn',
+  'expired',
 ];
-const finals = ['issued', 'annulled', 'refused'];
+const finals = ['issued', 'annulled', 'refused', 'withdrawn', 'expired'];
 const nonFinals = ['draft', 'submitted', 'awaiting_payment', 'under_review', 'approved', 'in_production', 'ready_for_pickup'];
 const parties: Record<IdCardParty, IdCardEvent[]> = {
   citizen: ['submit', 'withdraw'],
-  system: ['rp_drn_refused', 'duty_required', 'exempted', 'paid', 'production_started', 'produced'],
+  system: ['rp_drn_refused', 'duty_required', 'exempted', 'paid', 'production_started', 'produced', 'recheck_failed', 'expire'],
   ums_reviewer: ['approve', 'annul'],
   migration_officer: ['issue'],
 };

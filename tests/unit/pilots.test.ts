@@ -46,7 +46,14 @@ describe('pilot registry', () => {
     expect(new Set(queues).size).toBe(queues.length);
     for (const q of queues) expect(Object.values(QUEUES)).toContain(q);
     expect(queues.sort()).toEqual(
-      [QUEUES.idCardSweep, QUEUES.residenceSweep, QUEUES.residenceConsentSweep, QUEUES.vehicleProcess, QUEUES.vehicleSweep].sort(),
+      [
+        QUEUES.idCardSweep,
+        QUEUES.idCardExpirySweep,
+        QUEUES.residenceSweep,
+        QUEUES.residenceConsentSweep,
+        QUEUES.vehicleProcess,
+        QUEUES.vehicleSweep,
+      ].sort(),
     );
   });
 });

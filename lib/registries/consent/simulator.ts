@@ -5,11 +5,15 @@ import type { Consent, ConsentService } from './port';
 
 const columns = {
   id: consentRequests.id,
+  iin: consentRequests.iin,
   purpose: consentRequests.purpose,
   status: consentRequests.status,
   requestedAt: consentRequests.requestedAt,
   answeredAt: consentRequests.answeredAt,
 };
+/** The purpose of a standing answer ("no one may access my data"), not of a service's request. */
+export const STANDING = '*';
+
 type Row = { id: number } & Omit<Consent, 'id'>;
 const toConsent = (r: Row): Consent => ({ ...r, id: String(r.id) });
 
@@ -22,7 +26,16 @@ export class ConsentSimulator implements ConsentService {
   constructor(private readonly db: DbOrTx) {}
 
   async request(iin: string, purpose: string): Promise<{ id: string }> {
-    const [row] = await this.db.insert(consentRequests).values({ iin, purpose }).returning({ id: consentRequests.id });
+    // The simulated standing refusal: a row with purpose '*' the person refused (seeded, db/seed/social.ts).
+    const [standing] = await this.db
+      .select({ id: consentRequests.id })
+      .from(consentRequests)
+      .where(and(eq(consentRequests.iin, iin), eq(consentRequests.purpose, STANDING), eq(consentRequests.status, 'refused')))
+      .limit(1);
+    const [row] = await this.db
+      .insert(consentRequests)
+      .values(standing ? { iin, purpose, status: 'refused', answeredAt: new Date() } : { iin, purpose })
+      .returning({ id: consentRequests.id });
     if (!row) throw new Error('consent request not stored');
     return { id: String(row.id) };
   }

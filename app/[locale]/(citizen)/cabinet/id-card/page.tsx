@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, Notice, PageHeader } from '@/components/ui';
-import { StartForm } from '@/components/id-card/start-form';
+import { AskConsentForm, StartForm } from '@/components/id-card/start-form';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
@@ -8,8 +8,16 @@ import { openRenewalFor, registeredRegionOf } from '@/lib/id-card/queries';
 import { serviceCentresOf } from '@/lib/reference/queries';
 
 /** The service page (order 002): who may renew online, what to prepare, how long it takes; consent and start. */
-export default async function IdCardServicePage({ params }: { params: Promise<{ locale: Locale }> }) {
+export default async function IdCardServicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ consent?: string }>;
+}) {
   const { locale } = await params;
+  // The consent service's request the citizen is answering (askConsentAction); the services check it is theirs.
+  const consentId = (await searchParams).consent;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
   const [t, open] = await Promise.all([getTranslations('IdCard'), openRenewalFor(actor.iin)]);
@@ -46,7 +54,11 @@ export default async function IdCardServicePage({ params }: { params: Promise<{ 
         </Notice>
       ) : (
         <Card title={t('startTitle')}>
-          <StartForm goToCon={goToCon} />
+          {consentId && /^[1-9][0-9]{0,9}$/.test(consentId) ? (
+            <StartForm consentId={consentId} goToCon={goToCon} />
+          ) : (
+            <AskConsentForm goToCon={goToCon} />
+          )}
         </Card>
       )}
     </div>

@@ -8,6 +8,7 @@ import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
 import { FormStep } from '@/components/id-card/form-step';
 import { UploadForm } from '@/components/id-card/upload-form';
+import { VersionButton } from '@/components/vehicle/version-button';
 import { PayButton } from '@/components/payments/pay-button';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
@@ -16,7 +17,8 @@ import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { publicOrigin } from '@/lib/http/origin';
-import { payDutyAction, signAndSubmitAction } from '@/lib/id-card/actions';
+import { payDutyAction, signAndSubmitAction, withdrawRenewalAction } from '@/lib/id-card/actions';
+import { idCardMachine, type IdCardState } from '@/lib/id-card/machine';
 import { PHOTO_RULES } from '@/lib/id-card/photo';
 import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
 import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
@@ -59,6 +61,7 @@ export default async function IdCardApplicationPage({
   const [exemption] = c.exemptStatus ? await feeExemptionsOf(c.exemptStatus) : [];
   const requestCode = codes.find((s) => s.partyRole === 'applicant');
   const saved = (await searchParams).saved;
+  const withdrawable = idCardMachine.can(app.status as IdCardState, 'withdraw');
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -86,6 +89,14 @@ export default async function IdCardApplicationPage({
             {c.annulComment ? ` — ${c.annulComment}` : ''}
           </p>
           {c.annulReason !== 'more_checks' ? <p className="mt-2">{t('annulledAgain')}</p> : null}
+          <p className="mt-3">
+            <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
+          </p>
+        </Notice>
+      ) : null}
+      {app.status === 'withdrawn' || app.status === 'expired' || (app.status === 'refused' && !c.rpDrnTicket) ? (
+        <Notice tone={app.status === 'refused' ? 'error' : 'info'} title={t(`closed_${app.status}` as never)}>
+          <p>{t(`closedText_${app.status}` as never)}</p>
           <p className="mt-3">
             <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
           </p>
@@ -196,6 +207,19 @@ export default async function IdCardApplicationPage({
         </>
       ) : null}
 
+      {withdrawable ? (
+        <Card title={t('withdrawTitle')}>
+          <p className="mb-3 text-sm">{t('withdrawText')}</p>
+          <VersionButton
+            action={withdrawRenewalAction}
+            id={app.id}
+            version={app.version}
+            label={t('withdraw')}
+            pendingLabel={t('withdrawing')}
+            confirm={t('withdrawConfirm')}
+          />
+        </Card>
+      ) : null}
       {bill ? (
         <Card title={t('dutyTitle')}>
           <p className="mb-3" data-testid="duty">
