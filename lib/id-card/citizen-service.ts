@@ -178,18 +178,27 @@ export async function signAndSubmit(ctx: Ctx, input: { id: string; version: numb
 }
 
 /**
- * Steps 13–15: RP DRN gives the registration ticket (or refuses); AIS SIK says whether a social status exempts
- * from the duty (the statuses are reference data, `fee_exemptions`). Retried by the sweep when RP DRN was down.
+ * Steps 13–15: RP DRN registers the request and gives its ticket (or refuses, with a reason); AIS SIK says whether
+ * a social status exempts from the duty (the statuses are reference data, `fee_exemptions`). Nothing is ordered
+ * for production yet: that waits for UMS DP (step 18). Retried by the sweep when RP DRN was down.
  */
 export async function registerWithRpDrn(db: Db, registries: Registries, applicationId: string) {
   const app = await loadIdCardApplication(db, applicationId);
   if (!app || app.status !== 'submitted') return app;
-  const order = await registries.production.orderIdCard(app.number);
+  const order = await registries.production.registerIdCard({
+    reference: app.number,
+    iin: app.card.iin,
+    registrationPointId: app.card.registrationPointId!,
+  });
   const statuses = order.status === 'refused' ? [] : await registries.aisSik.socialStatuses(app.card.iin);
   const exemptions = statuses.length ? await db.select().from(feeExemptions).where(eq(feeExemptions.feeCode, 'id_card.duty')) : [];
   const exempt = exemptions.find((e) => statuses.some((s) => s.status === e.status)) ?? null;
   const run = checkRun();
-  if (order.status === 'refused') run.fail(13, 'production', 'id_card_rp_drn_refused', { ticket: order.orderId });
+  // The reason is in the line's code, so the citizen reads it in their language, never as a raw code.
+  if (order.status === 'refused')
+    run.fail(13, 'production', order.refusalReason ? `id_card_rp_drn_refused_${order.refusalReason}` : 'id_card_rp_drn_refused', {
+      ticket: order.orderId,
+    });
   else {
     run.pass(13, 'production', 'id_card_rp_drn_ticket', { ticket: order.orderId });
     run.pass(14, 'ais_sik', exempt ? 'id_card_exempt' : 'id_card_duty_due', { status: exempt?.status ?? null });
@@ -200,7 +209,6 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
       .update(idCardApplications)
       .set({
         rpDrnTicket: order.orderId,
-        productionOrderId: order.orderId,
         exemptStatus: exempt?.status ?? null,
         ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}),
       })
