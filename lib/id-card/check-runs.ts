@@ -4,6 +4,7 @@
 import type { RegistrySystem } from '@/db/schema/registry-ops';
 import { checkRun, type CheckRun } from '@/lib/applications/check-run';
 import type { Registries } from '@/lib/registries';
+import type { BiometricSample } from '@/lib/registries/digital-id/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import { renewalWindow } from './eligibility';
 
@@ -27,7 +28,7 @@ export type Eligibility = CheckRun<{ person: Person; phone: string | null }>;
  * unanswered registry throws RegistryUnavailableError (the caller decides between "try again" and point 12's
  * "go to a CON" after 10 minutes).
  */
-export async function checkEligibility(reg: Registries, iin: string, today: string): Promise<Eligibility> {
+export async function checkEligibility(reg: Registries, iin: string, today: string, livenessSample: BiometricSample): Promise<Eligibility> {
   const run = checkRun();
   run.pass(1, 'consent', 'id_card_consent_given');
   const stop = (step: number, system: RegistrySystem, reason: GoToCon) => run.stop(step, system, reason);
@@ -41,7 +42,7 @@ export async function checkEligibility(reg: Registries, iin: string, today: stri
   if (phone) run.pass(2, 'bmg', 'id_card_phone_found');
   else run.fail(2, 'bmg', 'id_card_phone_missing');
 
-  const live = await reg.digitalId.liveness(iin);
+  const live = await reg.digitalId.liveness(iin, livenessSample);
   if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');
   run.pass(3, 'digital_id', 'id_card_liveness_passed');
 
@@ -64,5 +65,3 @@ export async function checkEligibility(reg: Registries, iin: string, today: stri
   return run.done({ person, phone });
 }
 
-/** Point 12 of the order: these systems failing for more than 10 minutes send the citizen to a CON. */
-export const outageSystems: readonly RegistrySystem[] = ['gbd_fl', 'bmg', 'digital_id'];

@@ -23,6 +23,7 @@ import { recordSignature } from '@/lib/signatures/service';
 import { requestDocument } from './signed-documents';
 import { applicantView, loadIdCardApplication, type IdCardApplication } from './load';
 import { idCardMachine as machine, type IdCardEvent } from './machine';
+import { outageError } from './outage';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
 
@@ -75,13 +76,19 @@ export async function saveForm(
 
 /**
  * Steps 9–11: the photo (checked as SPEC §8 says, EXIF stripped before it is stored) and the Digital-ID face
- * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix.
+ * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix. Digital-ID
+ * down for more than 10 minutes is point 12: "go to a CON", as at the start.
  */
 export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
   assertDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
+  // Digital-ID gets the photo itself (the EXIF-stripped bytes that are stored), so a real adapter can compare it.
+  const match = await ctx.registries.digitalId
+    .faceMatch(ctx.actor.iin, { bytes: check.cleaned, mimeType: 'image/jpeg' })
+    .catch((e: unknown) => outageError(ctx.db, e));
+  if (!match?.matched) throw new DomainError('id_card_face_mismatch');
   const stored = await getFileStore().save(ctx.db, {
     data: check.cleaned,
     purpose: 'id_card.photo',
@@ -90,8 +97,6 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
     maxBytes: 1_048_576,
     allowed: ['image/jpeg'],
   });
-  const match = await ctx.registries.digitalId.faceMatch(ctx.actor.iin, stored.sha256);
-  if (!match?.matched) throw new DomainError('id_card_face_mismatch');
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
     await tx

@@ -16,16 +16,13 @@ import { isRegistryUnavailable } from '@/lib/registries/errors';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
 import { dutyPurpose, requestSignatureOf } from './citizen-service';
+import { annulmentRefunds, type AnnulReason } from './annulment';
 import { reviewerView, type IdCardApplication } from './load';
 import { approvalDocument } from './signed-documents';
 import { idCardMachine as machine } from './machine';
 import { orderProduction } from './production-service';
 
-export const annulReasons = ['photo', 'signature', 'more_checks'] as const;
-export type AnnulReason = (typeof annulReasons)[number];
-
-/** Pure, step 18 ¶3: only an annulment for the photo or the signature sample refunds the duty (the order's rule). */
-export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
+export { annulReasons, annulmentRefunds, type AnnulReason } from './annulment';
 
 /** Pages: the application in the reviewer's region; another region's is not found, like every out-of-scope one. */
 export async function reviewerApplication(

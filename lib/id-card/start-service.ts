@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { idCardApplications } from '@/db/schema/id-card';
@@ -10,11 +11,11 @@ import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { pilotOpen } from '@/lib/reference/queries';
-import { hasBeenFailingFor } from '@/lib/registries';
-import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { biometricSample } from '@/lib/registries/digital-id/sample';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
-import { checkEligibility, outageSystems } from './check-runs';
+import { checkEligibility } from './check-runs';
 import { idCardMachine } from './machine';
+import { outageError } from './outage';
 
 /** The person's renewal in progress, if any (one at a time). */
 export async function openRenewalOf(db: Db, iin: string) {
@@ -26,22 +27,11 @@ export async function openRenewalOf(db: Db, iin: string) {
 }
 
 /**
- * Point 12 of order 002: a failure of GBD FL, BMG or Digital-ID for more than 10 minutes (pilot setting) sends
- * the citizen to a CON; a shorter one is "try again" with nothing lost.
- */
-async function outageError(db: Db, e: unknown, minutes: number): Promise<never> {
-  if (isRegistryUnavailable(e) && outageSystems.includes(e.system) && (await hasBeenFailingFor(db, e.system, minutes))) {
-    throw new DomainError('id_card_outage_go_to_con', { system: e.system });
-  }
-  throw e;
-}
-
-/**
  * Steps 1–7: the citizen consents (the consent service records the request and their answer), then the
  * registries are asked in the order's sequence. All pass → a draft application exists with the lines on its
  * timeline; any "no" → "go to a CON" with the reason and the lines so far, and nothing is created.
  */
-export async function startRenewal(ctx: Ctx) {
+export async function startRenewal(ctx: Ctx, input: { livenessSample?: Uint8Array } = {}) {
   const existing = await openRenewalOf(ctx.db, ctx.actor.iin);
   if (existing) return { applicationId: existing.applicationId, existed: true as const };
   const [settings] = await ctx.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
@@ -59,7 +49,10 @@ export async function startRenewal(ctx: Ctx) {
         data: { purpose: 'id_card_renewal', consent: consent.id },
       }),
     );
-    return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today) };
+    // Step 3 gets the camera's capture; a browser without a camera sends none and the capture is simulated (as at
+    // the CON desk): the simulator answers from its seed either way.
+    const sample = biometricSample(input.livenessSample?.byteLength ? input.livenessSample : randomBytes(64));
+    return { consentId: consent.id, eligibility: await checkEligibility(ctx.registries, ctx.actor.iin, today, sample) };
   })().catch((e: unknown) => outageError(ctx.db, e, minutes));
   const { person, phone } = valueOrThrow(run.eligibility);
   if (!settings!.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');

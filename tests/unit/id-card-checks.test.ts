@@ -14,6 +14,7 @@ const person: Person = {
   birthDate: '1990-01-01',
   sex: 'male',
   citizenship: 'KZ',
+  birthCountry: 'KZ',
   capable: true,
   deceased: false,
   permanentAddress: { regionCode: '01', addressKk: 'к', addressRu: 'у', cadastralNumber: null },
@@ -21,11 +22,19 @@ const person: Person = {
   photoSeed: 1,
 };
 
+const sample = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 7]), mimeType: 'image/jpeg' };
+const livenessSeen: unknown[][] = [];
+
 function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: number } = {}): Registries {
   return {
     gbdFl: { findPerson: async () => ({ ...person, ...over }) },
     bmg: { findPhone: async () => '+77010000000' },
-    digitalId: { liveness: async () => ({ passed: opts.live ?? true }) },
+    digitalId: {
+      liveness: async (...args: unknown[]) => {
+        livenessSeen.push(args);
+        return { passed: opts.live ?? true };
+      },
+    },
     esobes: { guardianship: async () => null },
     zags: {
       changesSince: async () =>
@@ -36,9 +45,14 @@ function fake(over: Partial<Person> = {}, opts: { live?: boolean; changes?: numb
 
 describe('checkEligibility', () => {
   it('passes an eligible citizen with every step in order', async () => {
-    const r = await checkEligibility(fake(), person.iin, '2026-12-01');
+    const r = await checkEligibility(fake(), person.iin, '2026-12-01', sample);
     expect(r.ok).toBe(true);
     expect(r.lines.map((l) => l.step)).toEqual([1, 2, 2, 3, 4, 5, 6, 7]);
+  });
+  it('step 3 gives Digital-ID the captured sample itself, not a digest', async () => {
+    livenessSeen.length = 0;
+    await checkEligibility(fake(), person.iin, '2026-12-01', sample);
+    expect(livenessSeen).toEqual([[person.iin, sample]]);
   });
   it.each([
     [{ citizenship: 'RU' }, {}, 'id_card_not_citizen'],
@@ -50,13 +64,13 @@ describe('checkEligibility', () => {
     [{ document: { ...person.document, expiresOn: '2027-01-01' } }, {}, 'id_card_too_early'],
     [{ document: { ...person.document, expiresOn: '2026-11-20' } }, {}, 'id_card_too_late'],
   ] as const)('%o %o → %s', async (over, opts, reason) => {
-    const r = await checkEligibility(fake(over as Partial<Person>, opts), person.iin, '2026-12-01');
+    const r = await checkEligibility(fake(over as Partial<Person>, opts), person.iin, '2026-12-01', sample);
     expect(r).toMatchObject({ ok: false, code: reason });
     expect(r.lines.at(-1)).toMatchObject({ ok: false, code: reason });
   });
   it('the window edges: 30 days before and 10 days after are still open', async () => {
     for (const expiresOn of ['2026-12-31', '2026-11-21']) {
-      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01')).ok).toBe(true);
+      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01', sample)).ok).toBe(true);
     }
   });
 });

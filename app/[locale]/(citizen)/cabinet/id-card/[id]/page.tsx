@@ -15,8 +15,10 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { countryName } from '@/lib/kz/country';
 import { publicOrigin } from '@/lib/http/origin';
 import { payDutyAction, signAndSubmitAction } from '@/lib/id-card/actions';
+import { annulmentNotice } from '@/lib/id-card/annulment';
 import { PHOTO_RULES } from '@/lib/id-card/photo';
 import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
 import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
@@ -59,6 +61,7 @@ export default async function IdCardApplicationPage({
   const [exemption] = c.exemptStatus ? await feeExemptionsOf(c.exemptStatus) : [];
   const requestCode = codes.find((s) => s.partyRole === 'applicant');
   const saved = (await searchParams).saved;
+  const notice = c.annulReason ? annulmentNotice(c.annulReason, !!c.exemptStatus) : 'none';
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -85,7 +88,7 @@ export default async function IdCardApplicationPage({
             {t(`annulReasons.${c.annulReason}` as never)}
             {c.annulComment ? ` — ${c.annulComment}` : ''}
           </p>
-          {c.annulReason !== 'more_checks' ? <p className="mt-2">{t('annulledAgain')}</p> : null}
+          {notice !== 'none' ? <p className="mt-2">{t(notice === 'apply_again' ? 'annulledAgainExempt' : 'annulledAgain')}</p> : null}
           <p className="mt-3">
             <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
           </p>
@@ -107,7 +110,7 @@ export default async function IdCardApplicationPage({
                   term: t('holder'),
                   value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}`,
                 },
-                { term: t('placeOfBirth'), value: t('kazakhstan') },
+                { term: t('countryOfBirth'), value: c.birthCountry ? countryName(c.birthCountry, locale) : '—' },
                 { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'long') : '—' },
               ]}
             />
