@@ -2,13 +2,16 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { CheckboxGroup, Notice, SubmitButton, initialActionState, type ActionResult } from '@/components/ui';
+import { CheckboxGroup, FileField, Notice, SubmitButton, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
 import { startRenewalAction } from '@/lib/id-card/actions';
 import type { CheckLine } from '@/lib/applications/check-run';
 
-/** Step 1 (consent) and the checks of steps 2–7, each shown with its result; a "no" says why and where to go. */
+/**
+ * Step 1 (consent), the camera capture for step 3's Digital-ID liveness, and the checks of steps 2–7, each shown with
+ * its result; a "no" says why and where to go.
+ */
 export function StartForm({ goToCon }: { goToCon: React.ReactNode }) {
   const t = useTranslations('IdCard');
   const locale = useLocale();
@@ -27,6 +30,15 @@ export function StartForm({ goToCon }: { goToCon: React.ReactNode }) {
         hint={t('consentHint')}
         error={consentError}
         options={[{ value: 'on', label: t('consent') }]}
+      />
+      <FileField
+        name="liveness"
+        id="liveness-capture"
+        label={t('livenessCapture')}
+        hint={t('livenessCaptureHint')}
+        accept="image/jpeg,image/png"
+        capture="user"
+        error={failed?.fieldErrors?.liveness?.map((c) => errorText(c))}
       />
       <CheckLines lines={checks} title={t('checksTitle')} />
       {failed && failed.code !== 'invalid' ? (

@@ -11,9 +11,10 @@ import { startRenewal } from './start-service';
 
 const page = (locale: string, id: string) => `/${locale}/cabinet/id-card/${id}`;
 
-/** Steps 1–7 after the citizen's consent; a draft on success. */
+/** Steps 1–7 after the citizen's consent (with the camera's capture for step 3's liveness); a draft on success. */
 export const startRenewalAction = formAction(['citizen'], startSchema, async ({ ctx, input }) => {
-  const { applicationId } = await startRenewal(ctx);
+  const livenessSample = input.liveness ? new Uint8Array(await input.liveness.arrayBuffer()) : undefined;
+  const { applicationId } = await startRenewal(ctx, { livenessSample });
   redirect(page(input.locale, applicationId));
 });
 

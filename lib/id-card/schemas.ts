@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { iinField, mobileField } from '@/lib/kz/fields';
-import { annulReasons } from './review-service';
+import { annulReasons } from './annulment';
 
 const locale = z.enum(['kk', 'ru']);
 const id = z.uuid('invalid_value');
@@ -10,7 +10,17 @@ const file = z
   .refine((f) => f.size > 0, 'file_empty')
   .refine((f) => f.size <= 5 * 1024 * 1024, 'file_too_large');
 
-export const startSchema = z.object({ locale, consent: z.literal('on', { message: 'id_card_consent_required' }) });
+/** A browser without a camera sends an empty file field: then there is no capture. */
+const capture = z
+  .instanceof(File)
+  .optional()
+  .transform((f) => (f && f.size > 0 ? f : undefined))
+  .refine((f) => !f || f.size <= 5 * 1024 * 1024, 'file_too_large');
+export const startSchema = z.object({
+  locale,
+  consent: z.literal('on', { message: 'id_card_consent_required' }),
+  liveness: capture,
+});
 export const formSchema = z.object({
   id,
   version,
