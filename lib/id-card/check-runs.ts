@@ -64,4 +64,3 @@ export async function checkEligibility(reg: Registries, iin: string, today: stri
   run.pass(7, 'gbd_fl', 'id_card_window_open');
   return run.done({ person, phone });
 }
-

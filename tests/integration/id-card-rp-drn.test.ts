@@ -47,12 +47,14 @@ const ctx = (actor: Actor, registries: Registries = getRegistries(database.db)) 
   grant: actor.grants[0]!,
 });
 const signer = (a: Actor) => ({ iin: a.iin, surname: a.surname, givenName: a.givenName });
-const orderRow = async (ticket: string) =>
-  (await database.db.select().from(productionOrders).where(eq(productionOrders.id, ticket)))[0]!;
+const orderRow = async (ticket: string) => (await database.db.select().from(productionOrders).where(eq(productionOrders.id, ticket)))[0]!;
 const kinds = async (applicationId: string) =>
-  (await database.db.select().from(outbox).where(sql`${outbox.payload}->>'applicationId' = ${applicationId}`)).map(
-    (o) => (o.payload as { kind: string }).kind,
-  );
+  (
+    await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'applicationId' = ${applicationId}`)
+  ).map((o) => (o.payload as { kind: string }).kind);
 
 async function draft(iin: string, pointId: number) {
   const citizen = await actorOf(iin);
@@ -95,7 +97,11 @@ async function annulAs(reviewerIin: string, id: string, reason: 'photo' | 'signa
 }
 
 const refundsOf = (applicationId: string) =>
-  database.db.select().from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId)).where(eq(payments.applicationId, applicationId));
+  database.db
+    .select()
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(eq(payments.applicationId, applicationId));
 
 beforeAll(async () => {
   database = await seededDatabase();

@@ -299,7 +299,10 @@ describe('ID-card systems (SPEC §5)', () => {
     expect(stored!.payload).toMatchObject({ person: { birthCountry: 'UZ' }, photo: { bytes: 3 }, signatureSample: { bytes: 2 } });
     expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'in_production' });
     // The factory's clock: once its production time has passed, RP DRN reports the card ready.
-    await db.update(r.productionOrders).set({ readyAt: new Date(Date.now() - 1000) }).where(eq(r.productionOrders.id, card.orderId));
+    await db
+      .update(r.productionOrders)
+      .set({ readyAt: new Date(Date.now() - 1000) })
+      .where(eq(r.productionOrders.id, card.orderId));
     expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'ready' });
 
     const srts = await reg.production.orderSrts('ID-2026-000001');

@@ -70,7 +70,9 @@ describe('checkEligibility', () => {
   });
   it('the window edges: 30 days before and 10 days after are still open', async () => {
     for (const expiresOn of ['2026-12-31', '2026-11-21']) {
-      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01', sample)).ok).toBe(true);
+      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), person.iin, '2026-12-01', sample)).ok).toBe(
+        true,
+      );
     }
   });
 });
