@@ -6,6 +6,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema/applications';
+import { idCardApplications } from '../db/schema/id-card';
 import { userRoles, users } from '../db/schema/people';
 import { machineryPlates } from '../db/schema/machinery';
 import { platePool } from '../db/schema/reference';
@@ -36,7 +37,8 @@ import {
   uploadSignatureSample,
 } from '../lib/id-card/citizen-service';
 import { issueCard, officerApplication } from '../lib/id-card/officer-service';
-import { advanceCard, approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
+import { orderProduction, pollProduction } from '../lib/id-card/production-service';
+import { approvalDocumentOf, approve, reviewerApplication } from '../lib/id-card/review-service';
 import { answerConsent, askConsent, startRenewal } from '../lib/id-card/start-service';
 import {
   actionFees,
@@ -62,7 +64,8 @@ import {
   reviewApplication,
 } from '../lib/machinery/review-service';
 import { itemApplies } from '../lib/machinery/rules';
-import { getRegistries } from '../lib/registries';
+import { getRegistries, type Registries } from '../lib/registries';
+import { ProductionSimulator } from '../lib/registries/production/simulator';
 import { canonicalBytes } from '../lib/signatures/canonical';
 import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
@@ -274,7 +277,7 @@ async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
     const cms = await b.pki.sign(signer(b.reviewer), await approvalDocumentOf(b.db, review, b.reviewer.iin));
     return approve(b.ctx(b.reviewer), { id, version: review.version, cms });
   });
-  await step('production', () => produce(b.db, approved, citizen.iin));
+  await step('production', () => produce(b.db, getRegistries(b.db), approved, citizen.iin));
   const issued = await step('issue', async () => {
     const app = await officerApplication(b.db, b.officer.grants[0]!, id);
     return issueCard(b.ctx(b.officer), {
@@ -287,12 +290,16 @@ async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
   expectStatus(issued, 'issued');
 }
 
-/** The production job's two steps for this one card (`advanceCard`, as `advanceProduction` runs them), ready at once. */
-async function produce(db: Db, app: { id: string; version: number; number: string }, iin: string) {
-  const now = new Date();
-  await advanceCard(db, { ...app, status: 'approved', iin }, now, 0);
-  const [started] = await db.select({ version: applications.version }).from(applications).where(eq(applications.id, app.id));
-  await advanceCard(db, { ...app, status: 'in_production', version: started!.version, iin }, now, 0);
+/** The production job's two steps for this one card (as `advanceProduction` runs them), the factory done at once. */
+async function produce(db: Db, registries: Registries, app: { id: string; number: string }, iin: string) {
+  await orderProduction(db, registries, app.id); // approve sent it already unless RP DRN was slow
+  const [card] = await db
+    .select({ version: applications.version, productionOrderId: idCardApplications.productionOrderId })
+    .from(applications)
+    .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .where(eq(applications.id, app.id));
+  await new ProductionSimulator(db).finishNow(card!.productionOrderId!);
+  await pollProduction(db, registries, { ...app, iin, version: card!.version, productionOrderId: card!.productionOrderId });
 }
 
 async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string }, step: Step) {

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { CheckboxGroup, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
+import { CheckboxGroup, FileField, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
 import { askConsentAction, refuseConsentAction, startRenewalAction } from '@/lib/id-card/actions';
@@ -45,7 +45,8 @@ export function AskConsentForm({ goToCon }: { goToCon: React.ReactNode }) {
 
 /**
  * Step 1, second half, and step 2's phone: the citizen answers the consent service's request and gives the
- * number BMG is asked about; then the checks of steps 1–7, each shown with its result.
+ * number BMG is asked about, with the camera capture for step 3's Digital-ID liveness; then the checks of steps
+ * 1–7, each shown with its result.
  */
 export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: React.ReactNode }) {
   const t = useTranslations('IdCard');
@@ -79,6 +80,15 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
           inputMode="tel"
           defaultValue={failed?.values?.phone ?? ''}
           error={fieldError('phone')}
+        />
+        <FileField
+          name="liveness"
+          id="liveness-capture"
+          label={t('livenessCapture')}
+          hint={t('livenessCaptureHint')}
+          accept="image/jpeg,image/png"
+          capture="user"
+          error={fieldError('liveness')}
         />
         <CheckLines lines={checks} title={t('checksTitle')} />
         <FailureNotice state={state} goToCon={goToCon} />

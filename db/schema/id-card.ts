@@ -38,8 +38,11 @@ export const idCardApplications = pgTable(
     annulReason: text('annul_reason', { enum: ['photo', 'signature', 'more_checks'] }),
     annulComment: text('annul_comment'),
     decidedByUserId: uuid('decided_by_user_id'),
+    /** Step 18: RP DRN's production order, sent once UMS DP approved; when its status was last asked. */
     productionOrderId: text('production_order_id'),
-    readyAt: timestamp('ready_at', { withTimezone: true }),
+    productionCheckedAt: timestamp('production_checked_at', { withTimezone: true }),
+    /** Order 002 p.5 (4): the country of birth (GBD FL) the production order carried, printed on the card. */
+    birthCountry: text('birth_country'),
     /** Step 19. */
     newCardNumber: text('new_card_number'),
     issuedAt: timestamp('issued_at', { withTimezone: true }),

@@ -36,6 +36,8 @@ export const persons = registry.table(
     birthDate: date('birth_date').notNull(),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
     citizenship: text('citizenship').notNull().default('KZ'),
+    /** ISO 3166-1 alpha-2 country of birth: the only birthplace an ID card prints (order 002 p.5 (4)). */
+    birthCountry: text('birth_country').notNull().default('KZ'),
     capable: boolean('capable').notNull().default(true),
     deceased: boolean('deceased').notNull().default(false),
     /** Permanent registration; null when the person has none. */
@@ -315,17 +317,32 @@ export const smsGateway = registry.table('sms_gateway', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** RP DRN / IPC: production orders for ID cards and SRTS printing. */
+/**
+ * RP DRN / IPC: ID-card requests (registered at step 13, then ordered for production at step 18) and SRTS printing.
+ * An ID card's id is its registration ticket.
+ */
 export const productionOrders = registry.table(
   'production_orders',
   {
     id: text('id').primaryKey(),
     kind: text('kind', { enum: ['id_card', 'srts'] }).notNull(),
     reference: text('reference').notNull(),
-    status: text('status', { enum: ['accepted', 'in_production', 'ready', 'refused'] })
+    status: text('status', { enum: ['registered', 'accepted', 'in_production', 'ready', 'refused'] })
       .notNull()
       .default('accepted'),
+    /** ID card: whose request it is, why RP DRN refused it, what the production order carried and when it is done. */
+    iin: text('iin'),
+    refusalReason: text('refusal_reason'),
+    payload: jsonb('payload'),
+    orderedAt: timestamp('ordered_at', { withTimezone: true }),
+    readyAt: timestamp('ready_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.kind, t.reference)],
 );
+
+/** RP DRN simulation: people whose ID-card request RP DRN refuses to register (step 13), with its reason. */
+export const rpDrnRefusals = registry.table('rp_drn_refusals', {
+  iin: text('iin').primaryKey(),
+  reason: text('reason', { enum: ['document_invalidated', 'application_in_progress'] }).notNull(),
+});

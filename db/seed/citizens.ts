@@ -89,6 +89,21 @@ export const CITIZENS: readonly PersonSpec[] = [
     region: '01',
     cardExpiresInDays: 12,
   },
+  {
+    iin: P.idCardBornAbroad,
+    kk: ['Юсупова', 'Дилноза', 'Рустамқызы'],
+    ru: ['Юсупова', 'Дилноза', 'Рустамовна'],
+    region: '01',
+    cardExpiresInDays: 12,
+    birthCountry: 'UZ',
+  },
+  {
+    iin: P.idCardRpDrnRefused,
+    kk: ['Бекенов', 'Асқар', 'Төлеуұлы'],
+    ru: ['Бекенов', 'Аскар', 'Тулеевич'],
+    region: '02',
+    cardExpiresInDays: 8,
+  },
 
   // ── Vehicle buyers (SPEC §3)
   { iin: P.buyerErlan, kk: ['Сәрсенбаев', 'Ерлан', 'Нұрланұлы'], ru: ['Сарсенбаев', 'Ерлан', 'Нурланович'], region: '01', district: 102 },

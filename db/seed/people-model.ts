@@ -24,6 +24,8 @@ export interface PersonSpec {
   deceased?: boolean;
   livenessOk?: boolean;
   faceMatchOk?: boolean;
+  /** ISO 3166-1 alpha-2 country of birth (default KZ). */
+  birthCountry?: string;
   /** BMG number; null = none in BMG; default: generated from the IIN. */
   phone?: string | null;
 }
@@ -138,6 +140,7 @@ export function personRow(spec: PersonSpec, home: Home | null, today: string, ph
     birthDate,
     sex,
     citizenship: 'KZ',
+    birthCountry: spec.birthCountry ?? 'KZ',
     capable: spec.capable ?? true,
     deceased: spec.deceased ?? false,
     regionCode: home?.regionCode ?? null,

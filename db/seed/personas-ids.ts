@@ -16,6 +16,8 @@ export const PERSONA = {
   idCardLivenessFail: '851212310633', // Digital-ID liveness fails; Karaganda
   idCardFaceMismatch: '900707411787', // Digital-ID face match fails; Kostanay
   idCardConsentRefused: '880614442428', // a standing refusal in the consent service → step 1 stops; Astana
+  idCardBornAbroad: '870623444174', // born in Uzbekistan (GBD FL): the card prints that country; expires in 12 days; Astana
+  idCardRpDrnRefused: '760211344234', // RP DRN refuses to register the request (card invalidated); expires in 8 days; Almaty
   // Vehicle registration (SPEC §3)
   buyerErlan: '900101300126', // buyer from Astana Motors (3 good VINs + the branch VINs)
   buyerWithFines: '870525312840', // unpaid ERAP fines; Almaty (Alatau Avto)

@@ -1,7 +1,7 @@
-// AIS SIK (social statuses), E-Sobes (incapacity, guardianship), ZAGS changes of name, and NOBD/EPVO.
+// AIS SIK (social statuses), E-Sobes (incapacity, guardianship), ZAGS changes of name, NOBD/EPVO, and RP DRN's refusals.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { civilChanges, consentRequests, guardianships, marriages, socialStatuses, students } from '../schema';
+import { civilChanges, consentRequests, guardianships, marriages, rpDrnRefusals, socialStatuses, students } from '../schema';
 import { backgroundIin } from './background';
 import { addDays, yearOf } from './dates';
 import { insertMissing } from './insert-missing';
@@ -48,6 +48,8 @@ export async function seedSocial(db: DbOrTx, today: string) {
     (rows) => db.insert(consentRequests).values(rows),
   );
   await db.insert(guardianships).values(GUARDIANSHIPS).onConflictDoNothing();
+  // Order 002 step 13: RP DRN refuses to register this person's request (their current card is invalidated).
+  await db.insert(rpDrnRefusals).values({ iin: P.idCardRpDrnRefused, reason: 'document_invalidated' }).onConflictDoNothing();
 
   // Asel married after her current card was issued and took her husband's surname → CON (SPEC §5 step 5).
   const marriedOn = addDays(today, -400);

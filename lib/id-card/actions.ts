@@ -38,7 +38,8 @@ export const refuseConsentAction = formAction(['citizen'], refuseConsentSchema, 
 /** The citizen confirms the request, then steps 1–7 with the phone they gave; a draft on success. */
 export const startRenewalAction = formAction(['citizen'], startSchema, async ({ ctx, input }) => {
   await answerConsent(ctx, { consentId: input.consentId, answer: 'grant' });
-  const { applicationId } = await startRenewal(ctx, { consentId: input.consentId, phone: input.phone });
+  const livenessSample = input.liveness ? new Uint8Array(await input.liveness.arrayBuffer()) : undefined;
+  const { applicationId } = await startRenewal(ctx, { consentId: input.consentId, phone: input.phone, livenessSample });
   redirect(page(input.locale, applicationId));
 });
 

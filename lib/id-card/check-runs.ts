@@ -6,6 +6,7 @@ import { checkRun, type CheckRun } from '@/lib/applications/check-run';
 import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import { consentAnswer, verifyPhoneWithBmg } from './consent-step';
+import type { BiometricSample } from '@/lib/registries/digital-id/port';
 import { renewalWindow } from './eligibility';
 
 export type GoToCon =
@@ -33,7 +34,12 @@ export type Applicant = { iin: string; consentId: string; phone: string };
  * unanswered registry throws RegistryUnavailableError (the caller decides between "try again" and point 12's
  * "go to a CON" after 10 minutes).
  */
-export async function checkEligibility(reg: Registries, applicant: Applicant, today: string): Promise<Eligibility> {
+export async function checkEligibility(
+  reg: Registries,
+  applicant: Applicant,
+  today: string,
+  livenessSample: BiometricSample,
+): Promise<Eligibility> {
   const { iin, phone } = applicant;
   const run = checkRun();
   const stop = (step: number, system: RegistrySystem, reason: GoToCon) => run.stop(step, system, reason);
@@ -50,7 +56,7 @@ export async function checkEligibility(reg: Registries, applicant: Applicant, to
   if (!(await verifyPhoneWithBmg(reg, iin, phone))) return stop(2, 'bmg', 'id_card_phone_mismatch');
   run.pass(2, 'bmg', 'id_card_phone_verified');
 
-  const live = await reg.digitalId.liveness(iin);
+  const live = await reg.digitalId.liveness(iin, livenessSample);
   if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');
   run.pass(3, 'digital_id', 'id_card_liveness_passed');
 
@@ -72,6 +78,3 @@ export async function checkEligibility(reg: Registries, applicant: Applicant, to
   run.pass(7, 'gbd_fl', 'id_card_window_open');
   return run.done({ person, phone });
 }
-
-/** Point 12 of the order: these systems failing for more than 10 minutes send the citizen to a CON. */
-export const outageSystems: readonly RegistrySystem[] = ['gbd_fl', 'bmg', 'digital_id'];

@@ -24,6 +24,7 @@ import { recordSignature } from '@/lib/signatures/service';
 import { requestDocument } from './signed-documents';
 import { applicantView, loadIdCardApplication, type IdCardApplication } from './load';
 import { idCardMachine as machine, type IdCardEvent } from './machine';
+import { outageError } from './outage';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
 import { renewalWindow } from './eligibility';
@@ -86,13 +87,19 @@ export async function saveForm(
 
 /**
  * Steps 9–11: the photo (checked as SPEC §8 says, EXIF stripped before it is stored) and the Digital-ID face
- * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix.
+ * match against GBD FL; the signature sample. A failed check stores nothing and says what to fix. Digital-ID
+ * down for more than 10 minutes is point 12: "go to a CON", as at the start.
  */
 export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number; bytes: Uint8Array }) {
   const app = await loadInScope(ctx, applicantView, input.id);
   assertEditableDraft(app, input.version);
   const check = await checkPhoto(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_photo_rejected', {}, { problems: check.problems });
+  // Digital-ID gets the photo itself (the EXIF-stripped bytes that are stored), so a real adapter can compare it.
+  const match = await ctx.registries.digitalId
+    .faceMatch(ctx.actor.iin, { bytes: check.cleaned, mimeType: 'image/jpeg' })
+    .catch((e: unknown) => outageError(ctx.db, e));
+  if (!match?.matched) throw new DomainError('id_card_face_mismatch');
   const stored = await getFileStore().save(ctx.db, {
     data: check.cleaned,
     purpose: 'id_card.photo',
@@ -101,8 +108,6 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
     maxBytes: 1_048_576,
     allowed: ['image/jpeg'],
   });
-  const match = await ctx.registries.digitalId.faceMatch(ctx.actor.iin, stored.sha256);
-  if (!match?.matched) throw new DomainError('id_card_face_mismatch');
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
     await tx
@@ -212,18 +217,27 @@ async function refuseAtSigning(ctx: Ctx, app: IdCardApplication, version: number
 }
 
 /**
- * Steps 13–15: RP DRN gives the registration ticket (or refuses); AIS SIK says whether a social status exempts
- * from the duty (the statuses are reference data, `fee_exemptions`). Retried by the sweep when RP DRN was down.
+ * Steps 13–15: RP DRN registers the request and gives its ticket (or refuses, with a reason); AIS SIK says whether
+ * a social status exempts from the duty (the statuses are reference data, `fee_exemptions`). Nothing is ordered
+ * for production yet: that waits for UMS DP (step 18). Retried by the sweep when RP DRN was down.
  */
 export async function registerWithRpDrn(db: Db, registries: Registries, applicationId: string) {
   const app = await loadIdCardApplication(db, applicationId);
   if (!app || app.status !== 'submitted') return app;
-  const order = await registries.production.orderIdCard(app.number);
+  const order = await registries.production.registerIdCard({
+    reference: app.number,
+    iin: app.card.iin,
+    registrationPointId: app.card.registrationPointId!,
+  });
   const statuses = order.status === 'refused' ? [] : await registries.aisSik.socialStatuses(app.card.iin);
   const exemptions = statuses.length ? await db.select().from(feeExemptions).where(eq(feeExemptions.feeCode, 'id_card.duty')) : [];
   const exempt = exemptions.find((e) => statuses.some((s) => s.status === e.status)) ?? null;
   const run = checkRun();
-  if (order.status === 'refused') run.fail(13, 'production', 'id_card_rp_drn_refused', { ticket: order.orderId });
+  // The reason is in the line's code, so the citizen reads it in their language, never as a raw code.
+  if (order.status === 'refused')
+    run.fail(13, 'production', order.refusalReason ? `id_card_rp_drn_refused_${order.refusalReason}` : 'id_card_rp_drn_refused', {
+      ticket: order.orderId,
+    });
   else {
     run.pass(13, 'production', 'id_card_rp_drn_ticket', { ticket: order.orderId });
     run.pass(14, 'ais_sik', exempt ? 'id_card_exempt' : 'id_card_duty_due', { status: exempt?.status ?? null });
@@ -234,7 +248,6 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
       .update(idCardApplications)
       .set({
         rpDrnTicket: order.orderId,
-        productionOrderId: order.orderId,
         exemptStatus: exempt?.status ?? null,
         ...(event === 'rp_drn_refused' ? { closedAt: new Date() } : {}),
       })

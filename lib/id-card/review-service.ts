@@ -1,29 +1,28 @@
 import 'server-only';
-import { and, asc, eq, lte, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { idCardApplications } from '@/db/schema/id-card';
-import { pilotSettings } from '@/db/schema/reference';
 import { users } from '@/db/schema/people';
 import { transition, raceLost as lostRace } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
-import { DomainError, isDomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { notify } from '@/lib/outbox';
 import { refundPurpose } from '@/lib/payments/purpose';
+import { isRegistryUnavailable } from '@/lib/registries/errors';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { recordSignature } from '@/lib/signatures/service';
 import { dutyPurpose, requestSignatureOf } from './citizen-service';
+import { annulmentRefunds, type AnnulReason } from './annulment';
 import { reviewerView, type IdCardApplication } from './load';
 import { approvalDocument } from './signed-documents';
 import { idCardMachine as machine } from './machine';
+import { orderProduction } from './production-service';
 
-export const annulReasons = ['photo', 'signature', 'more_checks'] as const;
-export type AnnulReason = (typeof annulReasons)[number];
-
-/** Pure, step 18 ¶3: only an annulment for the photo or the signature sample refunds the duty (the order's rule). */
-export const annulmentRefunds = (reason: AnnulReason) => reason === 'photo' || reason === 'signature';
+export { annulReasons, annulmentRefunds, type AnnulReason } from './annulment';
 
 /** Pages: the application in the reviewer's region; another region's is not found, like every out-of-scope one. */
 export async function reviewerApplication(
@@ -67,12 +66,15 @@ async function decidedBy(db: DbOrTx, id: string) {
 
 const raceLost = (db: DbOrTx, id: string, e: unknown) => lostRace(e, 'id_card_already_decided', () => decidedBy(db, id));
 
-/** Step 18, approve: the reviewer's EDS, then the order goes to production (a job finishes it). */
+/**
+ * Step 18, approve: the reviewer's EDS, then the production order goes to RP DRN at once (p.11 ¶1); if RP DRN does
+ * not answer, the card stays approved and the production job sends it.
+ */
 export async function approve(ctx: Ctx, input: { id: string; version: number; cms: string }) {
   const app = await loadInScope(ctx, reviewerView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
   const document = await approvalDocumentOf(ctx.db, app, ctx.actor.iin);
-  return ctx.db
+  const row = await ctx.db
     .transaction(async (tx) => {
       const signature = await recordSignature(tx, {
         applicationId: app.id,
@@ -103,6 +105,10 @@ export async function approve(ctx: Ctx, input: { id: string; version: number; cm
       return row;
     })
     .catch((e: unknown) => raceLost(ctx.db, app.id, e));
+  await orderProduction(ctx.db, ctx.registries, app.id).catch((e: unknown) => {
+    if (!isRegistryUnavailable(e)) logError('id_card_production', e, { application: app.id });
+  });
+  return row;
 }
 
 /**
@@ -139,73 +145,4 @@ export async function annul(ctx: Ctx, input: { id: string; version: number; reas
       return row;
     })
     .catch((e: unknown) => raceLost(ctx.db, app.id, e));
-}
-
-export type ProductionCard = { id: string; status: string; version: number; number: string; iin: string };
-
-/**
- * Production (simulated, a job): an approved order starts at once; it is ready after `productionSeconds` (pilot
- * setting, 30 s for the demo), and the citizen gets an SMS. Each run takes the approved cards and those in
- * production whose ready time has come, oldest first: cards not yet due stay in the database, so a long
- * production queue never hides a card that is due.
- */
-export async function advanceProduction(db: Db, now = new Date()) {
-  const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
-  const seconds = Number(settings?.params.productionSeconds ?? 30);
-  const due = await db
-    .select({
-      id: applications.id,
-      status: applications.status,
-      version: applications.version,
-      number: applications.number,
-      iin: idCardApplications.iin,
-    })
-    .from(applications)
-    .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
-    .where(
-      and(
-        eq(applications.pilot, 'id_card'),
-        or(eq(applications.status, 'approved'), and(eq(applications.status, 'in_production'), lte(idCardApplications.readyAt, now))),
-      ),
-    )
-    .orderBy(asc(applications.updatedAt))
-    .limit(200);
-  let moved = 0;
-  for (const card of due) if (await advanceCard(db, card, now, seconds)) moved++;
-  return moved;
-}
-
-/** One card one step on: approved → in production (ready in `seconds`), or in production → ready with an SMS. */
-export async function advanceCard(db: Db, card: ProductionCard, now: Date, seconds: number) {
-  return db
-    .transaction(async (tx) => {
-      if (card.status === 'approved') {
-        await tx
-          .update(idCardApplications)
-          .set({ readyAt: new Date(now.getTime() + seconds * 1000) })
-          .where(eq(idCardApplications.applicationId, card.id));
-        await transition(tx, {
-          id: card.id,
-          expectedVersion: card.version,
-          machine,
-          event: 'production_started',
-          actor: null,
-          grant: null,
-        });
-      } else {
-        await transition(tx, { id: card.id, expectedVersion: card.version, machine, event: 'produced', actor: null, grant: null });
-        await notify(tx, `id_card:${card.id}:ready`, {
-          recipientIin: card.iin,
-          applicationId: card.id,
-          kind: 'id_card_ready',
-          sms: true,
-          params: { number: card.number },
-        });
-      }
-      return true;
-    })
-    .catch((e: unknown) => {
-      if (isDomainError(e) && e.code === 'application_changed') return false;
-      throw e;
-    });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { iinField, mobileField } from '@/lib/kz/fields';
-import { annulReasons } from './review-service';
+import { annulReasons } from './annulment';
 
 const locale = z.enum(['kk', 'ru']);
 const id = z.uuid('invalid_value');
@@ -10,6 +10,12 @@ const file = z
   .refine((f) => f.size > 0, 'file_empty')
   .refine((f) => f.size <= 5 * 1024 * 1024, 'file_too_large');
 
+/** A browser without a camera sends an empty file field: then there is no capture. */
+const capture = z
+  .instanceof(File)
+  .optional()
+  .transform((f) => (f && f.size > 0 ? f : undefined))
+  .refine((f) => !f || f.size <= 5 * 1024 * 1024, 'file_too_large');
 /** Step 1: the portal asks the consent service; the citizen then answers the request it made. */
 export const askConsentSchema = z.object({ locale });
 const consentId = z.string().regex(/^[1-9][0-9]{0,9}$/, 'invalid_value');
@@ -20,6 +26,7 @@ export const startSchema = z.object({
   consentId,
   consent: z.literal('on', { message: 'id_card_consent_required' }),
   phone: mobileField,
+  liveness: capture,
 });
 export const withdrawSchema = z.object({ id, version, locale });
 export const formSchema = z.object({

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { idCardApplications } from '@/db/schema/id-card';
@@ -10,12 +11,12 @@ import { toLocalDate } from '@/lib/calendar/deadline';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import { pilotOpen } from '@/lib/reference/queries';
-import { hasBeenFailingFor } from '@/lib/registries';
-import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { biometricSample } from '@/lib/registries/digital-id/sample';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
-import { checkEligibility, outageSystems } from './check-runs';
+import { checkEligibility } from './check-runs';
 import { CONSENT_PURPOSE } from './consent-step';
 import { idCardMachine } from './machine';
+import { outageError } from './outage';
 
 /** The person's renewal in progress, if any (one at a time). */
 export async function openRenewalOf(db: Db, iin: string) {
@@ -24,17 +25,6 @@ export async function openRenewalOf(db: Db, iin: string) {
     .from(idCardApplications)
     .where(and(eq(idCardApplications.iin, iin), isNull(idCardApplications.closedAt)));
   return row ?? null;
-}
-
-/**
- * Point 12 of order 002: a failure of GBD FL, BMG or Digital-ID for more than 10 minutes (pilot setting) sends
- * the citizen to a CON; a shorter one is "try again" with nothing lost.
- */
-async function outageError(db: Db, e: unknown, minutes: number): Promise<never> {
-  if (isRegistryUnavailable(e) && outageSystems.includes(e.system) && (await hasBeenFailingFor(db, e.system, minutes))) {
-    throw new DomainError('id_card_outage_go_to_con', { system: e.system });
-  }
-  throw e;
 }
 
 /** The pilot's settings, or "not available" outside its dates (SPEC §1.4). */
@@ -88,16 +78,19 @@ export async function answerConsent(ctx: Ctx, input: { consentId: string; answer
  * phone the citizen entered. All pass → a draft application exists with the lines on its timeline; any "no" →
  * "go to a CON" with the reason and the lines so far, and nothing is created.
  */
-export async function startRenewal(ctx: Ctx, input: { consentId: string; phone: string }) {
+export async function startRenewal(ctx: Ctx, input: { consentId: string; phone: string; livenessSample?: Uint8Array }) {
   const existing = await openRenewalOf(ctx.db, ctx.actor.iin);
   if (existing) return { applicationId: existing.applicationId, existed: true as const };
   const today = toLocalDate(new Date());
   const settings = await openSettings(ctx.db, today);
   const minutes = Number(settings.params.outageMinutes ?? 10);
   const applicant = { iin: ctx.actor.iin, consentId: input.consentId, phone: input.phone };
+  // Step 3 gets the camera's capture; a browser without a camera sends none and the capture is simulated (as at
+  // the CON desk): the simulator answers from its seed either way.
+  const sample = biometricSample(input.livenessSample?.byteLength ? input.livenessSample : randomBytes(64));
   const run = {
     consentId: input.consentId,
-    eligibility: await checkEligibility(ctx.registries, applicant, today).catch((e: unknown) => outageError(ctx.db, e, minutes)),
+    eligibility: await checkEligibility(ctx.registries, applicant, today, sample).catch((e: unknown) => outageError(ctx.db, e, minutes)),
   };
   const { person, phone } = valueOrThrow(run.eligibility);
   if (!settings.regionCodes.includes(person.permanentAddress!.regionCode)) throw new DomainError('id_card_pilot_closed');

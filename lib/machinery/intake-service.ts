@@ -40,6 +40,7 @@ import {
   type MachineryAction,
   type MachineryKind,
 } from './rules';
+import { biometricSample } from '@/lib/registries/digital-id/sample';
 
 // The CON front office of the machinery pilot (orders 001/004, p.5–9, p.14): the e-queue ticket, the call, and the
 // intake steps p.6 (1)–(5) with the refusals of p.7 and p.8. Every step is saved on its own (the intake resumes after
@@ -314,7 +315,7 @@ export async function identify(
   if (!person) throw new DomainError('machinery_document_not_found');
   const sample = input.sample?.byteLength ? input.sample : randomBytes(64);
   const sampleSha256 = createHash('sha256').update(sample).digest('hex');
-  const check = await ctx.registries.digitalId.verifySample(person.iin, sampleSha256);
+  const check = await ctx.registries.digitalId.verifySample(person.iin, biometricSample(sample));
   if (!check) throw new DomainError('machinery_document_not_found');
   const biometrics = { passed: check.passed, sampleSha256, checkedAt: new Date().toISOString() };
   return ctx.db.transaction(async (tx) => {

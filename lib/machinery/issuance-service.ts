@@ -17,6 +17,7 @@ import { maskIin } from '@/lib/kz/iin';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { handsOver, mayCollect, normalizeDocumentSerial, normalizePlateSerial } from './issuance-rules';
 import { machineryMachine as machine } from './machine';
+import { biometricSample } from '@/lib/registries/digital-id/sample';
 
 async function loadDeskApplication(db: DbOrTx, id: string) {
   const [row] = await db
@@ -143,7 +144,7 @@ export async function issue(ctx: Ctx, input: IssueInput) {
   if (!person) return refuse(ctx, app, 'machinery_issuance_person_not_found', {});
   const sample = Buffer.from(input.sampleBase64 ?? '', 'base64');
   const sampleSha256 = createHash('sha256').update(sample).digest('hex');
-  const biometrics = await ctx.registries.digitalId.verifySample(person.iin, sampleSha256);
+  const biometrics = await ctx.registries.digitalId.verifySample(person.iin, biometricSample(sample));
   if (!biometrics?.passed) return refuse(ctx, app, 'machinery_issuance_biometrics_failed', { sampleSha256 }, person.iin);
   const entitled = mayCollect(app.machinery, person.iin, localDate());
   if (!entitled.ok) return refuse(ctx, app, `machinery_issuance_${entitled.code}`, {}, person.iin);

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import type { Pilot } from '@/db/schema/reference';
 import { registerWithRpDrn, submittedIdCards, onDutyPaid } from '@/lib/id-card/citizen-service';
 import { expireStaleIdCardDrafts } from '@/lib/id-card/draft-expiry';
-import { advanceProduction } from '@/lib/id-card/review-service';
+import { advanceProduction } from '@/lib/id-card/production-service';
 import { kickOutbox, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
 import { getRegistries, type Registries } from '@/lib/registries';
@@ -76,7 +76,7 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
         run: async ({ db, registries }) => {
           for (const { id } of await submittedIdCards(db))
             await registerWithRpDrn(db, registries, id).catch((e: unknown) => logError('id_card_rp_drn_retry', e));
-          if (await advanceProduction(db)) await kickOutbox();
+          if (await advanceProduction(db, registries)) await kickOutbox();
         },
       },
       // Drafts nobody touched for params.draftTtlDays expire; the citizen is told (cabinet and SMS).

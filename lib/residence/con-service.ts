@@ -33,6 +33,7 @@ import {
 import type { ConAuthority, ConIntake, DeskBiometrics, DeskRefusalCode, OwnerIncapacity } from './con-types';
 import { centreView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine } from './machine';
+import { biometricSample } from '@/lib/registries/digital-id/sample';
 
 // The CON path of order 003 (chapter 2, p.3–8). Reception (`con_reception`) finds who owns the dwelling and sends a
 // minor's or an incapable owner's visitor to the operating hall with an e-queue ticket (p.4), anyone else to the
@@ -347,7 +348,7 @@ async function identifyVisitor(registries: Registries, documentNumber: string, s
   if (!person || person.deceased) throw new DomainError('residence_con_document_not_found');
   const bytes = sample?.byteLength ? sample : randomBytes(64);
   const sampleSha256 = createHash('sha256').update(bytes).digest('hex');
-  const check = await registries.digitalId.verifySample(person.iin, sampleSha256);
+  const check = await registries.digitalId.verifySample(person.iin, biometricSample(bytes));
   if (!check) throw new DomainError('residence_con_document_not_found');
   const biometrics: DeskBiometrics = { passed: check.passed, sampleSha256, checkedAt: new Date().toISOString() };
   return { person, documentNumber: number, biometrics };

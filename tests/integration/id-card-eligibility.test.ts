@@ -66,4 +66,24 @@ describe('point 12: outages', () => {
     }
     expect((await start(PERSONA.idCardExempt)).existed).toBe(false);
   });
+
+  it('BMG down for over 10 minutes at step 2 sends the citizen to a CON, like Digital-ID', async () => {
+    try {
+      await setFault(database.db, 'bmg', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 11 * 60_000) });
+      await expect(start(PERSONA.idCardExpired3)).rejects.toMatchObject({ code: 'id_card_outage_go_to_con', params: { system: 'bmg' } });
+    } finally {
+      await clearFaults(database.db);
+      invalidateFaultCache();
+    }
+  });
+
+  it('GBD FL is not in point 12’s list: however long it is down, the citizen is told to try again', async () => {
+    try {
+      await setFault(database.db, 'gbd_fl', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 60 * 60_000) });
+      await expect(start(PERSONA.idCardExpired3)).rejects.toMatchObject({ code: 'registry_unavailable', system: 'gbd_fl' });
+    } finally {
+      await clearFaults(database.db);
+      invalidateFaultCache();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { applications } from '@/db/schema/applications';
 import { files } from '@/db/schema/files';
 import { idCardApplications } from '@/db/schema/id-card';
 import { payments, refunds } from '@/db/schema/payments';
+import { productionOrders } from '@/db/schema/registry';
 import { PERSONA, REG_POINT, STAFF } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getFileStore } from '@/lib/files/store';
@@ -20,9 +21,11 @@ import {
   uploadSignatureSample,
 } from '@/lib/id-card/citizen-service';
 import { issueCard } from '@/lib/id-card/officer-service';
-import { advanceProduction, annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
+import { advanceProduction } from '@/lib/id-card/production-service';
+import { annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startWithConsent } from '@/tests/support/id-card';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
+import { ProductionSimulator } from '@/lib/registries/production/simulator';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { seededDatabase } from '@/tests/support/db';
 import { portraitJpeg, signaturePng } from '@/tests/support/images';
@@ -113,8 +116,11 @@ describe('to issued', () => {
     expect(review.status).toBe('under_review');
     const cms = await pki.sign(person(reviewer), await approvalDocumentOf(database.db, review, reviewer.iin));
     await approve(ctx(reviewer), { id: app.id, version: review.version, cms });
-    await advanceProduction(database.db);
-    await advanceProduction(database.db, new Date(Date.now() + 120_000));
+    const ordered = await citizenApplication(database.db, citizen, app.id);
+    expect(ordered.status).toBe('in_production');
+    // RP DRN says when the card is made: the factory finishing is the simulator's, then the job's poll sees it.
+    await new ProductionSimulator(database.db).finishNow(ordered.card.productionOrderId!);
+    await advanceProduction(database.db, getRegistries(database.db));
     const ready = await citizenApplication(database.db, citizen, app.id);
     expect(ready.status).toBe('ready_for_pickup');
 
@@ -216,7 +222,7 @@ describe('annulment and racing reviewers', () => {
 });
 
 describe('production queue', () => {
-  it('a card whose production is done becomes ready even behind more than a batch of cards still in production', async () => {
+  it('a card RP DRN finished becomes ready even behind more than a batch of cards still in production', async () => {
     const later = new Date(Date.now() + 86_400_000);
     const earlier = new Date(Date.now() - 60_000);
     const rows = Array.from({ length: 260 }, (_, i) => ({
@@ -227,6 +233,16 @@ describe('production queue', () => {
       regionCode: '10',
     }));
     const apps = await database.db.insert(applications).values(rows).returning();
+    const orderId = (i: number) => `RPD-TEST-${String(i).padStart(9, '0')}`;
+    await database.db.insert(productionOrders).values(
+      apps.map((a, i) => ({
+        id: orderId(i),
+        kind: 'id_card' as const,
+        reference: a.number,
+        status: 'in_production' as const,
+        readyAt: i === apps.length - 1 ? earlier : later,
+      })),
+    );
     await database.db.insert(idCardApplications).values(
       apps.map((a, i) => ({
         applicationId: a.id,
@@ -235,10 +251,12 @@ describe('production queue', () => {
         currentCardNumber: '000000001',
         currentCardIssuedOn: '2016-01-01',
         currentCardExpiresOn: '2026-12-20',
-        readyAt: i === apps.length - 1 ? earlier : later,
+        productionOrderId: orderId(i),
       })),
     );
-    await advanceProduction(database.db);
+    // One run asks 200 of them; the ones asked go to the back, so the next run reaches the rest.
+    await advanceProduction(database.db, getRegistries(database.db));
+    await advanceProduction(database.db, getRegistries(database.db));
     const [done] = await database.db
       .select()
       .from(applications)

@@ -24,13 +24,13 @@ import {
 } from '@/lib/id-card/citizen-service';
 import { ageHours, umsCounts, umsQueue } from '@/lib/id-card/queries';
 import { recordView, reviewerApplication } from '@/lib/id-card/review-service';
-import { startRenewal } from '@/lib/id-card/start-service';
 import { getRegistries } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor, uniqueIin } from '@/tests/support/factories';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { portraitJpeg, signaturePng } from '@/tests/support/images';
 import { trustTestPki } from '@/tests/support/pki';
+import { startWithConsent } from '@/tests/support/id-card';
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
@@ -44,7 +44,7 @@ const dayOffset = (days: number) => toLocalDate(new Date(Date.now() + days * 86_
 async function readyToSign(iin: string, pointId: number) {
   const citizen = await actorOf(iin);
   const c = ctx(citizen);
-  const { applicationId: id } = await startRenewal(c);
+  const { applicationId: id } = await startWithConsent(c);
   let app = await citizenApplication(database.db, citizen, id);
   await saveForm(c, { id, version: app.version, registrationPointId: pointId, phone: '+77015554433' });
   app = await citizenApplication(database.db, citizen, id);
@@ -73,7 +73,7 @@ describe('order p.7: the pilot runs only within its dates and regions (settings 
       await database.db.update(pilotSettings).set({ startsOn, endsOn, regionCodes, enabled }).where(eq(pilotSettings.pilot, 'id_card'));
     }
   }
-  const start = async (iin: string) => startRenewal(ctx(await actorOf(iin)));
+  const start = async (iin: string) => startWithConsent(ctx(await actorOf(iin)));
   const draftsOf = (iin: string) => database.db.select().from(idCardApplications).where(eq(idCardApplications.iin, iin));
 
   it('closed when switched off, after its last day, before its first day, and outside its regions; nothing is created', async () => {
@@ -100,7 +100,7 @@ describe('order p.7: the pilot runs only within its dates and regions (settings 
 describe('step 8 and p.8: the applicant fills in the form themself', () => {
   it('the phone comes from BMG and can be changed; the e-mail is kept; the point’s region is the application’s', async () => {
     const citizen = await actorOf(PERSONA.idCardExpired3);
-    const { applicationId: id } = await startRenewal(ctx(citizen));
+    const { applicationId: id } = await startWithConsent(ctx(citizen));
     const bmg = await getRegistries(database.db).bmg.findPhone(citizen.iin);
     let app = await citizenApplication(database.db, citizen, id);
     expect(bmg).toBeTruthy();

@@ -1,5 +1,6 @@
 // The state-registry simulators against a real Postgres (SPEC §2.1): found / not-found per system,
 // through getRegistries so every call also passes the fault layer and lands in registry_calls.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import * as r from '@/db/schema/registry';
@@ -189,6 +190,7 @@ describe('GBD FL', () => {
       birthDate: '1990-01-01',
       sex: 'female',
       citizenship: 'KZ',
+      birthCountry: 'KZ',
       capable: true,
       deceased: false,
       names: { kk: { surname: 'Сәрсенова', patronymic: 'Ержанқызы' }, ru: { patronymic: null }, lat: { surname: 'SARSENOVA' } },
@@ -197,6 +199,9 @@ describe('GBD FL', () => {
     });
     expect((await reg.gbdFl.findPerson(IIN.bota))?.permanentAddress).toBeNull();
     expect(await reg.gbdFl.findPerson(IIN.ghost)).toBeNull();
+    // Order 002 p.5 (4): the country of birth is GBD FL's, not assumed.
+    await db.update(r.persons).set({ birthCountry: 'UZ' }).where(eq(r.persons.iin, IIN.gran));
+    expect(await reg.gbdFl.findPerson(IIN.gran)).toMatchObject({ birthCountry: 'UZ' });
   });
 
   it('counts permanent (not deceased) and active temporary registrations, each person once', async () => {
@@ -223,17 +228,18 @@ describe('GBD FL', () => {
 });
 
 describe('ID-card systems (SPEC §5)', () => {
-  it('Digital-ID answers from the seeded flags; unknown person → null', async () => {
-    expect(await reg.digitalId.liveness(IIN.anna)).toEqual({ passed: true });
-    expect(await reg.digitalId.liveness(IIN.bota)).toEqual({ passed: false });
-    expect(await reg.digitalId.faceMatch(IIN.anna, 'a'.repeat(64))).toEqual({ matched: false });
-    expect(await reg.digitalId.faceMatch(IIN.dias, 'a'.repeat(64))).toEqual({ matched: true });
-    expect(await reg.digitalId.liveness(IIN.ghost)).toBeNull();
+  it('Digital-ID is given the sample and the photo themselves and answers from the seeded flags; unknown → null', async () => {
+    const photo = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]), mimeType: 'image/jpeg' };
+    expect(await reg.digitalId.liveness(IIN.anna, photo)).toEqual({ passed: true });
+    expect(await reg.digitalId.liveness(IIN.bota, photo)).toEqual({ passed: false });
+    expect(await reg.digitalId.faceMatch(IIN.anna, photo)).toEqual({ matched: false });
+    expect(await reg.digitalId.faceMatch(IIN.dias, photo)).toEqual({ matched: true });
+    expect(await reg.digitalId.liveness(IIN.ghost, photo)).toBeNull();
     // Orders 001/004 p.6 (1): the front office's sample check passes only a person both flags pass.
-    expect(await reg.digitalId.verifySample(IIN.dias, 'b'.repeat(64))).toEqual({ passed: true });
-    expect(await reg.digitalId.verifySample(IIN.anna, 'b'.repeat(64))).toEqual({ passed: false });
-    expect(await reg.digitalId.verifySample(IIN.bota, 'b'.repeat(64))).toEqual({ passed: false });
-    expect(await reg.digitalId.verifySample(IIN.ghost, 'b'.repeat(64))).toBeNull();
+    expect(await reg.digitalId.verifySample(IIN.dias, photo)).toEqual({ passed: true });
+    expect(await reg.digitalId.verifySample(IIN.anna, photo)).toEqual({ passed: false });
+    expect(await reg.digitalId.verifySample(IIN.bota, photo)).toEqual({ passed: false });
+    expect(await reg.digitalId.verifySample(IIN.ghost, photo)).toBeNull();
   });
 
   it('consent: requested → granted once; a later refusal does not flip it; unknown ids → null', async () => {
@@ -257,14 +263,52 @@ describe('ID-card systems (SPEC §5)', () => {
     expect(await reg.esobes.guardianship(IIN.anna)).toBeNull();
   });
 
-  it('production: one order per reference, readable ids, status; unknown → null', async () => {
-    const card = await reg.production.orderIdCard('ID-2026-000001');
-    expect(card).toMatchObject({ kind: 'id_card', reference: 'ID-2026-000001', status: 'accepted' });
+  it('RP DRN: step 13 registers once per reference (or refuses from seeded data); production only for a ticket, ready by its clock', async () => {
+    await db.insert(r.rpDrnRefusals).values({ iin: IIN.bota, reason: 'document_invalidated' });
+    const card = await reg.production.registerIdCard({ reference: 'ID-2026-000001', iin: IIN.anna, registrationPointId: 1 });
+    expect(card).toMatchObject({ kind: 'id_card', reference: 'ID-2026-000001', status: 'registered', refusalReason: null });
     expect(card.orderId).toMatch(/^RPD-\d{4}-\d{9}$/);
-    expect((await reg.production.orderIdCard('ID-2026-000001')).orderId).toBe(card.orderId);
+    expect((await reg.production.registerIdCard({ reference: 'ID-2026-000001', iin: IIN.anna, registrationPointId: 1 })).orderId).toBe(
+      card.orderId,
+    );
+    const refused = await reg.production.registerIdCard({ reference: 'ID-2026-000002', iin: IIN.bota, registrationPointId: 1 });
+    expect(refused).toMatchObject({ status: 'refused', refusalReason: 'document_invalidated' });
+
+    const order = {
+      ticket: card.orderId,
+      person: {
+        iin: IIN.anna,
+        surname: 'Сәрсенова',
+        givenName: 'Әсел',
+        patronymic: null,
+        surnameLat: 'SARSENOVA',
+        givenNameLat: 'ASSEL',
+        birthDate: '1990-01-01',
+        sex: 'female' as const,
+        birthCountry: 'UZ',
+      },
+      photo: { bytes: new Uint8Array([1, 2, 3]), mimeType: 'image/jpeg' },
+      signatureSample: { bytes: new Uint8Array([4, 5]), mimeType: 'image/png' },
+      registrationPointId: 1,
+    };
+    expect(await reg.production.orderIdCard({ ...order, ticket: 'RPD-0000-000000000' })).toBeNull();
+    expect(await reg.production.orderIdCard({ ...order, ticket: refused.orderId })).toMatchObject({ status: 'refused' });
+    expect(await reg.production.orderIdCard(order)).toMatchObject({ orderId: card.orderId, status: 'in_production' });
+    expect(await reg.production.orderIdCard(order)).toMatchObject({ status: 'in_production' }); // a retry orders nothing new
+    const [stored] = await db.select().from(r.productionOrders).where(eq(r.productionOrders.id, card.orderId));
+    expect(stored!.payload).toMatchObject({ person: { birthCountry: 'UZ' }, photo: { bytes: 3 }, signatureSample: { bytes: 2 } });
+    expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'in_production' });
+    // The factory's clock: once its production time has passed, RP DRN reports the card ready.
+    await db
+      .update(r.productionOrders)
+      .set({ readyAt: new Date(Date.now() - 1000) })
+      .where(eq(r.productionOrders.id, card.orderId));
+    expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'ready' });
+
     const srts = await reg.production.orderSrts('ID-2026-000001');
+    expect(srts).toMatchObject({ kind: 'srts', status: 'accepted' });
     expect(srts.orderId).toMatch(/^SRTS-/);
-    expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'accepted' });
+    expect((await reg.production.orderSrts('ID-2026-000001')).orderId).toBe(srts.orderId);
     expect(await reg.production.status('RPD-0000-000000000')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ const person: Person = {
   birthDate: '1990-01-01',
   sex: 'male',
   citizenship: 'KZ',
+  birthCountry: 'KZ',
   capable: true,
   deceased: false,
   permanentAddress: { regionCode: '01', addressKk: 'к', addressRu: 'у', cadastralNumber: null },
@@ -22,6 +23,8 @@ const person: Person = {
 };
 
 const PHONE = '+77010000000';
+const sample = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 7]), mimeType: 'image/jpeg' };
+const livenessSeen: unknown[][] = [];
 type Opts = { live?: boolean; changes?: number; consent?: 'requested' | 'granted' | 'refused' | null; consentIin?: string };
 
 function fake(over: Partial<Person> = {}, opts: Opts = {}): Registries {
@@ -35,7 +38,12 @@ function fake(over: Partial<Person> = {}, opts: Opts = {}): Registries {
     },
     gbdFl: { findPerson: async () => ({ ...person, ...over }) },
     bmg: { findPhone: async () => PHONE, verifyPhone: async (iin: string, phone: string) => iin === person.iin && phone === PHONE },
-    digitalId: { liveness: async () => ({ passed: opts.live ?? true }) },
+    digitalId: {
+      liveness: async (...args: unknown[]) => {
+        livenessSeen.push(args);
+        return { passed: opts.live ?? true };
+      },
+    },
     esobes: { guardianship: async () => null },
     zags: {
       changesSince: async () =>
@@ -48,9 +56,14 @@ const applicant = { iin: person.iin, consentId: 'c1', phone: PHONE };
 
 describe('checkEligibility', () => {
   it('passes an eligible citizen with every step in order', async () => {
-    const r = await checkEligibility(fake(), applicant, '2026-12-01');
+    const r = await checkEligibility(fake(), applicant, '2026-12-01', sample);
     expect(r.ok).toBe(true);
     expect(r.lines.map((l) => l.step)).toEqual([1, 2, 2, 3, 4, 5, 6, 7]);
+  });
+  it('step 3 gives Digital-ID the captured sample itself, not a digest', async () => {
+    livenessSeen.length = 0;
+    await checkEligibility(fake(), applicant, '2026-12-01', sample);
+    expect(livenessSeen).toEqual([[person.iin, sample]]);
   });
   it.each([
     [{ citizenship: 'RU' }, {}, 'id_card_not_citizen'],
@@ -66,28 +79,30 @@ describe('checkEligibility', () => {
     [{}, { consent: null }, 'id_card_consent_unanswered'],
     [{}, { consentIin: '880315300511' }, 'id_card_consent_unanswered'],
   ] as const)('%o %o → %s', async (over, opts, reason) => {
-    const r = await checkEligibility(fake(over as Partial<Person>, opts), applicant, '2026-12-01');
+    const r = await checkEligibility(fake(over as Partial<Person>, opts), applicant, '2026-12-01', sample);
     expect(r).toMatchObject({ ok: false, code: reason });
     expect(r.lines.at(-1)).toMatchObject({ ok: false, code: reason });
   });
   it("step 1 is the consent service's answer: a refusal stops before any registry is asked", async () => {
-    const r = await checkEligibility(fake({}, { consent: 'refused' }), applicant, '2026-12-01');
+    const r = await checkEligibility(fake({}, { consent: 'refused' }), applicant, '2026-12-01', sample);
     expect(r.lines).toEqual([{ step: 1, system: 'consent', ok: false, code: 'id_card_consent_refused' }]);
   });
   it('step 2: BMG must hold the phone the citizen entered for this IIN', async () => {
-    const r = await checkEligibility(fake(), { ...applicant, phone: '+77019999999' }, '2026-12-01');
+    const r = await checkEligibility(fake(), { ...applicant, phone: '+77019999999' }, '2026-12-01', sample);
     expect(r).toMatchObject({ ok: false, code: 'id_card_phone_mismatch' });
     expect(r.lines.map((l) => [l.step, l.system, l.ok])).toEqual([
       [1, 'consent', true],
       [2, 'gbd_fl', true],
       [2, 'bmg', false],
     ]);
-    const ok = await checkEligibility(fake(), applicant, '2026-12-01');
+    const ok = await checkEligibility(fake(), applicant, '2026-12-01', sample);
     expect(ok).toMatchObject({ ok: true, value: { phone: PHONE } });
   });
   it('the window edges: 30 days before and 10 days after are still open', async () => {
     for (const expiresOn of ['2026-12-31', '2026-11-21']) {
-      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), applicant, '2026-12-01')).ok).toBe(true);
+      expect((await checkEligibility(fake({ document: { ...person.document, expiresOn } }), applicant, '2026-12-01', sample)).ok).toBe(
+        true,
+      );
     }
   });
 });

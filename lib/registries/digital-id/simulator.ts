@@ -20,13 +20,13 @@ export class DigitalIdSimulator implements DigitalId {
     return f ? { passed: f.livenessOk } : null;
   }
 
-  // The real system compares the photo; the simulator ignores it (the port's 2nd argument) and answers from the seed.
+  // The real system compares the photo; the simulator ignores the bytes (the port's 2nd argument) and answers from the seed.
   async faceMatch(iin: string): Promise<{ matched: boolean } | null> {
     const f = await this.flags(iin);
     return f ? { matched: f.faceMatchOk } : null;
   }
 
-  // Passes only when both seeded flags do; the sample's hash (2nd argument) is ignored by the simulator.
+  // Passes only when both seeded flags do; the sample (2nd argument) is ignored by the simulator.
   async verifySample(iin: string): Promise<{ passed: boolean } | null> {
     const f = await this.flags(iin);
     return f ? { passed: f.livenessOk && f.faceMatchOk } : null;

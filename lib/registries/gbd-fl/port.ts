@@ -21,6 +21,8 @@ export const personSchema = z.object({
   birthDate: z.iso.date(),
   sex: z.enum(['male', 'female']),
   citizenship: z.string(),
+  /** ISO 3166-1 alpha-2. Order 002 p.5 (4): an ID card prints only the country of birth. */
+  birthCountry: z.string().length(2),
   capable: z.boolean(),
   deceased: z.boolean(),
   /** Null when the person has no permanent registration (SPEC §5 step 6 sends them to a CON). */

@@ -24,6 +24,7 @@ function toPerson(r: PersonRow): Person {
     birthDate: r.birthDate,
     sex: r.sex,
     citizenship: r.citizenship,
+    birthCountry: r.birthCountry,
     capable: r.capable,
     deceased: r.deceased,
     permanentAddress:

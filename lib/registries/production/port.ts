@@ -6,17 +6,51 @@ export const productionOrderSchema = z.object({
   kind: z.enum(['id_card', 'srts']),
   /** The portal's application number the order was placed for. */
   reference: z.string(),
-  status: z.enum(['accepted', 'in_production', 'ready', 'refused']),
+  /** ID card: `registered` (step 13) → `in_production` (ordered at step 18) → `ready`; or `refused` at step 13. */
+  status: z.enum(['registered', 'accepted', 'in_production', 'ready', 'refused']),
+  /** Why RP DRN refused to register the request (a code the portal translates); null otherwise. */
+  refusalReason: z.enum(['document_invalidated', 'application_in_progress']).nullable(),
   createdAt: z.date(),
 });
 export type ProductionOrder = z.infer<typeof productionOrderSchema>;
+export type RpDrnRefusal = NonNullable<ProductionOrder['refusalReason']>;
+
+/** Step 13: the signed request, registered with RP DRN before the duty is settled. */
+export type IdCardRequest = { reference: string; iin: string; registrationPointId: number };
 
 /**
- * RP DRN / IPC: ID-card production (§5 steps 13, 18) and SRTS printing (§3 step 19). Ordering again
- * for the same reference returns the first order, so a retry after a timeout never makes two cards.
+ * Step 18: what the production centre needs to personalise the card, sent only after UMS DP approved it: the
+ * application's personal data (as GBD FL has it; only the country of birth is printed, order 002 p.5 (4)), the
+ * photo and the signature sample themselves, and where the card is picked up.
+ */
+export type IdCardProductionOrder = {
+  ticket: string;
+  person: {
+    iin: string;
+    surname: string;
+    givenName: string;
+    patronymic: string | null;
+    surnameLat: string;
+    givenNameLat: string;
+    birthDate: string;
+    sex: 'male' | 'female';
+    birthCountry: string;
+  };
+  photo: { bytes: Uint8Array; mimeType: string };
+  signatureSample: { bytes: Uint8Array; mimeType: string };
+  registrationPointId: number;
+};
+
+/**
+ * RP DRN / IPC: ID-card registration and production (§5 steps 13, 18) and SRTS printing (§3 step 19). Each call is
+ * idempotent on its key (the reference, the ticket), so a retry after a timeout never registers or makes two cards.
  */
 export interface DocumentProduction {
-  orderIdCard(reference: string): Promise<ProductionOrder>;
+  /** Step 13: the registration ticket, or a refusal (status `refused` with its reason). */
+  registerIdCard(request: IdCardRequest): Promise<ProductionOrder>;
+  /** Step 18: the production order for a registered ticket; null when RP DRN has no such ticket. */
+  orderIdCard(order: IdCardProductionOrder): Promise<ProductionOrder | null>;
   orderSrts(reference: string): Promise<ProductionOrder>;
+  /** Where the order is now: production status comes back from RP DRN, not from the portal's clock. */
   status(orderId: string): Promise<ProductionOrder | null>;
 }

@@ -16,8 +16,10 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { countryName } from '@/lib/kz/country';
 import { publicOrigin } from '@/lib/http/origin';
 import { payDutyAction, signAndSubmitAction, withdrawRenewalAction } from '@/lib/id-card/actions';
+import { annulmentNotice } from '@/lib/id-card/annulment';
 import { idCardMachine, type IdCardState } from '@/lib/id-card/machine';
 import { PHOTO_RULES } from '@/lib/id-card/photo';
 import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
@@ -62,6 +64,7 @@ export default async function IdCardApplicationPage({
   const requestCode = codes.find((s) => s.partyRole === 'applicant');
   const saved = (await searchParams).saved;
   const withdrawable = idCardMachine.can(app.status as IdCardState, 'withdraw');
+  const notice = c.annulReason ? annulmentNotice(c.annulReason, !!c.exemptStatus) : 'none';
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -88,7 +91,7 @@ export default async function IdCardApplicationPage({
             {t(`annulReasons.${c.annulReason}` as never)}
             {c.annulComment ? ` — ${c.annulComment}` : ''}
           </p>
-          {c.annulReason !== 'more_checks' ? <p className="mt-2">{t('annulledAgain')}</p> : null}
+          {notice !== 'none' ? <p className="mt-2">{t(notice === 'apply_again' ? 'annulledAgainExempt' : 'annulledAgain')}</p> : null}
           <p className="mt-3">
             <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
           </p>
@@ -118,7 +121,7 @@ export default async function IdCardApplicationPage({
                   term: t('holder'),
                   value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}`,
                 },
-                { term: t('placeOfBirth'), value: t('kazakhstan') },
+                { term: t('countryOfBirth'), value: c.birthCountry ? countryName(c.birthCountry, locale) : '—' },
                 { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'long') : '—' },
               ]}
             />

@@ -1,0 +1,11 @@
+/**
+ * A country's name in the reader's language from its ISO 3166-1 alpha-2 code (GBD FL's birth country), through
+ * the runtime's CLDR data, which has Kazakh and Russian. An unknown code shows as itself, never as blank.
+ */
+export function countryName(code: string, locale: 'kk' | 'ru'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code; // not a well-formed region code
+  }
+}
