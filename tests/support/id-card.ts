@@ -12,6 +12,7 @@ export async function startWithConsent(
   if (await openRenewalOf(ctx.db, ctx.actor.iin)) return startRenewal(ctx, { consentId: '0', phone: opts.phone ?? '' });
   const { consentId } = await askConsent(ctx);
   await answerConsent(ctx, { consentId, answer: opts.answer ?? 'grant' });
-  const phone = opts.phone ?? (await ctx.registries.bmg.findPhone(ctx.actor.iin)) ?? '+77000000000';
+  // The phone the person would type: the one BMG holds (a BMG outage is the service's to meet, at step 2).
+  const phone = opts.phone ?? (await ctx.registries.bmg.findPhone(ctx.actor.iin).catch(() => null)) ?? '+77000000000';
   return startRenewal(ctx, { consentId, phone, livenessSample: opts.livenessSample });
 }
