@@ -59,9 +59,6 @@ export function representativeBasis(input: {
 /** The operating hall's residence tickets: R-001, R-002… per CON and day (vehicles are B-…, machinery M-…). */
 export const residenceTicketCode = (seq: number) => `R-${String(seq).padStart(3, '0')}`;
 
-/** The address certificate's number: RR-ADR-2026-000001 (one counter per year). */
-export const certificateNumberOf = (year: number, seq: number) => `RR-ADR-${year}-${String(seq).padStart(6, '0')}`;
-
 /** The longest temporary registration this desk records, in days (docs/decisions.md). */
 export const MAX_STAY_DAYS = 366;
 

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
-  certificateNumberOf,
   conDocument,
   isMinorOn,
   ownerIncapacity,
@@ -84,10 +83,9 @@ describe('representativeBasis (p.7)', () => {
 });
 
 describe('numbers', () => {
-  it('tickets R-001…, certificates RR-ADR-<year>-<6 digits>', () => {
+  it('tickets R-001…', () => {
     expect(residenceTicketCode(1)).toBe('R-001');
     expect(residenceTicketCode(123)).toBe('R-123');
-    expect(certificateNumberOf(2026, 7)).toBe('RR-ADR-2026-000007');
   });
 });
 
