@@ -142,7 +142,7 @@ for (const locale of ['kk', 'ru'] as const) {
     await expectAccessible(worker);
     await worker.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(worker.getByRole('dialog'), key, locale);
-    await expect(worker.getByTestId('registered-text')).toContainText(/RR-ADR-\d{4}-\d{6}/);
+    await expect(worker.getByTestId('registered-text')).toContainText(/RRC-\d{4}-\d{6}/);
     await expectAccessible(worker);
     await worker.context().close();
   });
