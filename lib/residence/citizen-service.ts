@@ -27,9 +27,10 @@ import { arrivalFormSchema, withStateFacts, type ArrivalFacts, type ArrivalForm 
 import { astanaPasses } from './astana-types';
 import { applicationDocument, type ResidenceKind } from './certificate';
 import { ASTANA_REGION, expiringStatuses, isStale, stayAtSigning, stayProblem, withdrawableStatuses } from './citizen-service-rules';
-import { maskName, ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
+import { ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
 import { applicantView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine, type ResidenceState } from './machine';
+import { maskedName } from './person';
 import { lockForRegistration, registerResidence } from './register';
 
 type Locale = 'kk' | 'ru';
@@ -268,8 +269,6 @@ async function localeOf(db: DbOrTx, iin: string): Promise<Locale> {
   return u?.locale === 'ru' ? 'ru' : 'kk';
 }
 
-const personName = (p: Person | null, locale: Locale) => (p ? maskName(p.names[locale].givenName, p.names[locale].surname) : '—');
-
 /**
  * Finishes the draft (SPEC §6): the cadastre's owners are read again; an applicant who owns it alone needs nobody's
  * consent (→ ready to sign); otherwise every other owner gets a request that expires after the pilot's
@@ -337,7 +336,7 @@ export async function finishDraft(ctx: Ctx, input: { id: string; version: number
         locale,
         params: {
           number: app.number,
-          applicant: personName(person, locale),
+          applicant: maskedName(person, locale),
           address: locale === 'kk' ? property.addressKk : property.addressRu,
           hours: params.consentTtlHours,
           path: `/cabinet/consents/${c.id}`,

@@ -17,12 +17,13 @@ import type { Person } from '@/lib/registries/gbd-fl/port';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { canonicalJson } from '@/lib/signatures/canonical';
 import type { ArrivalForm } from './arrival-form';
-import { checkNorm, decideClaim, isAstana, maskedName, recheckAstana } from './astana-service';
+import { checkNorm, decideClaim, isAstana, recheckAstana } from './astana-service';
 import { astanaPasses, type AstanaClaim, type AstanaDecision } from './astana-types';
-import { ageOn, conDocument, ownerIncapacity, receptionOutcome, representativeBasis, residenceTicketCode, signBlockers } from './con-rules';
+import { conDocument, ownerIncapacity, receptionOutcome, representativeBasis, residenceTicketCode, signBlockers } from './con-rules';
 import type { ConAuthority, ConIntake, DeskBiometrics, DeskRefusalCode, OwnerIncapacity } from './con-types';
 import { centreView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine } from './machine';
+import { ageOn, maskedName } from './person';
 import { lockForRegistration, registerResidence } from './register';
 
 // The CON path of order 003 (chapter 2, p.3–8). Reception (`con_reception`) finds who owns the dwelling and sends a

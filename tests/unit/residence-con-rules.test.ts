@@ -1,10 +1,8 @@
-// Pure rules of the CON path (order 003, p.3–8): age on a date at the 18th birthday, who the operating hall serves,
+// Pure rules of the CON path (order 003, p.3–8; the age rule: residence-person.test.ts): who the operating hall serves,
 // where reception sends the visitor, who may represent the owner, ticket and certificate numbers, the stay period.
 import { describe, expect, it } from 'vitest';
 import {
-  ageOn,
   conDocument,
-  isMinorOn,
   ownerIncapacity,
   receptionOutcome,
   representativeBasis,
@@ -14,24 +12,6 @@ import {
 } from '@/lib/residence/con-rules';
 import { formSchema, refuseSchema } from '@/lib/residence/con-schemas';
 import type { ConIntake } from '@/lib/residence/con-types';
-
-describe('ageOn / isMinorOn: the 18th birthday', () => {
-  it('counts full years; the birthday itself completes the year', () => {
-    expect(ageOn('2008-03-08', '2026-03-07')).toBe(17);
-    expect(ageOn('2008-03-08', '2026-03-08')).toBe(18);
-    expect(ageOn('2008-03-08', '2026-03-09')).toBe(18);
-    expect(ageOn('2008-12-31', '2026-01-01')).toBe(17);
-  });
-  it('a minor until the day before the 18th birthday, an adult on it', () => {
-    expect(isMinorOn('2008-03-08', '2026-03-07')).toBe(true);
-    expect(isMinorOn('2008-03-08', '2026-03-08')).toBe(false);
-  });
-  it('born on 29 February: still a minor on 28 February of a common year, an adult on 1 March', () => {
-    expect(isMinorOn('2008-02-29', '2026-02-28')).toBe(true);
-    expect(isMinorOn('2008-02-29', '2026-03-01')).toBe(false);
-  });
-  it('a newborn is 0', () => expect(ageOn('2026-01-10', '2026-01-10')).toBe(0));
-});
 
 describe('ownerIncapacity (p.4, p.6)', () => {
   const today = '2026-03-08';
