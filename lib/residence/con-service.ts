@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applicationParties, applications } from '@/db/schema/applications';
@@ -7,6 +6,7 @@ import { auditEvents } from '@/db/schema/audit';
 import { residenceApplications } from '@/db/schema/residence';
 import { queueTickets } from '@/db/schema/vehicle';
 import { createApplication, transition } from '@/lib/applications/core';
+import { identifyAtDesk } from '@/lib/applications/identify-at-desk';
 import { loadInScope, isUuid, type ScopeContext } from '@/lib/applications/scope';
 import { audit, scopeLabel } from '@/lib/audit';
 import { localDate, localDayStart, localYear } from '@/lib/calendar/local';
@@ -161,19 +161,21 @@ export async function issueResidenceTicket(ctx: Ctx, input: { cadastralNumber: s
 
 // ── the operating hall: the e-queue ───────────────────────────────────────────────────────────────────────
 
+/** A CON's residence tickets waiting on a day. */
+const waitingAt = (centreId: number, day: string) =>
+  and(
+    eq(queueTickets.serviceCentreId, centreId),
+    eq(queueTickets.day, day),
+    eq(queueTickets.service, SERVICE),
+    eq(queueTickets.status, 'waiting'),
+  );
+
 /** Today's waiting residence tickets of a CON, in order. */
 export function waitingResidenceTickets(db: DbOrTx, centreId: number, today = localDate()) {
   return db
     .select({ id: queueTickets.id, code: queueTickets.code, createdAt: queueTickets.createdAt })
     .from(queueTickets)
-    .where(
-      and(
-        eq(queueTickets.serviceCentreId, centreId),
-        eq(queueTickets.day, today),
-        eq(queueTickets.service, SERVICE),
-        eq(queueTickets.status, 'waiting'),
-      ),
-    )
+    .where(waitingAt(centreId, today))
     .orderBy(asc(queueTickets.seq));
 }
 
@@ -184,14 +186,7 @@ export async function callNextResidenceTicket(ctx: Ctx, today = localDate()) {
     const [next] = await tx
       .select()
       .from(queueTickets)
-      .where(
-        and(
-          eq(queueTickets.serviceCentreId, centreId),
-          eq(queueTickets.day, today),
-          eq(queueTickets.service, SERVICE),
-          eq(queueTickets.status, 'waiting'),
-        ),
-      )
+      .where(waitingAt(centreId, today))
       .orderBy(asc(queueTickets.seq))
       .limit(1)
       .for('update', { skipLocked: true });
@@ -327,22 +322,11 @@ export async function refuseAtDesk(ctx: Ctx, input: { ticketId: string; code: De
 
 // ── p.7: the legal representative, the applicant, and the application formed ────────────────────────────
 
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
-/**
- * A CON visitor identified by the ID document they present (GBD FL) and the sample captured at the desk (Digital
- * ID; without a desk camera the capture is simulated: fresh bytes). Not found → an input error, not a refusal.
- */
-async function identifyVisitor(registries: Registries, documentNumber: string, sample?: Uint8Array) {
-  const number = normalizeDocumentNumber(documentNumber);
-  const person = await registries.gbdFl.findPersonByDocument(number);
-  if (!person || person.deceased) throw new DomainError('residence_con_document_not_found');
-  const bytes = sample?.byteLength ? sample : randomBytes(64);
-  const sampleSha256 = createHash('sha256').update(bytes).digest('hex');
-  const check = await registries.digitalId.verifySample(person.iin, sampleSha256);
-  if (!check) throw new DomainError('residence_con_document_not_found');
-  const biometrics: DeskBiometrics = { passed: check.passed, sampleSha256, checkedAt: new Date().toISOString() };
-  return { person, documentNumber: number, biometrics };
+/** A CON visitor identified as at every desk (identifyAtDesk); not found or deceased → an input error, not a refusal. */
+async function identifyVisitor(registries: Registries, documentNumber: string) {
+  const found = await identifyAtDesk(registries, documentNumber);
+  if (!found || found.person.deceased) throw new DomainError('residence_con_document_not_found');
+  return found;
 }
 
 export type FormApplicationInput = {
