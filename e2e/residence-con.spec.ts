@@ -121,12 +121,12 @@ for (const locale of ['kk', 'ru'] as const) {
     await expect(worker.getByText(tx(locale, 'application.basis.parent'))).toBeVisible();
 
     // Astana's steps: the numbers; at the norm, the parent's claim (checked in ZAGS).
-    await expect(worker.getByTestId('astana-block')).toBeVisible();
+    await expect(worker.getByTestId('astana-explanation')).toBeVisible();
     const relation = worker.getByLabel(tx(locale, 'astana.relation'));
     if (await relation.isVisible()) {
       await relation.selectOption('parent');
       await worker.getByRole('button', { name: tx(locale, 'astana.check') }).click();
-      await expect(worker.getByTestId('kinship-chain')).toBeVisible();
+      await expect(worker.getByTestId('astana-chain')).toBeVisible();
     }
 
     // The statistical arrival form.
