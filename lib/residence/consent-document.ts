@@ -1,5 +1,5 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { formatDate } from '@/lib/format';
 import { maskIin } from '@/lib/kz/iin';
 import type { Registries } from '@/lib/registries';
