@@ -1,6 +1,8 @@
 // Pure rules of the CON path (order 003, p.3–8; the age rule: residence-person.test.ts): who the operating hall serves,
 // where reception sends the visitor, who may represent the owner, ticket and certificate numbers, the stay period.
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { egovServiceUrl, renderConReferralPdf } from '@/lib/residence/con-pdf';
 import {
   conDocument,
   ownerIncapacity,
@@ -162,5 +164,40 @@ describe('the desk forms', () => {
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'not_representative' }).success).toBe(true);
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'kinship_not_found' }).success).toBe(false);
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'not_representative', ownerIin: '1' }).success).toBe(false);
+  });
+});
+
+describe('the printed referral to the online service (p.5, p.8)', () => {
+  it('reception’s advice and the hall’s refusal, one page each, in the person’s language, with egov.kz in it', async () => {
+    const titles = {
+      kk: {
+        reception_online: 'Мемлекеттік қызметті онлайн алу туралы жадынама',
+        refused: 'ХҚКО-да мемлекеттік қызмет көрсетуден бас тарту туралы хабарлама',
+      },
+      ru: {
+        reception_online: 'Памятка о получении государственной услуги в онлайн формате',
+        refused: 'Уведомление о невозможности оказания государственной услуги в ЦОН',
+      },
+    } as const;
+    for (const locale of ['kk', 'ru'] as const)
+      for (const kind of ['reception_online', 'refused'] as const) {
+        const pdf = await renderConReferralPdf(
+          {
+            kind,
+            reason: 'reason',
+            cadastralNumber: kind === 'reception_online' ? '01-001-001-001:1' : null,
+            portalUrl: `https://qyzmet.example/${locale}/services/residence`,
+            con: 'ХҚКО',
+            worker: { name: 'Айгерім С.', role: 'con_reception' },
+            at: new Date('2026-03-10T06:00:00Z'),
+          },
+          locale,
+        );
+        const doc = await PDFDocument.load(pdf);
+        expect(doc.getPageCount()).toBe(1);
+        expect(doc.getTitle()).toBe(titles[locale][kind]);
+      }
+    expect(egovServiceUrl('kk')).toBe('https://egov.kz/cms/kk/online-services/for_citizen/pass001_mvd');
+    expect(egovServiceUrl('ru')).toBe('https://egov.kz/cms/ru/online-services/for_citizen/pass001_mvd');
   });
 });
