@@ -471,22 +471,13 @@ export async function signResidence(ctx: Ctx, input: { id: string; version: numb
   const document = await applicationDocumentOf(ctx.registries, app, ctx.actor);
   await ctx.db.transaction(async (tx) => {
     if (!(await lockForRegistration(tx, app.id, input.version))) return; // the other submit won
-    const { signature, certificateNumber, at } = await registerResidence(tx, ctx.registries, {
+    await registerResidence(tx, ctx.registries, {
       app,
       property,
       period,
       signature: { purpose: 'residence.application', document, cms: input.cms, party: { role: 'applicant', iin: ctx.actor.iin } },
       personMissing: 'residence_person_not_found',
-    });
-    await transition(tx, {
-      id: app.id,
-      expectedVersion: input.version,
-      machine,
-      event: 'sign',
-      actor: ctx.actor,
-      grant: ctx.grant,
-      set: { submittedAt: at, decidedAt: at },
-      data: { signature: signature.id, verifyCode: signature.verifyCode, certificateNumber },
+      event: { name: 'sign', expectedVersion: input.version, actor: ctx.actor, grant: ctx.grant },
     });
   });
   return loadResidence(ctx.db, app.id);

@@ -646,23 +646,14 @@ export async function signAndRegister(ctx: Ctx, input: { id: string; version: nu
   await ctx.db.transaction(async (tx) => {
     if (!(await lockForRegistration(tx, app.id, input.version))) return; // the other submit signed it
     const period = app.residence.kind === 'temporary' ? { from: app.residence.stayFrom!, until: app.residence.stayUntil! } : null;
-    const { signature, certificateNumber, at } = await registerResidence(tx, ctx.registries, {
+    await registerResidence(tx, ctx.registries, {
       app,
       property,
       period,
       signature: { purpose: 'residence.con', document, cms: input.cms, party: { role: 'con_operator', iin: ctx.actor.iin } },
       personMissing: 'residence_con_gbd_fl_refused',
       set: recheck ? { astana: recheck } : {},
-    });
-    await transition(tx, {
-      id: app.id,
-      expectedVersion: input.version,
-      machine,
-      event: 'con_register',
-      actor: ctx.actor,
-      grant: ctx.grant,
-      set: { submittedAt: at, decidedAt: at },
-      data: { signature: signature.id, certificate: certificateNumber },
+      event: { name: 'con_register', expectedVersion: input.version, actor: ctx.actor, grant: ctx.grant },
     });
     await closeTicket(tx, app.intake);
   });

@@ -3,11 +3,13 @@ import 'server-only';
 // inside the caller's transaction, with the application's row already locked, the EDS is verified and stored, GBD FL
 // records the address (permanent: the person moves, which ends the previous registration; temporary: from–until),
 // the application gets its address certificate's number, and the applicant is told by SMS and in the cabinet, in
-// their language. The caller fires its own machine event (`sign` / `con_register`) in the same transaction.
+// their language; the application moves to `registered` by the channel's machine event (`sign` / `con_register`).
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { residenceApplications } from '@/db/schema/residence';
+import { transition } from '@/lib/applications/core';
+import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { Registries } from '@/lib/registries';
@@ -16,6 +18,7 @@ import type { AddressRegistration } from '@/lib/registries/gbd-fl/port';
 import { recordSignature, type SigningParty } from '@/lib/signatures/service';
 import { certificateNumberOf, type ResidenceKind } from './certificate';
 import type { ResidenceApplication } from './load';
+import { residenceMachine as machine } from './machine';
 
 /**
  * Locks the application's row for the registration: false when the other submit registered it while this one
@@ -65,6 +68,8 @@ export type RegisterInput = {
   personMissing: string;
   /** More columns of the residence row written with the registration (e.g. the Astana decision re-checked). */
   set?: Partial<typeof residenceApplications.$inferInsert>;
+  /** The machine event that registers it: the applicant's `sign` online, the worker's `con_register` at a CON. */
+  event: { name: 'sign' | 'con_register'; expectedVersion: number; actor: Actor; grant: Grant };
 };
 
 /**
@@ -109,6 +114,16 @@ export async function registerResidence(tx: DbOrTx, registries: Registries, inpu
       address: locale === 'kk' ? property.addressKk : property.addressRu,
       ...(period ? { until: period.until } : {}),
     },
+  });
+  await transition(tx, {
+    id: app.id,
+    expectedVersion: input.event.expectedVersion,
+    machine,
+    event: input.event.name,
+    actor: input.event.actor,
+    grant: input.event.grant,
+    set: { submittedAt: now, decidedAt: now },
+    data: { signature: signature.id, verifyCode: signature.verifyCode, certificateNumber },
   });
   return { signature, certificateNumber, at: now };
 }
