@@ -215,7 +215,10 @@ describe('p.6–7: a minor owner with a parent as the legal representative', () 
     const [document_] = await residenceDocumentsFor(PERSONA.motherSaule, [app.id], database.db);
     expect(document_).toMatchObject({ certificateNumber: r3.residence.certificateNumber, kind: 'temporary', state: 'active' });
     expect(document_!.verifyCode).toMatch(/^[A-Z0-9]{4,20}$/);
-    const sms = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `residence:${app.id}:registered`));
+    const sms = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `residence:${app.id}:registered`));
     expect(sms.map((m) => m.payload)).toEqual([
       expect.objectContaining({
         recipientIin: PERSONA.motherSaule,
