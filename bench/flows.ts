@@ -1,12 +1,15 @@
 // Flows per second (issue 6, part 5): whole applications through the service layer, on real PostgreSQL and the
 // registry simulators, N in flight at once: ID cards (order 002, submit → pay → approve → issue), vehicles
 // (order 000, dealer → buyer → step 19 → hand-over at the CON) and agricultural machinery (orders 001/004, the CON
-// front office's intake → the akimat's approval → hand-over at the CON), each step timed. The people, vehicles,
+// front office's intake → the akimat's approval → hand-over at the CON) and residence registration online (order 003,
+// SPEC §6: start → the dwelling → the arrival form → the other owner's EDS consent → the applicant's EDS, GBD FL
+// written), each step timed. The people, vehicles,
 // fee payments and plates a set needs are inserted first, in batches, outside the timed part.
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { idCardApplications } from '../db/schema/id-card';
+import { residenceConsents } from '../db/schema/residence';
 import { userRoles, users } from '../db/schema/people';
 import { machineryPlates } from '../db/schema/machinery';
 import { platePool } from '../db/schema/reference';
@@ -16,6 +19,8 @@ import {
   machines,
   mobileNumbers,
   persons,
+  properties,
+  propertyOwners,
   recyclingFees,
   saleContracts,
   vehiclePassports,
@@ -66,6 +71,19 @@ import {
 import { itemApplies } from '../lib/machinery/rules';
 import { getRegistries, type Registries } from '../lib/registries';
 import { ProductionSimulator } from '../lib/registries/production/simulator';
+import type { ArrivalForm } from '../lib/residence/arrival-form';
+import {
+  applicationDocumentOf as residenceDocumentOf,
+  chooseDwelling,
+  citizenResidence,
+  finishDraft,
+  saveArrivalForm,
+  signResidence,
+  startResidence,
+} from '../lib/residence/citizen-service';
+import { consentDetails } from '../lib/residence/consent-document';
+import { loadConsentCase } from '../lib/residence/consent-scope';
+import { answerConsent as answerResidenceConsent } from '../lib/residence/consent-service';
 import { canonicalBytes } from '../lib/signatures/canonical';
 import { issuePersonCertificates, type PersonOptions } from '../lib/signatures/pki';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
@@ -87,7 +105,7 @@ import { portraitJpeg, signaturePng } from '../tests/support/images';
 
 export type FlowStep = { name: string; count: number; p50: number; p95: number };
 export type FlowReport = {
-  flow: 'id_card' | 'vehicle' | 'machinery';
+  flow: 'id_card' | 'vehicle' | 'machinery' | 'residence';
   concurrency: number;
   applications: number;
   failed: number;
@@ -112,7 +130,9 @@ const REGION = '01'; // Astana: the seeded reviewer, registration point, dealer 
 // Machinery (order p.1): a pilot region's CON. Almaty's first CON takes the intakes; its owners live in the Bostandyq
 // district, so the e-application goes to the seeded akimat of that district (p.9).
 const MACHINERY_REGION = '02';
-const counters = { iin: 0, vin: 0, plate: 0, card: 0, document: 0, serial: 0, machineryPlate: 0, passport: 0 };
+// Residence (order 003): dwellings in Karaganda, outside Astana's extra steps (those are timed by the integration tests).
+const RESIDENCE_REGION = '09';
+const counters = { iin: 0, vin: 0, plate: 0, card: 0, document: 0, serial: 0, machineryPlate: 0, passport: 0, dwelling: 0 };
 
 const signer = (a: Actor) => ({ iin: a.iin, surname: a.surname, givenName: a.givenName });
 const expectStatus = (row: { status: string }, status: string) => {
@@ -131,7 +151,7 @@ function safeMessage(e: unknown): string {
 
 export async function runFlows(
   db: Db,
-  opts: { concurrency: number[]; idCards: number; vehicles: number; machinery: number },
+  opts: { concurrency: number[]; idCards: number; vehicles: number; machinery: number; residence: number },
 ): Promise<FlowReport[]> {
   const bench = await setUp(db);
   const reports: FlowReport[] = [];
@@ -142,6 +162,8 @@ export async function runFlows(
     reports.push(await measure('vehicle', concurrency, sales, (sale, step) => vehicleFlow(bench, sale, step)));
     const intakes = await makeMachineryIntakes(bench, opts.machinery);
     reports.push(await measure('machinery', concurrency, intakes, (intake, step) => machineryFlow(bench, intake, step)));
+    const moves = await makeResidenceMoves(bench, opts.residence);
+    reports.push(await measure('residence', concurrency, moves, (move, step) => residenceFlow(bench, move, step)));
   }
   return reports;
 }
@@ -434,6 +456,55 @@ async function machineryFlow(b: Bench, m: MachineryIntakeItem, step: Step) {
   expectStatus(issued, 'issued');
 }
 
+/** One online residence registration: the applicant moves into a flat another person owns alone. */
+type ResidenceMove = { applicant: Actor; owner: Actor; cadastralNumber: string };
+
+const ARRIVAL_FORM: ArrivalForm = {
+  previousAddress: 'Астана қ., Бенч к-сі, 1',
+  previousRegionCode: REGION,
+  movingReason: 'family',
+  education: 'higher',
+  occupation: 'employed',
+  maritalStatus: 'never_married',
+  nationality: null,
+};
+
+async function residenceFlow(b: Bench, m: ResidenceMove, step: Step) {
+  const c = b.ctx(m.applicant);
+  const reload = () => citizenResidence(b.db, m.applicant, id);
+  const { applicationId: id } = await step('start', () => startResidence(c, { kind: 'permanent', locale: 'kk' }));
+  await step('dwelling', async () => chooseDwelling(c, { id, version: (await reload()).version, cadastralNumber: m.cadastralNumber }));
+  await step('arrival_form', async () => saveArrivalForm(c, { id, version: (await reload()).version, form: ARRIVAL_FORM }));
+  const finished = await step('finish', async () => finishDraft(c, { id, version: (await reload()).version }));
+  if (finished !== 'awaiting_owner_consent') throw new Error(`finish: ${finished}`);
+  // The owner opens the request from the SMS and consents with EDS over what the page shows.
+  const answered = await step('owner_consent', async () => {
+    const [request] = await b.db
+      .select({ id: residenceConsents.id })
+      .from(residenceConsents)
+      .where(and(eq(residenceConsents.applicationId, id), eq(residenceConsents.ownerIin, m.owner.iin)));
+    if (!request) throw new Error('no consent request for the owner');
+    const consent = (await loadConsentCase(b.db, request.id))!;
+    const { document } = await consentDetails(b.ctx(m.owner).registries, consent, 'kk');
+    const cms = await b.pki.sign(signer(m.owner), document);
+    return answerResidenceConsent(b.ctx(m.owner), {
+      consentId: request.id,
+      version: consent.consent.version,
+      locale: 'kk',
+      answer: 'consent',
+      cms,
+    });
+  });
+  if (answered.application !== 'ready_to_sign') throw new Error(`consent: ${answered.application}`);
+  const registered = await step('sign', async () => {
+    const app = await reload();
+    const cms = await b.pki.sign(signer(m.applicant), await residenceDocumentOf(c.registries, app, m.applicant));
+    // As the signing action builds it: the registry calls are logged against the application.
+    return signResidence({ ...c, registries: getRegistries(b.db, { applicationId: id }) }, { id, version: app.version, cms });
+  });
+  expectStatus(registered ?? { status: 'missing' }, 'registered');
+}
+
 /**
  * Signing as people do it on their side (NCALayer): the demo PKI's CA (tests/support/pki.ts; DEMO_MODE trusts it)
  * and a certificate for each signer, issued while preparing. Each needs a certificate with their own IIN, not a
@@ -714,4 +785,36 @@ async function makeMachineryIntakes(b: Bench, n: number): Promise<MachineryIntak
       .values(part.map(({ plate }) => ({ number: plate, regionCode: MACHINERY_REGION, status: 'free' as const })));
   }
   return items;
+}
+
+/** `n` applicants and as many owners (citizens with certificates), and a flat in Karaganda for each owner alone. */
+async function makeResidenceMoves(b: Bench, n: number): Promise<ResidenceMove[]> {
+  if (n <= 0) return [];
+  const people = await makePeople(b, 2 * n);
+  const flats = await fresh(
+    n,
+    'dwelling',
+    (k) => `${RESIDENCE_REGION}-999-${String(Math.floor(k / 500)).padStart(4, '0')}-${k % 500}:1`,
+    async (values) =>
+      (await b.db.select({ c: properties.cadastralNumber }).from(properties).where(inArray(properties.cadastralNumber, values))).map(
+        (r) => r.c,
+      ),
+  );
+  const moves = flats.map((cadastralNumber, i) => ({ applicant: people[2 * i]!, owner: people[2 * i + 1]!, cadastralNumber }));
+  for (const part of batches(moves)) {
+    await b.db.insert(properties).values(
+      part.map(({ cadastralNumber }, i) => ({
+        cadastralNumber,
+        regionCode: RESIDENCE_REGION,
+        kind: 'flat' as const,
+        totalAreaM2: 54,
+        addressKk: `Қарағанды облысы, Қарағанды қ., Бенч көшесі, ${cadastralNumber.split('-')[2]}, ${i + 1}-пәтер`,
+        addressRu: `Карагандинская область, г. Караганда, ул. Бенч, д. ${cadastralNumber.split('-')[2]}, кв. ${i + 1}`,
+      })),
+    );
+    await b.db
+      .insert(propertyOwners)
+      .values(part.map(({ cadastralNumber, owner }) => ({ cadastralNumber, iin: owner.iin, shareMilli: 1000 })));
+  }
+  return moves;
 }

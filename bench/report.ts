@@ -22,6 +22,8 @@ const FLOWS: Record<string, string> = {
   vehicle: 'vehicle (order 000): dealer → buyer → step 19 → hand-over at the CON',
   machinery:
     'agricultural machinery (orders 001/004): ticket → call → action → identify (GBD FL, Digital ID) → owner → machine → checklist → fees → a scan per item → the worker’s EDS → the akimat’s EDS approval with a plate → hand-over at the CON',
+  residence:
+    'residence registration online (order 003, SPEC §6): start → the dwelling (cadastre) → the arrival form → finish (the other owner asked) → the owner’s EDS consent → the applicant’s EDS, GBD FL records the address',
 };
 
 export function markdown(r: Report): string {

@@ -3,10 +3,11 @@
  *
  *   npm run bench                                   every part at 1 000 000 applications (≈ 15 min on 2 cores)
  *   npm run bench -- --applications 100000 --parts data,plans,pages --seconds 2 --soak-seconds 60
- *   npm run bench -- --parts flows --id-cards 40 --vehicles 16 --machinery 16     the flows alone, small sets
+ *   npm run bench -- --parts flows --id-cards 40 --vehicles 16 --machinery 16 --residence 16   the flows alone, small sets
  *
  * Parts: data (the generator), plans (EXPLAIN ANALYZE of the portal's queries), flows (applications/s through
- * the service layer: ID cards, vehicles and machinery, --id-cards, --vehicles and --machinery of each per set),
+ * the service layer: ID cards, vehicles, machinery and residence registrations, --id-cards, --vehicles, --machinery
+ * and --residence of each per set),
  * pages (autocannon against the portal and the baseline app, alternating), weight (first-load JS), lighthouse,
  * soak (memory at half capacity). Without DATABASE_URL it starts its own embedded PostgreSQL in a
  * temporary directory. Writes bench/results/<date>.md and .json, and bench/budgets.json (the latest budgets).
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     'id-cards': { type: 'string', default: '160' },
     vehicles: { type: 'string', default: '64' },
     machinery: { type: 'string', default: '64' },
+    residence: { type: 'string', default: '64' },
     rebuild: { type: 'boolean', default: false },
   },
 });
@@ -91,6 +93,7 @@ async function main() {
         idCards: Number(args['id-cards']),
         vehicles: Number(args.vehicles),
         machinery: Number(args.machinery),
+        residence: Number(args.residence),
       });
       figures.flows = flows;
       for (const f of flows)

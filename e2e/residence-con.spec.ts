@@ -2,7 +2,8 @@
 // context. Reception looks up a dwelling: the minor Aisha's Astana flat gets a ticket for the operating hall (p.4),
 // Galym's flat the printed advice to go online (p.5). The Astana CON's operating hall calls the ticket, checks Aisha's
 // IIN (p.6), identifies her parent by the ID document, forms a temporary registration for a fresh period, fills the
-// arrival form and signs with the worker's EDS: GBD FL records the address (p.7). Serial: the tests share the CON's
+// arrival form and signs with the worker's EDS: GBD FL records the address (p.7), and the parent finds the address
+// certificate in Digital documents. Serial: the tests share the CON's
 // e-queue. Each run registers the parent for its own period, so a retry or another run does not collide.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -121,12 +122,12 @@ for (const locale of ['kk', 'ru'] as const) {
     await expect(worker.getByText(tx(locale, 'application.basis.parent'))).toBeVisible();
 
     // Astana's steps: the numbers; at the norm, the parent's claim (checked in ZAGS).
-    await expect(worker.getByTestId('astana-block')).toBeVisible();
+    await expect(worker.getByTestId('astana-explanation')).toBeVisible();
     const relation = worker.getByLabel(tx(locale, 'astana.relation'));
     if (await relation.isVisible()) {
       await relation.selectOption('parent');
       await worker.getByRole('button', { name: tx(locale, 'astana.check') }).click();
-      await expect(worker.getByTestId('kinship-chain')).toBeVisible();
+      await expect(worker.getByTestId('astana-chain')).toBeVisible();
     }
 
     // The statistical arrival form.
@@ -142,8 +143,18 @@ for (const locale of ['kk', 'ru'] as const) {
     await expectAccessible(worker);
     await worker.getByTestId('open-sign-dialog').click();
     await signInDialogWithKeyFile(worker.getByRole('dialog'), key, locale);
-    await expect(worker.getByTestId('registered-text')).toContainText(/RR-ADR-\d{4}-\d{6}/);
+    await expect(worker.getByTestId('registered-text')).toContainText(/RRC-\d{4}-\d{6}/);
     await expectAccessible(worker);
+    const certificateNumber = /RRC-\d{4}-\d{6}/.exec((await worker.getByTestId('registered-text').textContent()) ?? '')![0];
     await worker.context().close();
+
+    // As online: the parent finds the address certificate in Digital documents, with its QR and the PDF.
+    const applicant = await signedIn(browser, parent, locale);
+    await applicant.goto(`/${locale}/cabinet/documents`);
+    const document = applicant.getByTestId('residence-document').filter({ hasText: certificateNumber });
+    await expect(document).toBeVisible();
+    await expect(document.getByTestId('verify-qr')).toBeVisible();
+    await expectAccessible(applicant);
+    await applicant.context().close();
   });
 }

@@ -1,7 +1,7 @@
 // The decision that explains itself (order 003 p.10, steps 1–7): the numbers of the norm with the maslikhat's
 // decision, the claim, the ZAGS chain with its acts (or what was searched when none was found), the NOBD/EPVO
 // record, and the outcome — in the reader's language. One component for the decision page and its print view,
-// the timeline (`compact`) and the CON pages.
+// the timeline (`compact`) and the CON desk (`reader="staff"`: the applicant is named, not addressed).
 import { getTranslations } from 'next-intl/server';
 import { Card, DescriptionList, Notice } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
@@ -35,11 +35,11 @@ function actText(t: T, act: ChainLink['act'], locale: Locale): string {
   return act.kind === 'birth' ? t('actBirth', args) : t('actMarriage', args);
 }
 
-function Chain({ t, chain, locale }: { t: T; chain: readonly ChainLink[]; locale: Locale }) {
+function Chain({ t, chain, locale, reader }: { t: T; chain: readonly ChainLink[]; locale: Locale; reader: Reader }) {
   return (
     <ol className="mt-3 flex flex-col gap-1" data-testid="astana-chain">
       {chain.map((link, i) => {
-        const role = i === 0 ? t('you') : i === chain.length - 1 ? t('owner') : null;
+        const role = i === 0 ? t(reader === 'staff' ? 'applicant' : 'you') : i === chain.length - 1 ? t('owner') : null;
         return (
           <li key={`${i}-${link.nameRu}`} className="flex flex-col">
             <span className="font-semibold text-ink">
@@ -97,15 +97,20 @@ export async function AstanaNormFacts({ decision, locale }: { decision: AstanaDe
   return <NormFacts t={t} decision={decision} locale={locale} />;
 }
 
+/** Who reads it: the applicant («you» in the chain) or the CON worker («the applicant»). */
+type Reader = 'applicant' | 'staff';
+
 const passed = (d: AstanaDecision) => d.outcome === 'within_norm' || d.outcome === 'kinship_confirmed' || d.outcome === 'student_confirmed';
 
 export async function AstanaExplanation({
   decision,
   locale,
   compact = false,
+  reader = 'applicant',
 }: {
   decision: AstanaDecision;
   locale: Locale;
+  reader?: Reader;
   /** One paragraph for a timeline entry or a list: the numbers, the chain's names, the outcome. */
   compact?: boolean;
 }) {
@@ -126,7 +131,7 @@ export async function AstanaExplanation({
     <div className="flex flex-col gap-6" data-testid="astana-explanation">
       <NormFacts t={t} decision={d} locale={locale} />
       {d.claim ? (
-        <Card title={t('claimSection')}>
+        <Card title={t(reader === 'staff' ? 'claimSectionStaff' : 'claimSection')}>
           <p className="font-semibold text-ink" data-testid="astana-claim">
             {claimLabelOf(t, d.claim)}
           </p>
@@ -138,8 +143,8 @@ export async function AstanaExplanation({
           {d.kinship.confirmed ? (
             <>
               <p className="font-semibold text-success-700">{t('kinshipFound')}</p>
-              <p className="mt-2 text-ink">{t('chainLead')}</p>
-              <Chain t={t} chain={d.kinship.chain} locale={locale} />
+              <p className="mt-2 text-ink">{t(reader === 'staff' ? 'chainLeadStaff' : 'chainLead')}</p>
+              <Chain t={t} chain={d.kinship.chain} locale={locale} reader={reader} />
             </>
           ) : (
             <>

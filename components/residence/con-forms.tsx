@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { DateField, FormErrorSummary, Notice, RadioGroup, SelectField, SubmitButton, TextField, type ActionResult } from '@/components/ui';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { educationLevels, maritalStatuses, movingReasons, occupations, type ArrivalForm } from '@/lib/residence/arrival-form';
+import { astanaRelations } from '@/lib/residence/astana-step-rules';
 import {
   arrivalFormAction,
   astanaClaimAction,
@@ -314,18 +315,6 @@ function RepresentativeForm({ ticketId, owner }: { ticketId: string; owner: Owne
   );
 }
 
-const kinshipRelations = [
-  'child',
-  'parent',
-  'spouse',
-  'sibling',
-  'half_sibling',
-  'grandparent',
-  'grandchild',
-  'in_law',
-  'student',
-] as const;
-
 /** p.10 step 4: what the applicant is to the owner (the order's list), with the parent or side where it asks. */
 export function ClaimForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('ResidenceCon');
@@ -345,7 +334,7 @@ export function ClaimForm({ id, version }: { id: string; version: number }) {
         defaultValue={relation}
         onChange={(e) => setRelation(e.target.value)}
         error={form.err('relation')}
-        options={kinshipRelations.map((r) => ({ value: r, label: t(`relations.${r}`) }))}
+        options={astanaRelations.map((r) => ({ value: r, label: t(`relations.${r}`) }))}
       />
       {relation === 'half_sibling' ? (
         <RadioGroup

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { applicationParties, applications } from '@/db/schema/applications';
@@ -10,6 +10,7 @@ import { machines } from '@/db/schema/registry';
 import { signatures } from '@/db/schema/signatures';
 import { queueTickets } from '@/db/schema/vehicle';
 import { createApplication, transition } from '@/lib/applications/core';
+import { identifyAtDesk, normalizeDocumentNumber } from '@/lib/applications/identify-at-desk';
 import { loadInScope, type ScopedView } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
@@ -295,13 +296,11 @@ const noMachine = {
 
 // ── step 2: p.6 (1), p.7 identification ───────────────────────────────────────────────────────────────────
 
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
 /**
  * p.6 (1): the one at the desk is found in GBD FL by the number of the ID document they present, and the captured
  * sample (its SHA-256) is checked by Digital ID. A negative result is p.7: the motivated refusal, at once
  * (`rejected_at_intake`, reason `biometrics_failed`); the refused person is the applicant and sees it in the cabinet.
- * Without a sample from the desk camera, the capture is simulated (fresh bytes) — the simulator answers from its seed.
+ * The identification itself is every desk's (lib/applications/identify-at-desk.ts).
  */
 export async function identify(
   ctx: Ctx,
@@ -311,13 +310,9 @@ export async function identify(
   const documentNumber = normalizeDocumentNumber(input.documentNumber);
   if (app.m.identityDocumentNumber === documentNumber && app.m.biometrics) return { app, passed: app.m.biometrics.passed };
   requireReceived(app);
-  const person = await ctx.registries.gbdFl.findPersonByDocument(documentNumber);
-  if (!person) throw new DomainError('machinery_document_not_found');
-  const sample = input.sample?.byteLength ? input.sample : randomBytes(64);
-  const sampleSha256 = createHash('sha256').update(sample).digest('hex');
-  const check = await ctx.registries.digitalId.verifySample(person.iin, biometricSample(sample));
-  if (!check) throw new DomainError('machinery_document_not_found');
-  const biometrics = { passed: check.passed, sampleSha256, checkedAt: new Date().toISOString() };
+  const found = await identifyAtDesk(ctx.registries, documentNumber, input.sample);
+  if (!found) throw new DomainError('machinery_document_not_found');
+  const { person, biometrics } = found;
   return ctx.db.transaction(async (tx) => {
     await audit(tx, ctx.actor, ctx.grant, {
       action: 'person.viewed',
@@ -325,7 +320,7 @@ export async function identify(
       subjectIin: person.iin,
       data: { purpose: 'machinery.intake' },
     });
-    if (check.passed) {
+    if (biometrics.passed) {
       const version = await saveStep(
         tx,
         ctx,

@@ -11,10 +11,10 @@ import { localDate } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
 import type { Registries } from '@/lib/registries';
 import type { StudentRecord } from '@/lib/registries/education/port';
-import type { Person } from '@/lib/registries/gbd-fl/port';
 import { withinNorm } from './astana-norm';
 import type { AstanaClaim, AstanaDecision, ChainLink } from './astana-types';
 import { verifyKinship, type KinshipClaim } from './kinship';
+import { maskedName } from './person';
 
 /** Astana's region code (SPEC §8): the dwellings the extra steps apply to. */
 export const ASTANA = '01';
@@ -66,13 +66,6 @@ export function searchedFor(claim: KinshipClaim): string[] {
 /** Pure: full-time study in Astana on `today` (step 7), the record that shows it, or null. */
 export function fullTimeInAstana(records: readonly StudentRecord[], today: string): StudentRecord | null {
   return records.find((r) => r.fullTime && r.regionCode === ASTANA && r.fromDate <= today && today <= r.toDate) ?? null;
-}
-
-/** Pure: «Галым Б.» — the given name and the surname's initial, as a portal shows a relative. */
-export function maskedName(person: Pick<Person, 'names'> | null, locale: 'kk' | 'ru'): string {
-  if (!person) return '—';
-  const n = person.names[locale];
-  return `${n.givenName} ${n.surname.slice(0, 1)}.`;
 }
 
 /** Steps 1–3. The dwelling must exist in the cadastre; the outcome is `within_norm` or `claim_needed`. */

@@ -19,13 +19,13 @@ import { astanaPasses } from './astana-types';
 import { certificateState, type CertificateState } from './certificate';
 import { nextStep, withdrawableStatuses, type NextStep } from './citizen-service-rules';
 import { applicationDocumentOf, arrivalFactsOf, checkDwelling, citizenResidence, residenceSettings } from './citizen-service';
-import { cascade, maskName } from './dwelling';
+import { cascade } from './dwelling';
+import { maskedName } from './person';
 import type { ResidenceApplication } from './load';
 import type { ResidenceState } from './machine';
 
 type Locale = 'kk' | 'ru';
 
-const masked = (p: Person | null, locale: Locale) => (p ? maskName(p.names[locale].givenName, p.names[locale].surname) : '—');
 const fullName = (p: Person, locale: Locale) => {
   const n = p.names[locale];
   return [n.surname, n.givenName, n.patronymic].filter(Boolean).join(' ');
@@ -61,7 +61,7 @@ export async function applicationPageOf(actor: Actor, id: string, locale: Locale
   const cad = app.residence.cadastralNumber;
   const property = cad ? await orUnavailable(() => registries.cadastre.findProperty(cad)) : null;
   const owners = await orUnavailable(() =>
-    Promise.all(app.consents.map(async (c) => ({ ...c, name: masked(await registries.gbdFl.findPerson(c.ownerIin), locale) }))),
+    Promise.all(app.consents.map(async (c) => ({ ...c, name: maskedName(await registries.gbdFl.findPerson(c.ownerIin), locale) }))),
   );
   const step = stepOf(app);
   const document =
@@ -140,7 +140,7 @@ async function previewOf(registries: Registries, app: ResidenceApplication, cada
       property.owners.map(async (o) => ({
         ...o,
         you: o.iin === app.residence.iin,
-        name: masked(await registries.gbdFl.findPerson(o.iin), locale),
+        name: maskedName(await registries.gbdFl.findPerson(o.iin), locale),
       })),
     ),
     registries.gbdFl.countRegisteredAt(property.cadastralNumber),
@@ -256,5 +256,5 @@ export async function certificateForVerify(number: string, code: string, locale:
   const [doc] = await residenceDocumentsFor(row.r.iin, [row.id]);
   const person = await getRegistries(portalDb).gbdFl.findPerson(row.r.iin);
   if (!doc) return null;
-  return { ...doc, holder: masked(person, locale) };
+  return { ...doc, holder: maskedName(person, locale) };
 }

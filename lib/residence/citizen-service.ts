@@ -23,13 +23,12 @@ import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import type { Property } from '@/lib/registries/cadastre/port';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
-import { recordSignature } from '@/lib/signatures/service';
 import { arrivalFormSchema, withStateFacts, type ArrivalFacts, type ArrivalForm } from './arrival-form';
 import { recheckAstana } from './astana-service';
 import { ASTANA_EVENTS } from './astana-step';
 import { astanaRefusalAtSigning, timelineDataOf } from './astana-step-rules';
 import { astanaPasses, type AstanaDecision } from './astana-types';
-import { applicationDocument, certificateNumberOf, type ResidenceKind } from './certificate';
+import { applicationDocument, type ResidenceKind } from './certificate';
 import {
   ASTANA_REGION,
   expiringStatuses,
@@ -39,9 +38,11 @@ import {
   stayProblem,
   withdrawableStatuses,
 } from './citizen-service-rules';
-import { maskName, ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
+import { ownerBlock, ownersChanged, ownersToAsk, type OwnerFacts } from './dwelling';
 import { applicantView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine, type ResidenceState } from './machine';
+import { maskedName } from './person';
+import { lockForRegistration, registerResidence } from './register';
 
 type Locale = 'kk' | 'ru';
 
@@ -279,8 +280,6 @@ async function localeOf(db: DbOrTx, iin: string): Promise<Locale> {
   return u?.locale === 'ru' ? 'ru' : 'kk';
 }
 
-const personName = (p: Person | null, locale: Locale) => (p ? maskName(p.names[locale].givenName, p.names[locale].surname) : '—');
-
 /**
  * Finishes the draft (SPEC §6): the cadastre's owners are read again; an applicant who owns it alone needs nobody's
  * consent (→ ready to sign); otherwise every other owner gets a request that expires after the pilot's
@@ -348,7 +347,7 @@ export async function finishDraft(ctx: Ctx, input: { id: string; version: number
         locale,
         params: {
           number: app.number,
-          applicant: personName(person, locale),
+          applicant: maskedName(person, locale),
           address: locale === 'kk' ? property.addressKk : property.addressRu,
           hours: params.consentTtlHours,
           path: `/cabinet/consents/${c.id}`,
@@ -508,78 +507,14 @@ export async function signResidence(ctx: Ctx, input: { id: string; version: numb
   const { property, period } = checked;
   const document = await applicationDocumentOf(ctx.registries, app, ctx.actor);
   await ctx.db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ status: applications.status, version: applications.version })
-      .from(applications)
-      .where(eq(applications.id, app.id))
-      .for('update');
-    if (locked?.status === 'registered') return; // the other submit won while this one waited for the lock
-    if (!locked || locked.version !== input.version) throw new DomainError('application_changed');
-    const signature = await recordSignature(tx, {
-      applicationId: app.id,
-      documentNumber: app.number,
-      purpose: 'residence.application',
-      document,
-      cms: input.cms,
-      party: { role: 'applicant', iin: ctx.actor.iin },
-    });
-    // GBD FL is idempotent for the same registration: a commit lost after this call is safe to repeat.
-    const receipt = await ctx.registries.gbdFl.registerAddress(
-      app.residence.kind === 'permanent'
-        ? {
-            kind: 'permanent',
-            iin: app.residence.iin,
-            address: {
-              regionCode: property.regionCode,
-              addressKk: property.addressKk,
-              addressRu: property.addressRu,
-              cadastralNumber: property.cadastralNumber,
-            },
-          }
-        : {
-            kind: 'temporary',
-            iin: app.residence.iin,
-            cadastralNumber: property.cadastralNumber,
-            fromDate: period!.from,
-            toDate: period!.until,
-          },
-    );
-    if (!receipt) throw new DomainError('residence_person_not_found');
-    const now = new Date();
-    const certificateNumber = certificateNumberOf(app.number);
-    await tx
-      .update(residenceApplications)
-      .set({
-        signatureId: signature.id,
-        certificateNumber,
-        registeredAt: now,
-        closedAt: now,
-        ...(period ? { stayFrom: period.from, stayUntil: period.until } : {}),
-      })
-      .where(eq(residenceApplications.applicationId, app.id));
-    await transition(tx, {
-      id: app.id,
-      expectedVersion: input.version,
-      machine,
-      event: 'sign',
-      actor: ctx.actor,
-      grant: ctx.grant,
-      set: { submittedAt: now, decidedAt: now },
-      data: { signature: signature.id, verifyCode: signature.verifyCode, certificateNumber },
-    });
-    const locale = app.residence.applicantLocale;
-    await notify(tx, `residence:${app.id}:registered`, {
-      recipientIin: app.residence.iin,
-      applicationId: app.id,
-      kind: app.residence.kind === 'permanent' ? 'residence_registered' : 'residence_registered_temporary',
-      sms: true,
-      locale,
-      params: {
-        number: app.number,
-        certificate: certificateNumber,
-        address: locale === 'kk' ? property.addressKk : property.addressRu,
-        ...(period ? { until: period.until } : {}),
-      },
+    if (!(await lockForRegistration(tx, app.id, input.version))) return; // the other submit won
+    await registerResidence(tx, ctx.registries, {
+      app,
+      property,
+      period,
+      signature: { purpose: 'residence.application', document, cms: input.cms, party: { role: 'applicant', iin: ctx.actor.iin } },
+      personMissing: 'residence_person_not_found',
+      event: { name: 'sign', expectedVersion: input.version, actor: ctx.actor, grant: ctx.grant },
     });
   });
   return loadResidence(ctx.db, app.id);

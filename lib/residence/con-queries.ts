@@ -10,7 +10,7 @@ import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { serviceContext } from '@/lib/service-context';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import type { Property } from '@/lib/registries/cadastre/port';
-import { maskedName } from './astana-service';
+import { maskedName } from './person';
 import {
   blockersOf,
   conApplication,

@@ -1,21 +1,11 @@
-// Pure rules of the CON path of order 003 (chapter 2, p.3–8): the owner's age on a date, whether an owner is one the
+// Pure rules of the CON path of order 003 (chapter 2, p.3–8) (the owner's age: ./person.ts): whether an owner is one the
 // operating hall serves (p.4: a minor or a legally incapable person), where reception sends the visitor (p.4 / p.5),
 // who may act as the owner's legal representative (p.7), the e-queue ticket code, the temporary period, the address
 // certificate's number and the application the worker signs. No database: lib/residence/con-service.ts feeds them.
 import type { ArrivalForm } from './arrival-form';
 import type { AstanaDecision } from './astana-types';
 import type { ConIntake, OwnerIncapacity } from './con-types';
-
-/** Full years between `birthDate` and `today` (both YYYY-MM-DD). On the birthday itself the year is complete. */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const before = tm < bm || (tm === bm && td < bd);
-  return ty - by - (before ? 1 : 0);
-}
-
-/** Under 18 on `today`; from the 18th birthday on, an adult (born on 29 Feb: an adult from 1 Mar of a common year). */
-export const isMinorOn = (birthDate: string, today: string) => ageOn(birthDate, today) < 18;
+import { isMinorOn } from './person';
 
 /**
  * p.4, p.6: why this owner cannot act alone, or null for an owner who can (p.5, p.8). A minor by the GBD FL birth
@@ -58,9 +48,6 @@ export function representativeBasis(input: {
 
 /** The operating hall's residence tickets: R-001, R-002… per CON and day (vehicles are B-…, machinery M-…). */
 export const residenceTicketCode = (seq: number) => `R-${String(seq).padStart(3, '0')}`;
-
-/** The address certificate's number: RR-ADR-2026-000001 (one counter per year). */
-export const certificateNumberOf = (year: number, seq: number) => `RR-ADR-${year}-${String(seq).padStart(6, '0')}`;
 
 /** The longest temporary registration this desk records, in days (docs/decisions.md). */
 export const MAX_STAY_DAYS = 366;

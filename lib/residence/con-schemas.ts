@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { localDate } from '@/lib/calendar/local';
 import { iinField } from '@/lib/kz/fields';
 import { arrivalFormSchema } from './arrival-form';
+import { astanaRelations } from './astana-step-rules';
 import { stayPeriodProblem } from './con-rules';
 import { deskRefusalCodes } from './con-types';
 
@@ -79,23 +80,12 @@ export const refuseSchema = z.object({
     .pipe(iinField.optional()),
 });
 
-export const claimRelations = [
-  'child',
-  'parent',
-  'spouse',
-  'sibling',
-  'half_sibling',
-  'grandparent',
-  'grandchild',
-  'in_law',
-  'student',
-] as const;
 export const claimSchema = z
   .object({
     id,
     version,
     locale,
-    relation: z.enum(claimRelations, { message: 'residence_con_relation_required' }),
+    relation: z.enum(astanaRelations, { message: 'residence_con_relation_required' }),
     sharedParent: z
       .enum(['mother', 'father'])
       .optional()

@@ -1,12 +1,12 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { applicationNumbers, applicationParties, applications } from '@/db/schema/applications';
+import { applicationParties, applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { residenceApplications } from '@/db/schema/residence';
 import { queueTickets } from '@/db/schema/vehicle';
 import { createApplication, transition } from '@/lib/applications/core';
+import { identifyAtDesk } from '@/lib/applications/identify-at-desk';
 import { loadInScope, isUuid, type ScopeContext } from '@/lib/applications/scope';
 import { audit, scopeLabel } from '@/lib/audit';
 import { localDate, localDayStart, localYear } from '@/lib/calendar/local';
@@ -16,24 +16,15 @@ import type { Property } from '@/lib/registries/cadastre/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { canonicalJson } from '@/lib/signatures/canonical';
-import { recordSignature } from '@/lib/signatures/service';
 import type { ArrivalForm } from './arrival-form';
-import { checkNorm, decideClaim, isAstana, maskedName, recheckAstana } from './astana-service';
+import { checkNorm, decideClaim, isAstana, recheckAstana } from './astana-service';
 import { astanaPasses, type AstanaClaim, type AstanaDecision } from './astana-types';
-import {
-  ageOn,
-  certificateNumberOf,
-  conDocument,
-  ownerIncapacity,
-  receptionOutcome,
-  representativeBasis,
-  residenceTicketCode,
-  signBlockers,
-} from './con-rules';
+import { conDocument, ownerIncapacity, receptionOutcome, representativeBasis, residenceTicketCode, signBlockers } from './con-rules';
 import type { ConAuthority, ConIntake, DeskBiometrics, DeskRefusalCode, OwnerIncapacity } from './con-types';
 import { centreView, loadResidence, type ResidenceApplication } from './load';
 import { residenceMachine as machine } from './machine';
-import { biometricSample } from '@/lib/registries/digital-id/sample';
+import { ageOn, maskedName } from './person';
+import { lockForRegistration, registerResidence } from './register';
 
 // The CON path of order 003 (chapter 2, p.3–8). Reception (`con_reception`) finds who owns the dwelling and sends a
 // minor's or an incapable owner's visitor to the operating hall with an e-queue ticket (p.4), anyone else to the
@@ -170,19 +161,21 @@ export async function issueResidenceTicket(ctx: Ctx, input: { cadastralNumber: s
 
 // ── the operating hall: the e-queue ───────────────────────────────────────────────────────────────────────
 
+/** A CON's residence tickets waiting on a day. */
+const waitingAt = (centreId: number, day: string) =>
+  and(
+    eq(queueTickets.serviceCentreId, centreId),
+    eq(queueTickets.day, day),
+    eq(queueTickets.service, SERVICE),
+    eq(queueTickets.status, 'waiting'),
+  );
+
 /** Today's waiting residence tickets of a CON, in order. */
 export function waitingResidenceTickets(db: DbOrTx, centreId: number, today = localDate()) {
   return db
     .select({ id: queueTickets.id, code: queueTickets.code, createdAt: queueTickets.createdAt })
     .from(queueTickets)
-    .where(
-      and(
-        eq(queueTickets.serviceCentreId, centreId),
-        eq(queueTickets.day, today),
-        eq(queueTickets.service, SERVICE),
-        eq(queueTickets.status, 'waiting'),
-      ),
-    )
+    .where(waitingAt(centreId, today))
     .orderBy(asc(queueTickets.seq));
 }
 
@@ -193,14 +186,7 @@ export async function callNextResidenceTicket(ctx: Ctx, today = localDate()) {
     const [next] = await tx
       .select()
       .from(queueTickets)
-      .where(
-        and(
-          eq(queueTickets.serviceCentreId, centreId),
-          eq(queueTickets.day, today),
-          eq(queueTickets.service, SERVICE),
-          eq(queueTickets.status, 'waiting'),
-        ),
-      )
+      .where(waitingAt(centreId, today))
       .orderBy(asc(queueTickets.seq))
       .limit(1)
       .for('update', { skipLocked: true });
@@ -336,22 +322,11 @@ export async function refuseAtDesk(ctx: Ctx, input: { ticketId: string; code: De
 
 // ── p.7: the legal representative, the applicant, and the application formed ────────────────────────────
 
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
-/**
- * A CON visitor identified by the ID document they present (GBD FL) and the sample captured at the desk (Digital
- * ID; without a desk camera the capture is simulated: fresh bytes). Not found → an input error, not a refusal.
- */
-async function identifyVisitor(registries: Registries, documentNumber: string, sample?: Uint8Array) {
-  const number = normalizeDocumentNumber(documentNumber);
-  const person = await registries.gbdFl.findPersonByDocument(number);
-  if (!person || person.deceased) throw new DomainError('residence_con_document_not_found');
-  const bytes = sample?.byteLength ? sample : randomBytes(64);
-  const sampleSha256 = createHash('sha256').update(bytes).digest('hex');
-  const check = await registries.digitalId.verifySample(person.iin, biometricSample(bytes));
-  if (!check) throw new DomainError('residence_con_document_not_found');
-  const biometrics: DeskBiometrics = { passed: check.passed, sampleSha256, checkedAt: new Date().toISOString() };
-  return { person, documentNumber: number, biometrics };
+/** A CON visitor identified as at every desk (identifyAtDesk); not found or deceased → an input error, not a refusal. */
+async function identifyVisitor(registries: Registries, documentNumber: string) {
+  const found = await identifyAtDesk(registries, documentNumber);
+  if (!found || found.person.deceased) throw new DomainError('residence_con_document_not_found');
+  return found;
 }
 
 export type FormApplicationInput = {
@@ -638,19 +613,6 @@ export function conDocumentOf(app: ResidenceApplication & { intake: ConIntake },
 export const blockersOf = (app: ResidenceApplication) =>
   signBlockers({ astana: app.residence.astana, inAstana: isAstana(app.regionCode), arrivalForm: app.residence.arrivalForm });
 
-/** RR-ADR-2026-000001: the address certificate's counter, one per year, in the caller's transaction. */
-async function nextCertificateNumber(tx: DbOrTx, year: number) {
-  const [row] = await tx
-    .insert(applicationNumbers)
-    .values({ prefix: 'RR-ADR', year, last: 1 })
-    .onConflictDoUpdate({
-      target: [applicationNumbers.prefix, applicationNumbers.year],
-      set: { last: sql`${applicationNumbers.last} + 1` },
-    })
-    .returning({ last: applicationNumbers.last });
-  return certificateNumberOf(year, row!.last);
-}
-
 /**
  * p.7: the worker signs the application with EDS; Astana's window is checked again (someone may have registered
  * there since); GBD FL records the address (permanent, or temporary for the period) and the application is
@@ -682,58 +644,17 @@ export async function signAndRegister(ctx: Ctx, input: { id: string; version: nu
   }
   const document = conDocumentOf(app, ctx.actor.iin)!;
   await ctx.db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ status: applications.status, version: applications.version })
-      .from(applications)
-      .where(eq(applications.id, app.id))
-      .for('update');
-    if (locked?.status === 'registered') return; // the other submit signed it
-    if (locked?.version !== input.version) throw new DomainError('application_changed');
-    const signature = await recordSignature(tx, {
-      applicationId: app.id,
-      documentNumber: app.number,
-      purpose: 'residence.con',
-      document,
-      cms: input.cms,
-      party: { role: 'con_operator', iin: ctx.actor.iin },
+    if (!(await lockForRegistration(tx, app.id, input.version))) return; // the other submit signed it
+    const period = app.residence.kind === 'temporary' ? { from: app.residence.stayFrom!, until: app.residence.stayUntil! } : null;
+    await registerResidence(tx, ctx.registries, {
+      app,
+      property,
+      period,
+      signature: { purpose: 'residence.con', document, cms: input.cms, party: { role: 'con_operator', iin: ctx.actor.iin } },
+      personMissing: 'residence_con_gbd_fl_refused',
+      set: recheck ? { astana: recheck } : {},
+      event: { name: 'con_register', expectedVersion: input.version, actor: ctx.actor, grant: ctx.grant },
     });
-    const receipt = await ctx.registries.gbdFl.registerAddress(
-      app.residence.kind === 'permanent'
-        ? {
-            kind: 'permanent',
-            iin: app.residence.iin,
-            address: {
-              regionCode: property.regionCode,
-              addressKk: property.addressKk,
-              addressRu: property.addressRu,
-              cadastralNumber: property.cadastralNumber,
-            },
-          }
-        : {
-            kind: 'temporary',
-            iin: app.residence.iin,
-            cadastralNumber: property.cadastralNumber,
-            fromDate: app.residence.stayFrom!,
-            toDate: app.residence.stayUntil!,
-          },
-    );
-    if (!receipt) throw new DomainError('residence_con_gbd_fl_refused');
-    const now = new Date();
-    const certificateNumber = await nextCertificateNumber(tx, localYear(now));
-    await transition(tx, {
-      id: app.id,
-      expectedVersion: input.version,
-      machine,
-      event: 'con_register',
-      actor: ctx.actor,
-      grant: ctx.grant,
-      set: { submittedAt: now, decidedAt: now },
-      data: { signature: signature.id, certificate: certificateNumber },
-    });
-    await tx
-      .update(residenceApplications)
-      .set({ signatureId: signature.id, certificateNumber, registeredAt: now, closedAt: now, ...(recheck ? { astana: recheck } : {}) })
-      .where(eq(residenceApplications.applicationId, app.id));
     await closeTicket(tx, app.intake);
   });
   return conApplication(ctx, app.id);

@@ -1,11 +1,12 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { formatDate } from '@/lib/format';
 import { maskIin } from '@/lib/kz/iin';
 import type { Registries } from '@/lib/registries';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
-import { consentDocument, fullName, maskedName, shareLabel } from './consent-rules';
+import { consentDocument, fullName, shareLabel } from './consent-rules';
+import { maskName } from './person';
 import type { ConsentCase } from './consent-scope';
 
 type Locale = 'kk' | 'ru';
@@ -26,10 +27,10 @@ export async function consentDetails(registries: Pick<Registries, 'gbdFl' | 'cad
   const applicantFull = fullName(applicant?.names[locale]);
   const details = {
     applicantFull,
-    applicantMasked: maskedName(applicant?.names[locale]),
+    applicantMasked: maskName(applicant?.names[locale]),
     applicantIin: maskIin(r.iin),
     ownerFull: fullName(owner?.names[locale]),
-    ownerMasked: maskedName(owner?.names[locale]),
+    ownerMasked: maskName(owner?.names[locale]),
     address,
     cadastralNumber: r.cadastralNumber ?? '—',
     share: shareLabel(c.consent.shareMilli),
@@ -70,5 +71,5 @@ export type ConsentDetails = Awaited<ReturnType<typeof consentDetails>>;
 /** The masked names of an application's owners (the applicant's consent list, the timeline, the applicant's SMS). */
 export async function ownerNames(registries: Pick<Registries, 'gbdFl'>, iins: readonly string[], locale: Locale) {
   const people = await Promise.all([...new Set(iins)].map(async (iin) => [iin, await registries.gbdFl.findPerson(iin)] as const));
-  return Object.fromEntries(people.map(([iin, p]) => [iin, maskedName(p?.names[locale])])) as Record<string, string>;
+  return Object.fromEntries(people.map(([iin, p]) => [iin, maskName(p?.names[locale])])) as Record<string, string>;
 }

@@ -8,7 +8,8 @@ import { afterCursor, cursorInstant, keysetOrderBy, keysetPage, withoutCursor } 
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { consentDetails, ownerNames } from './consent-document';
-import { maskedName, shareLabel } from './consent-rules';
+import { shareLabel } from './consent-rules';
+import { maskName } from './person';
 import { consentInScope } from './consent-scope';
 
 type Locale = 'kk' | 'ru';
@@ -75,7 +76,7 @@ export async function ownerConsentList(ownerIin: string, locale: Locale, limit =
     const p = r.cadastralNumber ? place.get(r.cadastralNumber) : null;
     return {
       ...r,
-      applicant: maskedName(person.get(r.applicantIin)?.names[locale]),
+      applicant: maskName(person.get(r.applicantIin)?.names[locale]),
       address: p ? (locale === 'kk' ? p.addressKk : p.addressRu) : '—',
       share: shareLabel(r.shareMilli),
     };

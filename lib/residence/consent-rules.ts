@@ -83,13 +83,6 @@ export function declineReasonProblem(reason: string): string | null {
 
 type Name = { surname: string; givenName: string; patronymic?: string | null };
 
-/** «Максат Д.»: the given name and the surname's initial, as a real portal shows a person in a list or an SMS. */
-export function maskedName(n: Name | null | undefined): string {
-  if (!n) return '—';
-  const initial = n.surname.trim().charAt(0);
-  return initial ? `${n.givenName} ${initial}.` : n.givenName;
-}
-
 /** «Ділдәбеков Мақсат Қайратұлы»: the full name, as the owner deciding on a person's registration sees it. */
 export function fullName(n: Name | null | undefined): string {
   if (!n) return '—';

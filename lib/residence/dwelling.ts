@@ -2,6 +2,7 @@
 // entries, who of the owners must be asked, whether the owners changed since, and when a dwelling can only be
 // registered at a CON (an owner who is a minor or legally incapable: order p.3–4, p.6–7).
 import type { AddressEntry, AddressQuery } from '@/lib/registries/cadastre/port';
+import { isMinorOn } from './person';
 
 export type Owner = { iin: string; shareMilli: number };
 
@@ -14,16 +15,6 @@ export type OwnerFacts = Owner & {
   /** E-Sobes: incapacity recorded (a court decision), whatever GBD FL says. */
   incapableInEsobes: boolean;
 };
-
-/** Full age (Civil Code art. 17): 18 years. */
-export const AGE_OF_MAJORITY = 18;
-
-/** The person is under 18 on `today` (both `YYYY-MM-DD`); born on 29 Feb, they come of age on 1 Mar. */
-export function isMinorOn(birthDate: string, today: string): boolean {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const comesOfAge = new Date(Date.UTC(y + AGE_OF_MAJORITY, m - 1, d)).toISOString().slice(0, 10);
-  return today < comesOfAge;
-}
 
 export type OwnerBlock = 'minor' | 'incapable' | 'deceased' | 'unknown';
 
@@ -55,12 +46,6 @@ export function ownersChanged(now: readonly Owner[], asked: readonly Owner[], ap
   const others = ownersToAsk(now, applicantIin);
   if (others.length !== asked.length) return true;
   return others.some((o) => !asked.some((a) => a.iin === o.iin && a.shareMilli === o.shareMilli));
-}
-
-/** A name as a real portal shows another person's: the given name and the surname's initial («Галым Б.»). */
-export function maskName(givenName: string, surname: string): string {
-  const initial = surname.trim().charAt(0);
-  return initial ? `${givenName.trim()} ${initial}.` : givenName.trim();
 }
 
 /** A share in thousandths as a percentage (500 → "50", 333 → "33,3" in ru/kk). */

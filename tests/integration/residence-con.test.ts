@@ -6,6 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
+import { outbox } from '@/db/schema/notifications';
 import { pilotSettings } from '@/db/schema/reference';
 import { persons, temporaryRegistrations } from '@/db/schema/registry';
 import { registryCalls } from '@/db/schema/registry-ops';
@@ -13,10 +14,12 @@ import { residenceApplications } from '@/db/schema/residence';
 import { signatures } from '@/db/schema/signatures';
 import { queueTickets } from '@/db/schema/vehicle';
 import { CADASTRE, CON, PERSONA, STAFF } from '@/db/seed/personas-ids';
+import { digitalDocumentsFor } from '@/lib/applications/digital-documents';
 import type { Actor } from '@/lib/auth/actor';
 import { addDays } from '@/lib/calendar/deadline';
 import { localDate } from '@/lib/calendar/local';
 import { getRegistries } from '@/lib/registries';
+import { residenceDocumentsFor } from '@/lib/residence/citizen-queries';
 import {
   callNextResidenceTicket,
   checkOwner,
@@ -201,8 +204,30 @@ describe('p.6–7: a minor owner with a parent as the legal representative', () 
     ]);
     const r3 = await signAndRegister(c, { id: app.id, version: app.version, cms });
     for (const r of [r1, r2, r3]) expect(r.status).toBe('registered');
-    expect(r3.residence.certificateNumber).toMatch(/^RR-ADR-\d{4}-\d{6}$/);
+    // One certificate scheme for both channels: numbered after its application (RR-… → RRC-…).
+    expect(r3.number).toMatch(/^RR-\d{4}-\d{6}$/);
+    expect(r3.residence.certificateNumber).toBe(r3.number.replace(/^RR-/, 'RRC-'));
     expect(r3.residence.closedAt).not.toBeNull();
+    // The result is in the applicant's Digital documents, with the code for its QR, and she is told in her language.
+    expect(await digitalDocumentsFor(PERSONA.motherSaule, database.db)).toContainEqual(
+      expect.objectContaining({ id: app.id, pilot: 'residence', status: 'registered' }),
+    );
+    const [document_] = await residenceDocumentsFor(PERSONA.motherSaule, [app.id], database.db);
+    expect(document_).toMatchObject({ certificateNumber: r3.residence.certificateNumber, kind: 'temporary', state: 'active' });
+    expect(document_!.verifyCode).toMatch(/^[A-Z0-9]{4,20}$/);
+    const sms = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `residence:${app.id}:registered`));
+    expect(sms.map((m) => m.payload)).toEqual([
+      expect.objectContaining({
+        recipientIin: PERSONA.motherSaule,
+        kind: 'residence_registered_temporary',
+        sms: true,
+        locale: 'kk',
+        params: expect.objectContaining({ certificate: r3.residence.certificateNumber }),
+      }),
+    ]);
 
     const calls = await database.db
       .select()

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Registries } from '@/lib/registries';
 import type { StudentRecord } from '@/lib/registries/education/port';
 import { withinNorm } from '@/lib/residence/astana-norm';
-import { decideClaim, fullTimeInAstana, maskedName, placesUnderNorm, searchedFor } from '@/lib/residence/astana-service';
+import { decideClaim, fullTimeInAstana, placesUnderNorm, searchedFor } from '@/lib/residence/astana-service';
 import { claimOf, nextStepOf, refusalOf, residenceParamsProblems, sameClaim, timelineDataOf } from '@/lib/residence/astana-step-rules';
 import type { AstanaClaim, AstanaDecision } from '@/lib/residence/astana-types';
 
@@ -335,13 +335,6 @@ describe('step 7: full-time study in Astana (NOBD / EPVO)', () => {
 });
 
 describe('the step’s rules', () => {
-  it('maskedName: the given name and the surname’s initial', () => {
-    const p = { names: { kk: { surname: 'Жақсыбеков', givenName: 'Әлихан' }, ru: { surname: 'Жаксыбеков', givenName: 'Алихан' } } };
-    expect(maskedName(p as never, 'kk')).toBe('Әлихан Ж.');
-    expect(maskedName(p as never, 'ru')).toBe('Алихан Ж.');
-    expect(maskedName(null, 'kk')).toBe('—');
-  });
-
   it('claimOf: the follow-up question is required for the three choices that have one, ignored for the rest', () => {
     expect(claimOf({})).toEqual({ fieldErrors: { relation: ['residence_astana_relation_required'] } });
     expect(claimOf({ relation: 'cousin' })).toEqual({ fieldErrors: { relation: ['residence_astana_relation_required'] } });

@@ -1,11 +1,10 @@
-// Pure rules of the CON path (order 003, p.3–8): age on a date at the 18th birthday, who the operating hall serves,
+// Pure rules of the CON path (order 003, p.3–8; the age rule: residence-person.test.ts): who the operating hall serves,
 // where reception sends the visitor, who may represent the owner, ticket and certificate numbers, the stay period.
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { egovServiceUrl, renderConReferralPdf } from '@/lib/residence/con-pdf';
 import {
-  ageOn,
-  certificateNumberOf,
   conDocument,
-  isMinorOn,
   ownerIncapacity,
   receptionOutcome,
   representativeBasis,
@@ -15,24 +14,6 @@ import {
 } from '@/lib/residence/con-rules';
 import { formSchema, refuseSchema } from '@/lib/residence/con-schemas';
 import type { ConIntake } from '@/lib/residence/con-types';
-
-describe('ageOn / isMinorOn: the 18th birthday', () => {
-  it('counts full years; the birthday itself completes the year', () => {
-    expect(ageOn('2008-03-08', '2026-03-07')).toBe(17);
-    expect(ageOn('2008-03-08', '2026-03-08')).toBe(18);
-    expect(ageOn('2008-03-08', '2026-03-09')).toBe(18);
-    expect(ageOn('2008-12-31', '2026-01-01')).toBe(17);
-  });
-  it('a minor until the day before the 18th birthday, an adult on it', () => {
-    expect(isMinorOn('2008-03-08', '2026-03-07')).toBe(true);
-    expect(isMinorOn('2008-03-08', '2026-03-08')).toBe(false);
-  });
-  it('born on 29 February: still a minor on 28 February of a common year, an adult on 1 March', () => {
-    expect(isMinorOn('2008-02-29', '2026-02-28')).toBe(true);
-    expect(isMinorOn('2008-02-29', '2026-03-01')).toBe(false);
-  });
-  it('a newborn is 0', () => expect(ageOn('2026-01-10', '2026-01-10')).toBe(0));
-});
 
 describe('ownerIncapacity (p.4, p.6)', () => {
   const today = '2026-03-08';
@@ -84,10 +65,9 @@ describe('representativeBasis (p.7)', () => {
 });
 
 describe('numbers', () => {
-  it('tickets R-001…, certificates RR-ADR-<year>-<6 digits>', () => {
+  it('tickets R-001…', () => {
     expect(residenceTicketCode(1)).toBe('R-001');
     expect(residenceTicketCode(123)).toBe('R-123');
-    expect(certificateNumberOf(2026, 7)).toBe('RR-ADR-2026-000007');
   });
 });
 
@@ -184,5 +164,40 @@ describe('the desk forms', () => {
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'not_representative' }).success).toBe(true);
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'kinship_not_found' }).success).toBe(false);
     expect(refuseSchema.safeParse({ locale: 'ru', ticketId: ok.ticketId, code: 'not_representative', ownerIin: '1' }).success).toBe(false);
+  });
+});
+
+describe('the printed referral to the online service (p.5, p.8)', () => {
+  it('reception’s advice and the hall’s refusal, one page each, in the person’s language, with egov.kz in it', async () => {
+    const titles = {
+      kk: {
+        reception_online: 'Мемлекеттік қызметті онлайн алу туралы жадынама',
+        refused: 'ХҚКО-да мемлекеттік қызмет көрсетуден бас тарту туралы хабарлама',
+      },
+      ru: {
+        reception_online: 'Памятка о получении государственной услуги в онлайн формате',
+        refused: 'Уведомление о невозможности оказания государственной услуги в ЦОН',
+      },
+    } as const;
+    for (const locale of ['kk', 'ru'] as const)
+      for (const kind of ['reception_online', 'refused'] as const) {
+        const pdf = await renderConReferralPdf(
+          {
+            kind,
+            reason: 'reason',
+            cadastralNumber: kind === 'reception_online' ? '01-001-001-001:1' : null,
+            portalUrl: `https://qyzmet.example/${locale}/services/residence`,
+            con: 'ХҚКО',
+            worker: { name: 'Айгерім С.', role: 'con_reception' },
+            at: new Date('2026-03-10T06:00:00Z'),
+          },
+          locale,
+        );
+        const doc = await PDFDocument.load(pdf);
+        expect(doc.getPageCount()).toBe(1);
+        expect(doc.getTitle()).toBe(titles[locale][kind]);
+      }
+    expect(egovServiceUrl('kk')).toBe('https://egov.kz/cms/kk/online-services/for_citizen/pass001_mvd');
+    expect(egovServiceUrl('ru')).toBe('https://egov.kz/cms/ru/online-services/for_citizen/pass001_mvd');
   });
 });

@@ -7,7 +7,6 @@ import {
   expiryDue,
   fullName,
   hoursLeft,
-  maskedName,
   reminderAt,
   reminderDue,
   shareLabel,
@@ -106,10 +105,7 @@ describe('answers', () => {
 });
 
 describe('how people and shares are shown', () => {
-  it('masks a name to the given name and the surname initial; the full name for the deciding owner', () => {
-    expect(maskedName({ surname: 'Ділдәбеков', givenName: 'Мақсат', patronymic: 'Қайратұлы' })).toBe('Мақсат Д.');
-    expect(maskedName({ surname: 'Ким', givenName: 'Ольга' })).toBe('Ольга К.');
-    expect(maskedName(null)).toBe('—');
+  it('the full name for the deciding owner (masking: residence-person.test.ts)', () => {
     expect(fullName({ surname: 'Ким', givenName: 'Ольга', patronymic: null })).toBe('Ким Ольга');
     expect(fullName({ surname: 'Оспанов', givenName: 'Берік', patronymic: 'Сәкенұлы' })).toBe('Оспанов Берік Сәкенұлы');
   });

@@ -9,8 +9,6 @@ import { applicationNumberOf, certificateNumberOf, certificateState, renderCerti
 import { addYear, isStale, lastStayDay, nextStep, stayAtSigning, stayProblem } from '@/lib/residence/citizen-service-rules';
 import {
   cascade,
-  isMinorOn,
-  maskName,
   normaliseCadastralNumber,
   ownerBlock,
   ownersChanged,
@@ -123,13 +121,6 @@ const owner = (iin: string, over: Partial<OwnerFacts> = {}): OwnerFacts => ({
 });
 
 describe('owners', () => {
-  it('full age is 18: the day before the 18th birthday still a minor; 29 February comes of age on 1 March', () => {
-    expect(isMinorOn('2008-03-10', '2026-03-09')).toBe(true);
-    expect(isMinorOn('2008-03-10', '2026-03-10')).toBe(false);
-    expect(isMinorOn('2008-02-29', '2026-02-28')).toBe(true);
-    expect(isMinorOn('2008-02-29', '2026-03-01')).toBe(false);
-  });
-
   it('a minor or an incapable owner (GBD FL or E-Sobes) makes it CON-only; one who died or is unknown cannot consent', () => {
     const today = '2026-03-10';
     expect(ownerBlock([owner('a'), owner('b')], today)).toBeNull();
@@ -189,9 +180,7 @@ describe('owners', () => {
     ).toBe(true);
   });
 
-  it('names are masked as the portal shows another person; shares as percentages', () => {
-    expect(maskName('Галым', 'Байжанов')).toBe('Галым Б.');
-    expect(maskName(' Әсел ', ' ')).toBe('Әсел');
+  it('shares as percentages', () => {
     expect(sharePercent(1000)).toBe('100');
     expect(sharePercent(500)).toBe('50');
     expect(sharePercent(333)).toBe('33,3');

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SignDialog } from '@/components/eds/sign-dialog';
-import { ConAstanaBlock } from '@/components/residence/con-astana-block';
+import { AstanaExplanation } from '@/components/residence/astana-explanation';
 import { ArrivalFormForm, ClaimForm } from '@/components/residence/con-forms';
 import { Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { GbdPhoto } from '@/components/vehicle/gbd-photo';
@@ -15,6 +15,7 @@ import { isDomainError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { maskIin } from '@/lib/kz/iin';
 import { signAndRegisterAction } from '@/lib/residence/con-actions';
+import { astanaPasses } from '@/lib/residence/astana-types';
 import { conApplicationFor } from '@/lib/residence/con-queries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 
@@ -166,14 +167,9 @@ export default async function ConApplicationPage({
       </Section>
 
       {r.astana ? (
-        <Section
-          id="astana"
-          n={3}
-          title={t('astanaTitle')}
-          done={['within_norm', 'kinship_confirmed', 'student_confirmed'].includes(r.astana.outcome) ? t('checked') : null}
-        >
+        <Section id="astana" n={3} title={t('astanaTitle')} done={astanaPasses.includes(r.astana.outcome) ? t('checked') : null}>
           <div className="flex flex-col gap-4">
-            <ConAstanaBlock decision={r.astana} locale={locale} />
+            <AstanaExplanation decision={r.astana} locale={locale} reader="staff" />
             {draft && r.astana.outcome === 'claim_needed' ? (
               <>
                 <p>{t('claimLead')}</p>

@@ -1,0 +1,37 @@
+// The one desk identification of the CON pilots (machinery intake p.6 (1), residence p.7), against fake registries.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { identifyAtDesk, normalizeDocumentNumber } from '@/lib/applications/identify-at-desk';
+import type { Registries } from '@/lib/registries';
+
+const person = { iin: '900101300123', deceased: false } as never;
+function fakes(known: boolean, passed: boolean | null) {
+  const asked: { doc?: string; sha?: string } = {};
+  const registries = {
+    gbdFl: { findPersonByDocument: async (doc: string) => ((asked.doc = doc), known ? person : null) },
+    digitalId: { verifySample: async (_iin: string, sha: string) => ((asked.sha = sha), passed === null ? null : { passed }) },
+  } as unknown as Pick<Registries, 'gbdFl' | 'digitalId'>;
+  return { registries, asked };
+}
+
+describe('identifyAtDesk', () => {
+  it('finds the person by the document number as printed (spaces, case) and keeps only the sample’s SHA-256', async () => {
+    const { registries, asked } = fakes(true, true);
+    const sample = new Uint8Array([1, 2, 3]);
+    const found = await identifyAtDesk(registries, ' n 0123 4567 ', sample);
+    expect(asked.doc).toBe('N01234567');
+    expect(found).toMatchObject({ person, documentNumber: 'N01234567', biometrics: { passed: true } });
+    expect(found!.biometrics.sampleSha256).toBe(createHash('sha256').update(sample).digest('hex'));
+    expect(asked.sha).toBe(found!.biometrics.sampleSha256);
+  });
+  it('a failed check is passed: false, not null; no sample → a simulated capture, still hashed', async () => {
+    const found = await identifyAtDesk(fakes(true, false).registries, 'N1');
+    expect(found?.biometrics.passed).toBe(false);
+    expect(found?.biometrics.sampleSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('null when GBD FL has no such document or Digital ID no such person', async () => {
+    expect(await identifyAtDesk(fakes(false, true).registries, 'N1')).toBeNull();
+    expect(await identifyAtDesk(fakes(true, null).registries, 'N1')).toBeNull();
+  });
+  it('normalizeDocumentNumber', () => expect(normalizeDocumentNumber('\tab 12\n')).toBe('AB12'));
+});
