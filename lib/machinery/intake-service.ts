@@ -41,7 +41,6 @@ import {
   type MachineryAction,
   type MachineryKind,
 } from './rules';
-import { biometricSample } from '@/lib/registries/digital-id/sample';
 
 // The CON front office of the machinery pilot (orders 001/004, p.5–9, p.14): the e-queue ticket, the call, and the
 // intake steps p.6 (1)–(5) with the refusals of p.7 and p.8. Every step is saved on its own (the intake resumes after
