@@ -20,7 +20,7 @@ describe('order p.4 (1): format-logical control of the form', () => {
   });
 
   it('no start without the consent box; a new card number is nine digits; the presented IIN is a valid IIN', () => {
-    expect(issues(startSchema.safeParse({ locale: 'ru' }))).toEqual(['id_card_consent_required']);
+    expect(issues(startSchema.safeParse({ locale: 'ru', consentId: '12', phone: '+77011234567' }))).toEqual(['id_card_consent_required']);
     const issue = { ...base, presentedIin: '950417401049', newCardNumber: '045678123' };
     expect(issueCardSchema.safeParse(issue).success).toBe(true);
     expect(issues(issueCardSchema.safeParse({ ...issue, newCardNumber: '04567812' }))).toEqual(['id_card_number_invalid']);

@@ -6,23 +6,29 @@ import type { Registries } from '@/lib/registries';
 
 const person = { iin: '900101300123', deceased: false } as never;
 function fakes(known: boolean, passed: boolean | null) {
-  const asked: { doc?: string; sha?: string } = {};
+  const asked: { doc?: string; sample?: { bytes: Uint8Array; mimeType: string } } = {};
   const registries = {
     gbdFl: { findPersonByDocument: async (doc: string) => ((asked.doc = doc), known ? person : null) },
-    digitalId: { verifySample: async (_iin: string, sha: string) => ((asked.sha = sha), passed === null ? null : { passed }) },
+    digitalId: {
+      verifySample: async (_iin: string, sample: { bytes: Uint8Array; mimeType: string }) => (
+        (asked.sample = sample),
+        passed === null ? null : { passed }
+      ),
+    },
   } as unknown as Pick<Registries, 'gbdFl' | 'digitalId'>;
   return { registries, asked };
 }
 
 describe('identifyAtDesk', () => {
-  it('finds the person by the document number as printed (spaces, case) and keeps only the sample’s SHA-256', async () => {
+  it('finds the person by the document number as printed (spaces, case); Digital ID gets the sample, only its SHA-256 is kept', async () => {
     const { registries, asked } = fakes(true, true);
     const sample = new Uint8Array([1, 2, 3]);
     const found = await identifyAtDesk(registries, ' n 0123 4567 ', sample);
     expect(asked.doc).toBe('N01234567');
     expect(found).toMatchObject({ person, documentNumber: 'N01234567', biometrics: { passed: true } });
     expect(found!.biometrics.sampleSha256).toBe(createHash('sha256').update(sample).digest('hex'));
-    expect(asked.sha).toBe(found!.biometrics.sampleSha256);
+    expect(Buffer.from(asked.sample!.bytes).equals(Buffer.from(sample))).toBe(true);
+    expect(JSON.stringify(found)).not.toContain('"bytes"');
   });
   it('a failed check is passed: false, not null; no sample → a simulated capture, still hashed', async () => {
     const found = await identifyAtDesk(fakes(true, false).registries, 'N1');
