@@ -275,7 +275,8 @@ async function idCardFlow(b: Bench, citizen: Actor, step: Step) {
     return issueCard(b.ctx(b.officer), {
       id,
       version: app.version,
-      presentedIin: citizen.iin,
+      documentNumber: (await b.ctx(b.officer).registries.gbdFl.findPerson(citizen.iin))!.document.number,
+      source: 'id_document',
       newCardNumber: String(100_000_000 + counters.card++),
     });
   });
@@ -333,7 +334,8 @@ async function vehicleFlow(b: Bench, { buyer, vin }: { buyer: Actor; vin: string
     return issueDocuments(b.ctx(b.desk), {
       id: app.id,
       version: app.version,
-      presentedIin: app.buyerIin!,
+      documentNumber: (await b.ctx(b.desk).registries.gbdFl.findPerson(app.buyerIin!))!.document.number,
+      source: 'id_document',
       srtsBlankSerial: `KZ${String(1_000_000 + counters.card++)}`,
     });
   });

@@ -4,9 +4,18 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/form-action';
 import { kickIdCardProduction } from '@/lib/jobs';
 import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from './citizen-service';
-import { issueCard } from './officer-service';
+import { checkApplicantAtPoint, issueCard } from './officer-service';
 import { annul, approve } from './review-service';
-import { annulSchema, formSchema, issueCardSchema, payDutySchema, signSchema, startSchema, uploadSchema } from './schemas';
+import {
+  annulSchema,
+  formSchema,
+  issueCardSchema,
+  payDutySchema,
+  pointCheckSchema,
+  signSchema,
+  startSchema,
+  uploadSchema,
+} from './schemas';
 import { startRenewal } from './start-service';
 
 const page = (locale: string, id: string) => `/${locale}/cabinet/id-card/${id}`;
@@ -57,6 +66,12 @@ export const approveAction = formAction(['ums_reviewer'], signSchema, async ({ c
 export const annulAction = formAction(['ums_reviewer'], annulSchema, async ({ ctx, input }) => {
   await annul(ctx, input);
   redirect(`/${input.locale}/ums/id-card/${input.id}?decided=1`);
+});
+
+/** Step 19: the presented document against GBD FL; the officer then sees the applicant's photo and IIN. */
+export const checkApplicantAtPointAction = formAction(['migration_officer'], pointCheckSchema, async ({ ctx, input }) => {
+  const person = await checkApplicantAtPoint(ctx, input);
+  return { ok: true, data: person };
 });
 
 /** Step 19: issue in person at the registration point. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { iinField, mobileField } from '@/lib/kz/fields';
+import { presentedDocumentFields } from '@/lib/identity/schemas';
+import { mobileField } from '@/lib/kz/fields';
 import { annulReasons } from './review-service';
 
 const locale = z.enum(['kk', 'ru']);
@@ -44,9 +45,12 @@ export const issueCardSchema = z.object({
   id,
   version,
   locale,
-  presentedIin: iinField,
+  ...presentedDocumentFields,
   newCardNumber: z
     .string()
     .trim()
     .regex(/^\d{9}$/, 'id_card_number_invalid'),
 });
+
+/** Step 19 at the desk: the presented document, checked before the officer sees who the applicant is. */
+export const pointCheckSchema = z.object({ id, locale, ...presentedDocumentFields });

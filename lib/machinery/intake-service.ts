@@ -17,6 +17,8 @@ import { reviewDeadline } from '@/lib/calendar/deadline';
 import { localDate, localYear } from '@/lib/calendar/local';
 import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
 import { DomainError } from '@/lib/errors';
+import { personByDocument } from '@/lib/identity/at-desk';
+import { normalizeDocumentNumber } from '@/lib/identity/presented-document';
 import { getFileStore } from '@/lib/files/store';
 import { mrpToTiyn } from '@/lib/format';
 import type { Registries } from '@/lib/registries';
@@ -294,8 +296,6 @@ const noMachine = {
 
 // ── step 2: p.6 (1), p.7 identification ───────────────────────────────────────────────────────────────────
 
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
 /**
  * p.6 (1): the one at the desk is found in GBD FL by the number of the ID document they present, and the captured
  * sample (its SHA-256) is checked by Digital ID. A negative result is p.7: the motivated refusal, at once
@@ -310,7 +310,7 @@ export async function identify(
   const documentNumber = normalizeDocumentNumber(input.documentNumber);
   if (app.m.identityDocumentNumber === documentNumber && app.m.biometrics) return { app, passed: app.m.biometrics.passed };
   requireReceived(app);
-  const person = await ctx.registries.gbdFl.findPersonByDocument(documentNumber);
+  const person = await personByDocument(ctx.registries.gbdFl, documentNumber);
   if (!person) throw new DomainError('machinery_document_not_found');
   const sample = input.sample?.byteLength ? input.sample : randomBytes(64);
   const sampleSha256 = createHash('sha256').update(sample).digest('hex');

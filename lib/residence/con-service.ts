@@ -11,6 +11,7 @@ import { loadInScope, isUuid, type ScopeContext } from '@/lib/applications/scope
 import { audit, scopeLabel } from '@/lib/audit';
 import { localDate, localDayStart, localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
+import { normalizeDocumentNumber } from '@/lib/identity/presented-document';
 import type { Registries } from '@/lib/registries';
 import type { Property } from '@/lib/registries/cadastre/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
@@ -334,8 +335,6 @@ export async function refuseAtDesk(ctx: Ctx, input: { ticketId: string; code: De
 }
 
 // ── p.7: the legal representative, the applicant, and the application formed ────────────────────────────
-
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
 /**
  * A CON visitor identified by the ID document they present (GBD FL) and the sample captured at the desk (Digital

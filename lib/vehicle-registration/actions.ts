@@ -5,13 +5,14 @@ import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { kickVehicleProcessing } from '@/lib/jobs';
 import { acceptOffer, changeDetails, declineOffer, payFees, saveDetails, signAsBuyer } from './buyer-service';
-import { callNext, issueDocuments, issueTicket } from './con-service';
+import { callNext, checkBuyerAtDesk, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
 import {
   buyerSchema,
   callNextSchema,
   chosenCentre,
   declineSchema,
+  deskCheckSchema,
   detailsSchema,
   issueSchema,
   payFeesSchema,
@@ -102,6 +103,12 @@ export const issueTicketAction = formAction(['con_reception'], ticketSchema, asy
 export const callNextAction = formAction(['con_issuance'], callNextSchema, async ({ ctx, input }) => {
   const ticket = await callNext(ctx);
   redirect(`/${input.locale}/issuance/${ticket.applicationId}?ticket=${ticket.code}`);
+});
+
+/** Chapter 2, p.9: the presented document against GBD FL; the desk then sees the buyer's photo and IIN. */
+export const checkBuyerAtDeskAction = formAction(['con_issuance'], deskCheckSchema, async ({ ctx, input }) => {
+  const person = await checkBuyerAtDesk(ctx, input);
+  return { ok: true, data: person };
 });
 
 /** Chapter 2, issuance desk: the SRTS and plates handed to the buyer in person. */
