@@ -325,6 +325,8 @@ export const productionOrders = registry.table(
     status: text('status', { enum: ['accepted', 'in_production', 'ready', 'refused'] })
       .notNull()
       .default('accepted'),
+    /** What the printing house prints (an SRTS: the vehicle, the owner, the plate, the SRTS number); null for ID cards. */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.kind, t.reference)],

@@ -262,7 +262,25 @@ describe('ID-card systems (SPEC §5)', () => {
     expect(card).toMatchObject({ kind: 'id_card', reference: 'ID-2026-000001', status: 'accepted' });
     expect(card.orderId).toMatch(/^RPD-\d{4}-\d{9}$/);
     expect((await reg.production.orderIdCard('ID-2026-000001')).orderId).toBe(card.orderId);
-    const srts = await reg.production.orderSrts('ID-2026-000001');
+    const name = { surname: 'Сейтов', givenName: 'Ерлан', patronymic: null };
+    const srts = await reg.production.orderSrts({
+      srtsNumber: 'SR-2026-000001',
+      plate: '123 ABC 01',
+      vehicle: {
+        vin: 'KMHJ381A5TU201001',
+        make: 'Hyundai',
+        model: 'Tucson',
+        year: 2025,
+        category: 'M1',
+        colourKk: 'ақ',
+        colourRu: 'белый',
+        engine: 'G4NA',
+        bodyNumber: 'KMHJ381A5TU201001',
+        massKg: 1600,
+      },
+      owner: { iin: '900101300126', nameKk: name, nameRu: name },
+    });
+    expect(srts).toMatchObject({ kind: 'srts', reference: 'SR-2026-000001', status: 'accepted' });
     expect(srts.orderId).toMatch(/^SRTS-/);
     expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'accepted' });
     expect(await reg.production.status('RPD-0000-000000000')).toBeNull();

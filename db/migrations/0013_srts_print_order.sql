@@ -1,0 +1,1 @@
+ALTER TABLE "registry"."production_orders" ADD COLUMN "payload" jsonb;
