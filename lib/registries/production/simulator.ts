@@ -8,7 +8,13 @@ type Kind = ProductionOrder['kind'];
 type Row = typeof productionOrders.$inferSelect;
 
 const PREFIX: Record<Kind, string> = { id_card: 'RPD', srts: 'SRTS' };
-const toOrder = ({ id, payload: _payload, ...rest }: Row): ProductionOrder => ({ orderId: id, ...rest });
+const toOrder = (row: Row): ProductionOrder => ({
+  orderId: row.id,
+  kind: row.kind,
+  reference: row.reference,
+  status: row.status,
+  createdAt: row.createdAt,
+});
 
 /** The simulated IPC prints an SRTS in this many seconds from the order (in production from half-way). */
 export const SRTS_PRINT_SECONDS = 8;
