@@ -56,7 +56,13 @@ type PresentedDocument = { documentNumber: string; source: DocumentSource };
 export async function checkApplicantAtPoint(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
   const app = await loadInScope(ctx, officerView, input.id);
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
-  return checkPersonAtDesk(ctx, { applicationId: app.id, expectedIin: app.card.iin, purpose: 'id_card.issuance', ...input });
+  return checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.card.iin,
+    purpose: 'id_card.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
 }
 
 /** The issue: the presented document is checked again on the server, the new card's number is recorded, `issued`. */

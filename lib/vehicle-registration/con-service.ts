@@ -197,7 +197,13 @@ type PresentedDocument = { documentNumber: string; source: DocumentSource };
 export async function checkBuyerAtDesk(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
   const app = await loadAtDesk(ctx, input.id);
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
-  return checkPersonAtDesk(ctx, { applicationId: app.id, expectedIin: app.buyerIin!, purpose: 'vehicle.issuance', ...input });
+  return checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.buyerIin!,
+    purpose: 'vehicle.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
 }
 
 /**
