@@ -9,7 +9,7 @@ import { phoneFor } from '../db/seed/people-model';
 import { clearFaults, setFault } from '../lib/registries/faults';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 import { type KeyFile, signInDialogWithKeyFile, signingKeyOf } from './eds';
-import { e2eDatabaseUrl, expectAccessible, type Locale, signedIn, signInAs } from './fixtures';
+import { documentNumberOf, e2eDatabaseUrl, expectAccessible, type Locale, signedIn, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -28,7 +28,9 @@ const L = {
     pay: 'Бажды төлеу',
     gatewayPay: 'Төлеу',
     newCard: 'Жаңа жеке куәліктің нөмірі',
-    presented: 'Келген адамның ЖСН-і',
+    document: 'Ұсынылған құжаттың нөмірі',
+    check: 'Құжатты тексеру',
+    notInPerson: 'Құжат басқа адамға тиесілі',
     issue: 'Беруді тіркеу',
     issued: 'Жеке куәлік берілді. Азаматқа хабарланды.',
     find: 'Табу',
@@ -52,7 +54,9 @@ const L = {
     pay: 'Оплатить пошлину',
     gatewayPay: 'Оплатить',
     newCard: 'Номер нового удостоверения',
-    presented: 'ИИН пришедшего',
+    document: 'Номер предъявленного документа',
+    check: 'Проверить документ',
+    notInPerson: 'Документ принадлежит другому человеку',
     issue: 'Зарегистрировать выдачу',
     issued: 'Удостоверение выдано. Гражданин уведомлён.',
     find: 'Найти',
@@ -116,6 +120,29 @@ async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: nu
   return page.url().replace(/\?submitted=1$/, '');
 }
 
+/**
+ * Step 19 at the registration point, in person only: nothing about the applicant shows before the document is checked;
+ * a representative's own document is refused; the applicant's passes (GBD FL photo), then the new card is recorded.
+ */
+async function issueInPerson(officer: Page, locale: Locale, representative: string, applicant: string, newCard: string) {
+  const l = L[locale];
+  await expect(officer.getByTestId('desk-identity')).toBeVisible();
+  await expect(officer.getByTestId('gbd-photo')).toHaveCount(0);
+  await expect(officer.locator('main')).not.toContainText(applicant);
+  await expectAccessible(officer);
+  await officer.getByLabel(l.document).fill(await documentNumberOf(representative));
+  await officer.getByRole('button', { name: l.check }).click();
+  await expect(officer.getByText(l.notInPerson, { exact: false })).toBeVisible();
+  await officer.getByLabel(l.document).fill(await documentNumberOf(applicant));
+  await officer.getByRole('button', { name: l.check }).click();
+  await expect(officer.getByTestId('gbd-photo')).toBeVisible();
+  await expect(officer.getByTestId('desk-identity-passed')).toContainText(applicant);
+  await expectAccessible(officer);
+  await officer.getByLabel(l.newCard).fill(newCard);
+  await officer.getByRole('button', { name: l.issue }).click();
+  await expect(officer.getByText(l.issued)).toBeVisible();
+}
+
 async function until(page: Page, text: string | RegExp, timeout = 90_000) {
   await expect(async () => {
     await page.reload();
@@ -160,13 +187,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await officer.getByRole('button', { name: l.find }).click();
   await officer.getByTestId('point-results').getByRole('link', { name: number }).click();
   await expectAccessible(officer);
-  await officer.getByLabel(l.presented).fill(PERSONA.idCardExempt);
-  await officer.getByLabel(l.newCard).fill('045678123');
-  await officer.getByRole('button', { name: l.issue }).click();
-  await expect(officer.getByText('Жеке куәлік тек өтініш берушінің өзіне беріледі', { exact: false })).toBeVisible();
-  await officer.getByLabel(l.presented).fill(PERSONA.citizenAigerim);
-  await officer.getByRole('button', { name: l.issue }).click();
-  await expect(officer.getByText(l.issued)).toBeVisible();
+  await issueInPerson(officer, 'kk', PERSONA.idCardExempt, PERSONA.citizenAigerim, '045678123');
 
   await citizen.goto(url);
   await expect(citizen.getByTestId('new-card')).toContainText('045678123');
@@ -174,8 +195,8 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   for (const p of [citizen, stranger, reviewer, officer]) await p.context().close();
 });
 
-test('ru: exempt from the duty; annulled for the photo; a second application reaches review', async ({ browser }) => {
-  test.setTimeout(180_000);
+test('ru: exempt from the duty; annulled for the photo; a second application is approved and issued in person', async ({ browser }) => {
+  test.setTimeout(300_000);
   const l = L.ru;
   const key = await signingKeyOf(browser, PERSONA.idCardExempt, 'ru');
   const citizen = await signedIn(browser, PERSONA.idCardExempt, 'ru');
@@ -199,7 +220,26 @@ test('ru: exempt from the duty; annulled for the photo; a second application rea
   await citizen.getByRole('link', { name: l.applyAgain }).click();
   await applyOnline(citizen, 'ru', key, REG_POINT.astana1, PERSONA.idCardExempt);
   await until(citizen, 'Заявку проверяет УМС ДП выбранного региона', 20_000);
-  for (const p of [citizen, reviewer]) await p.context().close();
+
+  // The second application approved with EDS, produced, and issued in person at the point (step 19), in Russian.
+  const second = (await citizen
+    .locator('main')
+    .getByText(/^ID-\d{4}-\d{6}$/)
+    .first()
+    .textContent())!.trim();
+  const reviewerKey = await signingKeyOf(browser, STAFF.umsAstana, 'ru');
+  await reviewer.goto('/ru/ums');
+  await reviewer.getByRole('link', { name: second }).click();
+  await reviewer.getByTestId('open-sign-dialog').click();
+  await signInDialogWithKeyFile(reviewer.getByRole('dialog'), reviewerKey, 'ru');
+  await expect(reviewer.getByText('Решение принято')).toBeVisible();
+  await until(citizen, 'Удостоверение готово');
+  const officer = await signedIn(browser, STAFF.migrationAstana, 'ru');
+  await officer.getByLabel(l.search).fill(second);
+  await officer.getByRole('button', { name: l.find }).click();
+  await officer.getByTestId('point-results').getByRole('link', { name: second }).click();
+  await issueInPerson(officer, 'ru', PERSONA.citizenAigerim, PERSONA.idCardExempt, '045678124');
+  for (const p of [citizen, reviewer, officer]) await p.context().close();
 });
 
 test('kk: a card that expires in 40 days cannot be renewed yet — the order’s message', async ({ page }) => {

@@ -3,7 +3,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { CON, PERSONA, STAFF, VIN } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { expectAccessible, type Locale, signedIn } from './fixtures';
+import { documentNumberOf, expectAccessible, type Locale, signedIn } from './fixtures';
 
 const L = {
   kk: {
@@ -21,12 +21,15 @@ const L = {
     search: 'ЖСН немесе құжат нөмірі',
     ticket: 'Кезек талонын беру',
     callNext: 'Келесіні шақыру',
-    presented: 'Ұсынылған құжаттағы ЖСН',
+    document: 'Ұсынылған құжаттың нөмірі',
+    check: 'Құжатты тексеру',
+    digital: 'Цифрлық құжаттар сервисіндегі электрондық құжат',
+    notInPerson: 'Құжат басқа адамға тиесілі',
+    refusedOnTimeline: 'Беруден бас тартылды: сатып алушының өзі келмеді',
     serial: 'Тіркеу куәлігі бланкісінің сериясы мен нөмірі',
     plates: 'Нөмірлік белгілер сатып алушыға берілді',
     issue: 'Беруді тіркеу',
     issued: 'Құжаттар мен нөмірлер берілді. Сатып алушыға хабарланды.',
-    notBuyer: 'Бұл адам сатып алушы емес',
     valid: 'Қазір жарамды',
   },
   ru: {
@@ -44,12 +47,15 @@ const L = {
     search: 'ИИН или номер документа',
     ticket: 'Выдать талон очереди',
     callNext: 'Вызвать следующего',
-    presented: 'ИИН по предъявленному документу',
+    document: 'Номер предъявленного документа',
+    check: 'Проверить документ',
+    digital: 'Электронный документ из сервиса цифровых документов',
+    notInPerson: 'Документ принадлежит другому человеку',
+    refusedOnTimeline: 'В выдаче отказано: пришёл не покупатель',
     serial: 'Серия и номер бланка СРТС',
     plates: 'Номерные знаки переданы покупателю',
     issue: 'Зарегистрировать выдачу',
     issued: 'Документы и номера выданы. Покупатель уведомлён.',
-    notBuyer: 'Этот человек не покупатель',
     valid: 'Действительна сейчас',
   },
 } as const;
@@ -146,21 +152,32 @@ for (const f of flows) {
     expect(ticket).toMatch(/^B-\d{3}$/);
     await expectAccessible(reception);
 
-    // Issuance desk: call next, compare, refuse someone else, hand over to the buyer.
+    // Issuance desk (p.9–10): call next; nothing about the person shows before their document is checked. Someone
+    // else's document (a representative: no proxy) is refused and recorded; the buyer's own passes, with the photo.
     const desk = await signedIn(browser, f.desk, f.locale);
     await expect(desk.getByTestId('queue-board')).toContainText(ticket);
     await desk.getByRole('button', { name: l.callNext }).click();
-    await expect(desk.getByTestId('gbd-photo')).toBeVisible();
+    await expect(desk.getByTestId('desk-identity')).toBeVisible();
+    await expect(desk.getByTestId('gbd-photo')).toHaveCount(0);
+    await expect(desk.locator('main')).not.toContainText(f.buyer);
     await expectAccessible(desk);
-    await desk.getByLabel(l.presented).fill(PERSONA.citizenAigerim);
+    await desk.getByLabel(l.document).fill(await documentNumberOf(PERSONA.citizenAigerim));
+    await desk.getByRole('button', { name: l.check }).click();
+    await expect(desk.getByText(l.notInPerson, { exact: false })).toBeVisible();
+    await expect(desk.getByTestId('gbd-photo')).toHaveCount(0);
+    // The buyer shows the card in kk, its copy in Digital documents in ru.
+    if (f.locale === 'ru') await desk.getByLabel(l.digital).check();
+    await desk.getByLabel(l.document).fill(await documentNumberOf(f.buyer));
+    await desk.getByRole('button', { name: l.check }).click();
+    await expect(desk.getByTestId('gbd-photo')).toBeVisible();
+    await expect(desk.getByTestId('desk-identity-passed')).toContainText(f.buyer);
+    await expectAccessible(desk);
     await desk.getByLabel(l.serial).fill('KZ01234567');
     await desk.getByLabel(l.plates).check();
     await desk.getByRole('button', { name: l.issue }).click();
-    await expect(desk.getByText(l.notBuyer, { exact: false })).toBeVisible();
-    await desk.getByLabel(l.presented).fill(f.buyer);
-    await desk.getByLabel(l.plates).check();
-    await desk.getByRole('button', { name: l.issue }).click();
     await expect(desk.getByText(l.issued)).toBeVisible();
+    await buyer.reload();
+    await expect(buyer.getByText(l.refusedOnTimeline, { exact: false })).toBeVisible();
 
     // The buyer's Digital documents; both signatures verify on the public page.
     await buyer.goto(`/${f.locale}/cabinet/documents`);

@@ -49,7 +49,8 @@ export async function ApplicationTimeline({
       tone:
         (e.toStatus &&
           ['refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired', 'declined_by_owner', 'withdrawn'].includes(e.toStatus)) ||
-        e.type === 'consent_declined'
+        e.type === 'consent_declined' ||
+        e.type.startsWith('issuance_refused')
           ? 'danger'
           : 'info',
       title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,

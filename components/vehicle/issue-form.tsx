@@ -1,29 +1,28 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { DeskIdentity, type PresentedDocument } from '@/components/identity/desk-identity';
 import { CheckboxGroup, FormErrorSummary, Notice, SubmitButton, TextField } from '@/components/ui';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
-import { issueDocumentsAction } from '@/lib/vehicle-registration/actions';
+import { checkBuyerAtDeskAction, issueDocumentsAction } from '@/lib/vehicle-registration/actions';
 
-/** The hand-over at the issuance desk: the IIN on the document shown, the SRTS blank serial, the plates. */
+/** The desk (order 000 p.9–10): the buyer's document checked against GBD FL, then the SRTS blank serial and the plates. */
 export function IssueForm({ id, version }: { id: string; version: number }) {
+  return (
+    <DeskIdentity id={id} checkAction={checkBuyerAtDeskAction}>
+      {(presented) => <HandOverForm id={id} version={version} presented={presented} />}
+    </DeskIdentity>
+  );
+}
+
+function HandOverForm({ id, version, presented }: { id: string; version: number; presented: PresentedDocument }) {
   const t = useTranslations('Vehicle');
   const locale = useLocale();
   const { state, action, v, err, summary, failure } = useForm(issueDocumentsAction);
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
-      <HiddenFields fields={{ id, version, locale }} />
-      <TextField
-        name="presentedIin"
-        label={t('presentedIin')}
-        hint={t('presentedIinHint')}
-        width="sm"
-        inputMode="numeric"
-        autoComplete="off"
-        defaultValue={v('presentedIin')}
-        error={err('presentedIin')}
-      />
+      <HiddenFields fields={{ id, version, locale, ...presented }} />
       <TextField
         name="srtsBlankSerial"
         label={t('srtsBlankSerial')}

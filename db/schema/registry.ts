@@ -330,10 +330,11 @@ export const productionOrders = registry.table(
     status: text('status', { enum: ['registered', 'accepted', 'in_production', 'ready', 'refused'] })
       .notNull()
       .default('accepted'),
-    /** ID card: whose request it is, why RP DRN refused it, what the production order carried and when it is done. */
+    /** ID card: whose request it is, why RP DRN refused it, when ordered and done. Both: what the order carried (an
+     *  SRTS: the vehicle, the owner, the plate, the SRTS number; an ID card: the personal data and the images' digests). */
     iin: text('iin'),
     refusalReason: text('refusal_reason'),
-    payload: jsonb('payload'),
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
     orderedAt: timestamp('ordered_at', { withTimezone: true }),
     readyAt: timestamp('ready_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,10 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Registries } from '@/lib/registries';
 import { biometricSample } from '@/lib/registries/digital-id/sample';
+import { normalizeDocumentNumber } from '@/lib/identity/presented-document';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 
-/** The number as printed on the card, without spaces, upper-case. */
-export const normalizeDocumentNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+export { normalizeDocumentNumber };
 
 /**
  * The person behind the document and the biometric check; null when GBD FL knows no such document (or Digital ID no

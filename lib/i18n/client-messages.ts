@@ -17,9 +17,10 @@ export const CLIENT_MESSAGES = {
   citizenResidence: [...forms, 'Eds', 'Residence', 'ResidenceStart', 'ResidenceApplication'],
   dealer: [...forms, 'Eds', 'Vehicle'],
   admin: [...forms, 'Admin'],
-  idCardStaff: [...forms, 'Eds', 'IdCard'],
+  // The issuance desks check the presented document first (order 000 p.9, order 002 p.19): DeskIdentity.
+  idCardStaff: [...forms, 'Eds', 'IdCard', 'DeskIdentity'],
   // Reception also issues the machinery front office's tickets (orders 001/004, p.5).
-  vehicleStaff: [...forms, 'Eds', 'Vehicle', 'MachineryIntake.reception'],
+  vehicleStaff: [...forms, 'Eds', 'Vehicle', 'MachineryIntake.reception', 'DeskIdentity'],
   machineryIntake: [...forms, 'Eds', 'Machinery.action', 'Machinery.checklist', 'MachineryIntake'],
   machineryReview: [...forms, 'Eds', 'MachineryReview'],
   machineryIssuance: [...forms, 'MachineryIssuance'],

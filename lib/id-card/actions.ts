@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/form-action';
 import { kickIdCardProduction } from '@/lib/jobs';
 import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from './citizen-service';
-import { issueCard } from './officer-service';
+import { checkApplicantAtPoint, issueCard } from './officer-service';
 import { annul, approve } from './review-service';
 import {
   annulSchema,
@@ -12,6 +12,7 @@ import {
   formSchema,
   issueCardSchema,
   payDutySchema,
+  pointCheckSchema,
   refuseConsentSchema,
   signSchema,
   startSchema,
@@ -89,6 +90,12 @@ export const approveAction = formAction(['ums_reviewer'], signSchema, async ({ c
 export const annulAction = formAction(['ums_reviewer'], annulSchema, async ({ ctx, input }) => {
   await annul(ctx, input);
   redirect(`/${input.locale}/ums/id-card/${input.id}?decided=1`);
+});
+
+/** Step 19: the presented document against GBD FL; the officer then sees the applicant's photo and IIN. */
+export const checkApplicantAtPointAction = formAction(['migration_officer'], pointCheckSchema, async ({ ctx, input }) => {
+  const person = await checkApplicantAtPoint(ctx, input);
+  return { ok: true, data: person };
 });
 
 /** Step 19: issue in person at the registration point. */

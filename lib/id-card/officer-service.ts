@@ -8,6 +8,8 @@ import { loadInScope } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
+import { checkPersonAtDesk, type DeskPerson } from '@/lib/identity/desk-check';
+import type { DocumentSource } from '@/lib/identity/presented-document';
 import { notify } from '@/lib/outbox';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { officerView } from './load';
@@ -43,14 +45,38 @@ export async function officerApplication(db: Db, grant: Grant, id: string, actor
   return loadInScope({ db, actor, grant }, officerView, id);
 }
 
+type PresentedDocument = { documentNumber: string; source: DocumentSource };
+
 /**
- * Issue in person only (no proxy, point 19): the IIN of the person at the desk must be the applicant's; the new
- * card's number is recorded, the application is `issued` and the card appears in Digital documents.
+ * Step 19, in person only (no proxy, point 5 (3)): the officer enters the number of the document the one at the desk
+ * presents (the current card, or its copy in Digital documents); it must be the applicant's current document in
+ * GBD FL. Only then does the officer see the applicant's IIN and GBD FL photo. Anyone else's document (a
+ * representative with a power of attorney) or an old one is refused, and the refusal is recorded.
  */
-export async function issueCard(ctx: Ctx, input: { id: string; version: number; presentedIin: string; newCardNumber: string }) {
+export async function checkApplicantAtPoint(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
+  const app = await loadInScope(ctx, officerView, input.id);
+  if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  return checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.card.iin,
+    purpose: 'id_card.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
+}
+
+/** The issue: the presented document is checked again on the server, the new card's number is recorded, `issued`. */
+export async function issueCard(ctx: Ctx, input: { id: string; version: number; newCardNumber: string } & PresentedDocument) {
   const app = await loadInScope(ctx, officerView, input.id);
   if (app.status === 'issued') return app;
-  if (input.presentedIin !== app.card.iin) throw new DomainError('id_card_not_in_person');
+  if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.card.iin,
+    purpose: 'id_card.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
   return ctx.db.transaction(async (tx) => {
     await tx
       .update(idCardApplications)
@@ -64,7 +90,7 @@ export async function issueCard(ctx: Ctx, input: { id: string; version: number; 
       actor: ctx.actor,
       grant: ctx.grant,
       set: { decidedAt: new Date() },
-      data: { card: input.newCardNumber },
+      data: { card: input.newCardNumber, identifiedBy: input.source },
     });
     await audit(tx, ctx.actor, ctx.grant, { action: 'id_card.issued', applicationId: app.id, subjectIin: app.card.iin });
     await notify(tx, `id_card:${app.id}:issued`, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { iinField, mobileField } from '@/lib/kz/fields';
+import { presentedDocumentFields } from '@/lib/identity/schemas';
+import { mobileField } from '@/lib/kz/fields';
 import { annulReasons } from './annulment';
 
 const locale = z.enum(['kk', 'ru']);
@@ -62,9 +63,12 @@ export const issueCardSchema = z.object({
   id,
   version,
   locale,
-  presentedIin: iinField,
+  ...presentedDocumentFields,
   newCardNumber: z
     .string()
     .trim()
     .regex(/^\d{9}$/, 'id_card_number_invalid'),
 });
+
+/** Step 19 at the desk: the presented document, checked before the officer sees who the applicant is. */
+export const pointCheckSchema = z.object({ id, locale, ...presentedDocumentFields });

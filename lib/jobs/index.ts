@@ -50,6 +50,19 @@ export async function kickVehicleProcessing(applicationId: string) {
   }
 }
 
+/**
+ * Order 000 p.6: while the IPC prints the SRTS, step 19 runs again after `seconds` to ask how the print goes (each
+ * run that still finds it printing asks for the next). Best effort: the minute sweep asks too.
+ */
+export async function kickVehiclePrintPoll(applicationId: string, attempt: number, seconds = 4) {
+  try {
+    const boss = await getBoss();
+    await boss.send(QUEUES.vehicleProcess, { applicationId, attempt }, { startAfter: seconds, retryLimit: 5, retryDelay: 30 });
+  } catch (e) {
+    logError('kick_vehicle_failed', e);
+  }
+}
+
 /** ID-card production right after an approval, and again when it should be ready (the minute sweep catches up). */
 export async function kickIdCardProduction(readyAfterSeconds = 31) {
   try {

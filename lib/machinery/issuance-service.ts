@@ -13,6 +13,7 @@ import { loadInScope, type ScopedView } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
 import { localDate } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
+import { personByDocument } from '@/lib/identity/at-desk';
 import { maskIin } from '@/lib/kz/iin';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
 import { handsOver, mayCollect, normalizeDocumentSerial, normalizePlateSerial } from './issuance-rules';
@@ -140,7 +141,7 @@ export async function issue(ctx: Ctx, input: IssueInput) {
   if (gives.document && !documentSerial) throw new DomainError('machinery_issuance_document_serial_invalid');
   if (gives.plate && !plateSerial) throw new DomainError('machinery_issuance_plate_serial_invalid');
 
-  const person = await ctx.registries.gbdFl.findPersonByDocument(input.documentNumber.replace(/\s+/g, '').toUpperCase());
+  const person = await personByDocument(ctx.registries.gbdFl, input.documentNumber);
   if (!person) return refuse(ctx, app, 'machinery_issuance_person_not_found', {});
   const sample = Buffer.from(input.sampleBase64 ?? '', 'base64');
   const sampleSha256 = createHash('sha256').update(sample).digest('hex');

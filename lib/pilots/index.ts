@@ -3,7 +3,7 @@ import type { Pilot } from '@/db/schema/reference';
 import { registerWithRpDrn, submittedIdCards, onDutyPaid } from '@/lib/id-card/citizen-service';
 import { expireStaleIdCardDrafts } from '@/lib/id-card/draft-expiry';
 import { advanceProduction } from '@/lib/id-card/production-service';
-import { kickOutbox, QUEUES } from '@/lib/jobs';
+import { kickOutbox, kickVehiclePrintPoll, QUEUES } from '@/lib/jobs';
 import { logError, logInfo } from '@/lib/log';
 import { getRegistries, type Registries } from '@/lib/registries';
 import { expireStaleResidence } from '@/lib/residence/citizen-service';
@@ -46,16 +46,21 @@ export const pilotRegistry: Record<Pilot, PilotRegistration> = {
         run: async ({ db, data }) => {
           const id = String(data.applicationId);
           const outcome = await processVehicleApplication(db, getRegistries(db, { applicationId: id }), id);
+          // The SRTS is at the printing house: ask again shortly, a bounded number of times (then the minute sweep).
+          const attempt = Number(data.attempt ?? 0);
+          if (outcome === 'printing' && attempt < 30) await kickVehiclePrintPoll(id, attempt + 1);
           await kickOutbox();
           logInfo('vehicle_processed', { outcome });
         },
       },
-      // Every minute: step 19 for anything a lost kick left in `processing`, then buyers' reminders and expiry.
+      // Every minute: step 19 for anything a lost kick left in `processing` (and the SRTS prints still running), then
+      // buyers' reminders and expiry.
       {
         queue: QUEUES.vehicleSweep,
         schedule: EVERY_MINUTE,
         run: async ({ db, registries }) => {
-          for (const { id } of await pendingProcessing(db)) await processVehicleApplication(db, registries, id);
+          for (const { id } of await pendingProcessing(db))
+            await processVehicleApplication(db, registries, id).catch((e: unknown) => logError('vehicle_process_retry', e));
           const swept = await sweepBuyerDeadlines(db);
           if (swept.expired || swept.reminded) {
             await kickOutbox();

@@ -15,13 +15,14 @@ import {
   saveDetails,
   signAsBuyer,
 } from './buyer-service';
-import { callNext, issueDocuments, issueTicket } from './con-service';
+import { callNext, checkBuyerAtDesk, issueDocuments, issueTicket } from './con-service';
 import { cancelByDealer, reopenDraft, setBuyer, signAsSeller, startRegistration } from './dealer-service';
 import {
   buyerSchema,
   callNextSchema,
   chosenCentre,
   declineSchema,
+  deskCheckSchema,
   detailsSchema,
   issueSchema,
   payFeesSchema,
@@ -125,6 +126,12 @@ export const issueTicketAction = formAction(['con_reception'], ticketSchema, asy
 export const callNextAction = formAction(['con_issuance'], callNextSchema, async ({ ctx, input }) => {
   const ticket = await callNext(ctx);
   redirect(`/${input.locale}/issuance/${ticket.applicationId}?ticket=${ticket.code}`);
+});
+
+/** Chapter 2, p.9: the presented document against GBD FL; the desk then sees the buyer's photo and IIN. */
+export const checkBuyerAtDeskAction = formAction(['con_issuance'], deskCheckSchema, async ({ ctx, input }) => {
+  const person = await checkBuyerAtDesk(ctx, input);
+  return { ok: true, data: person };
 });
 
 /** Chapter 2, issuance desk: the SRTS and plates handed to the buyer in person. */

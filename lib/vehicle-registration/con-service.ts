@@ -10,6 +10,8 @@ import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { DomainError } from '@/lib/errors';
+import { checkPersonAtDesk, type DeskPerson } from '@/lib/identity/desk-check';
+import type { DocumentSource } from '@/lib/identity/presented-document';
 import { isValidIin } from '@/lib/kz/iin';
 import { notify } from '@/lib/outbox';
 import type { ServiceContext as Ctx } from '@/lib/service-context';
@@ -184,28 +186,42 @@ async function loadAtDesk(ctx: ScopeContext, idOrNumber: string) {
   return loadInScope(ctx, centreView, row.id);
 }
 
-/** The buyer's name and photo from GBD FL, to compare with the person at the desk (an audited view). */
-export async function buyerForDesk(ctx: Ctx, app: { id: string; buyerIin: string | null }) {
-  const person = await ctx.registries.gbdFl.findPerson(app.buyerIin!);
-  await ctx.db.transaction((tx) =>
-    audit(tx, ctx.actor, ctx.grant, {
-      action: 'person.viewed',
-      applicationId: app.id,
-      subjectIin: app.buyerIin,
-      data: { purpose: 'vehicle.issuance' },
-    }),
-  );
-  return person;
+type PresentedDocument = { documentNumber: string; source: DocumentSource };
+
+/**
+ * p.9: the buyer presents an ID document (or its copy in Digital documents) with the application's number. The desk
+ * enters the document's number; it must be the buyer's current document in GBD FL. Only then does the desk see the
+ * buyer's IIN, name and GBD FL photo for the visual comparison. Someone else's document (a representative: no proxy
+ * in the pilot) or an old one is refused, and the refusal is recorded (audit and the application's timeline).
+ */
+export async function checkBuyerAtDesk(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
+  const app = await loadAtDesk(ctx, input.id);
+  if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  return checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.buyerIin!,
+    purpose: 'vehicle.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
 }
 
 /**
- * The hand-over: only to the buyer (the IIN of the document they show must be the buyer's), with the SRTS blank's
- * serial and the plates; the application becomes `issued` and the registration appears in Digital documents.
+ * p.10, the hand-over: the presented document is checked again (the check is the server's, not the form's), then the
+ * SRTS blank's serial and the plates; the application becomes `issued` and the registration appears in Digital
+ * documents.
  */
-export async function issueDocuments(ctx: Ctx, input: { id: string; version: number; presentedIin: string; srtsBlankSerial: string }) {
+export async function issueDocuments(ctx: Ctx, input: { id: string; version: number; srtsBlankSerial: string } & PresentedDocument) {
   const app = await loadAtDesk(ctx, input.id);
   if (app.status === 'issued') return app; // double submit
-  if (input.presentedIin !== app.buyerIin) throw new DomainError('vehicle_not_the_buyer');
+  if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await checkPersonAtDesk(ctx, {
+    applicationId: app.id,
+    expectedIin: app.buyerIin!,
+    purpose: 'vehicle.issuance',
+    documentNumber: input.documentNumber,
+    source: input.source,
+  });
   return ctx.db.transaction(async (tx) => {
     await tx
       .update(vehicleApplications)
@@ -224,7 +240,7 @@ export async function issueDocuments(ctx: Ctx, input: { id: string; version: num
       actor: ctx.actor,
       grant: ctx.grant,
       set: { decidedAt: new Date() },
-      data: { srtsBlankSerial: input.srtsBlankSerial },
+      data: { srtsBlankSerial: input.srtsBlankSerial, identifiedBy: input.source },
     });
     await notify(tx, `vehicle:${app.id}:issued`, {
       recipientIin: app.buyerIin!,

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { applications } from '@/db/schema/applications';
+import { applicationEvents, applications } from '@/db/schema/applications';
 import { pilotSettings, platePool, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
@@ -11,28 +11,31 @@ import { isDomainError } from '@/lib/errors';
 import { notify } from '@/lib/outbox';
 import type { Registries } from '@/lib/registries';
 import { refundPaidFees } from './refunds';
-import { loadVehicleApplication } from './load';
+import { loadVehicleApplication, type VehicleApplication } from './load';
 import { vehicleMachine as machine, waitingForBuyer, type VehicleState } from './machine';
+import { printOutcome, srtsPrintOrder } from './print-order';
 
 /**
  * Step 19, run by the job worker after the buyer signs: a plate from the free pool of the pickup CON's region and
- * the chosen type, an SRTS number, the SRTS print order, and the buyer's notice. The plate is taken with
- * FOR UPDATE SKIP LOCKED, so concurrent applications never get the same plate and never wait on each other; an
- * empty pool is a motivated refusal (with the fees refunded), not a crash. Running it twice does nothing twice.
+ * the chosen type, an SRTS number, the SRTS print order (order 000 p.6: the vehicle, the owner, the plate, the SRTS
+ * number), and — once the IPC reports the SRTS printed — `ready_for_pickup` and the buyer's notice. The plate is
+ * taken with FOR UPDATE SKIP LOCKED, so concurrent applications never get the same plate and never wait on each
+ * other; an empty pool is a motivated refusal (with the fees refunded), not a crash. Running it twice does nothing
+ * twice; running it again while the SRTS is printed is the poll (`printing` until the print order says `ready`).
  *
  * Three phases, so no transaction is open while the print system is asked (a slow or failing external call must
- * not hold row locks or a pooled connection): allocate (or refuse) → order the print → mark ready. A retry after
- * a failure in the middle finds the plate already allocated and goes on from there.
+ * not hold row locks or a pooled connection): allocate (or refuse) → order the print (or ask how it goes) → record
+ * the answer. A retry after a failure in the middle finds the plate already allocated and goes on from there.
  */
 export async function processVehicleApplication(
   db: Db,
   registries: Registries,
   applicationId: string,
-): Promise<'ready' | 'refused' | 'skipped'> {
+): Promise<'ready' | 'printing' | 'refused' | 'skipped'> {
   const allocated = await db.transaction(async (tx) => {
     const app = await lockProcessing(tx, applicationId);
     if (!app) return null;
-    if (app.plateNumber && app.srtsNumber) return { srtsNumber: app.srtsNumber }; // a retry: allocated already
+    if (app.plateNumber && app.srtsNumber) return app; // a retry or a poll: allocated already
     const [centre] = await tx.select().from(serviceCentres).where(eq(serviceCentres.id, app.pickupCentreId!));
     const [plate] = await tx
       .select({ id: platePool.id, number: platePool.number })
@@ -42,21 +45,7 @@ export async function processVehicleApplication(
       .limit(1)
       .for('update', { skipLocked: true });
     if (!plate) {
-      await closeWithRefund(tx, app.id, app.number, app.buyerIin!, 'vehicle_refused', 'vehicle_no_free_plates');
-      await tx
-        .update(vehicleApplications)
-        .set({ refusalCode: 'vehicle_no_free_plates', refusalParams: { region: centre!.regionCode }, vinReleasedAt: new Date() })
-        .where(eq(vehicleApplications.applicationId, app.id));
-      await transition(tx, {
-        id: app.id,
-        expectedVersion: app.version,
-        machine,
-        event: 'processing_refused',
-        actor: null,
-        grant: null,
-        set: { decidedAt: new Date() },
-        data: { code: 'vehicle_no_free_plates' },
-      });
+      await refuse(tx, app, 'vehicle_no_free_plates', { region: centre!.regionCode });
       return 'refused' as const;
     }
     await tx.update(platePool).set({ status: 'reserved', applicationId: app.id, updatedAt: new Date() }).where(eq(platePool.id, plate.id));
@@ -65,15 +54,35 @@ export async function processVehicleApplication(
       .update(vehicleApplications)
       .set({ plateNumber: plate.number, srtsNumber })
       .where(eq(vehicleApplications.applicationId, app.id));
-    return { srtsNumber };
+    return { ...app, plateNumber: plate.number, srtsNumber };
   });
   if (!allocated) return 'skipped';
   if (allocated === 'refused') return 'refused';
-  const order = await registries.production.orderSrts(allocated.srtsNumber); // idempotent per SRTS number
+  const print = srtsPrintOrder(allocated);
+  if (!print) throw new Error('vehicle application without the data its SRTS prints');
+  const order = await registries.production.orderSrts(print); // idempotent per SRTS number; answers its status
+  const outcome = printOutcome(order.status);
   return db.transaction(async (tx) => {
     const app = await lockProcessing(tx, applicationId);
     if (!app) return 'skipped';
-    await tx.update(vehicleApplications).set({ srtsOrderId: order.orderId }).where(eq(vehicleApplications.applicationId, app.id));
+    if (app.srtsOrderId !== order.orderId) {
+      await tx.update(vehicleApplications).set({ srtsOrderId: order.orderId }).where(eq(vehicleApplications.applicationId, app.id));
+      await tx.insert(applicationEvents).values({ applicationId: app.id, type: 'srts_print_ordered', data: { order: order.orderId } });
+      await tx
+        .update(applications)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(applications.id, app.id));
+    }
+    if (outcome === 'printing') return 'printing' as const;
+    if (outcome === 'refused') {
+      // The plate goes back to the pool: nothing was printed with it.
+      await tx
+        .update(platePool)
+        .set({ status: 'free', applicationId: null, updatedAt: new Date() })
+        .where(and(eq(platePool.number, app.plateNumber!), eq(platePool.applicationId, app.id)));
+      await refuse(tx, app, 'vehicle_srts_print_refused', { order: order.orderId });
+      return 'refused' as const;
+    }
     await transition(tx, {
       id: app.id,
       expectedVersion: app.version,
@@ -92,6 +101,25 @@ export async function processVehicleApplication(
       params: { number: app.number, plate: app.plateNumber! },
     });
     return 'ready' as const;
+  });
+}
+
+/** A motivated refusal at step 19: the fees refunded, the VIN released, the buyer told. */
+async function refuse(tx: Tx, app: VehicleApplication, code: string, params: Record<string, unknown>) {
+  await closeWithRefund(tx, app.id, app.number, app.buyerIin!, 'vehicle_refused', code);
+  await tx
+    .update(vehicleApplications)
+    .set({ refusalCode: code, refusalParams: params, vinReleasedAt: new Date() })
+    .where(eq(vehicleApplications.applicationId, app.id));
+  await transition(tx, {
+    id: app.id,
+    expectedVersion: app.version,
+    machine,
+    event: 'processing_refused',
+    actor: null,
+    grant: null,
+    set: { decidedAt: new Date() },
+    data: { code },
   });
 }
 
@@ -115,8 +143,8 @@ async function closeWithRefund(
   await notify(tx, `vehicle:${applicationId}:${kind}`, { recipientIin: buyerIin, applicationId, kind, sms: true, params: { number } });
 }
 
-/** Applications whose step 19 has not run (a lost job kick): the sweep picks them up. */
-export async function pendingProcessing(db: Db, limit = 20) {
+/** Applications whose step 19 has not run (a lost job kick) or whose SRTS is being printed: the sweep asks again. */
+export async function pendingProcessing(db: Db, limit = 100) {
   return db
     .select({ id: applications.id })
     .from(applications)

@@ -9,7 +9,7 @@ import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import { centreOf, detailsOptions, feeBill } from './buyer-queries';
 import { buyerApplication, buyerDocumentOf } from './buyer-service';
-import { buyerForDesk, findReadyAtCentre, issuanceApplication, queueBoard } from './con-service';
+import { findReadyAtCentre, issuanceApplication, queueBoard } from './con-service';
 import { dealerApplication, sellerCheck } from './dealer-service';
 import type { VehicleApplication } from './load';
 
@@ -80,7 +80,3 @@ export const readyAtCentre = (actor: Actor, grant: Grant, query: string) =>
 export const issuanceApplicationFor = (actor: Actor, grant: Grant, idOrNumber: string) => issuanceApplication(db, grant, idOrNumber, actor);
 
 export const queueBoardOf = (serviceCentreId: number) => queueBoard(db, serviceCentreId);
-
-/** The buyer as GBD FL knows them, for the desk (the call is logged under the application). */
-export const buyerAtDesk = (actor: Actor, grant: Grant, app: { id: string; buyerIin: string | null }) =>
-  buyerForDesk({ db, registries: getRegistries(db, { applicationId: app.id }), actor, grant }, app);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { presentedDocumentFields } from '@/lib/identity/schemas';
 import { iinField, mobileField } from '@/lib/kz/fields';
 import { isValidVin, normalizeVin } from '@/lib/kz/vin';
 
@@ -57,7 +58,7 @@ export const issueSchema = z.object({
   id,
   version,
   locale,
-  presentedIin: iinField,
+  ...presentedDocumentFields,
   srtsBlankSerial: z
     .string()
     .trim()
@@ -65,3 +66,6 @@ export const issueSchema = z.object({
     .regex(/^[A-Z]{2}\d{6,8}$/, 'vehicle_srts_serial_invalid'),
   platesHandedOver: z.literal('on', { message: 'vehicle_plates_not_confirmed' }),
 });
+
+/** p.9 at the desk: the presented document, checked before the desk sees who the buyer is. */
+export const deskCheckSchema = z.object({ id, locale, ...presentedDocumentFields });

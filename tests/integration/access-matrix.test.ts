@@ -35,6 +35,7 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   // Chapter 2 at the CON: reception issues tickets, the issuance desk calls and hands over (scope: their CON).
   'lib/vehicle-registration/actions.ts:issueTicketAction': ['con_reception'],
   'lib/vehicle-registration/actions.ts:callNextAction': ['con_issuance'],
+  'lib/vehicle-registration/actions.ts:checkBuyerAtDeskAction': ['con_issuance'],
   'lib/vehicle-registration/actions.ts:issueDocumentsAction': ['con_issuance'],
   // ID-card renewal: the citizen's steps, the UMS DP decision, the registration point's hand-over.
   'lib/id-card/actions.ts:askConsentAction': ['citizen'],
@@ -48,6 +49,7 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/id-card/actions.ts:payDutyAction': ['citizen'],
   'lib/id-card/actions.ts:approveAction': ['ums_reviewer'],
   'lib/id-card/actions.ts:annulAction': ['ums_reviewer'],
+  'lib/id-card/actions.ts:checkApplicantAtPointAction': ['migration_officer'],
   'lib/id-card/actions.ts:issueCardAction': ['migration_officer'],
   // Machinery (orders 001/004): the akimat approves or refuses with EDS (p.10 (4), p.12, p.13); the CON desk hands over (p.11); the akimat forms and signs the archive's transfer
   // act, the head of the front office signs it (p.16–17). The services check the CON / akimat scope.

@@ -1,8 +1,9 @@
 // ID-card renewal through the service layer on the demo seed (order 002 steps 8–19): the paying path and the
 // exempt path to `issued`, photo rejections, annulment with exactly one refund, racing reviewers, in-person issue.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications } from '@/db/schema/applications';
+import { applicationEvents, applications } from '@/db/schema/applications';
+import { auditEvents } from '@/db/schema/audit';
 import { files } from '@/db/schema/files';
 import { idCardApplications } from '@/db/schema/id-card';
 import { payments, refunds } from '@/db/schema/payments';
@@ -20,7 +21,7 @@ import {
   uploadPhoto,
   uploadSignatureSample,
 } from '@/lib/id-card/citizen-service';
-import { issueCard } from '@/lib/id-card/officer-service';
+import { checkApplicantAtPoint, issueCard } from '@/lib/id-card/officer-service';
 import { advanceProduction } from '@/lib/id-card/production-service';
 import { annul, approvalDocumentOf, approve, reviewerApplication } from '@/lib/id-card/review-service';
 import { startWithConsent } from '@/tests/support/id-card';
@@ -125,14 +126,37 @@ describe('to issued', () => {
     expect(ready.status).toBe('ready_for_pickup');
 
     const officer = await actorOf(STAFF.migrationAstana);
+    const documentOf = async (iin: string) => (await getRegistries(database.db).gbdFl.findPerson(iin))!.document.number;
+    // In person only (point 19, point 5 (3)): a representative's own document is refused, and the refusal recorded.
+    const representative = { documentNumber: await documentOf(PERSONA.idCardExempt), source: 'id_document' as const };
+    await expect(checkApplicantAtPoint(ctx(officer), { id: app.id, ...representative })).rejects.toMatchObject({
+      code: 'issuance_not_in_person',
+    });
     await expect(
-      issueCard(ctx(officer), { id: app.id, version: ready.version, presentedIin: PERSONA.idCardExempt, newCardNumber: '012345678' }),
-    ).rejects.toMatchObject({ code: 'id_card_not_in_person' });
+      issueCard(ctx(officer), { id: app.id, version: ready.version, newCardNumber: '012345678', ...representative }),
+    ).rejects.toMatchObject({ code: 'issuance_not_in_person' });
+    const refusals = await database.db
+      .select()
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, 'issuance_refused_not_in_person')));
+    expect(refusals).toHaveLength(1);
+    const [audited] = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.applicationId, app.id), eq(auditEvents.action, 'issuance.refused')));
+    expect(audited).toMatchObject({ subjectIin: PERSONA.idCardExempt, data: { purpose: 'id_card.issuance', code: 'not_in_person' } });
+    // A number GBD FL does not hold as the applicant's current card (an old card, a typo).
+    await expect(
+      checkApplicantAtPoint(ctx(officer), { id: app.id, documentNumber: '099999998', source: 'id_document' }),
+    ).rejects.toMatchObject({ code: 'issuance_document_not_current' });
+    // The applicant's current card, shown in Digital documents: the officer then sees who it is.
+    const presented = { documentNumber: await documentOf(citizen.iin), source: 'digital_document' as const };
+    await expect(checkApplicantAtPoint(ctx(officer), { id: app.id, ...presented })).resolves.toMatchObject({ iin: citizen.iin });
     const issued = await issueCard(ctx(officer), {
       id: app.id,
       version: ready.version,
-      presentedIin: citizen.iin,
       newCardNumber: '012345678',
+      ...presented,
     });
     expect(issued.status).toBe('issued');
   });

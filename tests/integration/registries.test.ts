@@ -305,10 +305,26 @@ describe('ID-card systems (SPEC §5)', () => {
       .where(eq(r.productionOrders.id, card.orderId));
     expect(await reg.production.status(card.orderId)).toMatchObject({ status: 'ready' });
 
-    const srts = await reg.production.orderSrts('ID-2026-000001');
-    expect(srts).toMatchObject({ kind: 'srts', status: 'accepted' });
+    const name = { surname: 'Сейтов', givenName: 'Ерлан', patronymic: null };
+    const srts = await reg.production.orderSrts({
+      srtsNumber: 'SR-2026-000001',
+      plate: '123 ABC 01',
+      vehicle: {
+        vin: 'KMHJ381A5TU201001',
+        make: 'Hyundai',
+        model: 'Tucson',
+        year: 2025,
+        category: 'M1',
+        colourKk: 'ақ',
+        colourRu: 'белый',
+        engine: 'G4NA',
+        bodyNumber: 'KMHJ381A5TU201001',
+        massKg: 1600,
+      },
+      owner: { iin: '900101300126', nameKk: name, nameRu: name },
+    });
+    expect(srts).toMatchObject({ kind: 'srts', reference: 'SR-2026-000001', status: 'accepted' });
     expect(srts.orderId).toMatch(/^SRTS-/);
-    expect((await reg.production.orderSrts('ID-2026-000001')).orderId).toBe(srts.orderId);
     expect(await reg.production.status('RPD-0000-000000000')).toBeNull();
   });
 });

@@ -116,7 +116,8 @@ describe('out of scope is not found, and audited', () => {
         issueCard(ctx(officer), {
           id: idCard.id,
           version: idCard.version,
-          presentedIin: PERSONA.citizenAigerim,
+          documentNumber: '000000001',
+          source: 'id_document',
           newCardNumber: '000000001',
         }),
       officer,
@@ -134,7 +135,7 @@ describe('out of scope is not found, and audited', () => {
     await refusedAsNotFound(() => issueTicket(ctx(reception), { applicationId: vehicle.id }), reception, vehicle.id, 'vehicle.centre');
     const desk = await actorOf(STAFF.conIssuanceAlmaty);
     await refusedAsNotFound(
-      () => issueDocuments(ctx(desk), { ...vehicle, presentedIin: PERSONA.buyerErlan, srtsBlankSerial: 'AA0000001' }),
+      () => issueDocuments(ctx(desk), { ...vehicle, documentNumber: '000000001', source: 'id_document', srtsBlankSerial: 'AA0000001' }),
       desk,
       vehicle.id,
       'vehicle.centre',

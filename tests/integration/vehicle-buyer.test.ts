@@ -12,6 +12,7 @@ import { vehicleApplications } from '@/db/schema/vehicle';
 import { CON, PERSONA, VIN } from '@/db/seed/personas-ids';
 import type { Actor } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
+import { ProductionSimulator } from '@/lib/registries/production/simulator';
 import { payThroughGateway } from '@/tests/support/gateway';
 import {
   acceptOffer,
@@ -45,6 +46,27 @@ const ctx = (actor: Actor, role: 'dealer' | 'citizen') => ({
   actor,
   grant: actor.grants.find((g) => g.role === role)!,
 });
+
+/** The simulated IPC reports the application's SRTS printed. */
+async function printedNow(applicationId: string) {
+  const [v] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, applicationId));
+  await new ProductionSimulator(database.db).setStatus(v!.srtsOrderId!, 'ready');
+}
+
+const printable = {
+  vehicle: {
+    make: 'Hyundai',
+    model: 'Tucson',
+    year: 2025,
+    category: 'M1',
+    colourKk: 'ақ',
+    colourRu: 'белый',
+    engine: 'G4NA',
+    bodyNumber: 'B1',
+    massKg: 1600,
+  },
+  name: { surname: 'Тест', givenName: 'Тест', patronymic: null },
+};
 
 /** Steps 1–9 as the dealer does them, signed with the organisation key: the application waits for the buyer. */
 async function offered(dealerIin: string, vin: string, buyerIin: string) {
@@ -104,6 +126,9 @@ describe('the buyer’s part', () => {
     const signed = await signAsBuyer(c, { id: offer.id, version: toSign.version, cms });
     expect(signed.status).toBe('processing');
 
+    // Ready only once the IPC has printed the SRTS (order 000 p.6): the simulator prints after a while.
+    expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('printing');
+    await printedNow(offer.id);
     expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('ready');
     expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('skipped'); // twice = once
     const done = await buyerApplication(database.db, buyer, offer.id);
@@ -222,6 +247,9 @@ describe('step 19 under concurrency', () => {
         buyerIin: PERSONA.buyerKaraganda,
         pickupCentreId: centre!.id,
         plateType: 'test_pool',
+        // What the SRTS print order carries (order 000 p.6).
+        vehicle: printable.vehicle,
+        buyerNameRu: printable.name,
       });
       const [p] = await db
         .insert(payments)
@@ -239,7 +267,7 @@ describe('step 19 under concurrency', () => {
       ids.push(app!.id);
     }
     const outcomes = await Promise.all(ids.map((id) => processVehicleApplication(db, getRegistries(db), id)));
-    expect(outcomes.filter((o) => o === 'ready')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'printing')).toHaveLength(10);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(10);
     const plates = await db.select().from(vehicleApplications).where(inArray(vehicleApplications.applicationId, ids));
     const given = plates.map((p) => p.plateNumber).filter(Boolean);

@@ -1,16 +1,18 @@
 // Chapter 2 of order 000 at the CON: queue tickets numbered per CON and day, "call next" from two desks at once,
-// hand-over to the buyer only, and the desk's CON scope.
-import { eq } from 'drizzle-orm';
+// hand-over to the buyer only (the document presented against GBD FL, p.9–10), and the desk's CON scope.
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications } from '@/db/schema/applications';
+import { applicationEvents, applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { platePool } from '@/db/schema/reference';
+import { persons } from '@/db/schema/registry';
 import { queueTickets, vehicleApplications } from '@/db/schema/vehicle';
 import { CON, PERSONA } from '@/db/seed/personas-ids';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
 import {
   callNext,
+  checkBuyerAtDesk,
   findReadyAtCentre,
   issueDocuments,
   issueTicket,
@@ -54,6 +56,16 @@ async function ready(buyerIin: string, centreId: number, n: number) {
   });
   return app!;
 }
+
+/** The number of the person's current document in GBD FL, as printed on it. */
+const documentOf = async (iin: string) => (await getRegistries(database.db).gbdFl.findPerson(iin))!.document.number;
+
+const refusalsOf = (applicationId: string) =>
+  database.db
+    .select()
+    .from(applicationEvents)
+    .where(and(eq(applicationEvents.applicationId, applicationId), like(applicationEvents.type, 'issuance_refused%')))
+    .orderBy(asc(applicationEvents.id));
 
 let reception: Actor;
 let deskA: Actor;
@@ -105,15 +117,8 @@ describe('reception and the issuance desk', () => {
   it('hands over only to the buyer; another CON’s desk cannot even open the application', async () => {
     const [app] = await database.db.select().from(applications).where(eq(applications.applicantIin, PERSONA.buyerErlan));
     await expect(issuanceApplication(database.db, otherDesk.grants[0]!, app!.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(
-      issueDocuments(ctx(deskA), { id: app!.id, version: app!.version, presentedIin: PERSONA.buyerNoBmg, srtsBlankSerial: 'KZ0123456' }),
-    ).rejects.toMatchObject({ code: 'vehicle_not_the_buyer' });
-    const issued = await issueDocuments(ctx(deskA), {
-      id: app!.id,
-      version: app!.version,
-      presentedIin: PERSONA.buyerErlan,
-      srtsBlankSerial: 'KZ0123456',
-    });
+    const presented = { documentNumber: await documentOf(PERSONA.buyerErlan), source: 'id_document' as const };
+    const issued = await issueDocuments(ctx(deskA), { id: app!.id, version: app!.version, srtsBlankSerial: 'KZ0123456', ...presented });
     expect(issued.status).toBe('issued');
     const [v] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, app!.id));
     const [plate] = await database.db.select().from(platePool).where(eq(platePool.number, v!.plateNumber!));
@@ -121,7 +126,90 @@ describe('reception and the issuance desk', () => {
     // By number too, and a second hand-over is the first one.
     expect((await issuanceApplication(database.db, deskA.grants[0]!, app!.number)).id).toBe(app!.id);
     await expect(
-      issueDocuments(ctx(deskA), { id: app!.id, version: app!.version, presentedIin: PERSONA.buyerErlan, srtsBlankSerial: 'KZ0123456' }),
+      issueDocuments(ctx(deskA), { id: app!.id, version: app!.version, srtsBlankSerial: 'KZ0123456', ...presented }),
     ).resolves.toMatchObject({ status: 'issued' });
+  });
+});
+
+// Order 000 p.9–10: the desk enters the number of the document presented; GBD FL decides whether it is the buyer's.
+describe('the issuance desk checks the person, not an echo of the IIN it shows', () => {
+  it('the buyer’s current document passes: only then the desk gets the IIN and the GBD FL photo (digital document too)', async () => {
+    const app = await ready(PERSONA.buyerKostanay, CON.astana1, 11);
+    const number = await documentOf(PERSONA.buyerKostanay);
+    const person = await checkBuyerAtDesk(ctx(deskA), {
+      id: app.id,
+      documentNumber: ` ${number.toLowerCase()} `,
+      source: 'digital_document',
+    });
+    expect(person).toMatchObject({ iin: PERSONA.buyerKostanay, documentNumber: number, source: 'digital_document' });
+    expect(typeof person.photoSeed).toBe('number');
+    const issued = await issueDocuments(ctx(deskA), {
+      id: app.id,
+      version: app.version,
+      documentNumber: number,
+      source: 'digital_document',
+      srtsBlankSerial: 'KZ0123457',
+    });
+    expect(issued.status).toBe('issued');
+    expect(await refusalsOf(app.id)).toEqual([]);
+  });
+
+  it('an old (replaced) document or a mistyped one is refused, and the refusal is on the timeline', async () => {
+    const app = await ready(PERSONA.buyerKaraganda, CON.astana1, 12);
+    const old = await documentOf(PERSONA.buyerKaraganda);
+    // GBD FL now holds a new card: the one presented is the replaced one.
+    await database.db.update(persons).set({ docNumber: '077700011' }).where(eq(persons.iin, PERSONA.buyerKaraganda));
+    for (const documentNumber of [old, '099999999'])
+      await expect(checkBuyerAtDesk(ctx(deskA), { id: app.id, documentNumber, source: 'id_document' })).rejects.toMatchObject({
+        code: 'issuance_document_not_current',
+      });
+    await expect(
+      issueDocuments(ctx(deskA), {
+        id: app.id,
+        version: app.version,
+        documentNumber: old,
+        source: 'id_document',
+        srtsBlankSerial: 'KZ0123458',
+      }),
+    ).rejects.toMatchObject({ code: 'issuance_document_not_current' });
+    const [still] = await database.db.select().from(applications).where(eq(applications.id, app.id));
+    expect(still!.status).toBe('ready_for_pickup');
+    // Two documents refused: two entries; the same one twice (the hand-over after the check) is recorded once.
+    expect((await refusalsOf(app.id)).map((e) => e.type)).toEqual([
+      'issuance_refused_document_not_current',
+      'issuance_refused_document_not_current',
+    ]);
+    await expect(checkBuyerAtDesk(ctx(deskA), { id: app.id, documentNumber: '077700011', source: 'id_document' })).resolves.toMatchObject({
+      iin: PERSONA.buyerKaraganda,
+    });
+  });
+
+  it('a representative (someone else’s document) is refused — no proxy — and recorded in the audit and on the timeline', async () => {
+    const app = await ready(PERSONA.buyerAlmatyAndrey, CON.astana1, 13);
+    const representative = await documentOf(PERSONA.buyerWithFines);
+    const attempt = () =>
+      issueDocuments(ctx(deskA), {
+        id: app.id,
+        version: app.version,
+        documentNumber: representative,
+        source: 'id_document',
+        srtsBlankSerial: 'KZ0123459',
+      });
+    await expect(attempt()).rejects.toMatchObject({ code: 'issuance_not_in_person' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'issuance_not_in_person' }); // a double submit
+    const events = await refusalsOf(app.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'issuance_refused_not_in_person', actorRole: 'con_issuance', data: { code: 'not_in_person' } });
+    // The timeline, which the buyer sees, carries neither the stranger's IIN nor the document's number.
+    expect(JSON.stringify(events[0]!.data)).not.toContain(representative);
+    expect(JSON.stringify(events[0]!.data)).not.toContain(PERSONA.buyerWithFines);
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.applicationId, app.id), eq(auditEvents.action, 'issuance.refused')));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ subjectIin: PERSONA.buyerWithFines, data: { code: 'not_in_person', purpose: 'vehicle.issuance' } });
+    const [still] = await database.db.select().from(applications).where(eq(applications.id, app.id));
+    expect(still!.status).toBe('ready_for_pickup');
   });
 });

@@ -1,8 +1,15 @@
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { productionOrders, rpDrnRefusals } from '@/db/schema/registry';
-import type { DocumentProduction, IdCardProductionOrder, IdCardRequest, ProductionOrder } from './port';
+import {
+  srtsPrintOrderSchema,
+  type DocumentProduction,
+  type IdCardProductionOrder,
+  type IdCardRequest,
+  type ProductionOrder,
+  type SrtsPrintOrder,
+} from './port';
 
 type Kind = ProductionOrder['kind'];
 type Row = typeof productionOrders.$inferSelect;
@@ -18,9 +25,14 @@ const toOrder = ({ id, kind, reference, status, refusalReason, createdAt }: Row)
 });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** The simulated IPC prints an SRTS in this many seconds from the order (in production from half-way). */
+export const SRTS_PRINT_SECONDS = 8;
+
 export type ProductionSimulatorOptions = {
   /** How long the simulated factory takes to make a card (default 30 s, env RP_DRN_SIM_PRODUCTION_SECONDS). */
   productionSeconds?: number;
+  /** How long the printing house takes to print an SRTS (default SRTS_PRINT_SECONDS). */
+  srtsSeconds?: number;
   now?: () => Date;
 };
 
@@ -30,6 +42,7 @@ export type ProductionSimulatorOptions = {
  */
 export class ProductionSimulator implements DocumentProduction {
   private readonly productionSeconds: number;
+  private readonly srtsSeconds: number;
   private readonly now: () => Date;
 
   constructor(
@@ -37,6 +50,7 @@ export class ProductionSimulator implements DocumentProduction {
     options: ProductionSimulatorOptions = {},
   ) {
     this.productionSeconds = options.productionSeconds ?? Number(process.env.RP_DRN_SIM_PRODUCTION_SECONDS ?? 30);
+    this.srtsSeconds = options.srtsSeconds ?? SRTS_PRINT_SECONDS;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -83,13 +97,16 @@ export class ProductionSimulator implements DocumentProduction {
     return toOrder(updated ?? row);
   }
 
-  orderSrts(reference: string): Promise<ProductionOrder> {
-    return this.find('srts', reference).then((row) => (row ? toOrder(row) : this.insert('srts', reference, {})));
+  async orderSrts(order: SrtsPrintOrder): Promise<ProductionOrder> {
+    const payload = srtsPrintOrderSchema.parse(order); // the printing house rejects an order it cannot print
+    const existing = await this.find('srts', payload.srtsNumber);
+    return this.advance(existing ? toOrder(existing) : await this.insert('srts', payload.srtsNumber, { payload }));
   }
 
   async status(orderId: string): Promise<ProductionOrder | null> {
     const [row] = await this.db.select().from(productionOrders).where(eq(productionOrders.id, orderId));
     if (!row) return null;
+    if (row.kind === 'srts') return this.advance(toOrder(row));
     if (row.status === 'in_production' && row.readyAt && row.readyAt <= this.now()) {
       const [ready] = await this.db.update(productionOrders).set({ status: 'ready' }).where(eq(productionOrders.id, orderId)).returning();
       return toOrder(ready ?? row);
@@ -101,6 +118,29 @@ export class ProductionSimulator implements DocumentProduction {
   async setStatus(orderId: string, status: ProductionOrder['status']): Promise<ProductionOrder | null> {
     const [row] = await this.db.update(productionOrders).set({ status }).where(eq(productionOrders.id, orderId)).returning();
     return row ? toOrder(row) : null;
+  }
+
+  /** Simulator control: what the printing house (or the factory) was asked to make. */
+  async payloadOf(orderId: string): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db.select({ payload: productionOrders.payload }).from(productionOrders).where(eq(productionOrders.id, orderId));
+    return row?.payload ?? null;
+  }
+
+  /** An SRTS order answers over time: accepted, in production from half the print time, printed (`ready`) after it. */
+  private async advance(order: ProductionOrder): Promise<ProductionOrder> {
+    if (order.kind !== 'srts' || (order.status !== 'accepted' && order.status !== 'in_production')) return order;
+    const elapsed = (this.now().getTime() - order.createdAt.getTime()) / 1000;
+    const due = elapsed >= this.srtsSeconds ? 'ready' : elapsed >= this.srtsSeconds / 2 ? 'in_production' : order.status;
+    if (due === order.status) return order;
+    // Only forward, and only from where it was: a manual setStatus in between wins.
+    const [row] = await this.db
+      .update(productionOrders)
+      .set({ status: due })
+      .where(and(eq(productionOrders.id, order.orderId), inArray(productionOrders.status, ['accepted', 'in_production'])))
+      .returning();
+    if (row) return toOrder(row);
+    const [now] = await this.db.select().from(productionOrders).where(eq(productionOrders.id, order.orderId));
+    return now ? toOrder(now) : order;
   }
 
   /** Simulator control: the factory finishes an ordered card now (the bench, tests). */

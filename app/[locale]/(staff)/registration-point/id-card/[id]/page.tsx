@@ -1,17 +1,18 @@
-import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { IssueCardForm } from '@/components/id-card/issue-card-form';
-import { GbdPhoto } from '@/components/vehicle/gbd-photo';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
-import { gbdPersonOf, officerApplicationFor, recordViewOf } from '@/lib/id-card/queries';
+import { officerApplicationFor, recordViewOf } from '@/lib/id-card/queries';
 
-/** Step 19 at the desk: the person as GBD FL knows them beside the new photo; issue in person only. */
+/**
+ * Step 19 at the desk, in person only: who the applicant is (IIN, GBD FL photo) shows only once the document presented
+ * has been checked against GBD FL (components/identity), then the new card's number.
+ */
 export default async function PointApplicationPage({
   params,
   searchParams,
@@ -27,13 +28,7 @@ export default async function PointApplicationPage({
     throw e;
   });
   await recordViewOf(actor, grant, app);
-  const [t, ts, person, sp] = await Promise.all([
-    getTranslations('IdCard'),
-    getTranslations('Status'),
-    gbdPersonOf(app.card.iin),
-    searchParams,
-  ]);
-  const names = person ? (locale === 'kk' ? person.names.kk : person.names.ru) : null;
+  const [t, ts, sp] = await Promise.all([getTranslations('IdCard'), getTranslations('Status'), searchParams]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -46,29 +41,11 @@ export default async function PointApplicationPage({
         actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
       />
       {sp.issued ? <Notice tone="success" title={t('issuedNotice')} /> : null}
-      <Card title={t('gbdTitle')}>
-        <div className="flex flex-wrap gap-6">
-          {person ? <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} /> : null}
-          {app.card.photoFileId ? (
-            <Image
-              unoptimized
-              src={`/api/files/${app.card.photoFileId}`}
-              alt={t('photoAlt')}
-              width={135}
-              height={180}
-              className="rounded border border-line"
-            />
-          ) : null}
-          <DescriptionList
-            items={[
-              { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
-              { term: t('iin'), value: <span className="font-mono">{app.card.iin}</span> },
-              { term: t('currentCard'), value: app.card.currentCardNumber },
-              ...(app.card.newCardNumber ? [{ term: t('newCardNumber'), value: app.card.newCardNumber }] : []),
-            ]}
-          />
-        </div>
-      </Card>
+      {app.card.newCardNumber ? (
+        <Card title={t('issueCard')}>
+          <DescriptionList items={[{ term: t('newCardNumber'), value: app.card.newCardNumber }]} />
+        </Card>
+      ) : null}
       {app.status === 'ready_for_pickup' ? (
         <Card title={t('issueCard')}>
           <p className="mb-4 text-ink-muted">{t('inPersonOnly')}</p>
