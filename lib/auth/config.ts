@@ -48,7 +48,7 @@ const config: NextAuthConfig = {
         if (!isDemoMode()) return null;
         const input = z.object({ userId: z.uuid(), ip: z.string().max(64).optional() }).safeParse(raw);
         if (!input.success) return null;
-        const started = await startSession(input.data.userId, 'demo', input.data.ip ?? null);
+        const started = await startSession(input.data.userId, 'demo', input.data.ip || null);
         return started ? { id: started.userId, sid: started.sessionId } : null;
       },
     }),
