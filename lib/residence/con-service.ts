@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { applicationParties, applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
+import { pilotSettings } from '@/db/schema/reference';
 import { residenceApplications } from '@/db/schema/residence';
 import { queueTickets } from '@/db/schema/vehicle';
 import { createApplication, transition } from '@/lib/applications/core';
@@ -11,6 +12,7 @@ import { loadInScope, isUuid, type ScopeContext } from '@/lib/applications/scope
 import { audit, scopeLabel } from '@/lib/audit';
 import { localDate, localDayStart, localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
+import { pilotOpen } from '@/lib/reference/queries';
 import type { Registries } from '@/lib/registries';
 import type { Property } from '@/lib/registries/cadastre/port';
 import type { Person } from '@/lib/registries/gbd-fl/port';
@@ -111,8 +113,15 @@ export async function receptionLookup(ctx: Ctx, cadastralNumber: string, today =
  * carries no IIN (the hall identifies whoever comes). The same dwelling asked twice at this CON today while its
  * ticket still waits gets the same ticket (a double click).
  */
+/** Order 003 p.6: the pilot's CON path runs only within its dates too (pilot_settings row `residence`). */
+async function assertPilotOpen(db: Ctx['db'], today: string) {
+  const [s] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'residence'));
+  if (!pilotOpen(s, today)) throw new DomainError('residence_pilot_closed');
+}
+
 export async function issueResidenceTicket(ctx: Ctx, input: { cadastralNumber: string }, today = localDate()) {
   const centreId = centreOf(ctx, 'con_reception');
+  await assertPilotOpen(ctx.db, today);
   const cn = normalizeCadastralNumber(input.cadastralNumber);
   const property = await ctx.registries.cadastre.findProperty(cn);
   if (!property) throw new DomainError('residence_con_dwelling_not_found');
@@ -359,6 +368,7 @@ export async function formApplication(ctx: Ctx, input: FormApplicationInput, tod
   const centreId = centreOf(ctx, 'con_operator');
   const ticket = await deskTicket(ctx, input.ticketId);
   if (ticket.applicationId) return { applicationId: ticket.applicationId };
+  await assertPilotOpen(ctx.db, today);
   if (ticket.status !== 'called') throw new DomainError('residence_con_ticket_closed');
   const owner = await checkOwner(ctx, { ticketId: ticket.id, ownerIin: input.ownerIin }, today);
   const cn = normalizeCadastralNumber(input.cadastralNumber);

@@ -1,14 +1,15 @@
 // Order 003, order p.6: the pilot runs only within its dates (pilot_settings row `residence`, admin data). Outside
-// them, or switched off, the online service does not start an application and says so; inside them it does.
+// them, or switched off, neither the online service nor the CON starts an application, and says so; inside them it does.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { pilotSettings } from '@/db/schema/reference';
-import { PERSONA } from '@/db/seed/personas-ids';
+import { CADASTRE, PERSONA, STAFF } from '@/db/seed/personas-ids';
 import { addDays, toLocalDate } from '@/lib/calendar/deadline';
 import { DomainError } from '@/lib/errors';
 import { getRegistries } from '@/lib/registries';
 import { startResidence } from '@/lib/residence/citizen-service';
+import { issueResidenceTicket } from '@/lib/residence/con-service';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
 
@@ -59,5 +60,16 @@ describe('order p.6: the pilot period', () => {
     expect((await start(PERSONA.ownerAsel)).applicationId).toBeTruthy();
     await setPilot({ startsOn: addDays(today, -30), endsOn: today });
     expect((await start(PERSONA.ownerOleg)).applicationId).toBeTruthy();
+  });
+
+  it('the CON path too: reception gives no operating-hall ticket outside the dates, and does inside them', async () => {
+    const today = toLocalDate(new Date());
+    const reception = await actorFor(db(), STAFF.conReceptionAstana);
+    const grant = reception.grants.find((g) => g.role === 'con_reception')!;
+    const c = { db: db(), registries: getRegistries(db()), actor: reception, grant };
+    await setPilot({ startsOn: addDays(today, -400), endsOn: addDays(today, -1), enabled: true });
+    expect(await code(issueResidenceTicket(c, { cadastralNumber: CADASTRE.astanaFlatD }))).toBe('residence_pilot_closed');
+    await setPilot({ startsOn: addDays(today, -1), endsOn: addDays(today, 30) });
+    expect(await code(issueResidenceTicket(c, { cadastralNumber: CADASTRE.astanaFlatD }))).toBe('ok');
   });
 });
