@@ -9,6 +9,7 @@ import { signatures } from '@/db/schema/signatures';
 import { checkRun, valueOrThrow, type CheckRun } from '@/lib/applications/check-run';
 import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { grantFor } from '@/lib/auth/scope';
 import { DomainError } from '@/lib/errors';
@@ -81,6 +82,12 @@ export async function saveForm(
       .update(idCardApplications)
       .set({ registrationPointId: point.id, phone: input.phone, email: input.email ?? null })
       .where(eq(idCardApplications.applicationId, app.id));
+    // Order p.4 (1): the user's actions are logged (what was chosen; never the phone or e-mail themselves).
+    await audit(tx, ctx.actor, ctx.grant, {
+      action: 'id_card.form_saved',
+      applicationId: app.id,
+      data: { registrationPointId: point.id, email: !!input.email },
+    });
     return row;
   });
 }
@@ -135,6 +142,7 @@ export async function uploadSignatureSample(ctx: Ctx, input: { id: string; versi
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
     await tx.update(idCardApplications).set({ signatureFileId: stored.id }).where(eq(idCardApplications.applicationId, app.id));
+    await audit(tx, ctx.actor, ctx.grant, { action: 'id_card.signature_sample_saved', applicationId: app.id, data: { fileId: stored.id } });
     return row;
   });
 }

@@ -136,6 +136,10 @@ describe('step 8 and p.8: the applicant fills in the form themself', () => {
 describe('steps 12, 15, 16: signing, the duty, the notices', () => {
   it('another person’s EDS is refused and nothing is submitted; the citizen’s own is accepted', async () => {
     const { citizen, app } = await readyToSign(PERSONA.citizenAigerim, REG_POINT.astana1);
+    // Order p.4 (1): the citizen's actions are logged — the form and the signature sample too, without the phone.
+    const logged = await database.db.select().from(auditEvents).where(eq(auditEvents.applicationId, app.id));
+    expect(logged.map((e) => e.action)).toEqual(expect.arrayContaining(['id_card.form_saved', 'id_card.signature_sample_saved']));
+    expect(JSON.stringify(logged.map((e) => e.data))).not.toContain('5554433');
     const document = await requestDocumentOf(database.db, app, citizen);
     const other = await actorOf(PERSONA.idCardExempt);
     const foreign = await pki.sign(person(other), document);
