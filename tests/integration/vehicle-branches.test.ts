@@ -31,6 +31,8 @@ import { payThroughGateway } from '@/tests/support/gateway';
 import { trustTestPki } from '@/tests/support/pki';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
+import { ProductionSimulator } from '@/lib/registries/production/simulator';
+import { vehicleApplications } from '@/db/schema/vehicle';
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
@@ -227,6 +229,10 @@ describe('step 16: the phone the buyer gives is used', () => {
       await buyerDocumentOf(database.db, toSign),
     );
     await signAsBuyer(c, { id: offer.id, version: toSign.version, cms });
+    // Ready only once the IPC has printed the SRTS (order 000 p.6).
+    expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('printing');
+    const [printing] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, offer.id));
+    await new ProductionSimulator(database.db).setStatus(printing!.srtsOrderId!, 'ready');
     expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('ready');
     await deliverOutbox(database.db);
     const sent = await database.db

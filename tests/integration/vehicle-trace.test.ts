@@ -28,6 +28,7 @@ import { seededDatabase } from '@/tests/support/db';
 import { actorFor } from '@/tests/support/factories';
 import { payThroughGateway } from '@/tests/support/gateway';
 import { trustTestPki } from '@/tests/support/pki';
+import { ProductionSimulator } from '@/lib/registries/production/simulator';
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let pki: Awaited<ReturnType<typeof trustTestPki>>;
@@ -190,6 +191,10 @@ describe('step 18: the buyer signs the whole application, bound to the dealer’
     await expect(signAsBuyer(c, { id: offer.id, version: app.version, cms: own })).resolves.toMatchObject({ status: 'processing' });
 
     // p.7: after step 19 the buyer is told, in the cabinet and by SMS, to collect at the chosen CON.
+    // Ready only once the IPC has printed the SRTS (order 000 p.6).
+    expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('printing');
+    const [printing] = await database.db.select().from(vehicleApplications).where(eq(vehicleApplications.applicationId, offer.id));
+    await new ProductionSimulator(database.db).setStatus(printing!.srtsOrderId!, 'ready');
     expect(await processVehicleApplication(database.db, getRegistries(database.db), offer.id)).toBe('ready');
     const [ready] = await database.db
       .select()
