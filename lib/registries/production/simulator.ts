@@ -122,7 +122,10 @@ export class ProductionSimulator implements DocumentProduction {
 
   /** Simulator control: what the printing house (or the factory) was asked to make. */
   async payloadOf(orderId: string): Promise<Record<string, unknown> | null> {
-    const [row] = await this.db.select({ payload: productionOrders.payload }).from(productionOrders).where(eq(productionOrders.id, orderId));
+    const [row] = await this.db
+      .select({ payload: productionOrders.payload })
+      .from(productionOrders)
+      .where(eq(productionOrders.id, orderId));
     return row?.payload ?? null;
   }
 
