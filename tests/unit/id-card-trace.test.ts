@@ -19,12 +19,13 @@ describe('order p.4 (1): format-logical control of the form', () => {
     ]);
   });
 
-  it('no start without the consent box; a new card number is nine digits; the presented IIN is a valid IIN', () => {
+  it('no start without the consent box; a new card number is nine digits; the presented document number is checked', () => {
     expect(issues(startSchema.safeParse({ locale: 'ru', consentId: '12', phone: '+77011234567' }))).toEqual(['id_card_consent_required']);
-    const issue = { ...base, presentedIin: '950417401049', newCardNumber: '045678123' };
+    const issue = { ...base, documentNumber: 'n 0456 7812', source: 'id_document', newCardNumber: '045678123' };
     expect(issueCardSchema.safeParse(issue).success).toBe(true);
     expect(issues(issueCardSchema.safeParse({ ...issue, newCardNumber: '04567812' }))).toEqual(['id_card_number_invalid']);
-    expect(issues(issueCardSchema.safeParse({ ...issue, presentedIin: '950417401048' }))).toEqual(['iin_invalid']);
+    expect(issues(issueCardSchema.safeParse({ ...issue, documentNumber: 'N-1' }))).toEqual(['document_number_invalid']);
+    expect(issues(issueCardSchema.safeParse({ ...issue, source: 'photo' }))).toEqual(['required']);
   });
 });
 
