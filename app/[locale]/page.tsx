@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
@@ -11,6 +12,12 @@ const services = [
   { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText', href: '/cabinet/id-card' },
   { pilot: 'residence', title: 'residenceTitle', text: 'residenceText', href: '/services/residence' },
 ] as const;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Home' });
+  return { title: t('title') };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

@@ -9,14 +9,15 @@ type Props = {
   submit: string;
   /** The query shown back in the field (from the sealed token). */
   defaultValue: string;
-  ariaLabel?: string;
+  /** The search landmark's name: not the field's label (two elements of one name confuse assistive technology). */
+  ariaLabel: string;
   width?: 'sm' | 'md';
 };
 
 /** A staff search that may take an IIN: posted, and returned to the page as an opaque token, never as `?q=<IIN>`. */
 export function SealedSearchForm({ search, locale, label, hint, submit, defaultValue, ariaLabel, width = 'sm' }: Props) {
   return (
-    <form action={sealedSearchAction} role="search" aria-label={ariaLabel ?? label} className="flex flex-wrap items-end gap-3">
+    <form action={sealedSearchAction} role="search" aria-label={ariaLabel} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="search" value={search} />
       <input type="hidden" name="locale" value={locale} />
       <TextField name="q" label={label} hint={hint} defaultValue={defaultValue} width={width} autoComplete="off" />

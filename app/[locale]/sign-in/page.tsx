@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Notice, PageHeader } from '@/components/ui';
 import { EdsSignIn } from '@/components/eds/eds-sign-in';
@@ -11,6 +12,12 @@ import { listPersonas, type Persona } from '@/lib/reference/queries';
 /** The group a persona is listed under: their most "staff" role (a dealer employee is also a citizen). */
 function groupOf(p: Persona): Role {
   return [...p.roles].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b))[0] ?? 'citizen';
+}
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'SignIn' });
+  return { title: t('title') };
 }
 
 export default async function SignInPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname, Link } from '@/i18n/navigation';
@@ -10,6 +11,12 @@ import { openConsentCount } from '@/lib/residence/consent-queries';
 
 /** Each pilot's page of an application in the cabinet. */
 const cabinetPath = { vehicle: 'vehicle', id_card: 'id-card', machinery: 'machinery', residence: 'residence' } as const;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Cabinet' });
+  return { title: t('navLabel') };
+}
 
 export default async function CabinetPage({
   params,

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
@@ -10,6 +11,12 @@ import { maskIin } from '@/lib/kz/iin';
 import { listDealerRegistrations } from '@/lib/vehicle-registration/queries';
 
 const PAGE = 25;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Areas' });
+  return { title: t('dealer.title') };
+}
 
 /** The dealer's "Vehicle registrations": filter by status, find by VIN or number, newest first, keyset pages. */
 export default async function DealerPage({

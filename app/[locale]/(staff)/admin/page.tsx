@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, PageHeader } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
@@ -5,6 +6,12 @@ import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { referenceTableNames } from '@/lib/admin/reference-tables';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('title') };
+}
 
 export default async function AdminPage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);

@@ -1,9 +1,16 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
 import type { Locale } from '@/i18n/routing';
 import { countsByPilotRegion } from '@/lib/applications/queries';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Areas' });
+  return { title: t('monitoring.title') };
+}
 
 /** The ministry supervisor's read-only view across all regions (SPEC §1). */
 export default async function MonitoringPage({ params }: { params: Promise<{ locale: Locale }> }) {

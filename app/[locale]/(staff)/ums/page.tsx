@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
@@ -22,6 +23,12 @@ const QUEUE_STATUSES = [
   'issued',
   'annulled',
 ] as const;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Areas' });
+  return { title: t('ums.title') };
+}
 
 /** The UMS DP dashboard (order 002 step 17): the region's queue, oldest first, with filters and counts. */
 export default async function UmsDashboard({

@@ -1,9 +1,16 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { accessLogFor } from '@/lib/audit/queries';
 import { requireArea } from '@/lib/auth/guards';
 import { roles, type Role } from '@/lib/auth/roles';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Cabinet' });
+  return { title: t('accessLogTitle') };
+}
 
 /** "Who viewed my data" (SPEC §2.8): the organisation and the time, from the audit log. */
 export default async function AccessLogPage({ params }: { params: Promise<{ locale: Locale }> }) {

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { VerifyQr } from '@/components/eds/verify-qr';
 import { Card, DataTable, DescriptionList, EmptyState, PageHeader } from '@/components/ui';
@@ -9,6 +10,12 @@ import { publicOrigin } from '@/lib/http/origin';
 import { formatDate } from '@/lib/format';
 import { residenceDocumentsFor } from '@/lib/residence/citizen-queries';
 import { ButtonLink } from '@/components/ui';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Cabinet' });
+  return { title: t('documentsTitle') };
+}
 
 /** Results that the orders put into "Digital documents": registrations issued or recorded for this person. */
 export default async function DocumentsPage({ params }: { params: Promise<{ locale: Locale }> }) {

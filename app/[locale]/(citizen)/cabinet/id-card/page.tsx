@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, Notice, PageHeader } from '@/components/ui';
 import { AskConsentForm, StartForm } from '@/components/id-card/start-form';
@@ -6,6 +7,12 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { openRenewalFor, registeredRegionOf } from '@/lib/id-card/queries';
 import { serviceCentresOf } from '@/lib/reference/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'IdCard' });
+  return { title: t('serviceTitle') };
+}
 
 /** The service page (order 002): who may renew online, what to prepare, how long it takes; consent and start. */
 export default async function IdCardServicePage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui';
 import { Link } from '@/i18n/navigation';
@@ -6,6 +7,12 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { listNotifications } from '@/lib/notifications/queries';
 import { notificationText } from '@/lib/notifications/render';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Cabinet' });
+  return { title: t('notificationsTitle') };
+}
 
 export default async function NotificationsPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

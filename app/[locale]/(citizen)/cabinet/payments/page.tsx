@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
@@ -6,6 +7,12 @@ import { formatMoney } from '@/lib/format';
 import { paymentsOf } from '@/lib/payments/queries';
 
 const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Payments' });
+  return { title: t('title') };
+}
 
 /** Payment history; the gateway sends the payer back here with ?payment=<id>. */
 export default async function PaymentsPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import { VerifyChainButton } from '@/components/admin/verify-chain-button';
@@ -6,6 +7,12 @@ import type { Locale } from '@/i18n/routing';
 import { listAudit } from '@/lib/admin/queries';
 import { requireArea } from '@/lib/auth/guards';
 import { maskIin } from '@/lib/kz/iin';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('auditTitle') };
+}
 
 /** The audit log (SPEC §2.8), newest first, with the hash-chain check. */
 export default async function AuditPage({

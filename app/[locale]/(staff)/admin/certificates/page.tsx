@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
 import { SealedSearchForm } from '@/components/search/sealed-search-form';
@@ -8,6 +9,12 @@ import { requireArea } from '@/lib/auth/guards';
 import { searchQueryOf } from '@/lib/http/search-query';
 import { maskIin } from '@/lib/kz/iin';
 import { listCertificates, revocationReasons } from '@/lib/signatures/revocation';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('certificatesTitle') };
+}
 
 /** Certificates and the CRL: an admin revokes a certificate with a reason; the CRL is published at /api/pki/crl. */
 export default async function CertificatesPage({
@@ -53,6 +60,7 @@ export default async function CertificatesPage({
         hint={t('certificateSearchHint')}
         submit={tc('search')}
         defaultValue={q}
+        ariaLabel={t('certificatesTitle')}
         width="md"
       />
       <DataTable

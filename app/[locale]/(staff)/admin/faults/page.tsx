@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { FaultForm } from '@/components/admin/fault-form';
@@ -7,6 +8,12 @@ import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { currentFaults, recentCallStats } from '@/lib/admin/queries';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('faultsTitle') };
+}
 
 /** Registry faults (SPEC §2.1): latency, error rate and outages per external system, with the last 10 minutes of calls. */
 export default async function FaultsPage({ params }: { params: Promise<{ locale: Locale }> }) {

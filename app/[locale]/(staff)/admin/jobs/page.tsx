@@ -1,9 +1,16 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui';
 import { Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { jobStats, outboxStats } from '@/lib/admin/queries';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('jobsTitle') };
+}
 
 /** The job queue (pg-boss) and the outbox it drains. */
 export default async function JobsPage({ params }: { params: Promise<{ locale: Locale }> }) {

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
 import { Link, getPathname } from '@/i18n/navigation';
@@ -7,6 +8,12 @@ import { requireArea } from '@/lib/auth/guards';
 import { maskPhone } from '@/lib/kz/phone';
 
 const tone = { queued: 'neutral', sent: 'progress', delivered: 'success', failed: 'danger' } as const;
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('smsTitle') };
+}
 
 /** The SMS outbox (SPEC §2.5, demo mode): what was sent, to a masked number, and the gateway's status. */
 export default async function SmsPage({

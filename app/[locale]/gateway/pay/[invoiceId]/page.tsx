@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, Notice } from '@/components/ui';
@@ -6,6 +7,12 @@ import { isDemoMode } from '@/lib/config';
 import { formatMoney } from '@/lib/format';
 import { gatewayInvoice } from '@/lib/gateway/queries';
 import { completeGatewayPaymentAction } from './actions';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Gateway' });
+  return { title: t('title') };
+}
 
 /** The payment gateway's hosted page (simulator, demo mode only): what a bank's card page would be in production. */
 export default async function GatewayPage({ params }: { params: Promise<{ locale: Locale; invoiceId: string }> }) {

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
@@ -25,6 +26,12 @@ import { PHOTO_RULES } from '@/lib/id-card/photo';
 import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
 import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'IdCard' });
+  return { title: t('applicationTitle') };
+}
 
 /** The citizen's renewal (order 002 steps 8–19): one page that shows the step it is at. */
 export default async function IdCardApplicationPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
@@ -38,6 +39,12 @@ const stepOf: Partial<Record<VehicleState, number>> = {
   ready_for_pickup: 4,
   issued: 4,
 };
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Vehicle' });
+  return { title: t('buyerPageTitle') };
+}
 
 /** The buyer's part (order 000 steps 10–19): one page that shows the step the application is at. */
 export default async function BuyerApplicationPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -16,6 +17,12 @@ import { sellerDocumentOf } from '@/lib/vehicle-registration/dealer-service';
 import { vehicleMachine, type VehicleState } from '@/lib/vehicle-registration/machine';
 import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Vehicle' });
+  return { title: t('applicationTitle') };
+}
 
 /** One registration for the dealer: check your answers and sign (step 9), then its timeline; cancel until the buyer signs. */
 export default async function DealerApplicationPage({

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Notice, PageHeader } from '@/components/ui';
 import { CheckLines } from '@/components/applications/check-lines';
@@ -7,6 +8,12 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
 import { sellerCheckFor } from '@/lib/vehicle-registration/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Vehicle' });
+  return { title: t('newTitle') };
+}
 
 /** "New registration": step 1 (may this organisation sell vehicles?) is answered first, then the VIN (step 2). */
 export default async function NewRegistrationPage({ params }: { params: Promise<{ locale: Locale }> }) {

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader, buttonClasses } from '@/components/ui';
@@ -7,6 +8,12 @@ import { toFormValue } from '@/lib/admin/reference-form';
 import { listReferenceRows } from '@/lib/admin/reference-service';
 import { isReferenceTable, referenceTables, type ColumnSpec } from '@/lib/admin/reference-tables';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('referenceTitle') };
+}
 
 export default async function ReferenceTablePage({
   params,

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -22,6 +23,12 @@ import {
   reviewerApplicationFor,
 } from '@/lib/id-card/queries';
 import { registrationPointRows } from '@/lib/reference/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'IdCard' });
+  return { title: t('applicationTitle') };
+}
 
 /** The reviewer's view (order 002 step 18): the fields, new photo and signature beside GBD FL's, checks, fee. */
 export default async function UmsApplicationPage({

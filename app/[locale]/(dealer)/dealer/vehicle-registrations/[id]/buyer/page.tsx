@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { DescriptionList, PageHeader } from '@/components/ui';
@@ -7,6 +8,12 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Vehicle' });
+  return { title: t('buyerTitle') };
+}
 
 /** Step 6: the buyer's IIN (the vehicle's checks have passed; its data is shown for reference). */
 export default async function BuyerStepPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {

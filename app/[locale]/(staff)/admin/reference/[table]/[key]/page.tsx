@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageHeader } from '@/components/ui';
@@ -8,6 +9,12 @@ import { toFormValue } from '@/lib/admin/reference-form';
 import { getReferenceRow } from '@/lib/admin/reference-service';
 import { isReferenceTable, referenceTables, type ColumnSpec } from '@/lib/admin/reference-tables';
 import { requireArea } from '@/lib/auth/guards';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Admin' });
+  return { title: t('referenceTitle') };
+}
 
 export default async function ReferenceRowPage({ params }: { params: Promise<{ locale: Locale; table: string; key: string }> }) {
   const { locale, table, key: rawKey } = await params;
