@@ -11,7 +11,7 @@ import { routing } from '@/i18n/routing';
 import { getActor } from '@/lib/auth/session';
 import '../globals.css';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : 'kk', namespace: 'Common' });
   return { title: { default: t('portalName'), template: `%s — ${t('portalName')}` }, description: t('portalTagline') };
