@@ -60,12 +60,29 @@ export async function checkEligibility(
   if (!live?.passed) return stop(3, 'digital_id', 'id_card_liveness_failed');
   run.pass(3, 'digital_id', 'id_card_liveness_passed');
 
-  const guardianship = await reg.esobes.guardianship(iin);
+  return (await checkStanding(run, reg, person, today)) ?? run.done({ person, phone });
+}
+
+/**
+ * Steps 4–7 over the person GBD FL gave: capacity (GBD FL + E-Sobes), the current card (and, at signing, that it is
+ * still the one the draft was opened for), ZAGS changes since it, permanent registration, the window. Adds the lines
+ * to `run`; the stop, or null when all pass. Shared by the start (`checkEligibility`) and the re-check at signing.
+ */
+export async function checkStanding(
+  run: ReturnType<typeof checkRun>,
+  reg: Registries,
+  person: Person,
+  today: string,
+  cardNumber?: string,
+): Promise<CheckRun<never> | null> {
+  const stop = (step: number, system: RegistrySystem, reason: GoToCon) => run.stop(step, system, reason);
+  const guardianship = await reg.esobes.guardianship(person.iin);
   if (!person.capable || guardianship?.incapable) return stop(4, 'esobes', 'id_card_incapable');
   run.pass(4, 'esobes', 'id_card_capable');
 
-  if (person.document.type !== 'id_card') return stop(7, 'gbd_fl', 'id_card_no_card');
-  const changes = await reg.zags.changesSince(iin, person.document.issuedOn);
+  if (person.document.type !== 'id_card' || (cardNumber !== undefined && person.document.number !== cardNumber))
+    return stop(7, 'gbd_fl', 'id_card_no_card');
+  const changes = await reg.zags.changesSince(person.iin, person.document.issuedOn);
   if (changes.length) return stop(5, 'zags', 'id_card_civil_change');
   run.pass(5, 'zags', 'id_card_no_civil_change');
 
@@ -76,5 +93,5 @@ export async function checkEligibility(
   if (window === 'too_early') return stop(7, 'gbd_fl', 'id_card_too_early');
   if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
   run.pass(7, 'gbd_fl', 'id_card_window_open');
-  return run.done({ person, phone });
+  return null;
 }

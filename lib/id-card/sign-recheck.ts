@@ -5,8 +5,7 @@
 import type { RegistrySystem } from '@/db/schema/registry-ops';
 import { checkRun, type CheckRun } from '@/lib/applications/check-run';
 import type { Registries } from '@/lib/registries';
-import type { GoToCon } from './check-runs';
-import { renewalWindow } from './eligibility';
+import { checkStanding, type GoToCon } from './check-runs';
 
 /** The card the draft was opened for: a different one in GBD FL now means the draft no longer applies. */
 export type DraftCard = { iin: string; currentCardNumber: string };
@@ -18,18 +17,5 @@ export async function recheckAtSigning(reg: Registries, card: DraftCard, today: 
   if (!person || person.deceased) return stop(2, 'gbd_fl', 'id_card_person_not_found');
   if (person.citizenship !== 'KZ') return stop(2, 'gbd_fl', 'id_card_not_citizen');
   run.pass(2, 'gbd_fl', 'id_card_person_found');
-  const guardianship = await reg.esobes.guardianship(card.iin);
-  if (!person.capable || guardianship?.incapable) return stop(4, 'esobes', 'id_card_incapable');
-  run.pass(4, 'esobes', 'id_card_capable');
-  if (person.document.type !== 'id_card' || person.document.number !== card.currentCardNumber) return stop(7, 'gbd_fl', 'id_card_no_card');
-  const changes = await reg.zags.changesSince(card.iin, person.document.issuedOn);
-  if (changes.length) return stop(5, 'zags', 'id_card_civil_change');
-  run.pass(5, 'zags', 'id_card_no_civil_change');
-  if (!person.permanentAddress) return stop(6, 'gbd_fl', 'id_card_no_registration');
-  run.pass(6, 'gbd_fl', 'id_card_registered');
-  const window = renewalWindow(person.document.expiresOn, today);
-  if (window === 'too_early') return stop(7, 'gbd_fl', 'id_card_too_early');
-  if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
-  run.pass(7, 'gbd_fl', 'id_card_window_open');
-  return run.done(null);
+  return (await checkStanding(run, reg, person, today, card.currentCardNumber)) ?? run.done(null);
 }
