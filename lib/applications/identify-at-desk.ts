@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Registries } from '@/lib/registries';
 import { biometricSample } from '@/lib/registries/digital-id/sample';
+import { personByDocument } from '@/lib/identity/at-desk';
 import { normalizeDocumentNumber } from '@/lib/identity/presented-document';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 
@@ -20,7 +21,7 @@ export async function identifyAtDesk(
   sample?: Uint8Array,
 ): Promise<{ person: Person; documentNumber: string; biometrics: { passed: boolean; sampleSha256: string; checkedAt: string } } | null> {
   const number = normalizeDocumentNumber(documentNumber);
-  const person = await registries.gbdFl.findPersonByDocument(number);
+  const person = await personByDocument(registries.gbdFl, number);
   if (!person) return null;
   // The port takes the sample itself, so a real Digital-ID adapter can check it; only its hash is kept.
   const bytes = sample?.byteLength ? sample : randomBytes(64);
