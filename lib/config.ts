@@ -1,6 +1,7 @@
 // The portal's configuration from the environment, parsed once with zod (issue 14): what each variable means, its
 // default, and which settings a production start refuses. Pure except `config()`, which reads process.env.
 import { z } from 'zod';
+import { limitsWith } from '@/lib/rate-limit/rules';
 
 const flag = z.enum(['0', '1']).optional();
 const url = z.url({ protocol: /^https?$/ });
@@ -29,6 +30,13 @@ export const configSchema = z.object({
     .string()
     .regex(/^(\s*[a-z_]+=\d{3,6}\s*)(,\s*[a-z_]+=\d{3,6}\s*)*$/, 'system=milliseconds pairs separated by commas')
     .optional(),
+  /** Rate-limit overrides, e.g. `sign_in.ip=60/600` (points/seconds; defaults in lib/rate-limit/rules.ts). */
+  QYZMET_RATE_LIMITS: z
+    .string()
+    .refine((s) => limitsWith(s) !== null, 'action.scope=points/seconds pairs separated by commas (scope: ip, iin, anonymous)')
+    .optional(),
+  /** A payment still pending this many minutes after its invoice was opened is asked about at the gateway. */
+  QYZMET_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -61,6 +69,8 @@ export function config(): Config {
     process.env.QYZMET_REGISTRY_TIMEOUT_MS,
     process.env.QYZMET_TRUSTED_PROXY_HOPS,
     process.env.QYZMET_REGISTRY_TIMEOUTS,
+    process.env.QYZMET_RATE_LIMITS,
+    process.env.QYZMET_RECONCILE_AFTER_MINUTES,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
   return cached.config;

@@ -13,3 +13,4 @@ export * from './vehicle';
 export * from './id-card';
 export * from './machinery';
 export * from './residence';
+export * from './rate-limits';
