@@ -19,14 +19,19 @@ export function EdsSignIn() {
   const te = useTranslations('Errors');
   const locale = useLocale() as 'kk' | 'ru';
   const [state, action] = useActionState<ActionResult, FormData>(edsSignInAction, initialActionState);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ code: string; params?: Record<string, string | number> } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submitSigned(sign: (doc: unknown) => Promise<string>) {
     setProblem(null);
     setBusy(true);
     try {
-      const { nonce } = await requestChallengeAction();
+      const challenge = await requestChallengeAction();
+      if (!challenge.ok) {
+        setProblem({ code: challenge.code, params: challenge.params });
+        return;
+      }
+      const { nonce } = challenge;
       const cms = await sign(challengeDocument(nonce));
       const form = new FormData();
       form.set('nonce', nonce);
@@ -34,7 +39,7 @@ export function EdsSignIn() {
       form.set('locale', locale);
       startTransition(() => action(form));
     } catch (e) {
-      setProblem(e instanceof SigningError ? e.code : 'eds_bad_signature');
+      setProblem({ code: e instanceof SigningError ? e.code : 'eds_bad_signature' });
     } finally {
       setBusy(false);
     }
@@ -46,20 +51,20 @@ export function EdsSignIn() {
     const file = data.get('keyFile');
     const password = String(data.get('password') ?? '');
     if (!(file instanceof File) || file.size === 0) {
-      setProblem('eds_choose_file');
+      setProblem({ code: 'eds_choose_file' });
       return;
     }
     void submitSigned(async (doc) => (await signing()).signWithKeyFile(file, password, doc, 'authentication'));
   }
 
-  const shown = problem ?? (!state.ok ? state.code : null);
+  const shown = problem ?? (!state.ok ? { code: state.code, params: state.params } : null);
   return (
     <section aria-labelledby="eds-title" className="flex flex-col gap-4 rounded-lg border border-line bg-white p-5">
       <h2 id="eds-title" className="text-2xl font-semibold">
         {t('signInTitle')}
       </h2>
       <p className="text-ink-muted">{t('signInLead')}</p>
-      {shown ? <Notice tone="error" title={te(shown as never)} /> : null}
+      {shown ? <Notice tone="error" title={te(shown.code as never, shown.params as never)} /> : null}
       <div className="grid gap-6 md:grid-cols-2">
         <form onSubmit={onKeyFile} className="flex flex-col gap-4" aria-labelledby="eds-file-title" noValidate>
           <h3 id="eds-file-title" className="text-lg font-semibold">

@@ -1,13 +1,14 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { eq } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
 import { CredentialsSignin } from 'next-auth';
 import { db } from '@/db';
 import type { ActionResult } from '@/lib/action-result';
-import { config } from '@/lib/config';
-import { clientIpFrom } from '@/lib/http/client-ip';
+import { users } from '@/db/schema/people';
+import { rateLimit, requestIp, waitParams } from '@/lib/rate-limit';
 import { issueChallenge } from '@/lib/signatures/challenge';
 import { isDemoMode, signIn, signOut } from './config';
 import { getActor } from './session';
@@ -15,16 +16,18 @@ import { endSession } from './sign-in';
 
 const localeSchema = z.enum(routing.locales);
 
-/** The client's IP as the trusted proxies report it (lib/http/client-ip.ts), never a header the client wrote. */
-async function clientIp() {
-  return clientIpFrom((await headers()).get('x-forwarded-for'), config().QYZMET_TRUSTED_PROXY_HOPS);
-}
+const clientIp = requestIp;
 
 /** Demo persona sign-in (DEMO_MODE=1 only). Lands on /start, which sends each role to its work area. */
 export async function demoSignInAction(form: FormData) {
   const input = z.object({ userId: z.uuid(), locale: localeSchema }).safeParse(Object.fromEntries(form));
   if (!input.success || !isDemoMode()) return;
-  await signIn('demo', { userId: input.data.userId, ip: (await clientIp()) ?? '', redirectTo: `/${input.data.locale}/start` });
+  const ip = await clientIp();
+  const [user] = await db.select({ iin: users.iin }).from(users).where(eq(users.id, input.data.userId));
+  const limited = await rateLimit('sign_in', { ip, iin: user?.iin });
+  // The picker is a plain form: the page says how long to wait (?limited=seconds).
+  if (!limited.ok) redirect(`/${input.data.locale}/sign-in?limited=${limited.retryAfterSeconds}`);
+  await signIn('demo', { userId: input.data.userId, ip: ip ?? '', redirectTo: `/${input.data.locale}/start` });
 }
 
 /** Ends the session in the database first, so a copied cookie stops working, then clears the cookie. */
@@ -35,10 +38,14 @@ export async function signOutAction(form: FormData) {
   await signOut({ redirectTo: `/${locale}/sign-in?signedOut=1` });
 }
 
-/** A one-time challenge for EDS sign-in (public: signing in is what it is for). */
-export async function requestChallengeAction(): Promise<{ nonce: string; expiresAt: string }> {
+/** A one-time challenge for EDS sign-in (public: signing in is what it is for), limited per IP. */
+export async function requestChallengeAction(): Promise<
+  { ok: true; nonce: string; expiresAt: string } | { ok: false; code: 'rate_limited'; params: ReturnType<typeof waitParams> }
+> {
+  const limited = await rateLimit('eds_challenge', { ip: await clientIp() });
+  if (!limited.ok) return { ok: false, code: 'rate_limited', params: waitParams(limited.retryAfterSeconds) };
   const c = await issueChallenge(db);
-  return { nonce: c.nonce, expiresAt: c.expiresAt.toISOString() };
+  return { ok: true, nonce: c.nonce, expiresAt: c.expiresAt.toISOString() };
 }
 
 const edsSchema = z.object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), locale: localeSchema });
@@ -47,16 +54,23 @@ const edsSchema = z.object({ nonce: z.string().min(16).max(100), cms: z.string()
 export async function edsSignInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const input = edsSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, code: 'eds_bad_signature' };
+  const ip = await clientIp();
+  // Per IP here; per IIN once the certificate names the person (lib/auth/eds-sign-in.ts).
+  const limited = await rateLimit('sign_in', { ip });
+  if (!limited.ok) return { ok: false, code: 'rate_limited', params: waitParams(limited.retryAfterSeconds) };
   try {
     await signIn('eds', {
       nonce: input.data.nonce,
       cms: input.data.cms,
-      ip: (await clientIp()) ?? '',
+      ip: ip ?? '',
       redirectTo: `/${input.data.locale}/start`,
     });
     return { ok: true };
   } catch (e) {
-    if (e instanceof CredentialsSignin) return { ok: false, code: e.code };
+    if (e instanceof CredentialsSignin) {
+      const wait = /^rate_limited:(\d+)$/.exec(e.code);
+      return wait ? { ok: false, code: 'rate_limited', params: waitParams(Number(wait[1])) } : { ok: false, code: e.code };
+    }
     throw e; // the success redirect travels as an exception
   }
 }

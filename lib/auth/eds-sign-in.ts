@@ -8,6 +8,7 @@ import { consumeChallenge } from '@/lib/signatures/challenge';
 import { challengeDocument } from '@/lib/signatures/documents';
 import { loadTrustStore } from '@/lib/signatures/trust';
 import { verifyCms } from '@/lib/signatures/verify';
+import { rateLimit } from '@/lib/rate-limit';
 import { getRegistries } from '@/lib/registries';
 
 export type EdsSignInProblem =
@@ -18,7 +19,9 @@ export type EdsSignInProblem =
   | 'eds_wrong_key'
   | 'eds_untrusted'
   | 'eds_bad_signature'
-  | 'eds_person_unknown';
+  | 'eds_person_unknown'
+  /** Too many sign-ins for this person: `rate_limited:<seconds to wait>`, counted, not audited one by one. */
+  | `rate_limited:${number}`;
 
 /** The problem the person is told about; verification codes map onto a few messages they can act on. */
 function problemFor(codes: string[]): EdsSignInProblem {
@@ -57,6 +60,10 @@ export async function verifyEdsSignIn(input: {
     ...trust,
     purpose: 'authentication',
   });
+  if (result.signer?.iin) {
+    const limited = await rateLimit('sign_in', { ip: null, iin: result.signer.iin });
+    if (!limited.ok) return { problem: `rate_limited:${limited.retryAfterSeconds}` };
+  }
   if (!result.valid || !result.signer?.iin) return refuse(problemFor(result.problems), result.signer?.serialNumber);
   const iin = result.signer.iin;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.iin, iin));

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/form-action';
 import { kickIdCardProduction } from '@/lib/jobs';
+import { enforceRateLimit } from '@/lib/rate-limit';
 import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from './citizen-service';
 import { checkApplicantAtPoint, issueCard } from './officer-service';
 import { annul, approve } from './review-service';
@@ -38,6 +39,7 @@ export const refuseConsentAction = formAction(['citizen'], refuseConsentSchema, 
 
 /** The citizen confirms the request, then steps 1–7 with the phone they gave; a draft on success. */
 export const startRenewalAction = formAction(['citizen'], startSchema, async ({ ctx, input }) => {
+  if (input.liveness) await enforceRateLimit('upload', { iin: ctx.actor.iin });
   await answerConsent(ctx, { consentId: input.consentId, answer: 'grant' });
   const livenessSample = input.liveness ? new Uint8Array(await input.liveness.arrayBuffer()) : undefined;
   const { applicationId } = await startRenewal(ctx, { consentId: input.consentId, phone: input.phone, livenessSample });
@@ -58,11 +60,13 @@ export const saveFormAction = formAction(['citizen'], formSchema, async ({ ctx, 
 
 /** Steps 9–11: the photo (checked, EXIF stripped, face match). */
 export const uploadPhotoAction = formAction(['citizen'], uploadSchema, async ({ ctx, input }) => {
+  await enforceRateLimit('upload', { iin: ctx.actor.iin });
   await uploadPhoto(ctx, { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
   redirect(`${page(input.locale, input.id)}?saved=photo`);
 });
 
 export const uploadSignatureAction = formAction(['citizen'], uploadSchema, async ({ ctx, input }) => {
+  await enforceRateLimit('upload', { iin: ctx.actor.iin });
   await uploadSignatureSample(ctx, { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
   redirect(`${page(input.locale, input.id)}?saved=signature`);
 });

@@ -33,6 +33,7 @@ import {
   typedMachineSchema,
   versionedSchema,
 } from './intake-schemas';
+import { enforceRateLimit } from '@/lib/rate-limit';
 
 // The front office's server actions (orders 001/004, p.5–9): `con_operator` only; formAction authenticates,
 // authorizes the role and validates, the service checks the CON scope, the version and the state, in one
@@ -122,6 +123,7 @@ export const checkFeesAction = formAction(roles, versionedSchema, async ({ ctx, 
 
 /** p.6 (4). */
 export const addScanAction = formAction(roles, scanSchema, async ({ ctx, input }) => {
+  await enforceRateLimit('upload', { iin: ctx.actor.iin });
   await addScan(ctx, {
     id: input.id,
     version: input.version,

@@ -7,6 +7,7 @@ import { demoSignInAction } from '@/lib/auth/actions';
 import { isDemoMode } from '@/lib/auth/config';
 import { roleOrder, type Role } from '@/lib/auth/roles';
 import { maskIin } from '@/lib/kz/iin';
+import { waitParams } from '@/lib/rate-limit/rules';
 import { listPersonas, type Persona } from '@/lib/reference/queries';
 
 /** The group a persona is listed under: their most "staff" role (a dealer employee is also a citizen). */
@@ -25,12 +26,15 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ signedOut?: string }>;
+  searchParams: Promise<{ signedOut?: string; limited?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { signedOut } = await searchParams;
-  const t = await getTranslations('SignIn');
+  const { signedOut, limited } = await searchParams;
+  const [t, te] = await Promise.all([getTranslations('SignIn'), getTranslations('Errors')]);
+  // The persona picker's refusal (lib/auth/actions.ts): how long to wait, in seconds, bounded to a sane range.
+  const wait = Number(limited);
+  const limitedFor = Number.isInteger(wait) && wait > 0 && wait <= 86_400 ? wait : null;
   const demo = isDemoMode();
   const personas = demo ? await listPersonas() : [];
   const groups = [...roleOrder]
@@ -41,6 +45,7 @@ export default async function SignInPage({
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
       {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
+      {limitedFor ? <Notice tone="error" title={te('rate_limited', waitParams(limitedFor))} /> : null}
       <EdsSignIn />
       {!demo ? null : (
         <>

@@ -4,6 +4,7 @@ import type { Locale } from '@/i18n/routing';
 import { maskIin } from '@/lib/kz/iin';
 import { verifyDocumentSignatures } from '@/lib/signatures/queries';
 import { formatDate } from '@/lib/format';
+import { rateLimit, requestIp, waitParams } from '@/lib/rate-limit';
 import { certificateForVerify } from '@/lib/residence/citizen-queries';
 
 /**
@@ -24,8 +25,12 @@ export default async function VerifyPage({
   const code = (q.code ?? '').trim().toUpperCase().slice(0, 20);
   const [t, te, format] = await Promise.all([getTranslations('Verify'), getTranslations('Errors'), getFormatter()]);
   const asked = !!number && !!code;
+  // Each lookup counts against the client's limit (guessing codes); the form keeps what was typed when refused.
+  const limited = asked ? await rateLimit('verify', { ip: await requestIp() }) : null;
   const found =
-    asked && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code) ? await verifyDocumentSignatures(number, code) : null;
+    asked && limited?.ok && /^[A-Z0-9-]{3,40}$/.test(number) && /^[A-Z0-9]{4,20}$/.test(code)
+      ? await verifyDocumentSignatures(number, code)
+      : null;
   // Order 003: behind an address certificate's QR, the certificate itself (masked holder, address, in force or not).
   const residence = found?.length && number.startsWith('RR-') ? await certificateForVerify(number, code, locale) : null;
   const [tra, tres] = residence ? await Promise.all([getTranslations('ResidenceApplication'), getTranslations('Residence')]) : [null, null];
@@ -39,7 +44,10 @@ export default async function VerifyPage({
           {t('check')}
         </button>
       </form>
-      {asked && !found ? (
+      {limited && !limited.ok ? (
+        <Notice tone="error" title={te('rate_limited', waitParams(limited.retryAfterSeconds))} />
+      ) : null}
+      {asked && limited?.ok && !found ? (
         <Notice tone="error" title={t('notFound')}>
           {t('notFoundText')}
         </Notice>
