@@ -21,7 +21,7 @@ export const rateLimitRefusals = pgTable(
   {
     action: text('action').notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-    /** `ip:203.0.113.7`, `iin:9001******26` (masked) or `anonymous` (no client IP known). */
+    /** `ip:203.0.113.7`, `iin:••••••••0126` (masked) or `anonymous` (no client IP known). */
     bucket: text('bucket').notNull(),
     count: integer('count').notNull().default(0),
     auditedAt: timestamp('audited_at', { withTimezone: true }),
