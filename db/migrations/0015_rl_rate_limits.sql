@@ -12,3 +12,5 @@ CREATE TABLE "rate_limits" (
 	"points" integer DEFAULT 0 NOT NULL,
 	"expire" timestamp with time zone
 );
+--> statement-breakpoint
+CREATE INDEX "payments_pending_created" ON "payments" USING btree ("created_at") WHERE "payments"."status" = 'pending';

@@ -33,6 +33,8 @@ export const payments = pgTable(
     uniqueIndex('payments_one_active_per_purpose')
       .on(t.purposeKey)
       .where(sql`${t.status} in ('pending', 'paid')`),
+    // The reconciliation job's scan: pending payments, oldest first (lib/payments/reconcile.ts).
+    index('payments_pending_created').on(t.createdAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -15,6 +15,8 @@ export const QUEUES = {
   idCardExpirySweep: 'id-card-expiry-sweep',
   residenceSweep: 'residence-sweep',
   residenceConsentSweep: 'residence-consent-sweep',
+  paymentsReconcile: 'payments-reconcile',
+  rateLimitAudit: 'rate-limit-audit',
 } as const;
 
 export function getBoss(): Promise<PgBoss> {

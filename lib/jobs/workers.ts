@@ -1,6 +1,9 @@
 import { connect } from '@/db/client';
 import { deliverOutbox } from '@/lib/outbox/deliver';
 import { isDemoMode } from '@/lib/auth/config';
+import { config } from '@/lib/config';
+import { reconcilePendingPayments } from '@/lib/payments/reconcile';
+import { auditRefusals } from '@/lib/rate-limit/refusals';
 import { logError, logInfo } from '@/lib/log';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
@@ -17,6 +20,18 @@ export async function startWorkers() {
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
   const registries = getRegistries(db);
+  // Lost payment callbacks: pending payments older than the configured minutes are asked about at the gateway.
+  await boss.work(QUEUES.paymentsReconcile, async () => {
+    const r = await reconcilePendingPayments(db, registries, { olderThanMinutes: config().QYZMET_RECONCILE_AFTER_MINUTES });
+    if (r.asked) logInfo('payments_reconciled', r);
+  });
+  await boss.schedule(QUEUES.paymentsReconcile, '* * * * *', {});
+  // Refused requests counted per window become one audit event per action and window once the window closes.
+  await boss.work(QUEUES.rateLimitAudit, async () => {
+    const n = await auditRefusals(db);
+    if (n) logInfo('rate_limit_refusals_audited', { events: n });
+  });
+  await boss.schedule(QUEUES.rateLimitAudit, '*/5 * * * *', {});
   for (const pilot of Object.values(pilotRegistry)) {
     for (const job of pilot.jobs) {
       await boss.work<Record<string, unknown>>(job.queue, async ([j]) => {

@@ -6,7 +6,7 @@ import { audit } from '@/lib/audit';
 import { notify } from '@/lib/outbox';
 import { onPaymentPaid } from './on-paid';
 import { refundPayment, type Payment } from './purpose';
-import { callbackPayloadSchema } from '@/lib/registries/payments/port';
+import { callbackPayloadSchema, type CallbackPayload } from '@/lib/registries/payments/port';
 import { verifyCallback } from '@/lib/registries/payments/signature';
 
 export type CallbackResult = { status: 200 | 400 | 401; outcome: 'applied' | 'duplicate' | 'rejected' | 'unknown_payment' | 'malformed' };
@@ -35,7 +35,15 @@ export async function handlePaymentCallback(
   }
   const parsed = callbackPayloadSchema.safeParse(parsedJson);
   if (!parsed.success) return { status: 400, outcome: 'malformed' };
-  const p = parsed.data;
+  return applyGatewayOutcome(db, parsed.data, 'callback');
+}
+
+/**
+ * What the gateway says happened to an invoice, from its verified callback or, when the callback was lost, from
+ * reconciliation asking the gateway (lib/payments/reconcile.ts): one code path, so both are idempotent the same
+ * way (the event id is recorded once) and audited the same way.
+ */
+export async function applyGatewayOutcome(db: Db, p: CallbackPayload, via: 'callback' | 'reconciliation'): Promise<CallbackResult> {
   return db.transaction(async (tx) => {
     const [payment] = isUuid(p.merchantRef) ? await tx.select().from(payments).where(eq(payments.id, p.merchantRef)).for('update') : [];
     // The invoice must be the one this payment last opened: a stale or foreign invoice id changes nothing.
@@ -74,11 +82,22 @@ export async function handlePaymentCallback(
         subjectIin: null,
         data: { payment: payment.id, invoice: p.invoiceId },
       });
+      if (via === 'reconciliation') await auditReconciled(tx, payment, p);
       return { status: 200, outcome: 'applied' } as const;
     }
     if (payment.status === 'paid' || payment.status === 'refunded') return { status: 200, outcome: 'duplicate' } as const;
     await settlePaid(tx, payment, new Date(p.at), p.invoiceId);
+    if (via === 'reconciliation') await auditReconciled(tx, payment, p);
     return { status: 200, outcome: 'applied' } as const;
+  });
+}
+
+/** The callback never came: the outcome was learnt by asking the gateway. */
+async function auditReconciled(tx: DbOrTx, payment: Payment, p: CallbackPayload) {
+  await audit(tx, null, null, {
+    action: 'payment.reconciled',
+    applicationId: payment.applicationId,
+    data: { payment: payment.id, invoice: p.invoiceId, outcome: p.outcome },
   });
 }
 

@@ -48,4 +48,12 @@ export interface PaymentGateway {
    * completed keeps its first outcome and returns the same callback again. null = no such invoice.
    */
   complete(invoiceId: string, outcome: PaymentOutcome): Promise<CallbackPayload | null>;
+  /**
+   * The invoice's state as the gateway knows it, for reconciliation when a callback was lost: still open, or
+   * completed with the same payload its callback carried (same event id, so a late callback is a duplicate).
+   * null = no such invoice.
+   */
+  status(invoiceId: string): Promise<InvoiceStatus | null>;
 }
+
+export type InvoiceStatus = { state: 'open' } | { state: 'completed'; payload: CallbackPayload };

@@ -8,6 +8,7 @@ import {
   type CallbackPayload,
   type Invoice,
   type InvoiceRequest,
+  type InvoiceStatus,
   type PaymentGateway,
   type PaymentOutcome,
 } from './port';
@@ -66,5 +67,12 @@ export class PaymentGatewaySimulator implements PaymentGateway {
     if (done) return callbackOf(done);
     const [row] = await this.db.select().from(gatewayInvoices).where(eq(gatewayInvoices.id, invoiceId));
     return row ? callbackOf(row) : null;
+  }
+
+  async status(invoiceId: string): Promise<InvoiceStatus | null> {
+    const [row] = await this.db.select().from(gatewayInvoices).where(eq(gatewayInvoices.id, invoiceId));
+    if (!row) return null;
+    const payload = callbackOf(row);
+    return payload ? { state: 'completed', payload } : { state: 'open' };
   }
 }
