@@ -17,7 +17,7 @@ if (high !== null) {
   }
   process.exit(0);
 }
-console.log('npm audit: the registry\'s audit endpoint did not answer; checking package-lock.json against security/advisories.json');
+console.log("npm audit: the registry's audit endpoint did not answer; checking package-lock.json against security/advisories.json");
 const lock = lockSchema.parse(JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')));
 const list = advisoryListSchema.parse(JSON.parse(readFileSync(path.join(root, 'security/advisories.json'), 'utf8')));
 const findings = findVulnerable(lock, list, { minSeverity: 'high' });

@@ -34,7 +34,9 @@ export const payments = pgTable(
       .on(t.purposeKey)
       .where(sql`${t.status} in ('pending', 'paid')`),
     // The reconciliation job's scan: pending payments, oldest first (lib/payments/reconcile.ts).
-    index('payments_pending_created').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('payments_pending_created')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -92,7 +92,10 @@ const overrideItem = /^([a-z_]+)\.(ip|iin|anonymous)=(\d{1,6})\/(\d{1,6})$/;
  */
 export function limitsWith(overrides: string | undefined, base: RateLimits = RATE_LIMITS): RateLimits | null {
   const out = structuredClone(base);
-  for (const raw of (overrides ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (overrides ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = overrideItem.exec(raw);
     if (!m) return null;
     const [, action, scope, points, seconds] = m;

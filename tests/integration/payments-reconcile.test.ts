@@ -98,7 +98,10 @@ describe('payment reconciliation', () => {
     await reconcilePendingPayments(db, getRegistries(db), { olderThanMinutes: 15, now: later(16) });
     expect(await statusOf(paymentId)).toBe('paid');
     expect(
-      await db.select().from(paymentCallbacks).where(and(eq(paymentCallbacks.paymentId, paymentId), eq(paymentCallbacks.outcome, 'paid'))),
+      await db
+        .select()
+        .from(paymentCallbacks)
+        .where(and(eq(paymentCallbacks.paymentId, paymentId), eq(paymentCallbacks.outcome, 'paid'))),
     ).toHaveLength(1);
   });
 });

@@ -74,7 +74,10 @@ describe('the payment callback route', () => {
     // The five rejects before the limit are audited one by one; the thousand refusals are not (yet).
     const after = await database.db.select({ id: auditEvents.id, action: auditEvents.action }).from(auditEvents);
     expect(after.length - before.length).toBe(5);
-    const [counter] = await database.db.select().from(rateLimitRefusals).where(eq(rateLimitRefusals.bucket, `ip:${ip}`));
+    const [counter] = await database.db
+      .select()
+      .from(rateLimitRefusals)
+      .where(eq(rateLimitRefusals.bucket, `ip:${ip}`));
     expect(counter!.count).toBe(1000);
     // Once the window has closed, one audit event carries the count; a second sweep writes nothing.
     const later = new Date(Date.now() + REFUSAL_WINDOW_MS);
@@ -83,7 +86,10 @@ describe('the payment callback route', () => {
     const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'rate_limit.refused'));
     const mine = rows.filter((r) => (r.data.top as { bucket: string }[]).some((b) => b.bucket === `ip:${ip}`));
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.data).toMatchObject({ limit: 'payment_callback_reject', top: expect.arrayContaining([{ bucket: `ip:${ip}`, count: 1000 }]) });
+    expect(mine[0]!.data).toMatchObject({
+      limit: 'payment_callback_reject',
+      top: expect.arrayContaining([{ bucket: `ip:${ip}`, count: 1000 }]),
+    });
   }, 120_000);
 });
 
@@ -119,7 +125,12 @@ describe('server actions', () => {
     const first = await addScanAction({ ok: true }, form());
     expect(first.ok || first.code).not.toBe('rate_limited');
     const second = await addScanAction({ ok: true }, form());
-    expect(second).toMatchObject({ ok: false, code: 'rate_limited', params: { unit: 'minute' }, values: { itemCode: 'passport', locale: 'ru' } });
+    expect(second).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+      params: { unit: 'minute' },
+      values: { itemCode: 'passport', locale: 'ru' },
+    });
     current = null;
   });
 });

@@ -44,9 +44,7 @@ export default async function VerifyPage({
           {t('check')}
         </button>
       </form>
-      {limited && !limited.ok ? (
-        <Notice tone="error" title={te('rate_limited', waitParams(limited.retryAfterSeconds))} />
-      ) : null}
+      {limited && !limited.ok ? <Notice tone="error" title={te('rate_limited', waitParams(limited.retryAfterSeconds))} /> : null}
       {asked && limited?.ok && !found ? (
         <Notice tone="error" title={t('notFound')}>
           {t('notFoundText')}

@@ -19,10 +19,7 @@ export async function POST(request: NextRequest) {
   const ip = clientIpFrom(request.headers.get('x-forwarded-for'), config().QYZMET_TRUSTED_PROXY_HOPS);
   const limited = await checkFailureLimit('payment_callback_reject', { ip });
   if (!limited.ok)
-    return NextResponse.json(
-      { error: 'rate_limited' },
-      { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } },
-    );
+    return NextResponse.json({ error: 'rate_limited' }, { status: 429, headers: { 'Retry-After': String(limited.retryAfterSeconds) } });
   let raw: string;
   try {
     raw = await readTextCapped(request, MAX_BODY);
