@@ -1,4 +1,5 @@
 // The rate-limit rules (issue 14): which buckets a request counts against, the wait shown, the overrides.
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config';
 import {
@@ -11,6 +12,8 @@ import {
   retryAfterSeconds,
   waitParams,
 } from '@/lib/rate-limit/rules';
+import kk from '@/messages/kk.json';
+import ru from '@/messages/ru.json';
 
 const iin = '900101300126';
 
@@ -82,4 +85,26 @@ describe('QYZMET_RATE_LIMITS', () => {
     expect(limitsWith(v)).toBeNull();
     expect(() => parseConfig({ QYZMET_RATE_LIMITS: v })).toThrow(/QYZMET_RATE_LIMITS/);
   });
+});
+
+describe('Errors.rate_limited in both languages', () => {
+  const say = (locale: 'kk' | 'ru', seconds: number) =>
+    createTranslator({ locale, messages: locale === 'kk' ? kk : ru })('Errors.rate_limited', waitParams(seconds));
+
+  it.each([
+    [1, 'Повторите через 1 секунду.'],
+    [2, 'Повторите через 2 секунды.'],
+    [5, 'Повторите через 5 секунд.'],
+    [21, 'Повторите через 21 секунду.'],
+    [119, 'Повторите через 119 секунд.'],
+    [120, 'Повторите через 2 минуты.'],
+    [300, 'Повторите через 5 минут.'],
+    [1260, 'Повторите через 21 минуту.'],
+  ])('ru, %i s: %s', (seconds, end) => expect(say('ru', seconds)).toBe(`Слишком много попыток. ${end}`));
+
+  it.each([
+    [1, '1 секундтан'],
+    [119, '119 секундтан'],
+    [120, '2 минуттан'],
+  ])('kk, %i s: %s кейін', (seconds, wait) => expect(say('kk', seconds)).toBe(`Тым көп әрекет жасалды. ${wait} кейін қайталап көріңіз.`));
 });
