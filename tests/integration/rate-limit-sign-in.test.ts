@@ -7,7 +7,7 @@ import { freshDatabase } from '@/tests/support/db';
 import { makeUser } from '@/tests/support/factories';
 
 let forwardedFor = '198.51.100.60';
-const signIn = vi.fn(async (..._args: unknown[]) => {});
+const signIn = vi.fn<(...args: unknown[]) => Promise<void>>(async () => {});
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': forwardedFor }) }));
 vi.mock('@/lib/auth/config', () => ({ isDemoMode: () => true, signIn, signOut: async () => {} }));
 
