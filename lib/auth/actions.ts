@@ -16,13 +16,11 @@ import { endSession } from './sign-in';
 
 const localeSchema = z.enum(routing.locales);
 
-const clientIp = requestIp;
-
 /** Demo persona sign-in (DEMO_MODE=1 only). Lands on /start, which sends each role to its work area. */
 export async function demoSignInAction(form: FormData) {
   const input = z.object({ userId: z.uuid(), locale: localeSchema }).safeParse(Object.fromEntries(form));
   if (!input.success || !isDemoMode()) return;
-  const ip = await clientIp();
+  const ip = await requestIp();
   const [user] = await db.select({ iin: users.iin }).from(users).where(eq(users.id, input.data.userId));
   const limited = await rateLimit('sign_in', { ip, iin: user?.iin });
   // The picker is a plain form: the page says how long to wait (?limited=seconds).
@@ -42,7 +40,7 @@ export async function signOutAction(form: FormData) {
 export async function requestChallengeAction(): Promise<
   { ok: true; nonce: string; expiresAt: string } | { ok: false; code: 'rate_limited'; params: ReturnType<typeof waitParams> }
 > {
-  const limited = await rateLimit('eds_challenge', { ip: await clientIp() });
+  const limited = await rateLimit('eds_challenge', { ip: await requestIp() });
   if (!limited.ok) return { ok: false, code: 'rate_limited', params: waitParams(limited.retryAfterSeconds) };
   const c = await issueChallenge(db);
   return { ok: true, nonce: c.nonce, expiresAt: c.expiresAt.toISOString() };
@@ -54,7 +52,7 @@ const edsSchema = z.object({ nonce: z.string().min(16).max(100), cms: z.string()
 export async function edsSignInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const input = edsSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, code: 'eds_bad_signature' };
-  const ip = await clientIp();
+  const ip = await requestIp();
   // Per IP here; per IIN once the certificate names the person (lib/auth/eds-sign-in.ts).
   const limited = await rateLimit('sign_in', { ip });
   if (!limited.ok) return { ok: false, code: 'rate_limited', params: waitParams(limited.retryAfterSeconds) };
