@@ -20,12 +20,18 @@ const known = (iin: string | undefined): iin is string => iin !== undefined && i
  * Pure: what `b` is to `a` from their ZAGS records, or null. A sibling shares at least one known
  * parent (half-siblings count: a conflict of interest does not need both parents).
  */
-export function closeTie(a: { iin: string; parents: Parents; spouses: readonly string[] }, b: { iin: string; parents: Parents }): Tie | null {
+export function closeTie(
+  a: { iin: string; parents: Parents; spouses: readonly string[] },
+  b: { iin: string; parents: Parents },
+): Tie | null {
   if (a.iin === b.iin) return 'self';
   if (a.spouses.includes(b.iin)) return 'spouse';
   if (a.parents.mother === b.iin || a.parents.father === b.iin) return 'parent';
   if (b.parents.mother === a.iin || b.parents.father === a.iin) return 'child';
-  if ((known(a.parents.mother) && a.parents.mother === b.parents.mother) || (known(a.parents.father) && a.parents.father === b.parents.father))
+  if (
+    (known(a.parents.mother) && a.parents.mother === b.parents.mother) ||
+    (known(a.parents.father) && a.parents.father === b.parents.father)
+  )
     return 'sibling';
   return null;
 }
@@ -34,7 +40,11 @@ export function closeTie(a: { iin: string; parents: Parents; spouses: readonly s
  * The first tie of the officer to any party: own application first (no registry asked), then ZAGS. ZAGS errors
  * propagate: the caller refuses the decision ("try later") rather than deciding unchecked (fail closed).
  */
-export async function tieToParties(zags: CivilRecords, officerIin: string, parties: readonly string[]): Promise<{ tie: Tie; party: number } | null> {
+export async function tieToParties(
+  zags: CivilRecords,
+  officerIin: string,
+  parties: readonly string[],
+): Promise<{ tie: Tie; party: number } | null> {
   if (ownApplication(officerIin, parties)) return { tie: 'self', party: parties.indexOf(officerIin) };
   if (!parties.length) return null;
   const [officerParents, officerSpouses] = await Promise.all([zags.parentsOf(officerIin), zags.spousesOf(officerIin)]);
