@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { routing } from '@/i18n/routing';
 import { CredentialsSignin } from 'next-auth';
@@ -24,7 +25,13 @@ async function clientIp() {
 export async function demoSignInAction(form: FormData) {
   const input = z.object({ userId: z.uuid(), locale: localeSchema }).safeParse(Object.fromEntries(form));
   if (!input.success || !isDemoMode()) return;
-  await signIn('demo', { userId: input.data.userId, ip: (await clientIp()) ?? '', redirectTo: `/${input.data.locale}/start` });
+  try {
+    await signIn('demo', { userId: input.data.userId, ip: (await clientIp()) ?? '', redirectTo: `/${input.data.locale}/start` });
+  } catch (e) {
+    // A disabled account (issue 14): back to sign-in with the reason; the success redirect travels as an exception.
+    if (e instanceof CredentialsSignin) redirect(`/${input.data.locale}/sign-in?refused=disabled`);
+    throw e;
+  }
 }
 
 /** Ends the session in the database first, so a copied cookie stops working, then clears the cookie. */

@@ -50,6 +50,14 @@ export async function endSession(sessionId: string, userId: string, reason: stri
   });
 }
 
+/** The session a (decoded) Auth.js token names, ended: what Auth.js's own sign-out route calls (lib/auth/config.ts). */
+export async function endSessionOfToken(token: Record<string, unknown> | null | undefined): Promise<void> {
+  const sid = token?.sid;
+  if (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid)) return;
+  const [row] = await db.select({ userId: authSessions.userId }).from(authSessions).where(eq(authSessions.id, sid));
+  if (row) await endSession(sid, row.userId, 'signed_out');
+}
+
 /**
  * Ends every open session the certificate opened: the admin's revocation calls it in its transaction, and so may a
  * job that reads a CA's CRL. getActor also refuses a session whose certificate is in the CRL table, so a revocation

@@ -25,12 +25,13 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ signedOut?: string }>;
+  searchParams: Promise<{ signedOut?: string; refused?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { signedOut } = await searchParams;
+  const { signedOut, refused } = await searchParams;
   const t = await getTranslations('SignIn');
+  const te = await getTranslations('Errors');
   const demo = isDemoMode();
   const personas = demo ? await listPersonas() : [];
   const groups = [...roleOrder]
@@ -41,6 +42,7 @@ export default async function SignInPage({
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
       {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
+      {refused === 'disabled' ? <Notice tone="error">{te('eds_account_disabled')}</Notice> : null}
       <EdsSignIn />
       {!demo ? null : (
         <>
