@@ -1,0 +1,216 @@
+// Issue 14 on the demo seed: a revoked certificate ends the sessions it opened; an admin disables an account (its
+// sessions end, it cannot sign in) and enables it again; Auth.js's sign-out ends the database row; an officer who is
+// also a citizen cannot decide their own application, nor a close relative's (ZAGS), and ZAGS down refuses the
+// decision; a citizen can pick only an open registration point or CON of a pilot region.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications } from '@/db/schema/applications';
+import { auditEvents } from '@/db/schema/audit';
+import { idCardApplications } from '@/db/schema/id-card';
+import { authSessions, userRoles, users } from '@/db/schema/people';
+import { pilotSettings, registrationPoints, serviceCentres } from '@/db/schema/reference';
+import { births } from '@/db/schema/registry';
+import { revokedCertificates } from '@/db/schema/signatures';
+import { PERSONA, STAFF } from '@/db/seed/personas-ids';
+import { setUserDisabled } from '@/lib/admin/users-service';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { actorOfSession } from '@/lib/auth/session';
+import { endSessionOfToken, endSessionsOfCertificate, startSession } from '@/lib/auth/sign-in';
+import { annul, approve } from '@/lib/id-card/review-service';
+import { applicantView } from '@/lib/id-card/load';
+import { loadInScope } from '@/lib/applications/scope';
+import { selectableCentre, selectablePoint, selectablePoints } from '@/lib/reference/pickup';
+import { clearFaults, getRegistries, setFault } from '@/lib/registries';
+import { seededDatabase } from '@/tests/support/db';
+import { actorFor, uniqueIin } from '@/tests/support/factories';
+
+let database: Awaited<ReturnType<typeof seededDatabase>>;
+
+const ctx = (actor: Actor, grant: Grant) => ({ db: database.db, registries: getRegistries(database.db), actor, grant });
+
+async function userIdOf(iin: string) {
+  const [u] = await database.db.select({ id: users.id }).from(users).where(eq(users.iin, iin));
+  return u!.id;
+}
+
+/** An ID-card application under review in `regionCode`, with `applicantIin` as its applicant. */
+async function underReview(applicantIin: string, regionCode: string, tag: string) {
+  const [app] = await database.db
+    .insert(applications)
+    .values({ number: `ID-SE-${tag}-${Date.now()}`, pilot: 'id_card', status: 'under_review', applicantIin, regionCode })
+    .returning();
+  await database.db.insert(idCardApplications).values({
+    applicationId: app!.id,
+    iin: applicantIin,
+    consentId: 'c',
+    currentCardNumber: '000000001',
+    currentCardIssuedOn: '2016-01-01',
+    currentCardExpiresOn: '2026-12-20',
+  });
+  return app!;
+}
+
+async function denials(applicationId: string) {
+  return database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'separation.denied'), eq(auditEvents.applicationId, applicationId)));
+}
+
+beforeAll(async () => {
+  database = await seededDatabase();
+}, 180_000);
+afterAll(async () => {
+  await database.drop();
+});
+
+describe('sessions', () => {
+  it('revoking the certificate that opened a session ends it: the next lookup signs the person out', async () => {
+    const userId = await userIdOf(PERSONA.citizenAigerim);
+    const serial = 'ab12cd34ef56';
+    const eds = await startSession(userId, 'eds', null, { certificate: serial.toUpperCase() });
+    const demo = await startSession(userId, 'demo', null);
+    expect(await actorOfSession(eds!.sessionId)).toMatchObject({ userId });
+    const ended = await database.db.transaction((tx) => endSessionsOfCertificate(tx, serial));
+    expect(ended).toBe(1);
+    expect(await actorOfSession(eds!.sessionId)).toBeNull();
+    // Another session of the person, opened otherwise, is not this certificate's.
+    expect(await actorOfSession(demo!.sessionId)).toMatchObject({ userId });
+    const [row] = await database.db.select().from(authSessions).where(eq(authSessions.id, eds!.sessionId));
+    expect(row).toMatchObject({ endReason: 'certificate_revoked' });
+  });
+
+  it('a revocation written straight into the CRL table (a CRL job) signs the session out too', async () => {
+    const userId = await userIdOf(PERSONA.citizenAigerim);
+    const serial = 'fe98dc76ba54';
+    const eds = await startSession(userId, 'eds', null, { certificate: serial });
+    expect(await actorOfSession(eds!.sessionId)).not.toBeNull();
+    await database.db.insert(revokedCertificates).values({ serial, reason: 'keyCompromise' });
+    expect(await actorOfSession(eds!.sessionId)).toBeNull();
+    const [row] = await database.db.select().from(authSessions).where(eq(authSessions.id, eds!.sessionId));
+    expect(row!.endedAt).not.toBeNull();
+  });
+
+  it('Auth.js sign-out (its events.signOut) ends the database row the token names', async () => {
+    const userId = await userIdOf(PERSONA.citizenAigerim);
+    const s = await startSession(userId, 'demo', null);
+    await endSessionOfToken({ sid: s!.sessionId });
+    expect(await actorOfSession(s!.sessionId)).toBeNull();
+    const [row] = await database.db.select().from(authSessions).where(eq(authSessions.id, s!.sessionId));
+    expect(row).toMatchObject({ endReason: 'signed_out' });
+    await expect(endSessionOfToken({ sid: 'not-a-session' })).resolves.toBeUndefined();
+  });
+
+  it('an admin disables an account: all its sessions end, it cannot sign in, audited; enabling lets it back in', async () => {
+    const admin = await actorFor(database.db, STAFF.admin);
+    const grant = admin.grants.find((g) => g.role === 'admin')!;
+    const userId = await userIdOf(STAFF.umsKostanay);
+    const a = await startSession(userId, 'demo', null);
+    const b = await startSession(userId, 'eds', null, { certificate: '0011aa' });
+    const result = await setUserDisabled(database.db, admin, grant, { userId, disabled: true });
+    expect(result).toEqual({ changed: true, sessionsEnded: 2 });
+    expect(await actorOfSession(a!.sessionId)).toBeNull();
+    expect(await actorOfSession(b!.sessionId)).toBeNull();
+    expect(await startSession(userId, 'demo', null)).toBeNull();
+    // A double submit changes nothing and is not audited again.
+    expect(await setUserDisabled(database.db, admin, grant, { userId, disabled: true })).toEqual({ changed: false, sessionsEnded: 0 });
+    const audited = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.disabled'), eq(auditEvents.actorUserId, admin.userId)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.data).toEqual({ user: userId, sessionsEnded: 2 });
+    await setUserDisabled(database.db, admin, grant, { userId, disabled: false });
+    expect(await startSession(userId, 'demo', null)).not.toBeNull();
+    await expect(setUserDisabled(database.db, admin, grant, { userId: admin.userId, disabled: true })).rejects.toMatchObject({
+      code: 'admin_cannot_disable_self',
+    });
+  });
+});
+
+describe('separation of duties', () => {
+  let reviewer: Actor;
+  let reviewGrant: Grant;
+  beforeAll(async () => {
+    // One person holding both a reviewer and a citizen grant.
+    const id = await userIdOf(STAFF.umsAstana);
+    await database.db.insert(userRoles).values({ userId: id, role: 'citizen' }).onConflictDoNothing();
+    reviewer = await actorFor(database.db, STAFF.umsAstana);
+    reviewGrant = reviewer.grants.find((g) => g.role === 'ums_reviewer')!;
+    expect(reviewer.grants.map((g) => g.role).sort()).toEqual(['citizen', 'ums_reviewer']);
+  });
+
+  it('a reviewer who is also a citizen cannot approve or annul their own application (audited, no IIN)', async () => {
+    const app = await underReview(reviewer.iin, reviewGrant.regionCode!, 'own');
+    // As a citizen it is theirs…
+    const citizenGrant = reviewer.grants.find((g) => g.role === 'citizen')!;
+    await expect(loadInScope({ db: database.db, actor: reviewer, grant: citizenGrant }, applicantView, app.id)).resolves.toBeTruthy();
+    // …as a reviewer they may not decide it.
+    await expect(approve(ctx(reviewer, reviewGrant), { id: app.id, version: app.version, cms: 'x' })).rejects.toMatchObject({
+      code: 'separation_own_application',
+    });
+    await expect(
+      annul(ctx(reviewer, reviewGrant), { id: app.id, version: app.version, reason: 'more_checks', comment: 'x' }),
+    ).rejects.toMatchObject({ code: 'separation_own_application' });
+    const [row] = await database.db.select().from(applications).where(eq(applications.id, app.id));
+    expect(row).toMatchObject({ status: 'under_review', version: app.version });
+    const audited = await denials(app.id);
+    expect(audited).toHaveLength(2);
+    expect(audited[0]).toMatchObject({ actorUserId: reviewer.userId, actorRole: 'ums_reviewer', data: { reason: 'own_application' } });
+    expect(JSON.stringify(audited.map((a) => a.data))).not.toMatch(/\d{12}/);
+  });
+
+  it('nor a child’s, as ZAGS records it', async () => {
+    const child = uniqueIin();
+    await database.db.insert(births).values({ childIin: child, fatherIin: reviewer.iin, actNumber: 'SE-1', registeredOn: '2001-01-01' });
+    const app = await underReview(child, reviewGrant.regionCode!, 'child');
+    await expect(
+      annul(ctx(reviewer, reviewGrant), { id: app.id, version: app.version, reason: 'more_checks', comment: 'x' }),
+    ).rejects.toMatchObject({ code: 'separation_relative' });
+    expect((await denials(app.id))[0]).toMatchObject({ data: { reason: 'child', step: 'id_card.annul' } });
+    // A stranger's application is decided as before (the check is no blanket refusal).
+    const other = await underReview(uniqueIin(), reviewGrant.regionCode!, 'stranger');
+    await expect(
+      annul(ctx(reviewer, reviewGrant), { id: other.id, version: other.version, reason: 'more_checks', comment: 'x' }),
+    ).resolves.toMatchObject({ status: 'annulled' });
+  });
+
+  it('ZAGS not answering: the decision is refused with "try later" (fail closed)', async () => {
+    const app = await underReview(uniqueIin(), reviewGrant.regionCode!, 'zags');
+    await setFault(database.db, 'zags', { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 60_000) });
+    try {
+      await expect(
+        annul(ctx(reviewer, reviewGrant), { id: app.id, version: app.version, reason: 'more_checks', comment: 'x' }),
+      ).rejects.toMatchObject({ code: 'separation_check_unavailable' });
+    } finally {
+      await clearFaults(database.db);
+    }
+    expect((await denials(app.id))[0]).toMatchObject({ data: { reason: 'zags_unavailable' } });
+  });
+});
+
+describe('registration points a citizen may pick', () => {
+  it('an inactive point, or one outside the pilot’s regions, is refused; the list holds neither', async () => {
+    const [open] = await selectablePoints(database.db, 'id_card');
+    expect(open).toBeTruthy();
+    expect(await selectablePoint(database.db, 'id_card', open!.id)).toMatchObject({ id: open!.id });
+    await database.db.update(registrationPoints).set({ active: false }).where(eq(registrationPoints.id, open!.id));
+    expect(await selectablePoint(database.db, 'id_card', open!.id)).toBeNull();
+    expect((await selectablePoints(database.db, 'id_card')).map((p) => p.id)).not.toContain(open!.id);
+    await database.db.update(registrationPoints).set({ active: true }).where(eq(registrationPoints.id, open!.id));
+    // Machinery's pilot runs in regions 02 and 10 only: a CON of another region is not offered for it.
+    const [elsewhere] = await database.db.select().from(serviceCentres).where(eq(serviceCentres.regionCode, '01'));
+    expect(await selectableCentre(database.db, 'machinery', elsewhere!.id)).toBeNull();
+    expect(await selectableCentre(database.db, 'vehicle', elsewhere!.id)).toMatchObject({ id: elsewhere!.id });
+    const [vehicle] = await database.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'vehicle'));
+    await database.db
+      .update(pilotSettings)
+      .set({ regionCodes: vehicle!.regionCodes.filter((r) => r !== '01') })
+      .where(eq(pilotSettings.pilot, 'vehicle'));
+    try {
+      expect(await selectableCentre(database.db, 'vehicle', elsewhere!.id)).toBeNull();
+    } finally {
+      await database.db.update(pilotSettings).set({ regionCodes: vehicle!.regionCodes }).where(eq(pilotSettings.pilot, 'vehicle'));
+    }
+  });
+});
