@@ -3,7 +3,7 @@
 // also a citizen cannot decide their own application, nor a close relative's (ZAGS), and ZAGS down refuses the
 // decision; a citizen can pick only an open registration point or CON of a pilot region.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applications } from '@/db/schema/applications';
 import { auditEvents } from '@/db/schema/audit';
 import { idCardApplications } from '@/db/schema/id-card';
@@ -23,6 +23,11 @@ import { selectableCentre, selectablePoint, selectablePoints } from '@/lib/refer
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor, uniqueIin } from '@/tests/support/factories';
+
+// Auth.js reads its secret when lib/auth/config.ts loads (imported through lib/auth/session.ts).
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= 'test-auth-secret-0123456789-0123456789';
+});
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 
@@ -99,6 +104,35 @@ describe('sessions', () => {
     const [row] = await database.db.select().from(authSessions).where(eq(authSessions.id, s!.sessionId));
     expect(row).toMatchObject({ endReason: 'signed_out' });
     await expect(endSessionOfToken({ sid: 'not-a-session' })).resolves.toBeUndefined();
+  });
+
+  it('Auth.js’s own /api/auth/signout route ends the database row, not only the cookie', async () => {
+    const [{ handlers }, { encode }, { NextRequest }] = await Promise.all([
+      import('@/lib/auth/config'),
+      import('next-auth/jwt'),
+      import('next/server'),
+    ]);
+    const userId = await userIdOf(PERSONA.citizenAigerim);
+    const s = await startSession(userId, 'demo', null);
+    const base = 'http://localhost:3000/api/auth';
+    const csrf = await handlers.GET(new NextRequest(`${base}/csrf`));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('qyzmet.csrf='))!
+      .split(';')[0];
+    const session = await encode({ token: { sid: s!.sessionId }, secret: process.env.AUTH_SECRET!, salt: 'qyzmet.session' });
+    const res = await handlers.POST(
+      new NextRequest(`${base}/signout`, {
+        method: 'POST',
+        headers: { cookie: `${csrfCookie}; qyzmet.session=${session}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrfToken }),
+      }),
+    );
+    expect(res.status).toBeLessThan(400);
+    const [row] = await database.db.select().from(authSessions).where(eq(authSessions.id, s!.sessionId));
+    expect(row).toMatchObject({ endReason: 'signed_out' });
+    expect(row!.endedAt).not.toBeNull();
   });
 
   it('an admin disables an account: all its sessions end, it cannot sign in, audited; enabling lets it back in', async () => {
