@@ -16,6 +16,7 @@ import { setUserDisabled } from '@/lib/admin/users-service';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { actorOfSession } from '@/lib/auth/session';
 import { endSessionOfToken, endSessionsOfCertificate, startSession } from '@/lib/auth/sign-in';
+import { saveForm } from '@/lib/id-card/citizen-service';
 import { annul, approve } from '@/lib/id-card/review-service';
 import { applicantView } from '@/lib/id-card/load';
 import { loadInScope } from '@/lib/applications/scope';
@@ -23,6 +24,7 @@ import { selectableCentre, selectablePoint, selectablePoints } from '@/lib/refer
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
 import { actorFor, uniqueIin } from '@/tests/support/factories';
+import { startWithConsent } from '@/tests/support/id-card';
 
 // Auth.js reads its secret when lib/auth/config.ts loads (imported through lib/auth/session.ts).
 vi.hoisted(() => {
@@ -224,6 +226,42 @@ describe('separation of duties', () => {
 });
 
 describe('registration points a citizen may pick', () => {
+  it('ID card: posting an inactive point, or one outside the pilot’s regions, is refused by the server', async () => {
+    const citizen = await actorFor(database.db, PERSONA.citizenAigerim);
+    const c = ctx(
+      citizen,
+      citizen.grants.find((g) => g.role === 'citizen')!,
+    );
+    const { applicationId } = await startWithConsent(c);
+    const [draft] = await database.db.select().from(applications).where(eq(applications.id, applicationId));
+    const [point] = await database.db
+      .insert(registrationPoints)
+      .values({
+        regionCode: '02',
+        nameKk: 'Жабық бөлім',
+        nameRu: 'Закрытый пункт',
+        addressKk: '—',
+        addressRu: '—',
+        active: false,
+      })
+      .returning();
+    const post = (registrationPointId: number) =>
+      saveForm(c, { id: applicationId, version: draft!.version, registrationPointId, phone: '+77015554433' });
+    await expect(post(point!.id)).rejects.toMatchObject({ code: 'id_card_point_unknown' });
+    await database.db.update(registrationPoints).set({ active: true }).where(eq(registrationPoints.id, point!.id));
+    const [idCard] = await database.db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
+    await database.db
+      .update(pilotSettings)
+      .set({ regionCodes: idCard!.regionCodes.filter((r) => r !== '02') })
+      .where(eq(pilotSettings.pilot, 'id_card'));
+    try {
+      await expect(post(point!.id)).rejects.toMatchObject({ code: 'id_card_point_unknown' });
+    } finally {
+      await database.db.update(pilotSettings).set({ regionCodes: idCard!.regionCodes }).where(eq(pilotSettings.pilot, 'id_card'));
+    }
+    await expect(post(point!.id)).resolves.toBeTruthy();
+  });
+
   it('an inactive point, or one outside the pilot’s regions, is refused; the list holds neither', async () => {
     const [open] = await selectablePoints(database.db, 'id_card');
     expect(open).toBeTruthy();
