@@ -9,9 +9,9 @@ import { auditEvents } from '@/db/schema/audit';
 import { idCardApplications } from '@/db/schema/id-card';
 import { authSessions, userRoles, users } from '@/db/schema/people';
 import { pilotSettings, registrationPoints, serviceCentres } from '@/db/schema/reference';
-import { births } from '@/db/schema/registry';
+import { births, marriages } from '@/db/schema/registry';
 import { revokedCertificates } from '@/db/schema/signatures';
-import { PERSONA, STAFF } from '@/db/seed/personas-ids';
+import { AKIMAT, CON, PERSONA, STAFF } from '@/db/seed/personas-ids';
 import { setUserDisabled } from '@/lib/admin/users-service';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { actorOfSession } from '@/lib/auth/session';
@@ -19,11 +19,14 @@ import { endSessionOfToken, endSessionsOfCertificate, startSession } from '@/lib
 import { saveForm } from '@/lib/id-card/citizen-service';
 import { annul, approve } from '@/lib/id-card/review-service';
 import { applicantView } from '@/lib/id-card/load';
+import { issue as issueMachinery } from '@/lib/machinery/issuance-service';
+import { approve as approveMachinery } from '@/lib/machinery/review-service';
 import { loadInScope } from '@/lib/applications/scope';
 import { selectableCentre, selectablePoint, selectablePoints } from '@/lib/reference/pickup';
 import { clearFaults, getRegistries, setFault } from '@/lib/registries';
 import { seededDatabase } from '@/tests/support/db';
-import { actorFor, uniqueIin } from '@/tests/support/factories';
+import { actorFor, makeUser, uniqueIin } from '@/tests/support/factories';
+import { decidedMachinery } from '@/tests/support/machinery-archive';
 import { startWithConsent } from '@/tests/support/id-card';
 
 // Auth.js reads its secret when lib/auth/config.ts loads (imported through lib/auth/session.ts).
@@ -222,6 +225,36 @@ describe('separation of duties', () => {
       await clearFaults(database.db);
     }
     expect((await denials(app.id))[0]).toMatchObject({ data: { reason: 'zags_unavailable' } });
+  });
+});
+
+describe('separation of duties in the machinery pilot', () => {
+  it('the CON desk cannot hand over its own machinery, nor a spouse’s; the akimat cannot approve its own', async () => {
+    const desk = await makeUser(database.db, 'con_issuance', { serviceCentreId: CON.almaty1 });
+    const own = await decidedMachinery(database.db, { akimatId: AKIMAT.almatyBostandyq, serviceCentreId: CON.almaty1, ownerIin: desk.iin });
+    const input = { documentNumber: '000000001', documentSerial: 'kz 1234567', plateSerial: '000123456' };
+    await expect(issueMachinery(ctx(desk, desk.grants[0]!), { id: own.id, version: own.version, ...input })).rejects.toMatchObject({
+      code: 'separation_own_application',
+    });
+    const spouse = uniqueIin();
+    await database.db.insert(marriages).values({ spouse1Iin: spouse, spouse2Iin: desk.iin, actNumber: 'SE-M', registeredOn: '2015-05-05' });
+    const wife = await decidedMachinery(database.db, { akimatId: AKIMAT.almatyBostandyq, serviceCentreId: CON.almaty1, ownerIin: spouse });
+    await expect(issueMachinery(ctx(desk, desk.grants[0]!), { id: wife.id, version: wife.version, ...input })).rejects.toMatchObject({
+      code: 'separation_relative',
+    });
+    expect((await denials(wife.id))[0]).toMatchObject({ data: { reason: 'spouse', step: 'machinery.issue' } });
+    expect((await database.db.select().from(applications).where(eq(applications.id, wife.id)))[0]!.status).toBe('approved');
+
+    const reviewer = await makeUser(database.db, 'akimat_reviewer', { akimatId: AKIMAT.almatyBostandyq });
+    const pending = await decidedMachinery(database.db, {
+      akimatId: AKIMAT.almatyBostandyq,
+      serviceCentreId: CON.almaty1,
+      status: 'under_review',
+      ownerIin: reviewer.iin,
+    });
+    await expect(
+      approveMachinery(ctx(reviewer, reviewer.grants[0]!), { id: pending.id, version: pending.version, cms: 'x' }),
+    ).rejects.toMatchObject({ code: 'separation_own_application' });
   });
 });
 
