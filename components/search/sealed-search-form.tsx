@@ -2,7 +2,7 @@ import { TextField } from '@/components/ui';
 import { sealedSearchAction } from '@/lib/http/search-actions';
 
 type Props = {
-  search: 'reception' | 'registrationPoint' | 'certificates';
+  search: 'reception' | 'registrationPoint' | 'certificates' | 'users';
   locale: 'kk' | 'ru';
   label: string;
   hint?: string;

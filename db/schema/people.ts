@@ -75,11 +75,13 @@ export const authSessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     userVersion: integer('user_version').notNull(),
     method: text('method', { enum: ['demo', 'eds'] }).notNull(),
+    /** The serial (lowercase hex) of the authentication certificate that opened an EDS session: revoking it ends the session. */
+    certificateSerial: text('certificate_serial'),
     isStaff: boolean('is_staff').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
   },
-  (t) => [index().on(t.userId)],
+  (t) => [index().on(t.userId), index().on(t.certificateSerial)],
 );

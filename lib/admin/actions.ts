@@ -11,6 +11,7 @@ import { clearFaults, getFaults, getRegistries, invalidateFaultCache, isRegistry
 import { probes } from './probe';
 import { revokedCertificates } from '@/db/schema/signatures';
 import { revokeSchema } from '@/lib/signatures/revocation';
+import { endSessionsOfCertificate } from '@/lib/auth/sign-in';
 import { rowSchema } from './reference-form';
 import { saveReferenceRow } from './reference-service';
 import { isReferenceTable, referenceRowChecks, referenceTables } from './reference-tables';
@@ -111,7 +112,7 @@ export const probeRegistryAction = formAction(['admin'], z.object({ system: z.en
   return { ok: true, data: { answered } };
 });
 
-/** Revokes a certificate (demo PKI CRL): from now on it fails verification and EDS sign-in. */
+/** Revokes a certificate (demo PKI CRL): from now on it fails verification and EDS sign-in, and its sessions end. */
 export const revokeCertificateAction = formAction(['admin'], revokeSchema, async ({ actor, grant, input }) => {
   const revoked = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -119,8 +120,14 @@ export const revokeCertificateAction = formAction(['admin'], revokeSchema, async
       .values({ serial: input.serial, reason: input.reason })
       .onConflictDoNothing()
       .returning();
-    if (row) await audit(tx, actor, grant, { action: 'pki.certificate_revoked', data: { serial: input.serial, reason: input.reason } });
-    return !!row;
+    if (!row) return false;
+    // Issue 14: the sessions this certificate opened end with it, in the same transaction.
+    const sessionsEnded = await endSessionsOfCertificate(tx, input.serial);
+    await audit(tx, actor, grant, {
+      action: 'pki.certificate_revoked',
+      data: { serial: input.serial, reason: input.reason, sessionsEnded },
+    });
+    return true;
   });
   revalidatePath('/[locale]/admin/certificates', 'page');
   return { ok: true, message: revoked ? 'revoked' : 'already_revoked' };

@@ -25,7 +25,13 @@ export async function demoSignInAction(form: FormData) {
   const limited = await rateLimit('sign_in', { ip, iin: user?.iin });
   // The picker is a plain form: the page says how long to wait (?limited=seconds).
   if (!limited.ok) redirect(`/${input.data.locale}/sign-in?limited=${limited.retryAfterSeconds}`);
-  await signIn('demo', { userId: input.data.userId, ip: ip ?? '', redirectTo: `/${input.data.locale}/start` });
+  try {
+    await signIn('demo', { userId: input.data.userId, ip: ip ?? '', redirectTo: `/${input.data.locale}/start` });
+  } catch (e) {
+    // A disabled account (issue 14): back to sign-in with the reason; the success redirect travels as an exception.
+    if (e instanceof CredentialsSignin) redirect(`/${input.data.locale}/sign-in?refused=disabled`);
+    throw e;
+  }
 }
 
 /** Ends the session in the database first, so a copied cookie stops working, then clears the cookie. */

@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { isDemoMode } from '@/lib/config';
 import { verifyEdsSignIn } from './eds-sign-in';
-import { startSession } from './sign-in';
+import { endSessionOfToken, startSession } from './sign-in';
 
 declare module 'next-auth' {
   interface User {
@@ -49,7 +49,9 @@ const config: NextAuthConfig = {
         const input = z.object({ userId: z.uuid(), ip: z.string().max(64).optional() }).safeParse(raw);
         if (!input.success) return null;
         const started = await startSession(input.data.userId, 'demo', input.data.ip || null);
-        return started ? { id: started.userId, sid: started.sessionId } : null;
+        // startSession opens none for a disabled account: say so (issue 14), as EDS sign-in does.
+        if (!started) throw new EdsSignInError('eds_account_disabled');
+        return { id: started.userId, sid: started.sessionId };
       },
     }),
     Credentials({
@@ -68,6 +70,12 @@ const config: NextAuthConfig = {
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out route (/api/auth/signout) ends the database session too, not only the cookie.
+    async signOut(message) {
+      if ('token' in message) await endSessionOfToken(message.token);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sid) token.sid = user.sid;

@@ -20,6 +20,7 @@ export type EdsSignInProblem =
   | 'eds_untrusted'
   | 'eds_bad_signature'
   | 'eds_person_unknown'
+  | 'eds_account_disabled'
   /** Too many sign-ins for this person: `rate_limited:<seconds to wait>`, counted, not audited one by one. */
   | `rate_limited:${number}`;
 
@@ -66,7 +67,9 @@ export async function verifyEdsSignIn(input: {
   }
   if (!result.valid || !result.signer?.iin) return refuse(problemFor(result.problems), result.signer?.serialNumber);
   const iin = result.signer.iin;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.iin, iin));
+  const [existing] = await db.select({ id: users.id, active: users.active }).from(users).where(eq(users.iin, iin));
+  // Issue 14: an account an admin disabled signs in no more, with its own message.
+  if (existing && !existing.active) return refuse('eds_account_disabled', result.signer.serialNumber);
   if (existing) return { userId: existing.id, serial: result.signer.serialNumber };
   const person = await getRegistries(db).gbdFl.findPerson(iin);
   if (!person || person.deceased) return refuse('eds_person_unknown', result.signer.serialNumber);

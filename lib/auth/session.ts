@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { db } from '@/db';
 import { authSessions, userRoles, users } from '@/db/schema/people';
+import { revokedCertificates } from '@/db/schema/signatures';
 import type { Actor, Grant } from './actor';
 import { auth } from './config';
 import { roleScope } from './roles';
@@ -30,13 +31,21 @@ function hasScope(g: Grant) {
 /** The signed-in actor for this request, or null. Checked against the database on every request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  const sid = session?.sid;
+  return actorOfSession(session?.sid);
+});
+
+/**
+ * The person behind a session id, or null when the session is unknown or over (signed out, timed out, the user
+ * disabled or signed out everywhere, its certificate revoked); an over session is closed in the database here.
+ */
+export async function actorOfSession(sid: string | undefined): Promise<Actor | null> {
   if (!sid || !/^[0-9a-f-]{36}$/.test(sid)) return null;
   // One round trip: the session, its person and their grants (a row per grant).
   const rows = await db
     .select({
       s: authSessions,
       u: users,
+      revoked: revokedCertificates.serial,
       g: {
         role: userRoles.role,
         regionCode: userRoles.regionCode,
@@ -48,12 +57,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(revokedCertificates, eq(revokedCertificates.serial, authSessions.certificateSerial))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(eq(authSessions.id, sid));
   const row = rows[0];
   if (!row) return null;
   const now = new Date();
-  const ended = sessionEnd(row.s, row.u, now);
+  const ended = sessionEnd({ ...row.s, certificateRevoked: row.revoked != null }, row.u, now);
   if (ended) {
     if (!row.s.endedAt) await endSession(sid, row.u.id, ended);
     return null;
@@ -76,4 +86,4 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     grants,
     isStaff: row.s.isStaff,
   };
-});
+}

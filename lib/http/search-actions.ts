@@ -12,6 +12,7 @@ const SEARCHES = {
   reception: { area: 'reception', path: '/reception' },
   registrationPoint: { area: 'registration-point', path: '/registration-point' },
   certificates: { area: 'admin', path: '/admin/certificates' },
+  users: { area: 'admin', path: '/admin/users' },
 } as const satisfies Record<string, { area: Area; path: string }>;
 
 const schema = z.object({

@@ -9,6 +9,7 @@ import { signatures } from '@/db/schema/signatures';
 import { checkRun, valueOrThrow, type CheckRun } from '@/lib/applications/check-run';
 import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { selectablePoint } from '@/lib/reference/pickup';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { grantFor } from '@/lib/auth/scope';
@@ -73,7 +74,8 @@ export async function saveForm(
 ) {
   const app = await loadInScope(ctx, applicantView, input.id);
   assertEditableDraft(app, input.version);
-  const [point] = await ctx.db.select().from(registrationPoints).where(eq(registrationPoints.id, input.registrationPointId));
+  // Issue 14: only an open point of a pilot region, whatever the form posted.
+  const point = await selectablePoint(ctx.db, 'id_card', input.registrationPointId);
   if (!point) throw new DomainError('id_card_point_unknown');
   return ctx.db.transaction(async (tx) => {
     // The UMS DP of the chosen region reviews it (step 17), so the region is the point's.

@@ -5,6 +5,7 @@ import { applications } from '@/db/schema/applications';
 import { idCardApplications } from '@/db/schema/id-card';
 import { transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
@@ -56,6 +57,7 @@ type PresentedDocument = { documentNumber: string; source: DocumentSource };
 export async function checkApplicantAtPoint(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
   const app = await loadInScope(ctx, officerView, input.id);
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await assertSeparation(ctx, app.id, 'id_card.issue', [app.card.iin]);
   return checkPersonAtDesk(ctx, {
     applicationId: app.id,
     expectedIin: app.card.iin,
@@ -70,6 +72,7 @@ export async function issueCard(ctx: Ctx, input: { id: string; version: number; 
   const app = await loadInScope(ctx, officerView, input.id);
   if (app.status === 'issued') return app;
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await assertSeparation(ctx, app.id, 'id_card.issue', [app.card.iin]);
   await checkPersonAtDesk(ctx, {
     applicationId: app.id,
     expectedIin: app.card.iin,

@@ -6,6 +6,7 @@ import { idCardApplications } from '@/db/schema/id-card';
 import { users } from '@/db/schema/people';
 import { transition, raceLost as lostRace } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
@@ -73,6 +74,7 @@ const raceLost = (db: DbOrTx, id: string, e: unknown) => lostRace(e, 'id_card_al
 export async function approve(ctx: Ctx, input: { id: string; version: number; cms: string }) {
   const app = await loadInScope(ctx, reviewerView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
+  await assertSeparation(ctx, app.id, 'id_card.approve', [app.card.iin]);
   const document = await approvalDocumentOf(ctx.db, app, ctx.actor.iin);
   const row = await ctx.db
     .transaction(async (tx) => {
@@ -117,6 +119,7 @@ export async function approve(ctx: Ctx, input: { id: string; version: number; cm
  */
 export async function annul(ctx: Ctx, input: { id: string; version: number; reason: AnnulReason; comment: string }) {
   const app = await loadInScope(ctx, reviewerView, input.id);
+  await assertSeparation(ctx, app.id, 'id_card.annul', [app.card.iin]);
   return ctx.db
     .transaction(async (tx) => {
       const row = await transition(tx, {

@@ -10,6 +10,8 @@ import { applications } from '@/db/schema/applications';
 import { machineryApplications } from '@/db/schema/machinery';
 import { transition } from '@/lib/applications/core';
 import { loadInScope, type ScopedView } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
+import { partiesOfMachinery } from './load';
 import { audit } from '@/lib/audit';
 import { localDate } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
@@ -138,6 +140,7 @@ export async function issue(ctx: Ctx, input: IssueInput) {
     throw new DomainError('machinery_issuance_already_issued');
   }
   if (app.status !== 'approved') throw new DomainError('illegal_transition');
+  await assertSeparation(ctx, app.id, 'machinery.issue', partiesOfMachinery(app));
   if (gives.document && !documentSerial) throw new DomainError('machinery_issuance_document_serial_invalid');
   if (gives.plate && !plateSerial) throw new DomainError('machinery_issuance_plate_serial_invalid');
 

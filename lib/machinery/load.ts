@@ -58,6 +58,14 @@ export const centreView: ScopedView<MachineryApplication> = {
   scopeOf: (a) => ({ serviceCentreId: a.serviceCentreId }),
 };
 
+/** Everyone the application concerns, for separation of duties (lib/auth/separation-guard.ts). */
+export function partiesOfMachinery(a: {
+  applicantIin?: string | null;
+  machinery: { ownerIin?: string | null; representativeIin?: string | null; identifiedIin?: string | null };
+}): (string | null | undefined)[] {
+  return [a.applicantIin, a.machinery.ownerIin, a.machinery.representativeIin, a.machinery.identifiedIin];
+}
+
 /** The owner's (and a representative's): what concerns them. */
 export const ownerView: ScopedView<MachineryApplication> = {
   name: 'machinery.owner',

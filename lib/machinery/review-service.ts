@@ -15,6 +15,8 @@ import { machines } from '@/db/schema/registry';
 import { signatures } from '@/db/schema/signatures';
 import { transition, raceLost as lostRace } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
+import { partiesOfMachinery } from './load';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { localDate } from '@/lib/calendar/local';
@@ -391,6 +393,7 @@ function recipientOf(app: MachineryApplication): string | null {
 export async function approve(ctx: Ctx, input: ApproveInput) {
   const app = await loadInScope(ctx, akimatView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
+  await assertSeparation(ctx, app.id, 'machinery.approve', partiesOfMachinery(app));
   const fields = decisionFields(app, input);
   const serial = serialOf(app);
   if (!serial) throw new DomainError('machinery_not_in_register');
@@ -462,6 +465,7 @@ export async function refusalDocumentOf(db: DbOrTx, app: MachineryApplication, r
 export async function refuse(ctx: Ctx, input: RefuseInput) {
   const app = await loadInScope(ctx, akimatView, input.id);
   if (app.status !== 'under_review') return raceLost(ctx.db, app.id, new DomainError('application_changed'));
+  await assertSeparation(ctx, app.id, 'machinery.refuse', partiesOfMachinery(app));
   const [reason] = await ctx.db
     .select({ code: machineryRefusalReasons.code })
     .from(machineryRefusalReasons)

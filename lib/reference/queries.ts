@@ -5,6 +5,7 @@ import { userRoles, users } from '@/db/schema/people';
 import { certificates, demoKeyFiles } from '@/db/schema/pki';
 import { pilotSettings, regions, registrationPoints, serviceCentres, type Pilot } from '@/db/schema/reference';
 import type { Role } from '@/lib/auth/roles';
+import { selectablePoints } from './pickup';
 
 export async function allPilotSettings() {
   const rows = await db.select().from(pilotSettings);
@@ -60,13 +61,9 @@ export async function listPersonas(): Promise<Persona[]> {
   }));
 }
 
-/** Open registration points, by region then id (the citizen's choice of where to collect the card). */
+/** Open registration points of the ID-card pilot's regions, by region then id (where to collect the card). */
 export async function activeRegistrationPoints() {
-  return db
-    .select()
-    .from(registrationPoints)
-    .where(eq(registrationPoints.active, true))
-    .orderBy(asc(registrationPoints.regionCode), asc(registrationPoints.id));
+  return selectablePoints(db, 'id_card');
 }
 
 /** A region's registration points, by id, open or not (the UMS dashboard filters by any of them). */

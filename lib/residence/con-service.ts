@@ -9,6 +9,7 @@ import { queueTickets } from '@/db/schema/vehicle';
 import { createApplication, transition } from '@/lib/applications/core';
 import { identifyAtDesk } from '@/lib/applications/identify-at-desk';
 import { loadInScope, isUuid, type ScopeContext } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
 import { audit, scopeLabel } from '@/lib/audit';
 import { localDate, localDayStart, localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
@@ -633,6 +634,7 @@ export async function signAndRegister(ctx: Ctx, input: { id: string; version: nu
   const app = await conApplication(ctx, input.id);
   if (app.status === 'registered') return app;
   requireDraft(app);
+  await assertSeparation(ctx, app.id, 'residence.register', [app.residence.iin]);
   if (blockersOf(app).length) throw new DomainError('residence_con_not_ready', {}, { blockers: blockersOf(app) });
   const property = await ctx.registries.cadastre.findProperty(app.residence.cadastralNumber!);
   if (!property) throw new DomainError('residence_con_dwelling_not_found');

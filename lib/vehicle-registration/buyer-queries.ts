@@ -6,6 +6,7 @@ import { localYear } from '@/lib/calendar/local';
 import { billFor } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
 import { isRegistryUnavailable } from '@/lib/registries/errors';
+import { selectableCentres } from '@/lib/reference/pickup';
 import { feeCodesOf } from './buyer-service';
 import { plateTypeOffered } from './plates';
 
@@ -25,11 +26,7 @@ async function orUnavailable<T>(call: () => Promise<T>): Promise<T | 'unavailabl
  */
 export async function detailsOptions(db: Db, registries: Registries, iin: string) {
   const [centres, plates, regionRows, person, phone] = await Promise.all([
-    db
-      .select()
-      .from(serviceCentres)
-      .where(eq(serviceCentres.active, true))
-      .orderBy(asc(serviceCentres.regionCode), asc(serviceCentres.number)),
+    selectableCentres(db, 'vehicle'),
     db.select().from(plateTypes).orderBy(asc(plateTypes.code)),
     db.select().from(regions),
     orUnavailable(() => registries.gbdFl.findPerson(iin)),

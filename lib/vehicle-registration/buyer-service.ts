@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { plateTypes, serviceCentres } from '@/db/schema/reference';
 import { signatures } from '@/db/schema/signatures';
 import { vehicleApplications } from '@/db/schema/vehicle';
 import { recordChecks, transition } from '@/lib/applications/core';
 import { loadInScope } from '@/lib/applications/scope';
+import { selectableCentre } from '@/lib/reference/pickup';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors';
 import type { Fine } from '@/lib/registries/erap/port';
@@ -188,10 +189,8 @@ export async function declineOffer(ctx: Ctx, input: { id: string; version: numbe
 export async function saveDetails(ctx: Ctx, input: { id: string; version: number; centreId: number; plateType: string; phone?: string }) {
   const app = await loadInScope(ctx, buyerView, input.id);
   assertEvent(app, 'details_completed');
-  const [centre] = await ctx.db
-    .select()
-    .from(serviceCentres)
-    .where(and(eq(serviceCentres.id, input.centreId), eq(serviceCentres.active, true)));
+  // Issue 14: only an open CON of a pilot region, whatever the form posted.
+  const centre = await selectableCentre(ctx.db, 'vehicle', input.centreId);
   if (!centre) throw new DomainError('vehicle_centre_unknown');
   const [plate] = await ctx.db.select().from(plateTypes).where(eq(plateTypes.code, input.plateType));
   if (!plate || !plateTypeOffered(plate, 'person')) throw new DomainError('vehicle_plate_type_not_offered');

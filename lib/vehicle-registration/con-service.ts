@@ -6,6 +6,7 @@ import { platePool } from '@/db/schema/reference';
 import { queueTickets, vehicleApplications } from '@/db/schema/vehicle';
 import { transition } from '@/lib/applications/core';
 import { isUuid, loadInScope, type ScopeContext } from '@/lib/applications/scope';
+import { assertSeparation } from '@/lib/auth/separation-guard';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { toLocalDate } from '@/lib/calendar/deadline';
@@ -197,6 +198,7 @@ type PresentedDocument = { documentNumber: string; source: DocumentSource };
 export async function checkBuyerAtDesk(ctx: Ctx, input: { id: string } & PresentedDocument): Promise<DeskPerson> {
   const app = await loadAtDesk(ctx, input.id);
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await assertSeparation(ctx, app.id, 'vehicle.issue', [app.buyerIin]);
   return checkPersonAtDesk(ctx, {
     applicationId: app.id,
     expectedIin: app.buyerIin!,
@@ -215,6 +217,7 @@ export async function issueDocuments(ctx: Ctx, input: { id: string; version: num
   const app = await loadAtDesk(ctx, input.id);
   if (app.status === 'issued') return app; // double submit
   if (app.status !== 'ready_for_pickup') throw new DomainError('illegal_transition');
+  await assertSeparation(ctx, app.id, 'vehicle.issue', [app.buyerIin]);
   await checkPersonAtDesk(ctx, {
     applicationId: app.id,
     expectedIin: app.buyerIin!,

@@ -17,6 +17,8 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
   'lib/admin/actions.ts:probeRegistryAction': ['admin'],
   'lib/admin/actions.ts:revokeCertificateAction': ['admin'],
+  // Issue 14: disabling an account (and ending its sessions) is the admin's.
+  'lib/admin/user-actions.ts:setUserDisabledAction': ['admin'],
   // Vehicle registration, the seller part: dealer employees only (and the service checks the BIN scope).
   'lib/vehicle-registration/actions.ts:startRegistrationAction': ['dealer'],
   'lib/vehicle-registration/actions.ts:setBuyerAction': ['dealer'],

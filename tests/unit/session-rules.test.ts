@@ -19,6 +19,10 @@ describe('sessionEnd', () => {
   it('a bumped session version revokes every older session', () =>
     expect(sessionEnd(session(), { active: true, sessionVersion: 1 }, at(1))).toBe('revoked'));
   it('a locked user is out', () => expect(sessionEnd(session(), { active: false, sessionVersion: 0 }, at(1))).toBe('inactive'));
+  it('a session whose certificate is revoked ends; one whose certificate is not stays', () => {
+    expect(sessionEnd(session({ certificateRevoked: true }), user, at(1))).toBe('certificate_revoked');
+    expect(sessionEnd(session({ certificateRevoked: false }), user, at(1))).toBeNull();
+  });
   it('staff: idle just under 30 minutes is fine, at 30 minutes it ends', () => {
     expect(sessionEnd(session(), user, at(SESSION_LIMITS.staff.idleMs - 1))).toBeNull();
     expect(sessionEnd(session(), user, at(SESSION_LIMITS.staff.idleMs))).toBe('idle');

@@ -26,11 +26,11 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ signedOut?: string; limited?: string }>;
+  searchParams: Promise<{ signedOut?: string; limited?: string; refused?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { signedOut, limited } = await searchParams;
+  const { signedOut, limited, refused } = await searchParams;
   const [t, te] = await Promise.all([getTranslations('SignIn'), getTranslations('Errors')]);
   // The persona picker's refusal (lib/auth/actions.ts): how long to wait, in seconds, bounded to a sane range.
   const wait = Number(limited);
@@ -46,6 +46,7 @@ export default async function SignInPage({
       <PageHeader title={t('title')} lead={t('lead')} />
       {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
       {limitedFor ? <Notice tone="error" title={te('rate_limited', waitParams(limitedFor))} /> : null}
+      {refused === 'disabled' ? <Notice tone="error">{te('eds_account_disabled')}</Notice> : null}
       <EdsSignIn />
       {!demo ? null : (
         <>

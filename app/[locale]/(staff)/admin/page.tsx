@@ -68,6 +68,11 @@ export default async function AdminPage({ params }: { params: Promise<{ locale: 
                 {t('certificatesTitle')}
               </Link>
             </li>
+            <li>
+              <Link className={link} href="/admin/users">
+                {t('usersTitle')}
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>
