@@ -35,7 +35,7 @@ export async function recordSignature(
 ) {
   const data = canonicalBytes(input.document);
   const trust = await loadTrustStore(tx);
-  const result = await verifyCms({ cms: input.cms, data, ...trust, at: input.at, purpose: 'signing' });
+  const result = await verifyCms({ cms: input.cms, data, ...trust, at: input.at, purpose: 'signing', expectedSigner: input.party });
   const problems = [...result.problems, ...partyProblems(result.signer, input.party)];
   // The person is told the first thing that is wrong (Errors.signature_<problem>); nothing is stored.
   if (problems.length || !result.signer) throw new DomainError(`signature_${problems[0] ?? 'malformed'}`);

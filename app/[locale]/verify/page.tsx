@@ -95,7 +95,7 @@ export default async function VerifyPage({
               >
                 <DescriptionList
                   items={[
-                    { term: t('signer'), value: s.signer?.commonName ?? '—' },
+                    { term: t('signer'), value: s.signer?.fullName ?? '—' },
                     { term: t('iin'), value: s.signer?.iin ? <span className="font-mono">{maskIin(s.signer.iin)}</span> : '—' },
                     ...(s.signer?.bin ? [{ term: t('bin'), value: <span className="font-mono">{s.signer.bin}</span> }] : []),
                     { term: t('signedAt'), value: format.dateTime(s.signedAt, 'stamp') },

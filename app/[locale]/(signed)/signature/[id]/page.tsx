@@ -49,7 +49,7 @@ export default async function SignatureReportPage({ params }: { params: Promise<
           <DescriptionList
             className="flex-1"
             items={[
-              { term: tv('signer'), value: report.signer?.commonName ?? '—' },
+              { term: tv('signer'), value: report.signer?.fullName ?? '—' },
               { term: tv('iin'), value: <span className="font-mono">{report.signer?.iin ?? '—'}</span> },
               ...(report.signer?.bin ? [{ term: tv('bin'), value: <span className="font-mono">{report.signer.bin}</span> }] : []),
               { term: tv('signedAt'), value: format.dateTime(report.signedAt, 'stamp') },
