@@ -29,6 +29,7 @@ import * as pkijs from 'pkijs';
 import { defaultAlgorithms, type CmsVerifier, type SignatureAlgorithm } from './algorithm';
 import { certificateDer, certificateToPem, fromBase64, normaliseSerial, parseDer, serialHex, toBytes } from './encoding';
 import { MAX_CMS_CERTIFICATES, buildPath, parseAll } from './chain';
+import { revocationOf, subjectDnOf, type CrlSnapshot, type RevocationStatus } from './crl-check';
 import { fullNameOf, hasPurpose, parseSubject, subjectKeyId } from './names';
 import { partyProblems } from './party';
 import * as oid from './oids';
@@ -55,6 +56,10 @@ export interface VerifyCmsInput {
   purpose?: 'signing' | 'authentication';
   /** Defaults to RSA PKCS#1 v1.5 with SHA-2; see algorithm.ts for plugging GOST in. */
   algorithms?: readonly SignatureAlgorithm[];
+  /** CRLs of the issuing CAs, as cached by the CRL job (crl-cache.ts): NUC certificates are checked against them. */
+  crls?: readonly CrlSnapshot[];
+  /** The portal's own CAs (demo PKI, PEM): their certificates' revocation is the local table (`revokedSerials`). */
+  localCas?: readonly string[];
   /** Who the pilot expects to have signed; picks the reported signer when the CMS has several. */
   expectedSigner?: { iin: string; bin?: string | null };
 }
@@ -71,6 +76,8 @@ export interface SignerSummary {
   notAfter: string;
   /** The signer certificate as found in the CMS, to be stored with the signature. */
   certificatePem: string;
+  /** Which list answered "revoked?": the issuer's CRL (which, issued when), the portal's own table, or none. */
+  revocation: RevocationStatus;
 }
 
 export interface SignerResult {
@@ -211,7 +218,7 @@ async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
   return { ...chosen, signers };
 }
 
-function summaryOf(signer: pkijs.Certificate): SignerSummary {
+function summaryOf(signer: pkijs.Certificate, input: VerifyCmsInput, at: Date): SignerSummary {
   const subject = parseSubject(signer);
   return {
     commonName: subject.commonName,
@@ -223,13 +230,19 @@ function summaryOf(signer: pkijs.Certificate): SignerSummary {
     notBefore: signer.notBefore.value.toISOString(),
     notAfter: signer.notAfter.value.toISOString(),
     certificatePem: certificateToPem(signer),
+    revocation: revocationOf(signer, {
+      crls: input.crls,
+      localIssuerDns: (input.localCas ?? []).map(subjectDnOf),
+      localRevoked: new Set((input.revokedSerials ?? []).filter((x) => typeof x === 'string').map(normaliseSerial)),
+      at,
+    }),
   };
 }
 
 async function verifySigner(parsed: Parsed, input: VerifyCmsInput, at: Date): Promise<SignerResult> {
   const algorithms = input.algorithms ?? defaultAlgorithms;
   const { signerInfo, signer, certificates, messageDigest } = parsed;
-  const summary = summaryOf(signer);
+  const summary = summaryOf(signer, input, at);
   const digestOid = signerInfo.digestAlgorithm.algorithmId;
   const signatureOid = signerInfo.signatureAlgorithm.algorithmId;
   const digester = algorithms.find((a) => a.canDigest(digestOid));
@@ -277,6 +290,7 @@ async function verifySigner(parsed: Parsed, input: VerifyCmsInput, at: Date): Pr
   // The signer and the intermediates that vouch for it; roots are not revoked through this list.
   const revocable = path ? path.slice(0, -1) : [signer];
   if (revocable.some((c) => revoked.has(normaliseSerial(serialHex(c))))) problems.add('revoked');
+  if (summary.revocation.status === 'revoked') problems.add('revoked');
 
   const list = ORDER.filter((p) => problems.has(p));
   return { valid: list.length === 0, signer: summary, problems: list };

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { hasPurpose, parseSubject } from '@/lib/signatures/names';
 import { verifyCms } from '@/lib/signatures/verify';
 import { fullNameOf } from '@/lib/signatures/names';
+import { CrlError, crlDistributionPoints, parseCrl, revocationOf } from '@/lib/signatures/crl-check';
+import { fromBase64 } from '@/lib/signatures/encoding';
 import { hasPeerNuc, peerBase64, peerFile, peerNucSkipReason } from '../support/peer-nuc';
 
 if (!hasPeerNuc) console.warn(peerNucSkipReason);
@@ -69,5 +71,63 @@ describe.skipIf(!hasPeerNuc)('real NUC test certificates and CMS', () => {
     expect(hasPurpose(peerFile('gost2022_legal_treasury_client.pem'), 'authentication')).toBe(false);
     // GOST 34.310-2004 signing keys are not the single 2015 key: they do not sign in.
     expect(hasPurpose(peerFile('gost2004_legal_head_sign.pem'), 'authentication')).toBe(false);
+  });
+
+  describe('the real CRL of «ҰКО 3.0 (RSA TEST)»', () => {
+    const crlDer = () => fromBase64(peerBase64('nca_rsa_test_crl.pem'));
+
+    it('parses, with its signature checked against the issuing CA', async () => {
+      const crl = await parseCrl(crlDer(), rsaCa());
+      expect(crl.issuerName).toBe('ҰКО 3.0 (RSA TEST)');
+      expect(crl.thisUpdate.slice(0, 10)).toBe('2022-03-29');
+      expect(crl.serials).toHaveLength(126);
+    });
+
+    it('is refused when another CA is named as issuer, or its bytes are changed', async () => {
+      await expect(parseCrl(crlDer(), peerFile('nca_gost2004_test.pem'))).rejects.toMatchObject({ code: 'wrong_issuer' });
+      const changed = crlDer();
+      changed[200]! ^= 0x01; // inside the list of revoked serials
+      await expect(parseCrl(changed, rsaCa())).rejects.toBeInstanceOf(CrlError);
+    });
+
+    it('marks rsa_individual_sign_revoked.pem revoked, and the CMS signer good, naming the CRL', async () => {
+      const crl = await parseCrl(crlDer(), rsaCa());
+      expect(crlDistributionPoints(peerFile('rsa_individual_sign_revoked.pem'))[0]).toMatch(/^http:\/\/test\.pki\.gov\.kz\/crl\//);
+      expect(revocationOf(peerFile('rsa_individual_sign_revoked.pem'), { crls: [crl] })).toMatchObject({
+        status: 'revoked',
+        source: 'crl',
+      });
+      expect(revocationOf(peerFile('rsa_individual_auth_revoked.pem'), { crls: [crl] })).toMatchObject({ status: 'revoked' });
+      expect(revocationOf(peerFile('rsa_individual_sign_2021_cms_signer.pem'), { crls: [crl] })).toEqual({
+        status: 'good',
+        source: 'crl',
+        crlIssuer: 'ҰКО 3.0 (RSA TEST)',
+        crlIssuedAt: crl.thisUpdate,
+      });
+      // Without a CRL of its issuer, and not one of the portal's own CAs: unknown, and said so.
+      expect(revocationOf(peerFile('rsa_individual_sign_revoked.pem'), {})).toEqual({ status: 'unknown' });
+    });
+
+    it('verifyCms reports which CRL answered', async () => {
+      const crl = await parseCrl(crlDer(), rsaCa());
+      const result = await verifyCms({
+        cms: peerBase64('cms_rsa_test123.pem'),
+        data: test123,
+        trustedRoots: [rsaCa()],
+        at: beforeExpiry,
+        crls: [crl],
+      });
+      expect(result.valid).toBe(true);
+      expect(result.signer?.revocation).toMatchObject({ status: 'good', source: 'crl', crlIssuer: 'ҰКО 3.0 (RSA TEST)' });
+      const revoked = { ...crl, serials: [...crl.serials, result.signer!.serialNumber] };
+      const again = await verifyCms({
+        cms: peerBase64('cms_rsa_test123.pem'),
+        data: test123,
+        trustedRoots: [rsaCa()],
+        at: beforeExpiry,
+        crls: [revoked],
+      });
+      expect(again.problems).toEqual(['revoked']);
+    });
   });
 });

@@ -225,6 +225,13 @@ describe('demo PKI, signing and verifyCms', () => {
     expect((await verify({ revokedSerials: [citizen.authentication.serial] })).valid).toBe(true);
   });
 
+  it('says which list answered "revoked?": the portal\'s own table for its own CA, else unknown', async () => {
+    const own = await verify({ localCas: [intermediate.certPem], revokedSerials: [citizen.signing.serial] });
+    expect(own.signer?.revocation).toEqual({ status: 'revoked', source: 'local' });
+    expect((await verify({ localCas: [intermediate.certPem] })).signer?.revocation).toEqual({ status: 'good', source: 'local' });
+    expect((await verify()).signer?.revocation).toEqual({ status: 'unknown' });
+  });
+
   it('authentication key used to sign → wrong_key_usage', async () => {
     const auth = await sign(citizen.authentication);
     expect(await verify({ cms: auth })).toMatchObject({ valid: false, problems: ['wrong_key_usage'] });
