@@ -4,6 +4,9 @@ import { isDemoMode } from '@/lib/auth/config';
 import { logError, logInfo } from '@/lib/log';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
+import { refreshCrls } from '@/lib/signatures/crl-cache';
+import { getCrlSource } from '@/lib/signatures/crl-source';
+import { loadTrustStore } from '@/lib/signatures/trust';
 import { getBoss, QUEUES } from './index';
 
 /** Started once per server process (instrumentation.ts): the outbox, then each pilot's registered jobs. */
@@ -16,6 +19,13 @@ export async function startWorkers() {
   });
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
+  // NUC CAs' CRLs for the distribution points signatures brought in (lib/signatures/crl-cache.ts).
+  await boss.work(QUEUES.crlRefresh, async () => {
+    const trust = await loadTrustStore(db);
+    const r = await refreshCrls(db, getCrlSource(), [...trust.trustedRoots, ...trust.intermediates]);
+    if (r.fetched || r.failed) logInfo('crl_refreshed', r);
+  });
+  await boss.schedule(QUEUES.crlRefresh, '*/5 * * * *', {});
   const registries = getRegistries(db);
   for (const pilot of Object.values(pilotRegistry)) {
     for (const job of pilot.jobs) {

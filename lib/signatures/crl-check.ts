@@ -103,5 +103,14 @@ export function revocationOf(
   return { status: 'unknown' };
 }
 
+/** Hex DER of a CRL's issuer name, to find its CA before checking it; undefined when it is not a CRL. */
+export function crlIssuerDn(der: Uint8Array): string | undefined {
+  try {
+    return nameDer(new pkijs.CertificateRevocationList({ schema: parseDer(der) }).issuer);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Hex DER of a certificate's subject: how a CA is listed in `localIssuerDns`. */
 export const subjectDnOf = (input: CertificateInput) => nameDer(parseCertificate(input).subject);

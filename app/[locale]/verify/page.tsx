@@ -108,6 +108,18 @@ export default async function VerifyPage({
                           })
                         : '—',
                     },
+                    {
+                      term: t('revocation'),
+                      value:
+                        s.revocation.status === 'unknown'
+                          ? t('revocationUnknown')
+                          : s.revocation.source === 'crl'
+                            ? t('revocationCrl', {
+                                ca: s.revocation.crlIssuer,
+                                date: format.dateTime(new Date(s.revocation.crlIssuedAt), 'stamp'),
+                              })
+                            : t('revocationLocal'),
+                    },
                   ]}
                 />
                 {s.problems.length ? (

@@ -59,6 +59,18 @@ export default async function SignatureReportPage({ params }: { params: Promise<
                   ? `${report.signer.serialNumber} · ${tv('validity', { from: format.dateTime(new Date(report.signer.notBefore), 'short'), to: format.dateTime(new Date(report.signer.notAfter), 'short') })}`
                   : '—',
               },
+              {
+                term: tv('revocation'),
+                value:
+                  report.revocation.status === 'unknown'
+                    ? tv('revocationUnknown')
+                    : report.revocation.source === 'crl'
+                      ? tv('revocationCrl', {
+                          ca: report.revocation.crlIssuer,
+                          date: format.dateTime(new Date(report.revocation.crlIssuedAt), 'stamp'),
+                        })
+                      : tv('revocationLocal'),
+              },
               { term: t('documentHash'), value: <code className="break-all font-mono">{report.dataSha256}</code> },
               {
                 term: tv('code'),
