@@ -1,9 +1,12 @@
-// The CRL cache and its job against a real PostgreSQL, with the real NUC test CRL published to the simulator
-// under the distribution point of the real certificates (tests/support/peer-nuc.ts; skipped when absent).
+// Real NUC test material against a real PostgreSQL (tests/support/peer-nuc.ts; skipped when absent): the CRL
+// cache and its job, with the real NUC test CRL published to the simulator under the certificates' distribution
+// point; and EDS sign-in with a real GOST CMS.
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crlCache } from '@/db/schema/signatures';
+import { verifyEdsSignIn } from '@/lib/auth/eds-sign-in';
+import { issueChallenge } from '@/lib/signatures/challenge';
 import { loadCrlSnapshots, noteCrlDistributionPoints, refreshCrls } from '@/lib/signatures/crl-cache';
 import { crlDistributionPoints, revocationOf } from '@/lib/signatures/crl-check';
 import { CrlSourceSimulator } from '@/lib/signatures/crl-source';
@@ -15,7 +18,7 @@ import { hasPeerNuc, peerBase64, peerFile, peerNucDir, peerNucSkipReason } from 
 
 if (!hasPeerNuc) console.warn(peerNucSkipReason);
 
-describe.skipIf(!hasPeerNuc)('CRL cache and job (real NUC test CRL)', () => {
+describe.skipIf(!hasPeerNuc)('real NUC material against PostgreSQL: the CRL cache and job, GOST sign-in', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   // The CRL was issued 2022-03-29 with nextUpdate soon after; the job runs "then" so it is not due again at once.
   const then = new Date('2022-03-30T00:00:00Z');
@@ -24,6 +27,7 @@ describe.skipIf(!hasPeerNuc)('CRL cache and job (real NUC test CRL)', () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
+    process.env.DATABASE_URL = database.url; // '@/db' (EDS sign-in) connects lazily, on first use
     process.env.EDS_TRUSTED_ROOTS = path.join(peerNucDir, 'nca_rsa_test.pem'); // read in place, never copied
   });
   afterAll(async () => {
@@ -73,5 +77,11 @@ describe.skipIf(!hasPeerNuc)('CRL cache and job (real NUC test CRL)', () => {
     });
     expect(result.valid).toBe(true);
     expect(result.signer?.revocation).toMatchObject({ status: 'good', source: 'crl', crlIssuedAt: snapshot!.thisUpdate });
+  });
+
+  it('EDS sign-in with a GOST CMS is told its key type is not accepted yet, not that the signature is bad', async () => {
+    const { nonce } = await issueChallenge(database.db);
+    const result = await verifyEdsSignIn({ nonce, cms: peerBase64('cms_gost_only_test123_detached.pem') });
+    expect(result).toEqual({ problem: 'eds_key_type_unsupported' });
   });
 });
