@@ -23,7 +23,7 @@ export async function startWorkers() {
   await boss.work(QUEUES.crlRefresh, async () => {
     const trust = await loadTrustStore(db);
     const r = await refreshCrls(db, getCrlSource(), [...trust.trustedRoots, ...trust.intermediates]);
-    if (r.fetched || r.failed) logInfo('crl_refreshed', r);
+    if (r.fetched || r.failed) logInfo('crl_refreshed', { fetched: r.fetched, failed: r.failed, newlyRevoked: r.newlyRevoked.length });
   });
   await boss.schedule(QUEUES.crlRefresh, '*/5 * * * *', {});
   const registries = getRegistries(db);

@@ -33,7 +33,12 @@ export async function loadCrlSnapshots(db: DbOrTx): Promise<CrlSnapshot[]> {
   }));
 }
 
-export type CrlRefreshResult = { fetched: number; failed: number };
+export type CrlRefreshResult = {
+  fetched: number;
+  failed: number;
+  /** Serials a fetched CRL lists that its previous snapshot did not: sessions signed in with them should end. */
+  newlyRevoked: string[];
+};
 
 /**
  * The CRL job: every remembered distribution point never fetched, or whose CRL is past nextUpdate (or older than
@@ -43,13 +48,14 @@ export type CrlRefreshResult = { fetched: number; failed: number };
 export async function refreshCrls(db: DbOrTx, source: CrlSource, caPems: readonly string[], now = new Date()): Promise<CrlRefreshResult> {
   const stale = new Date(now.getTime() - DEFAULT_REFRESH_MS);
   const due = await db
-    .select({ url: crlCache.url })
+    .select({ url: crlCache.url, serials: crlCache.serials })
     .from(crlCache)
     .where(or(isNull(crlCache.fetchedAt), lt(crlCache.nextUpdate, now), and(isNull(crlCache.nextUpdate), lt(crlCache.fetchedAt, stale))));
   const cas = caPems.map((pem) => ({ pem, dn: subjectDnOf(pem) }));
   let fetched = 0;
   let failed = 0;
-  for (const { url } of due) {
+  const newlyRevoked: string[] = [];
+  for (const { url, serials: before } of due) {
     let error: string;
     try {
       const der = await source.fetch(url).catch(() => undefined);
@@ -70,6 +76,8 @@ export async function refreshCrls(db: DbOrTx, source: CrlSource, caPems: readonl
             lastError: null,
           })
           .where(eq(crlCache.url, url));
+        const known = new Set(before ?? []);
+        newlyRevoked.push(...snap.serials.filter((x) => !known.has(x)));
         fetched++;
         continue;
       }
@@ -79,5 +87,5 @@ export async function refreshCrls(db: DbOrTx, source: CrlSource, caPems: readonl
     failed++;
     await db.update(crlCache).set({ fetchedAt: now, lastError: error }).where(eq(crlCache.url, url));
   }
-  return { fetched, failed };
+  return { fetched, failed, newlyRevoked };
 }

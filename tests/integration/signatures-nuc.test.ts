@@ -46,7 +46,7 @@ describe.skipIf(!hasPeerNuc)('real NUC material against PostgreSQL: the CRL cach
   });
 
   it('the job records a failure as a code and keeps going', async () => {
-    expect(await refreshCrls(database.db, new CrlSourceSimulator(), [rsaCa()], then)).toEqual({ fetched: 0, failed: 1 });
+    expect(await refreshCrls(database.db, new CrlSourceSimulator(), [rsaCa()], then)).toMatchObject({ fetched: 0, failed: 1 });
     const [row] = await database.db.select().from(crlCache);
     expect(row).toMatchObject({ lastError: 'unreachable', thisUpdate: null });
   });
@@ -57,12 +57,14 @@ describe.skipIf(!hasPeerNuc)('real NUC material against PostgreSQL: the CRL cach
     const source = new CrlSourceSimulator().publish(row!.url, crl);
     // A CRL whose issuer is not among the configured CAs is not taken.
     await database.db.update(crlCache).set({ fetchedAt: null }).where(eq(crlCache.url, row!.url));
-    expect(await refreshCrls(database.db, source, [peerFile('nca_gost2004_test.pem')], then)).toEqual({ fetched: 0, failed: 1 });
+    expect(await refreshCrls(database.db, source, [peerFile('nca_gost2004_test.pem')], then)).toMatchObject({ fetched: 0, failed: 1 });
     expect((await database.db.select().from(crlCache))[0]!.lastError).toBe('unknown_issuer');
 
     await database.db.update(crlCache).set({ fetchedAt: null }).where(eq(crlCache.url, row!.url));
-    expect(await refreshCrls(database.db, source, [rsaCa()], then)).toEqual({ fetched: 1, failed: 0 });
-    expect(await refreshCrls(database.db, source, [rsaCa()], then)).toEqual({ fetched: 0, failed: 0 }); // not due yet
+    const first = await refreshCrls(database.db, source, [rsaCa()], then);
+    expect(first).toMatchObject({ fetched: 1, failed: 0 });
+    expect(first.newlyRevoked).toHaveLength(126); // all new to the cache: these certificates' sessions should end
+    expect(await refreshCrls(database.db, source, [rsaCa()], then)).toEqual({ fetched: 0, failed: 0, newlyRevoked: [] }); // not due yet
     const [snapshot] = await loadCrlSnapshots(database.db);
     expect(snapshot).toMatchObject({ issuerName: 'ҰКО 3.0 (RSA TEST)' });
     expect(snapshot!.serials).toHaveLength(126);
