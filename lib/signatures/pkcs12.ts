@@ -128,7 +128,8 @@ function localKeyIdOf(bag: pkijs.SafeBag): string | undefined {
   return value ? toHex(value.valueBlock.valueHexView) : undefined;
 }
 
-/** Opens a key file. Throws Pkcs12Error: `bad_password` (MAC check failed), `malformed`, or `unsupported`. */
+/** Opens a key file. Throws Pkcs12Error: `bad_password` (MAC check failed), `malformed`, `unsupported` (a scheme we
+ * cannot decrypt), or `unsupported_key` (it opened, but the key is not RSA: NUC GOST keys). */
 export async function importPkcs12(der: Uint8Array, password: string): Promise<Pkcs12Contents> {
   const engine = cryptoEngine();
   const pwd = passwordBytes(password);
