@@ -59,6 +59,8 @@ test('a key file in the legacy NUC scheme (3DES key, RC2-40 certificates) signs 
   await dialog.getByRole('button', { name: 'Подписать', exact: true }).click();
   await expect(page).toHaveURL(/\/ru\/signature\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('verify-code')).toHaveText(/^[A-Z2-9]{10}$/);
+  // The demo PKI is the portal's own CA: its revocation table answered, and the report says so.
+  await expect(page.getByText('Проверен по списку отозванных сертификатов портала')).toBeVisible();
 });
 
 test('a staff member signs in through NCALayer (fake NCALayer signs with their authentication key)', async ({ page, browser }) => {
@@ -159,6 +161,7 @@ test('a citizen signs a document with their key file; the wrong key and another 
   const result = page.getByTestId('verify-result');
   await expect(result).toContainText('Қазір жарамды');
   await expect(result).toContainText('Өтініш беруші');
+  await expect(result).toContainText('Порталдың кері қайтарылған сертификаттар тізімі бойынша тексерілді');
   await expect(result).not.toContainText(PERSONA.citizenAigerim);
   await expectAccessible(page);
 });
