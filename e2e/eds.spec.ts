@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BIN, PERSONA, STAFF } from '../db/seed/personas-ids';
-import { downloadKey, openKeys, startFakeNcaLayer, type KeyFile } from './eds';
+import { asLegacyKeyFile, downloadKey, openKeys, startFakeNcaLayer, type KeyFile } from './eds';
 import { expectAccessible, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -32,6 +32,35 @@ test('a citizen signs in with their key file; a wrong password and a signing key
   await form.getByRole('button', { name: 'Кілтпен кіру' }).click();
   await expect(page).toHaveURL(/\/kk\/cabinet$/);
   await expect(page.getByTestId('actor-name')).toBeVisible();
+});
+
+test('a key file in the legacy NUC scheme (3DES key, RC2-40 certificates) signs in and signs a document (ru)', async ({ page }) => {
+  await openKeys(page, PERSONA.citizenAigerim, 'ru');
+  const auth = await asLegacyKeyFile(await downloadKey(page, PERSONA.citizenAigerim, 'authentication'));
+  const signing = await asLegacyKeyFile(await downloadKey(page, PERSONA.citizenAigerim, 'signing'));
+
+  const form = page.locator('form', { has: page.getByLabel('Ключ аутентификации (.p12)') });
+  await form
+    .getByLabel('Ключ аутентификации (.p12)')
+    .setInputFiles({ name: auth.name, mimeType: 'application/x-pkcs12', buffer: auth.buffer });
+  await form.getByLabel('Пароль ключа').fill('not-the-password');
+  await form.getByRole('button', { name: 'Войти с ключом' }).click();
+  await expect(page.getByText('Неверный пароль ключа.')).toBeVisible();
+  await form.getByLabel('Пароль ключа').fill(auth.password);
+  await form.getByRole('button', { name: 'Войти с ключом' }).click();
+  await expect(page).toHaveURL(/\/ru\/cabinet$/);
+
+  const dialog = await openSignDialog(page, 'ru');
+  await dialog.getByLabel('Файл ключа').check();
+  await dialog
+    .getByLabel('Ключ подписи (.p12)')
+    .setInputFiles({ name: signing.name, mimeType: 'application/x-pkcs12', buffer: signing.buffer });
+  await dialog.getByLabel('Пароль ключа').fill(signing.password);
+  await dialog.getByRole('button', { name: 'Подписать', exact: true }).click();
+  await expect(page).toHaveURL(/\/ru\/signature\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('verify-code')).toHaveText(/^[A-Z2-9]{10}$/);
+  // The demo PKI is the portal's own CA: its revocation table answered, and the report says so.
+  await expect(page.getByText('Проверен по списку отозванных сертификатов портала')).toBeVisible();
 });
 
 test('a staff member signs in through NCALayer (fake NCALayer signs with their authentication key)', async ({ page, browser }) => {
@@ -132,6 +161,7 @@ test('a citizen signs a document with their key file; the wrong key and another 
   const result = page.getByTestId('verify-result');
   await expect(result).toContainText('Қазір жарамды');
   await expect(result).toContainText('Өтініш беруші');
+  await expect(result).toContainText('Порталдың кері қайтарылған сертификаттар тізімі бойынша тексерілді');
   await expect(result).not.toContainText(PERSONA.citizenAigerim);
   await expectAccessible(page);
 });

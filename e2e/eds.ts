@@ -5,6 +5,7 @@ import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import * as x509 from '@peculiar/x509';
 import { WebSocketServer } from 'ws';
 import { derToPem, fromBase64 } from '../lib/signatures/encoding';
+import { exportLegacyPkcs12 } from '../lib/signatures/legacy-pkcs12-export';
 import { importPkcs12 } from '../lib/signatures/pkcs12';
 import { importPrivateKey, signDetachedCms } from '../lib/signatures/sign';
 
@@ -28,6 +29,16 @@ export async function downloadKey(
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
   return { buffer: Buffer.from(await res.body()), password, name: `${kind}.p12` };
+}
+
+/**
+ * The same key rewritten in the legacy scheme every real NUC key file uses (3DES key bag, RC2-40 certificate
+ * bags, HMAC-SHA1), so the browser takes the path a real key file takes. Made at test time from the demo PKI.
+ */
+export async function asLegacyKeyFile(key: KeyFile): Promise<KeyFile> {
+  const contents = await importPkcs12(new Uint8Array(key.buffer), key.password);
+  const legacy = await exportLegacyPkcs12({ ...contents, password: key.password });
+  return { ...key, buffer: Buffer.from(legacy), name: key.name.replace(/\.p12$/, '-legacy.p12') };
 }
 
 /** A persona's demo key file, fetched in a context of its own, as a person downloads it from the sign-in page. */

@@ -5,13 +5,18 @@ import { toBase64 } from '@/lib/signatures/encoding';
 import { parseSubject, purposeOf } from '@/lib/signatures/names';
 import { partyProblems } from '@/lib/signatures/party';
 import { signWithNcaLayer, NcaLayerError } from '@/lib/signatures/ncalayer';
-import { Pkcs12Error, importPkcs12 } from '@/lib/signatures/pkcs12';
+import { Pkcs12Error, importPkcs12, type Pkcs12ErrorCode } from '@/lib/signatures/pkcs12';
 import { importPrivateKey, signDetachedCms } from '@/lib/signatures/sign';
 import { SigningError } from './signing-error';
 
 export { SigningError };
 
 export type Purpose = 'signing' | 'authentication';
+
+const KEY_FILE_ERRORS: Partial<Record<Pkcs12ErrorCode, string>> = {
+  bad_password: 'eds_wrong_password',
+  unsupported_key: 'eds_key_type_unsupported',
+};
 
 /**
  * Signs a document in the browser with a PKCS#12 key file: the file and password never leave the page, only
@@ -29,7 +34,7 @@ export async function signWithKeyFile(
   try {
     contents = await importPkcs12(new Uint8Array(await file.arrayBuffer()), password);
   } catch (e) {
-    if (e instanceof Pkcs12Error) throw new SigningError(e.code === 'bad_password' ? 'eds_wrong_password' : 'eds_not_a_key_file');
+    if (e instanceof Pkcs12Error) throw new SigningError(KEY_FILE_ERRORS[e.code] ?? 'eds_not_a_key_file');
     throw new SigningError('eds_not_a_key_file');
   }
   if (purposeOf(contents.certPem) !== purpose) throw new SigningError(purpose === 'signing' ? 'eds_need_signing_key' : 'eds_need_auth_key');

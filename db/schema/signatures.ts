@@ -34,3 +34,21 @@ export const revokedCertificates = pgTable('revoked_certificates', {
   reason: text('reason').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * CRLs of the CAs that issued real NUC certificates, by distribution-point URL (from the certificates). A row is
+ * added when a signature's revocation status is unknown; the CRL job fetches it and keeps the checked snapshot
+ * (issuer, thisUpdate, revoked serials), so verification reads Postgres and never waits on the network.
+ */
+export const crlCache = pgTable('crl_cache', {
+  url: text('url').primaryKey(),
+  issuerDn: text('issuer_dn'),
+  issuerName: text('issuer_name'),
+  thisUpdate: timestamp('this_update', { withTimezone: true }),
+  nextUpdate: timestamp('next_update', { withTimezone: true }),
+  serials: jsonb('serials').$type<string[]>(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }),
+  /** The last failure as a code (unreachable, malformed, bad_signature, wrong_issuer, unknown_issuer); null when fine. */
+  lastError: text('last_error'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -22,10 +22,12 @@ export type EdsSignInProblem =
   | 'eds_person_unknown'
   | 'eds_account_disabled'
   /** Too many sign-ins for this person: `rate_limited:<seconds to wait>`, counted, not audited one by one. */
-  | `rate_limited:${number}`;
+  | `rate_limited:${number}`
+  | 'eds_key_type_unsupported';
 
 /** The problem the person is told about; verification codes map onto a few messages they can act on. */
 function problemFor(codes: string[]): EdsSignInProblem {
+  if (codes.includes('unsupported_algorithm')) return 'eds_key_type_unsupported';
   if (codes.includes('revoked')) return 'eds_revoked';
   if (codes.includes('expired') || codes.includes('not_yet_valid')) return 'eds_expired';
   if (codes.includes('wrong_key_usage')) return 'eds_wrong_key';

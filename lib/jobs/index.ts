@@ -17,6 +17,7 @@ export const QUEUES = {
   residenceConsentSweep: 'residence-consent-sweep',
   paymentsReconcile: 'payments-reconcile',
   rateLimitAudit: 'rate-limit-audit',
+  crlRefresh: 'crl-refresh',
 } as const;
 
 export function getBoss(): Promise<PgBoss> {

@@ -7,6 +7,10 @@ import { auditRefusals } from '@/lib/rate-limit/refusals';
 import { logError, logInfo } from '@/lib/log';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
+import { endSessionsOfCertificate } from '@/lib/auth/sign-in';
+import { refreshCrls } from '@/lib/signatures/crl-cache';
+import { getCrlSource } from '@/lib/signatures/crl-source';
+import { loadTrustStore } from '@/lib/signatures/trust';
 import { getBoss, QUEUES } from './index';
 
 /** Started once per server process (instrumentation.ts): the outbox, then each pilot's registered jobs. */
@@ -19,6 +23,15 @@ export async function startWorkers() {
   });
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
+  // NUC CAs' CRLs for the distribution points signatures brought in (lib/signatures/crl-cache.ts).
+  await boss.work(QUEUES.crlRefresh, async () => {
+    const trust = await loadTrustStore(db);
+    const r = await refreshCrls(db, getCrlSource(), [...trust.trustedRoots, ...trust.intermediates]);
+    if (r.fetched || r.failed) logInfo('crl_refreshed', { fetched: r.fetched, failed: r.failed, newlyRevoked: r.newlyRevoked.length });
+    // A certificate a CA's CRL newly lists ends the sessions it opened (issue 14), as an admin revocation does.
+    for (const serial of r.newlyRevoked) await db.transaction((tx) => endSessionsOfCertificate(tx, serial));
+  });
+  await boss.schedule(QUEUES.crlRefresh, '*/5 * * * *', {});
   const registries = getRegistries(db);
   // Lost payment callbacks: pending payments older than the configured minutes are asked about at the gateway.
   await boss.work(QUEUES.paymentsReconcile, async () => {

@@ -6,6 +6,7 @@ export { derToPem, fromBase64, pemToDer, toBase64, type CertificateInput } from 
 export {
   certificatePolicies,
   extendedKeyUsages,
+  fullNameOf,
   hasPurpose,
   isCaCertificate,
   isLegalEntityCert,
@@ -29,5 +30,15 @@ export {
 export { exportPkcs12, importPkcs12, Pkcs12Error, type Pkcs12Contents, type Pkcs12ErrorCode, type Pkcs12ExportInput } from './pkcs12';
 export { importPrivateKey, signDetachedCms, type SignDetachedInput } from './sign';
 export { defaultAlgorithms, rsaPkcs1Sha2, type CmsVerifier, type SignatureAlgorithm, type SignatureCheck } from './algorithm';
-export { pkijsCmsVerifier, verifyCms, type SignerSummary, type VerifyCmsInput, type VerifyCmsResult, type VerifyProblem } from './verify';
+export {
+  chooseSigner,
+  pkijsCmsVerifier,
+  verifyCms,
+  type SignerResult,
+  type SignerSummary,
+  type VerifyCmsInput,
+  type VerifyCmsResult,
+  type VerifyProblem,
+} from './verify';
+export { CrlError, crlDistributionPoints, parseCrl, revocationOf, type CrlSnapshot, type RevocationStatus } from './crl-check';
 export * as oids from './oids';

@@ -20,12 +20,18 @@ import {
   OID_ORGANISATION,
   OID_SERIAL_NUMBER,
   OID_SUBJECT_KEY_ID,
+  OID_SURNAME,
+  KU_KEY_AGREEMENT,
+  OID_GOST_2015_KEY_PREFIX,
 } from './oids';
 
 export interface SubjectInfo {
   commonName: string;
+  /** SURNAME (2.5.4.4). */
+  surname?: string;
   iin?: string;
   bin?: string;
+  /** GN (2.5.4.42): NUC, and the demo PKI, put the patronymic here; the first name is only in CN. */
   givenName?: string;
   organisation?: string;
 }
@@ -54,11 +60,24 @@ export function parseSubject(input: CertificateInput): SubjectInfo {
     .find(Boolean);
   const givenName = attributeValues(subject, OID_GIVEN_NAME)[0];
   const organisation = attributeValues(subject, OID_ORGANISATION)[0];
+  const surname = attributeValues(subject, OID_SURNAME)[0];
+  if (surname) info.surname = surname;
   if (iin) info.iin = iin;
   if (bin) info.bin = bin;
   if (givenName) info.givenName = givenName;
   if (organisation) info.organisation = organisation;
   return info;
+}
+
+/**
+ * The person's name as the certificate states it: CN ("SURNAME NAME") followed by GN (the patronymic), e.g.
+ * "ТЕСТОВ ТЕСТ ТЕСТОВИЧ". For a certificate without GN, or one whose CN already ends with it, just CN.
+ */
+export function fullNameOf(subject: Pick<SubjectInfo, 'commonName' | 'givenName'>): string {
+  const cn = subject.commonName.trim();
+  const gn = subject.givenName?.trim();
+  if (!gn || cn.endsWith(gn)) return cn;
+  return cn ? `${cn} ${gn}` : gn;
 }
 
 function extensionSchema(cert: pkijs.Certificate, oid: string): asn1js.AsnType | undefined {
@@ -108,15 +127,20 @@ export function isCaCertificate(input: CertificateInput): boolean {
 
 /**
  * Signing: digitalSignature + nonRepudiation and EKU emailProtection (NUC "RSA…/GOST…" signing keys).
- * Authentication: digitalSignature + keyEncipherment and EKU clientAuth (NUC "AUTH_…" keys).
+ * Authentication: digitalSignature + keyEncipherment and EKU clientAuth (NUC "AUTH_…" keys) — or NUC's single
+ * GOST 34.10-2015 key: since 2022 NUC issues one GOST key per person for both signing and sign-in
+ * (digitalSignature + nonRepudiation + keyAgreement or keyEncipherment, EKU emailProtection, no clientAuth),
+ * so such a key may also sign in. RSA keys keep the two-key rule. See docs/decisions.md "NUC keys and signatures".
  */
 export function hasPurpose(input: CertificateInput, purpose: Exclude<CertificatePurpose, 'other'>): boolean {
   const cert = parseCertificate(input);
   const ku = keyUsageBits(cert) ?? new Set<number>();
   const eku = extendedKeyUsages(cert);
-  return purpose === 'signing'
-    ? ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_NON_REPUDIATION) && eku.includes(EKU_EMAIL_PROTECTION)
-    : ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_KEY_ENCIPHERMENT) && eku.includes(EKU_CLIENT_AUTH);
+  const signing = ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_NON_REPUDIATION) && eku.includes(EKU_EMAIL_PROTECTION);
+  if (purpose === 'signing') return signing;
+  if (ku.has(KU_DIGITAL_SIGNATURE) && ku.has(KU_KEY_ENCIPHERMENT) && eku.includes(EKU_CLIENT_AUTH)) return true;
+  const gost2015 = cert.subjectPublicKeyInfo.algorithm.algorithmId.startsWith(OID_GOST_2015_KEY_PREFIX);
+  return gost2015 && signing && (ku.has(KU_KEY_AGREEMENT) || ku.has(KU_KEY_ENCIPHERMENT));
 }
 
 export function purposeOf(input: CertificateInput): CertificatePurpose {

@@ -7,6 +7,7 @@ export const OID_COUNTRY = '2.5.4.6';
 export const OID_ORGANISATION = '2.5.4.10';
 export const OID_ORG_UNIT = '2.5.4.11';
 export const OID_GIVEN_NAME = '2.5.4.42';
+export const OID_SURNAME = '2.5.4.4';
 
 // Certificate extensions (RFC 5280).
 export const OID_SUBJECT_KEY_ID = '2.5.29.14';
@@ -31,6 +32,7 @@ export const NUC_LEGAL_SIGNER = '1.2.398.3.3.4.1.2.2';
 export const KU_DIGITAL_SIGNATURE = 0;
 export const KU_NON_REPUDIATION = 1;
 export const KU_KEY_ENCIPHERMENT = 2;
+export const KU_KEY_AGREEMENT = 4;
 export const KU_KEY_CERT_SIGN = 5;
 export const KU_CRL_SIGN = 6;
 
@@ -50,6 +52,10 @@ export const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 export const OID_SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 export const OID_SHA384_WITH_RSA = '1.2.840.113549.1.1.12';
 export const OID_SHA512_WITH_RSA = '1.2.840.113549.1.1.13';
+
+// Kazakhstan GOST (NUC): 34.310-2004 keys 1.2.398.3.10.1.1.1.*, 34.10-2015 keys 1.2.398.3.10.1.1.2.*,
+// digests 1.2.398.3.10.1.3.*. No verifier for them is installed (see algorithm.ts).
+export const OID_GOST_2015_KEY_PREFIX = '1.2.398.3.10.1.1.2.';
 
 // PKCS#12 bag attributes.
 export const OID_FRIENDLY_NAME = '1.2.840.113549.1.9.20';

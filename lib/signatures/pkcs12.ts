@@ -5,13 +5,17 @@
 //  - key:   PKCS8ShroudedKeyBag, PBES2 = PBKDF2-HMAC-SHA256 + AES-256-CBC;
 //  - certs: one EncryptedData safe with the same PBES2 scheme (signer first, then the chain);
 //  - MAC:   HMAC-SHA256 with the PKCS#12 (appendix B) key derivation, as RFC 7292 requires.
-// Not readable here: legacy files whose bags use pbeWithSHAAnd3-KeyTripleDES-CBC / RC2 (older NUC and
-// Kalkan exports): WebCrypto has neither cipher, so importPkcs12 reports `unsupported` for those.
+// What we read: the above, and the legacy PKCS#12 PBE schemes (RFC 7292 appendix C) that every NUC key file
+// uses, including keys issued in 2026 — key bags pbeWithSHAAnd3-KeyTripleDES-CBC, certificate bags
+// pbeWithSHAAnd40BitRC2-CBC, MAC HMAC-SHA1. WebCrypto has neither cipher, so those two schemes are decrypted
+// with node-forge (`legacy-pbe.ts`, loaded only when a file needs it); the structure stays pkijs.
+// A key that opens but is not RSA (NUC's GOST keys) is `unsupported_key`: we cannot sign with it here.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { certificateDer, certificateToPem, cryptoEngine, parseCertificate, subtle, toArrayBuffer, toBytes, toHex } from './encoding';
+import { isLegacyPbe } from './legacy-pbe-oids';
 import { isCaCertificate } from './names';
-import { OID_CERT_BAG, OID_FRIENDLY_NAME, OID_LOCAL_KEY_ID, OID_PKCS8_SHROUDED_KEY_BAG } from './oids';
+import { OID_CERT_BAG, OID_FRIENDLY_NAME, OID_LOCAL_KEY_ID, OID_PKCS8_SHROUDED_KEY_BAG, OID_RSA_ENCRYPTION } from './oids';
 
 export interface Pkcs12ExportInput {
   certPem: string;
@@ -29,7 +33,7 @@ export interface Pkcs12Contents {
   chainPems: string[];
 }
 
-export type Pkcs12ErrorCode = 'bad_password' | 'malformed' | 'unsupported';
+export type Pkcs12ErrorCode = 'bad_password' | 'malformed' | 'unsupported' | 'unsupported_key';
 export class Pkcs12Error extends Error {
   constructor(
     readonly code: Pkcs12ErrorCode,
@@ -45,8 +49,25 @@ const MAC_ITERATIONS = 2048;
 const KEY_ITERATIONS = 100_000;
 const KEY_BAG_OID = '1.2.840.113549.1.12.10.1.1';
 const ENCRYPTED_DATA_OID = '1.2.840.113549.1.7.6';
+const DATA_OID = '1.2.840.113549.1.7.1';
 
 const passwordBytes = (password: string) => toArrayBuffer(new TextEncoder().encode(password));
+
+/** Decrypts one EncryptedContentInfo: PBES2 through pkijs/WebCrypto, the two legacy PKCS#12 schemes through node-forge. */
+async function decryptContent(info: pkijs.EncryptedContentInfo, password: string, engine: pkijs.ICryptoEngine): Promise<Uint8Array> {
+  const algorithm = info.contentEncryptionAlgorithm;
+  if (isLegacyPbe(algorithm.algorithmId)) {
+    const { decryptLegacyPbe } = await import('./legacy-pbe');
+    const params = algorithm.algorithmParams as asn1js.AsnType | undefined;
+    if (!params) throw new Pkcs12Error('malformed', 'legacy PBE without parameters');
+    const plain = decryptLegacyPbe(algorithm.algorithmId, toBytes(params.toBER(false)), toBytes(info.getEncryptedContent()), password);
+    // The MAC has already passed, so a padding failure here is a damaged bag, not a wrong password.
+    if (!plain) throw new Pkcs12Error('malformed', 'legacy PBE bag does not decrypt');
+    return plain;
+  }
+  const encrypted = new pkijs.EncryptedData({ encryptedContentInfo: info });
+  return toBytes(await encrypted.decrypt({ password: passwordBytes(password) }, engine));
+}
 
 export async function exportPkcs12(input: Pkcs12ExportInput): Promise<Uint8Array> {
   const engine = cryptoEngine();
@@ -93,12 +114,22 @@ export async function exportPkcs12(input: Pkcs12ExportInput): Promise<Uint8Array
   return toBytes(pfx.toSchema().toBER(false));
 }
 
+/** PKCS#8 PrivateKeyInfo whose algorithm is rsaEncryption (NUC's GOST keys have their own OIDs). */
+function isRsaKey(pkcs8: Uint8Array): boolean {
+  try {
+    return pkijs.PrivateKeyInfo.fromBER(toArrayBuffer(pkcs8)).privateKeyAlgorithm.algorithmId === OID_RSA_ENCRYPTION;
+  } catch {
+    return false;
+  }
+}
+
 function localKeyIdOf(bag: pkijs.SafeBag): string | undefined {
   const value = bag.bagAttributes?.find((a) => a.type === OID_LOCAL_KEY_ID)?.values[0] as asn1js.OctetString | undefined;
   return value ? toHex(value.valueBlock.valueHexView) : undefined;
 }
 
-/** Opens a key file. Throws Pkcs12Error: `bad_password` (MAC check failed), `malformed`, or `unsupported`. */
+/** Opens a key file. Throws Pkcs12Error: `bad_password` (MAC check failed), `malformed`, `unsupported` (a scheme we
+ * cannot decrypt), or `unsupported_key` (it opened, but the key is not RSA: NUC GOST keys). */
 export async function importPkcs12(der: Uint8Array, password: string): Promise<Pkcs12Contents> {
   const engine = cryptoEngine();
   const pwd = passwordBytes(password);
@@ -120,21 +151,20 @@ export async function importPkcs12(der: Uint8Array, password: string): Promise<P
   let keyId: string | undefined;
   const certs: { cert: pkijs.Certificate; keyId?: string }[] = [];
   try {
-    await safe.parseInternalValues(
-      { safeContents: safe.safeContents.map((ci) => (ci.contentType === ENCRYPTED_DATA_OID ? { password: pwd } : {})) },
-      engine,
-    );
-    for (const { value } of safe.parsedValue.safeContents as { value: pkijs.SafeContents }[]) {
-      for (const bag of value.safeBags) {
+    for (const ci of safe.safeContents) {
+      let contents: Uint8Array;
+      if (ci.contentType === DATA_OID) contents = toBytes((ci.content as asn1js.OctetString).getValue());
+      else if (ci.contentType === ENCRYPTED_DATA_OID)
+        contents = await decryptContent(new pkijs.EncryptedData({ schema: ci.content }).encryptedContentInfo, password, engine);
+      else throw new Pkcs12Error('unsupported', `PKCS#12 safe of type ${ci.contentType}`);
+      for (const bag of pkijs.SafeContents.fromBER(toArrayBuffer(contents)).safeBags) {
         if (bag.bagId === OID_PKCS8_SHROUDED_KEY_BAG) {
           const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
-          const encrypted = new pkijs.EncryptedData({
-            encryptedContentInfo: new pkijs.EncryptedContentInfo({
-              contentEncryptionAlgorithm: shrouded.encryptionAlgorithm,
-              encryptedContent: shrouded.encryptedData,
-            }),
+          const info = new pkijs.EncryptedContentInfo({
+            contentEncryptionAlgorithm: shrouded.encryptionAlgorithm,
+            encryptedContent: shrouded.encryptedData,
           });
-          keyDer = toBytes(await encrypted.decrypt({ password: pwd }, engine));
+          keyDer = await decryptContent(info, password, engine);
           keyId = localKeyIdOf(bag);
         } else if (bag.bagId === KEY_BAG_OID) {
           keyDer = toBytes((bag.bagValue as pkijs.PrivateKeyInfo).toSchema().toBER(false));
@@ -146,6 +176,7 @@ export async function importPkcs12(der: Uint8Array, password: string): Promise<P
       }
     }
   } catch (error) {
+    if (error instanceof Pkcs12Error) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new Pkcs12Error(
       /EncryptionAlgorithm|algorithm/i.test(message) ? 'unsupported' : 'malformed',
@@ -153,6 +184,7 @@ export async function importPkcs12(der: Uint8Array, password: string): Promise<P
     );
   }
   if (!keyDer) throw new Pkcs12Error('malformed', 'PKCS#12 holds no private key');
+  if (!isRsaKey(keyDer)) throw new Pkcs12Error('unsupported_key', 'the key in this file is not an RSA key (a GOST key cannot sign here)');
   // The key's certificate: the one sharing its localKeyId, else the first that is not a CA.
   const signer = certs.find((c) => keyId !== undefined && c.keyId === keyId) ?? certs.find((c) => !isCaCertificate(c.cert));
   if (!signer) throw new Pkcs12Error('malformed', 'PKCS#12 holds no certificate for the key');

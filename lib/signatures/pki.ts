@@ -187,6 +187,8 @@ export async function issuePersonCertificates(issuer: CertificateAuthority, pers
   const utf8 = (value: string) => new asn1js.Utf8String({ value: value.toUpperCase() });
   const subject: NameEntry[] = [
     [oid.OID_CN, utf8(`${person.surname} ${person.givenName}`)],
+    // NUC repeats the surname in SURNAME (2.5.4.4); the first name is only in CN, the patronymic in GN.
+    [oid.OID_SURNAME, utf8(person.surname)],
     [oid.OID_SERIAL_NUMBER, new asn1js.PrintableString({ value: `IIN${person.iin}` })],
     [oid.OID_COUNTRY, new asn1js.PrintableString({ value: 'KZ' })],
   ];

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { signatures } from '@/db/schema/signatures';
 import { DomainError } from '@/lib/errors';
 import { canonicalBytes, canonicalJson, sha256Hex } from './canonical';
+import { noteCrlDistributionPoints } from './crl-cache';
 import { loadTrustStore } from './trust';
 import { partyProblems, type SigningParty } from './party';
 import { verifyCms } from './verify';
@@ -35,10 +36,13 @@ export async function recordSignature(
 ) {
   const data = canonicalBytes(input.document);
   const trust = await loadTrustStore(tx);
-  const result = await verifyCms({ cms: input.cms, data, ...trust, at: input.at, purpose: 'signing' });
+  const result = await verifyCms({ cms: input.cms, data, ...trust, at: input.at, purpose: 'signing', expectedSigner: input.party });
   const problems = [...result.problems, ...partyProblems(result.signer, input.party)];
   // The person is told the first thing that is wrong (Errors.signature_<problem>); nothing is stored.
   if (problems.length || !result.signer) throw new DomainError(`signature_${problems[0] ?? 'malformed'}`);
+  // A NUC certificate whose CA's CRL is not cached yet: accepted with "unknown" in the report, and its CRL
+  // distribution points are remembered so the CRL job fetches them (docs/decisions.md "NUC keys and signatures").
+  if (result.signer.revocation.status === 'unknown') await noteCrlDistributionPoints(tx, result.signer.certificatePem);
   const [row] = await tx
     .insert(signatures)
     .values({
@@ -76,6 +80,7 @@ async function reverify(s: StoredSignature, trust: Awaited<ReturnType<typeof loa
     dataSha256: s.dataSha256,
     document: s.document,
     signer: now.signer,
+    revocation: now.signer?.revocation ?? { status: 'unknown' as const },
     validNow: now.valid,
     problems: now.problems,
   };

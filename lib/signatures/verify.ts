@@ -2,13 +2,20 @@
 // (roots, intermediates, the revoked serials from the CRL table), so the same call re-verifies a stored
 // signature on the public page years later with `at` set to the signing time.
 //
+// A CMS may carry several signers (NCALayer adds one per key, e.g. GOST and RSA): each is verified on its
+// own and reported in `signers`; the top-level answer is the one the caller expects (`expectedSigner`, see
+// chooseSigner), else the first.
+//
 // Each problem code is computed by its own check, so one broken thing yields one code:
-//   malformed        not base64 / not DER / not a one-signer SignedData / signer certificate or the
+//   malformed        not base64 / not DER / not a SignedData with signers / signer certificate or the
 //                    contentType/messageDigest attributes missing (nothing else can be judged then);
+//   unsupported_algorithm  the digest or signature algorithm is none of `algorithms` (NUC's GOST keys with
+//                    the default RSA set): alone, because nothing else can be judged either — the person is
+//                    told to sign with their RSA key rather than that the signature is false;
 //   digest_mismatch  hash(data) ≠ the signed messageDigest attribute (the data was changed);
 //   bad_signature    the signature over the signed attributes fails with the signer's key (attributes or
-//                    signature bytes changed, or another key signed), signingCertificateV2 names another
-//                    certificate, or the algorithm is not one we can check;
+//                    signature bytes changed, or another key signed), or signingCertificateV2 names another
+//                    certificate;
 //   untrusted_chain  no path signer → intermediates/CMS certificates → one of trustedRoots, each link a
 //                    CA whose key verifies the child's signature;
 //   expired / not_yet_valid  `at` outside the validity of the signer or any certificate of the path;
@@ -22,11 +29,21 @@ import * as pkijs from 'pkijs';
 import { defaultAlgorithms, type CmsVerifier, type SignatureAlgorithm } from './algorithm';
 import { certificateDer, certificateToPem, fromBase64, normaliseSerial, parseDer, serialHex, toBytes } from './encoding';
 import { MAX_CMS_CERTIFICATES, buildPath, parseAll } from './chain';
-import { hasPurpose, parseSubject, subjectKeyId } from './names';
+import { revocationOf, subjectDnOf, type CrlSnapshot, type RevocationStatus } from './crl-check';
+import { fullNameOf, hasPurpose, parseSubject, subjectKeyId } from './names';
+import { partyProblems } from './party';
 import * as oid from './oids';
 
 export type VerifyProblem =
-  'bad_signature' | 'digest_mismatch' | 'untrusted_chain' | 'expired' | 'not_yet_valid' | 'revoked' | 'wrong_key_usage' | 'malformed';
+  | 'bad_signature'
+  | 'digest_mismatch'
+  | 'untrusted_chain'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'revoked'
+  | 'wrong_key_usage'
+  | 'malformed'
+  | 'unsupported_algorithm';
 
 export interface VerifyCmsInput {
   cms: string; // base64 DER ContentInfo
@@ -39,10 +56,19 @@ export interface VerifyCmsInput {
   purpose?: 'signing' | 'authentication';
   /** Defaults to RSA PKCS#1 v1.5 with SHA-2; see algorithm.ts for plugging GOST in. */
   algorithms?: readonly SignatureAlgorithm[];
+  /** CRLs of the issuing CAs, as cached by the CRL job (crl-cache.ts): NUC certificates are checked against them. */
+  crls?: readonly CrlSnapshot[];
+  /** The portal's own CAs (demo PKI, PEM): their certificates' revocation is the local table (`revokedSerials`). */
+  localCas?: readonly string[];
+  /** Who the pilot expects to have signed; picks the reported signer when the CMS has several. */
+  expectedSigner?: { iin: string; bin?: string | null };
 }
 
 export interface SignerSummary {
   commonName: string;
+  /** The name as the certificate states it: CN (SURNAME NAME) and GN (NUC's patronymic). */
+  fullName: string;
+  surname?: string;
   iin?: string;
   bin?: string;
   serialNumber: string;
@@ -50,16 +76,24 @@ export interface SignerSummary {
   notAfter: string;
   /** The signer certificate as found in the CMS, to be stored with the signature. */
   certificatePem: string;
+  /** Which list answered "revoked?": the issuer's CRL (which, issued when), the portal's own table, or none. */
+  revocation: RevocationStatus;
 }
 
-export interface VerifyCmsResult {
+export interface SignerResult {
   valid: boolean;
   signer?: SignerSummary;
   problems: VerifyProblem[];
 }
 
+export interface VerifyCmsResult extends SignerResult {
+  /** Every signer of the CMS in its order, each verified on its own; the top level is one of them. */
+  signers: SignerResult[];
+}
+
 const ORDER: VerifyProblem[] = [
   'malformed',
+  'unsupported_algorithm',
   'digest_mismatch',
   'bad_signature',
   'untrusted_chain',
@@ -80,14 +114,18 @@ interface Parsed {
   messageDigest: Uint8Array;
 }
 
-/** Everything needed before any check can run; any failure here is `malformed`. */
-async function parse(cms: string): Promise<Parsed> {
+/** The SignedData and its certificates; any failure here is `malformed` for the whole CMS. */
+function parseSignedData(cms: string): { signedData: pkijs.SignedData; certificates: pkijs.Certificate[] } {
   const contentInfo = new pkijs.ContentInfo({ schema: parseDer(fromBase64(cms)) });
   if (contentInfo.contentType !== oid.OID_CT_SIGNED_DATA) throw new Error('not SignedData');
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo || signedData.signerInfos.length !== 1) throw new Error('expected exactly one signer');
+  if (!signedData.signerInfos.length || signedData.signerInfos.length > MAX_SIGNERS) throw new Error('no signer, or too many');
   const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  return { signedData, certificates };
+}
+
+/** Everything needed before any check of one signer can run; any failure here is `malformed` for that signer. */
+async function parseSigner(signedData: pkijs.SignedData, certificates: pkijs.Certificate[], signerInfo: pkijs.SignerInfo): Promise<Parsed> {
   let signer: pkijs.Certificate | undefined;
   const sid: unknown = signerInfo.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
@@ -133,26 +171,85 @@ async function signingCertMatches(
   return same(await alg.digest(digestOid, certificateDer(signer)), toBytes(certHash.valueBlock.valueHexView));
 }
 
+const MALFORMED: VerifyCmsResult = { valid: false, problems: ['malformed'], signers: [] };
+// A real NUC CMS has one or two signers; more only costs verification time.
+const MAX_SIGNERS = 4;
+
 /** Never throws: whatever the input, the answer is a result (the last-resort answer is `malformed`). */
 export async function verifyCms(input: VerifyCmsInput): Promise<VerifyCmsResult> {
   try {
     return await verifyParsed(input);
   } catch {
-    return { valid: false, problems: ['malformed'] };
+    return { ...MALFORMED, signers: [] };
   }
+}
+
+/**
+ * Pure: the signer the top level reports. With an expected party, the first valid signer that is that party,
+ * else the first that is that party (so its own problems are told), else the first; without one, the first.
+ */
+export function chooseSigner(signers: SignerResult[], expected?: { iin: string; bin?: string | null }): SignerResult | undefined {
+  if (!expected) return signers[0];
+  const theirs = signers.filter((s) => s.signer && partyProblems(s.signer, expected).length === 0);
+  return theirs.find((s) => s.valid) ?? theirs[0] ?? signers[0];
 }
 
 async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
   const at = input.at ?? new Date();
-  const algorithms = input.algorithms ?? defaultAlgorithms;
-  let parsed: Parsed;
+  let parsed: ReturnType<typeof parseSignedData>;
   try {
     if (!(input.data instanceof Uint8Array) || Number.isNaN(at.getTime())) throw new Error('bad input');
-    parsed = await parse(input.cms);
+    parsed = parseSignedData(input.cms);
   } catch {
-    return { valid: false, problems: ['malformed'] };
+    return { ...MALFORMED, signers: [] };
   }
+  const signers: SignerResult[] = [];
+  for (const signerInfo of parsed.signedData.signerInfos) {
+    let one: Parsed | undefined;
+    try {
+      one = await parseSigner(parsed.signedData, parsed.certificates, signerInfo);
+    } catch {
+      signers.push({ valid: false, problems: ['malformed'] });
+      continue;
+    }
+    signers.push(await verifySigner(one, input, at));
+  }
+  const chosen = chooseSigner(signers, input.expectedSigner)!;
+  return { ...chosen, signers };
+}
+
+function summaryOf(signer: pkijs.Certificate, input: VerifyCmsInput, at: Date): SignerSummary {
+  const subject = parseSubject(signer);
+  return {
+    commonName: subject.commonName,
+    fullName: fullNameOf(subject),
+    ...(subject.surname ? { surname: subject.surname } : {}),
+    ...(subject.iin ? { iin: subject.iin } : {}),
+    ...(subject.bin ? { bin: subject.bin } : {}),
+    serialNumber: serialHex(signer),
+    notBefore: signer.notBefore.value.toISOString(),
+    notAfter: signer.notAfter.value.toISOString(),
+    certificatePem: certificateToPem(signer),
+    revocation: revocationOf(signer, {
+      crls: input.crls,
+      localIssuerDns: (input.localCas ?? []).map(subjectDnOf),
+      localRevoked: new Set((input.revokedSerials ?? []).filter((x) => typeof x === 'string').map(normaliseSerial)),
+      at,
+    }),
+  };
+}
+
+async function verifySigner(parsed: Parsed, input: VerifyCmsInput, at: Date): Promise<SignerResult> {
+  const algorithms = input.algorithms ?? defaultAlgorithms;
   const { signerInfo, signer, certificates, messageDigest } = parsed;
+  const summary = summaryOf(signer, input, at);
+  const digestOid = signerInfo.digestAlgorithm.algorithmId;
+  const signatureOid = signerInfo.signatureAlgorithm.algorithmId;
+  const digester = algorithms.find((a) => a.canDigest(digestOid));
+  const alg = algorithms.find((a) => a.canVerify(signatureOid, digestOid));
+  // An algorithm we cannot check is never accepted, and said as such (not as a false signature).
+  if (!digester || !alg) return { valid: false, signer: summary, problems: ['unsupported_algorithm'] };
+
   const problems = new Set<VerifyProblem>();
   const check = async (code: VerifyProblem, ok: () => Promise<boolean> | boolean) => {
     try {
@@ -162,16 +259,10 @@ async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
     }
   };
 
-  const digestOid = signerInfo.digestAlgorithm.algorithmId;
-  const digester = algorithms.find((a) => a.canDigest(digestOid));
-  if (!digester)
-    problems.add('bad_signature'); // An algorithm we cannot check is never accepted.
-  else await check('digest_mismatch', async () => same(await digester.digest(digestOid, input.data), messageDigest));
+  await check('digest_mismatch', async () => same(await digester.digest(digestOid, input.data), messageDigest));
 
   await check('bad_signature', async () => {
-    const signatureOid = signerInfo.signatureAlgorithm.algorithmId;
-    const alg = algorithms.find((a) => a.canVerify(signatureOid, digestOid));
-    if (!alg || !signerInfo.signedAttrs) return false;
+    if (!signerInfo.signedAttrs) return false;
     const ok = await alg.verify({
       signatureOid,
       digestOid,
@@ -199,17 +290,8 @@ async function verifyParsed(input: VerifyCmsInput): Promise<VerifyCmsResult> {
   // The signer and the intermediates that vouch for it; roots are not revoked through this list.
   const revocable = path ? path.slice(0, -1) : [signer];
   if (revocable.some((c) => revoked.has(normaliseSerial(serialHex(c))))) problems.add('revoked');
+  if (summary.revocation.status === 'revoked') problems.add('revoked');
 
-  const subject = parseSubject(signer);
-  const summary: SignerSummary = {
-    commonName: subject.commonName,
-    ...(subject.iin ? { iin: subject.iin } : {}),
-    ...(subject.bin ? { bin: subject.bin } : {}),
-    serialNumber: serialHex(signer),
-    notBefore: signer.notBefore.value.toISOString(),
-    notAfter: signer.notAfter.value.toISOString(),
-    certificatePem: certificateToPem(signer),
-  };
   const list = ORDER.filter((p) => problems.has(p));
   return { valid: list.length === 0, signer: summary, problems: list };
 }

@@ -14,6 +14,7 @@ import {
   type CertificateAuthority,
   type PersonCertificates,
 } from '@/lib/signatures';
+import { exportLegacyPkcs12 } from '@/lib/signatures/legacy-pkcs12-export';
 
 describe('PKCS#12 key files', () => {
   let root: CertificateAuthority;
@@ -71,5 +72,48 @@ describe('PKCS#12 key files', () => {
     const damaged = pfx.slice();
     damaged[damaged.length - 40]! ^= 0xff; // inside the MAC: integrity check fails
     await expect(importPkcs12(damaged, password)).rejects.toMatchObject({ code: 'bad_password' });
+  });
+
+  describe('legacy scheme of NUC key files (3DES key bag, RC2-40 certificate bags, HMAC-SHA1)', () => {
+    let legacy: Uint8Array;
+    beforeAll(async () => {
+      legacy = await exportLegacyPkcs12({
+        certPem: person.signing.certPem,
+        keyPkcs8Der: person.signing.keyPkcs8Der,
+        chainPems: [intermediate.certPem],
+        password,
+      });
+    });
+
+    it('is written in exactly those schemes', () => {
+      const text = Buffer.from(legacy).toString('hex');
+      expect(text).toContain('060a2a864886f70d010c0103'); // pbeWithSHAAnd3-KeyTripleDES-CBC
+      expect(text).toContain('060a2a864886f70d010c0106'); // pbeWithSHAAnd40BitRC2-CBC
+      expect(text).not.toContain('06092a864886f70d01050d'); // no PBES2 anywhere
+    });
+
+    it('opens (it was `unsupported` before) and its key signs a CMS that verifies', async () => {
+      const opened = await importPkcs12(legacy, password);
+      expect(opened.certPem).toBe(person.signing.certPem);
+      expect(Buffer.from(opened.keyPkcs8Der).equals(Buffer.from(person.signing.keyPkcs8Der))).toBe(true);
+      expect(opened.chainPems).toEqual([intermediate.certPem]);
+      const data = canonicalBytes({ legacy: true });
+      const cms = await signDetachedCms({ data, certPem: opened.certPem, privateKey: await importPrivateKey(opened.keyPkcs8Der) });
+      expect(await verifyCms({ cms, data, trustedRoots: [root.certPem], intermediates: [intermediate.certPem] })).toMatchObject({
+        valid: true,
+      });
+    });
+
+    it('answers bad_password for a wrong password', async () => {
+      await expect(importPkcs12(legacy, 'Құпия-сөз 2025')).rejects.toMatchObject({ code: 'bad_password' });
+      await expect(importPkcs12(legacy, '')).rejects.toMatchObject({ code: 'bad_password' });
+    });
+
+    it('answers unsupported_key when the key is not RSA (as for NUC GOST keys)', async () => {
+      const ec = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+      const ecPkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', ec.privateKey));
+      const other = await exportLegacyPkcs12({ certPem: person.signing.certPem, keyPkcs8Der: ecPkcs8, password });
+      await expect(importPkcs12(other, password)).rejects.toMatchObject({ code: 'unsupported_key' });
+    });
   });
 });

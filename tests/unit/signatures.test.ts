@@ -24,6 +24,7 @@ import {
   type CertificateAuthority,
   type PersonCertificates,
 } from '@/lib/signatures';
+import { chooseSigner } from '@/lib/signatures/verify';
 
 describe('canonicalJson (SPEC §2.3: the bytes the signer saw)', () => {
   it('sorts keys recursively, keeps array order, writes no whitespace', () => {
@@ -118,9 +119,9 @@ describe('demo PKI, signing and verifyCms', () => {
 
   it('issues NUC-shaped certificates', () => {
     const cert = citizen.signing.certPem;
-    expect(parseSubject(cert)).toEqual({ commonName: 'СЕЙТҚАЛИ ӘЛИЯ', iin: '900101300126', givenName: 'НҰРЛАНҚЫЗЫ' });
+    expect(parseSubject(cert)).toEqual({ commonName: 'СЕЙТҚАЛИ ӘЛИЯ', surname: 'СЕЙТҚАЛИ', iin: '900101300126', givenName: 'НҰРЛАНҚЫЗЫ' });
     const parsed = pkijs.Certificate.fromBER(pemToDer(cert));
-    expect(parsed.subject.typesAndValues.map((t) => t.type)).toEqual(['2.5.4.3', '2.5.4.5', '2.5.4.6', '2.5.4.42']);
+    expect(parsed.subject.typesAndValues.map((t) => t.type)).toEqual(['2.5.4.3', '2.5.4.4', '2.5.4.5', '2.5.4.6', '2.5.4.42']);
     expect([...(keyUsageBits(cert) ?? [])].sort()).toEqual([0, 1]);
     expect(extendedKeyUsages(cert)).toEqual(['1.3.6.1.5.5.7.3.4', '1.2.398.3.3.4.1.1']);
     expect(certificatePolicies(cert)).toEqual(['1.2.398.3.3.4.1.1']);
@@ -140,6 +141,7 @@ describe('demo PKI, signing and verifyCms', () => {
     const cert = employee.signing.certPem;
     expect(parseSubject(cert)).toEqual({
       commonName: 'IVANOV IVAN',
+      surname: 'IVANOV',
       iin: '880315300511',
       bin: '120540012345',
       organisation: 'ТОО «АСТАНА МОТОРС»',
@@ -154,8 +156,11 @@ describe('demo PKI, signing and verifyCms', () => {
       valid: true,
       problems: [],
       signer: expect.objectContaining({ commonName: 'СЕЙТҚАЛИ ӘЛИЯ', iin: '900101300126', serialNumber: citizen.signing.serial }),
+      signers: [expect.objectContaining({ valid: true, problems: [] })],
     });
     expect(result.signer?.bin).toBeUndefined();
+    expect(result.signer).toMatchObject({ surname: 'СЕЙТҚАЛИ' });
+    expect(result.signer?.fullName).toBe('СЕЙТҚАЛИ ӘЛИЯ НҰРЛАНҚЫЗЫ');
     expect(Date.parse(result.signer!.notAfter)).toBeGreaterThan(Date.parse(result.signer!.notBefore));
   });
 
@@ -220,6 +225,13 @@ describe('demo PKI, signing and verifyCms', () => {
     expect((await verify({ revokedSerials: [citizen.authentication.serial] })).valid).toBe(true);
   });
 
+  it('says which list answered "revoked?": the portal\'s own table for its own CA, else unknown', async () => {
+    const own = await verify({ localCas: [intermediate.certPem], revokedSerials: [citizen.signing.serial] });
+    expect(own.signer?.revocation).toEqual({ status: 'revoked', source: 'local' });
+    expect((await verify({ localCas: [intermediate.certPem] })).signer?.revocation).toEqual({ status: 'good', source: 'local' });
+    expect((await verify()).signer?.revocation).toEqual({ status: 'unknown' });
+  });
+
   it('authentication key used to sign → wrong_key_usage', async () => {
     const auth = await sign(citizen.authentication);
     expect(await verify({ cms: auth })).toMatchObject({ valid: false, problems: ['wrong_key_usage'] });
@@ -235,14 +247,40 @@ describe('demo PKI, signing and verifyCms', () => {
     expect((await verify()).signer?.certificatePem).toBe(citizen.signing.certPem);
   });
 
+  it('an algorithm none of `algorithms` checks → unsupported_algorithm alone (as GOST with the RSA set)', async () => {
+    const result = await verify({ algorithms: [] });
+    expect(result).toMatchObject({ valid: false, problems: ['unsupported_algorithm'] });
+    expect(result.signer?.iin).toBe('900101300126');
+  });
+
+  it('chooseSigner: the expected party, preferring a valid signature of theirs; else the first', () => {
+    const s = (iin: string, valid: boolean, bin?: string) => ({
+      valid,
+      problems: valid ? [] : (['expired'] as const).slice(),
+      signer: { iin, bin } as never,
+    });
+    const list = [s('111111111111', false), s('222222222222', false), s('222222222222', true), s('333333333333', true, '444444444444')];
+    expect(chooseSigner(list)).toBe(list[0]);
+    expect(chooseSigner(list, { iin: '222222222222' })).toBe(list[2]);
+    expect(chooseSigner(list.slice(0, 2), { iin: '222222222222' })).toBe(list[1]);
+    expect(chooseSigner(list, { iin: '333333333333' })).toBe(list[0]); // their certificate is a legal entity's
+    expect(chooseSigner(list, { iin: '333333333333', bin: '444444444444' })).toBe(list[3]);
+    expect(chooseSigner(list, { iin: '999999999999' })).toBe(list[0]);
+    expect(chooseSigner([], { iin: '999999999999' })).toBeUndefined();
+  });
+
   it('garbage never throws: malformed', async () => {
     const certDer = toBase64(pemToDer(citizen.signing.certPem));
     const truncated = toBase64(fromBase64(cms).subarray(0, 200));
     for (const bad of ['not base64 at all!', '', 'AAAA', certDer, truncated, toBase64(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))]) {
-      expect(await verify({ cms: bad })).toEqual({ valid: false, problems: ['malformed'] });
+      expect(await verify({ cms: bad })).toEqual({ valid: false, problems: ['malformed'], signers: [] });
     }
-    expect(await verify({ data: 'text' as unknown as Uint8Array })).toEqual({ valid: false, problems: ['malformed'] });
-    expect(await verifyCms(null as unknown as Parameters<typeof verifyCms>[0])).toEqual({ valid: false, problems: ['malformed'] });
-    expect(await verify({ at: new Date('nonsense') })).toEqual({ valid: false, problems: ['malformed'] });
+    expect(await verify({ data: 'text' as unknown as Uint8Array })).toEqual({ valid: false, problems: ['malformed'], signers: [] });
+    expect(await verifyCms(null as unknown as Parameters<typeof verifyCms>[0])).toEqual({
+      valid: false,
+      problems: ['malformed'],
+      signers: [],
+    });
+    expect(await verify({ at: new Date('nonsense') })).toEqual({ valid: false, problems: ['malformed'], signers: [] });
   });
 });

@@ -101,7 +101,7 @@ export default async function VerifyPage({
               >
                 <DescriptionList
                   items={[
-                    { term: t('signer'), value: s.signer?.commonName ?? '—' },
+                    { term: t('signer'), value: s.signer?.fullName ?? '—' },
                     { term: t('iin'), value: s.signer?.iin ? <span className="font-mono">{maskIin(s.signer.iin)}</span> : '—' },
                     ...(s.signer?.bin ? [{ term: t('bin'), value: <span className="font-mono">{s.signer.bin}</span> }] : []),
                     { term: t('signedAt'), value: format.dateTime(s.signedAt, 'stamp') },
@@ -113,6 +113,18 @@ export default async function VerifyPage({
                             to: format.dateTime(new Date(s.signer.notAfter), 'short'),
                           })
                         : '—',
+                    },
+                    {
+                      term: t('revocation'),
+                      value:
+                        s.revocation.status === 'unknown'
+                          ? t('revocationUnknown')
+                          : s.revocation.source === 'crl'
+                            ? t('revocationCrl', {
+                                ca: s.revocation.crlIssuer,
+                                date: format.dateTime(new Date(s.revocation.crlIssuedAt), 'stamp'),
+                              })
+                            : t('revocationLocal'),
                     },
                   ]}
                 />

@@ -49,7 +49,7 @@ export default async function SignatureReportPage({ params }: { params: Promise<
           <DescriptionList
             className="flex-1"
             items={[
-              { term: tv('signer'), value: report.signer?.commonName ?? '—' },
+              { term: tv('signer'), value: report.signer?.fullName ?? '—' },
               { term: tv('iin'), value: <span className="font-mono">{report.signer?.iin ?? '—'}</span> },
               ...(report.signer?.bin ? [{ term: tv('bin'), value: <span className="font-mono">{report.signer.bin}</span> }] : []),
               { term: tv('signedAt'), value: format.dateTime(report.signedAt, 'stamp') },
@@ -58,6 +58,18 @@ export default async function SignatureReportPage({ params }: { params: Promise<
                 value: report.signer
                   ? `${report.signer.serialNumber} · ${tv('validity', { from: format.dateTime(new Date(report.signer.notBefore), 'short'), to: format.dateTime(new Date(report.signer.notAfter), 'short') })}`
                   : '—',
+              },
+              {
+                term: tv('revocation'),
+                value:
+                  report.revocation.status === 'unknown'
+                    ? tv('revocationUnknown')
+                    : report.revocation.source === 'crl'
+                      ? tv('revocationCrl', {
+                          ca: report.revocation.crlIssuer,
+                          date: format.dateTime(new Date(report.revocation.crlIssuedAt), 'stamp'),
+                        })
+                      : tv('revocationLocal'),
               },
               { term: t('documentHash'), value: <code className="break-all font-mono">{report.dataSha256}</code> },
               {
