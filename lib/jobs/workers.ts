@@ -2,6 +2,7 @@ import { connect } from '@/db/client';
 import { deliverOutbox } from '@/lib/outbox/deliver';
 import { isDemoMode } from '@/lib/auth/config';
 import { logError, logInfo } from '@/lib/log';
+import { markWorkersStarted } from '@/lib/ops/health';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
 import { getBoss, QUEUES } from './index';
@@ -32,5 +33,6 @@ export async function startWorkers() {
       .then(({ signed }) => signed && logInfo('demo_machinery_signed', { count: signed }))
       .catch((e: unknown) => logError('demo_machinery_signing_failed', e));
   }
+  markWorkersStarted();
   logInfo('workers_started');
 }
