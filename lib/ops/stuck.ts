@@ -24,6 +24,9 @@ function pastThreshold(now: Date): SQL {
   )!;
 }
 
+/** The outer row's id, qualified: inside a subquery a bare "id" would be the subquery's own. */
+const outerId = sql.raw('"applications"."id"');
+
 export type StuckApplication = {
   id: string;
   number: string;
@@ -58,9 +61,9 @@ export async function findStuckApplications(db: DbOrTx, opts: { now?: Date; limi
       since: applications.updatedAt,
       applicantIin: applications.applicantIin,
       cursorAt: cursorInstant(applications.updatedAt),
-      lastEvent: sql<string | null>`(select e.type from ${applicationEvents} e where e.application_id = ${applications.id} order by e.id desc limit 1)`,
-      lastEventAt: sql<string | null>`(select e.at from ${applicationEvents} e where e.application_id = ${applications.id} order by e.id desc limit 1)`,
-      lastError: sql<{ system: string; outcome: string; at: string } | null>`(select json_build_object('system', c.system, 'outcome', c.outcome, 'at', c.at) from ${registryCalls} c where c.application_id = ${applications.id}::text and c.outcome in ('error', 'outage') order by c.id desc limit 1)`,
+      lastEvent: sql<string | null>`(select e.type from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
+      lastEventAt: sql<string | null>`(select e.at from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
+      lastError: sql<{ system: string; outcome: string; at: string } | null>`(select json_build_object('system', c.system, 'outcome', c.outcome, 'at', c.at) from ${registryCalls} c where c.application_id = ${outerId}::text and c.outcome in ('error', 'outage') order by c.id desc limit 1)`,
     })
     .from(applications)
     .where(and(pastThreshold(now), afterCursor(applications.updatedAt, applications.id, 'asc', opts.after)))
