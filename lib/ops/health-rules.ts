@@ -23,7 +23,8 @@ export const ANCHOR_MAX_AGE_MINUTES = 25 * 60;
 
 export function liveness(checks: HealthChecks): { status: HealthStatus; httpStatus: 200 | 503 } {
   if (checks.database !== 'ok' || checks.workers !== 'ok') return { status: 'down', httpStatus: 503 };
-  if (checks.registryFaults.length || (checks.auditAnchor && checks.auditAnchor.state !== 'ok')) return { status: 'degraded', httpStatus: 200 };
+  if (checks.registryFaults.length || (checks.auditAnchor && checks.auditAnchor.state !== 'ok'))
+    return { status: 'degraded', httpStatus: 200 };
   return { status: 'ok', httpStatus: 200 };
 }
 

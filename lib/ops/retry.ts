@@ -118,6 +118,9 @@ export async function discardOutboxRow(db: Db, who: Who, id: number, now = new D
       .update(outbox)
       .set({ processedAt: sql`now()`, lastError: 'discarded' })
       .where(eq(outbox.id, id));
-    await audit(tx, who.actor, who.grant, { action: 'ops.outbox_discarded', data: { outboxId: id, topic: row.topic, attempts: row.attempts } });
+    await audit(tx, who.actor, who.grant, {
+      action: 'ops.outbox_discarded',
+      data: { outboxId: id, topic: row.topic, attempts: row.attempts },
+    });
   });
 }

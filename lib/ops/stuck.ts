@@ -13,13 +13,12 @@ import { OUTBOX_STUCK_MINUTES, stuckThresholds, thresholdFor, type StuckStep } f
 /** The rows of every (pilot, state) past its threshold: one condition per threshold, on the queue indexes' columns. */
 function pastThreshold(now: Date): SQL {
   return or(
-    ...stuckThresholds.map(
-      (t) =>
-        and(
-          eq(applications.pilot, t.pilot),
-          eq(applications.status, t.status),
-          sql`${applications.updatedAt} < ${now.toISOString()}::timestamptz - make_interval(mins => ${t.minutes})`,
-        )!,
+    ...stuckThresholds.map((t) =>
+      and(
+        eq(applications.pilot, t.pilot),
+        eq(applications.status, t.status),
+        sql`${applications.updatedAt} < ${now.toISOString()}::timestamptz - make_interval(mins => ${t.minutes})`,
+      )!,
     ),
   )!;
 }
@@ -36,6 +35,8 @@ export type StuckApplication = {
   since: Date;
   applicant: string | null;
   lastEvent: string | null;
+  /** The state the last event moved it to, when it was a transition. */
+  lastEventTo: string | null;
   lastEventAt: Date | null;
   /** The last failed registry call made for it: the system and the outcome (`error`, `outage`). */
   lastError: { system: string; outcome: string; at: Date } | null;
@@ -61,9 +62,20 @@ export async function findStuckApplications(db: DbOrTx, opts: { now?: Date; limi
       since: applications.updatedAt,
       applicantIin: applications.applicantIin,
       cursorAt: cursorInstant(applications.updatedAt),
-      lastEvent: sql<string | null>`(select e.type from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
-      lastEventAt: sql<string | null>`(select e.at from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
-      lastError: sql<{ system: string; outcome: string; at: string } | null>`(select json_build_object('system', c.system, 'outcome', c.outcome, 'at', c.at) from ${registryCalls} c where c.application_id = ${outerId}::text and c.outcome in ('error', 'outage') order by c.id desc limit 1)`,
+      lastEvent: sql<
+        string | null
+      >`(select e.type from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
+      lastEventTo: sql<
+        string | null
+      >`(select e.to_status from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
+      lastEventAt: sql<
+        string | null
+      >`(select e.at from ${applicationEvents} e where e.application_id = ${outerId} order by e.id desc limit 1)`,
+      lastError: sql<{
+        system: string;
+        outcome: string;
+        at: string;
+      } | null>`(select json_build_object('system', c.system, 'outcome', c.outcome, 'at', c.at) from ${registryCalls} c where c.application_id = ${outerId}::text and c.outcome in ('error', 'outage') order by c.id desc limit 1)`,
     })
     .from(applications)
     .where(and(pastThreshold(now), afterCursor(applications.updatedAt, applications.id, 'asc', opts.after)))

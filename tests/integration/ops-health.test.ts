@@ -24,7 +24,10 @@ const get = async (path: 'health' | 'ready') => {
 
 describe('health and readiness (issue 17)', () => {
   it('a migrated database is ready; no job worker ever ran here, so liveness is 503', async () => {
-    expect(await get('ready')).toMatchObject({ status: 200, body: { status: 'ready', checks: { database: 'ok', migrations: { state: 'ok', pending: 0 } } } });
+    expect(await get('ready')).toMatchObject({
+      status: 200,
+      body: { status: 'ready', checks: { database: 'ok', migrations: { state: 'ok', pending: 0 } } },
+    });
     const health = await get('health');
     expect(health.status).toBe(503);
     expect(health.body.checks.workers).toBe('down');
@@ -43,13 +46,19 @@ describe('health and readiness (issue 17)', () => {
 
   it('the audit anchor shows only with a provider: an old anchor degrades, a fresh one does not', async () => {
     setAnchorAgeProvider(async () => 30 * 60);
-    expect(await get('health')).toMatchObject({ status: 200, body: { status: 'degraded', checks: { auditAnchor: { state: 'stale', ageMinutes: 1800 } } } });
+    expect(await get('health')).toMatchObject({
+      status: 200,
+      body: { status: 'degraded', checks: { auditAnchor: { state: 'stale', ageMinutes: 1800 } } },
+    });
     expect((await healthChecks(database.db, { anchorAge: async () => 5 })).auditAnchor).toEqual({ state: 'ok', ageMinutes: 5 });
     setAnchorAgeProvider(undefined);
   });
 
   it('readiness is 503 while a migration is pending', async () => {
     await database.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
-    expect(await get('ready')).toMatchObject({ status: 503, body: { status: 'not_ready', checks: { migrations: { state: 'stale', pending: 1 } } } });
+    expect(await get('ready')).toMatchObject({
+      status: 503,
+      body: { status: 'not_ready', checks: { migrations: { state: 'stale', pending: 1 } } },
+    });
   });
 });

@@ -42,7 +42,12 @@ const age = (id: string, minutes: number) =>
 const outage = (system: 'production' | 'sms') =>
   setFault(database.db, system, { latencyMs: 0, errorRate: 0, outageSince: new Date(Date.now() - 60_000) });
 const retries = async (id: string) =>
-  (await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ops.retry'), eq(auditEvents.applicationId, id)))).length;
+  (
+    await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'ops.retry'), eq(auditEvents.applicationId, id)))
+  ).length;
 const outboxByKey = (key: string) => database.db.select().from(outbox).where(eq(outbox.dedupeKey, key));
 const stuckIds = async () => (await findStuckApplications(database.db, { limit: 100 })).rows.map((r) => r.id);
 
@@ -70,14 +75,26 @@ async function vehicleInProcessing() {
     dealerBin: '000000000000',
     dealerNameKk: 'т',
     dealerNameRu: 'т',
-    vehicle: { make: 'Hyundai', model: 'Tucson', year: 2025, category: 'M1', colourKk: 'ақ', colourRu: 'белый', engine: 'G4NA', bodyNumber: 'B1', massKg: 1650 },
+    vehicle: {
+      make: 'Hyundai',
+      model: 'Tucson',
+      year: 2025,
+      category: 'M1',
+      colourKk: 'ақ',
+      colourRu: 'белый',
+      engine: 'G4NA',
+      bodyNumber: 'B1',
+      massKg: 1650,
+    },
     buyerIin: PERSONA.buyerErlan,
     buyerNameKk: name,
     buyerNameRu: name,
     pickupCentreId: centre!.id,
     plateType: 'ops_test',
   });
-  await db.insert(applicationEvents).values({ applicationId: app!.id, type: 'transition', fromStatus: 'awaiting_buyer_signature', toStatus: 'processing' });
+  await db
+    .insert(applicationEvents)
+    .values({ applicationId: app!.id, type: 'transition', fromStatus: 'awaiting_buyer_signature', toStatus: 'processing' });
   return app!;
 }
 
@@ -123,7 +140,9 @@ describe('stuck applications (issue 17)', () => {
   it('a fresh application is not stuck, and its retry refuses: the threshold is the state’s own', async () => {
     const app = await vehicleInProcessing();
     expect(await stuckIds()).not.toContain(app.id);
-    await expect(retryStuckApplication(database.db, printsAtOnce(app.id), who(), { id: app.id, status: 'processing' })).rejects.toMatchObject({
+    await expect(
+      retryStuckApplication(database.db, printsAtOnce(app.id), who(), { id: app.id, status: 'processing' }),
+    ).rejects.toMatchObject({
       code: 'ops_not_stuck',
     });
     expect(await retries(app.id)).toBe(0);
@@ -134,7 +153,13 @@ describe('stuck applications (issue 17)', () => {
     await age(app!.id, 20);
     const page = await findStuckApplications(database.db, { limit: 100 });
     const row = page.rows.find((r) => r.id === app!.id)!;
-    expect(row).toMatchObject({ pilot: 'vehicle', status: 'processing', step: 'vehicle_step19', queue: 'vehicle-process', lastEvent: 'transition' });
+    expect(row).toMatchObject({
+      pilot: 'vehicle',
+      status: 'processing',
+      step: 'vehicle_step19',
+      queue: 'vehicle-process',
+      lastEvent: 'transition',
+    });
     expect(row.applicant).not.toBe(PERSONA.buyerErlan);
     expect(row.applicant).toBe(`••••••••${PERSONA.buyerErlan.slice(-4)}`);
     expect(await countStuckApplications(database.db)).toBeGreaterThanOrEqual(1);
@@ -143,7 +168,9 @@ describe('stuck applications (issue 17)', () => {
       outcome: 'moved',
       status: 'ready_for_pickup',
     });
-    await expect(retryStuckApplication(database.db, printsAtOnce(app!.id), who(), { id: app!.id, status: 'processing' })).rejects.toMatchObject({
+    await expect(
+      retryStuckApplication(database.db, printsAtOnce(app!.id), who(), { id: app!.id, status: 'processing' }),
+    ).rejects.toMatchObject({
       code: 'ops_not_stuck',
     });
     const plates = await database.db.select().from(platePool).where(eq(platePool.applicationId, app!.id));
@@ -167,11 +194,16 @@ describe('stuck applications (issue 17)', () => {
     await clearFaults(database.db);
     const first = await retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'submitted' });
     expect(first.outcome).toBe('moved');
-    await expect(retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'submitted' })).rejects.toMatchObject({
+    await expect(
+      retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'submitted' }),
+    ).rejects.toMatchObject({
       code: 'ops_not_stuck',
     });
     expect(await database.db.select().from(productionOrders).where(eq(productionOrders.reference, 'ID-OPS-1'))).toHaveLength(1);
-    const notices = await database.db.select().from(outbox).where(sql`${outbox.dedupeKey} like ${`id_card:${app.id}:%`}`);
+    const notices = await database.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.dedupeKey} like ${`id_card:${app.id}:%`}`);
     expect(notices).toHaveLength(1);
     expect(await retries(app.id)).toBe(2);
   });

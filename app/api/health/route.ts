@@ -1,6 +1,5 @@
 import { NextResponse } from 'next/server';
-import { db } from '@/db';
-import { healthChecks } from '@/lib/ops/health';
+import { currentHealth } from '@/lib/ops/queries';
 import { liveness } from '@/lib/ops/health-rules';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +9,7 @@ export const dynamic = 'force-dynamic';
  * database answers and the job workers run, 503 otherwise (docs/decisions.md, "Operations").
  */
 export async function GET() {
-  const checks = await healthChecks(db);
+  const checks = await currentHealth();
   const { status, httpStatus } = liveness(checks);
   return NextResponse.json({ status, checks }, { status: httpStatus, headers: { 'cache-control': 'no-store' } });
 }
