@@ -15,6 +15,7 @@ export const QUEUES = {
   idCardExpirySweep: 'id-card-expiry-sweep',
   residenceSweep: 'residence-sweep',
   residenceConsentSweep: 'residence-consent-sweep',
+  deadlineReminders: 'deadline-reminders',
 } as const;
 
 export function getBoss(): Promise<PgBoss> {

@@ -2,10 +2,11 @@ import { connect } from '@/db/client';
 import { deliverOutbox } from '@/lib/outbox/deliver';
 import { isDemoMode } from '@/lib/auth/config';
 import { logError, logInfo } from '@/lib/log';
+import { remindNearDeadlines } from '@/lib/ops/deadline-reminders';
 import { markWorkersStarted } from '@/lib/ops/health';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
-import { getBoss, QUEUES } from './index';
+import { getBoss, kickOutbox, QUEUES } from './index';
 
 /** Started once per server process (instrumentation.ts): the outbox, then each pilot's registered jobs. */
 export async function startWorkers() {
@@ -17,6 +18,11 @@ export async function startWorkers() {
   });
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
+  // Issue 17: one reminder before each deadline a citizen can act on (lib/ops/deadline-reminders.ts).
+  await boss.work(QUEUES.deadlineReminders, async () => {
+    if (await remindNearDeadlines(db)) await kickOutbox();
+  });
+  await boss.schedule(QUEUES.deadlineReminders, '*/5 * * * *', {});
   const registries = getRegistries(db);
   for (const pilot of Object.values(pilotRegistry)) {
     for (const job of pilot.jobs) {
