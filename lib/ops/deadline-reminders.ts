@@ -24,7 +24,13 @@ const DAY_MS = 86_400_000;
 export async function remindNearDeadlines(db: Db, now = new Date(), hours = DEADLINE_REMINDER_HOURS): Promise<number> {
   const until = new Date(now.getTime() + hours * 3_600_000);
   const buyers = await db
-    .select({ id: applications.id, number: applications.number, status: applications.status, iin: vehicleApplications.buyerIin, at: vehicleApplications.expiresAt })
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      iin: vehicleApplications.buyerIin,
+      at: vehicleApplications.expiresAt,
+    })
     .from(applications)
     .innerJoin(vehicleApplications, eq(vehicleApplications.applicationId, applications.id))
     .where(
@@ -39,7 +45,13 @@ export async function remindNearDeadlines(db: Db, now = new Date(), hours = DEAD
   const [settings] = await db.select().from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card'));
   const ttlMs = draftTtlDays(settings?.params) * DAY_MS;
   const drafts = await db
-    .select({ id: applications.id, number: applications.number, status: applications.status, iin: idCardApplications.iin, updatedAt: applications.updatedAt })
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      iin: idCardApplications.iin,
+      updatedAt: applications.updatedAt,
+    })
     .from(applications)
     .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
     .where(

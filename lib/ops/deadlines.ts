@@ -32,7 +32,8 @@ export function applicationDeadline(a: DeadlineFacts): Deadline | null {
     // The application waits for every owner: the first request to expire ends it.
     if (open.length) return { kind: 'residence_consent', at: new Date(Math.min(...open)), actionable: false };
   }
-  if (a.pilot === 'id_card' && a.status === 'draft' && a.draftExpiresAt) return { kind: 'id_card_draft', at: a.draftExpiresAt, actionable: true };
+  if (a.pilot === 'id_card' && a.status === 'draft' && a.draftExpiresAt)
+    return { kind: 'id_card_draft', at: a.draftExpiresAt, actionable: true };
   return null;
 }
 

@@ -57,7 +57,12 @@ describe('near-deadline reminders (issue 17)', () => {
     await remindNearDeadlines(database.db, now);
     const rows = await remindersOf(near.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.payload).toMatchObject({ recipientIin: PERSONA.buyerErlan, applicationId: near.id, kind: 'deadline_near_vehicle_buyer', sms: true });
+    expect(rows[0]!.payload).toMatchObject({
+      recipientIin: PERSONA.buyerErlan,
+      applicationId: near.id,
+      kind: 'deadline_near_vehicle_buyer',
+      sms: true,
+    });
     expect(await remindersOf(far.id)).toHaveLength(0);
     const params = (rows[0]!.payload as { params: Record<string, string> }).params;
     expect(notificationText('deadline_near_vehicle_buyer', params, 'kk')).toContain('VR-DL-000001');
