@@ -20,15 +20,15 @@ import { clearFaults, getRegistries, invalidateFaultCache, setFault } from '@/li
 import { ProductionSimulator } from '@/lib/registries/production/simulator';
 import { actorFor } from '@/tests/support/factories';
 import { seededDatabase } from '@/tests/support/db';
+import { portraitJpeg, signaturePng } from '@/tests/support/images';
+import { getFileStore } from '@/lib/files/store';
 
 let database: Awaited<ReturnType<typeof seededDatabase>>;
 let admin: Actor;
 const who = () => ({ actor: admin, grant: admin.grants[0]! });
-/** The registries a retry is given (the action builds them for the application): the SRTS prints at once. */
-const registriesFor = (id: string) => ({
-  ...getRegistries(database.db, { applicationId: id }),
-  production: getRegistries(database.db, { applicationId: id }).production,
-});
+/** The registries a retry is given (the action builds them for the application, so its calls are logged for it). */
+const registriesFor = (id: string) => getRegistries(database.db, { applicationId: id });
+/** The same, with a printing house that prints the SRTS at once. */
 const printsAtOnce = (id: string) => ({
   ...getRegistries(database.db, { applicationId: id }),
   production: new ProductionSimulator(database.db, { srtsSeconds: 0 }),
@@ -99,13 +99,27 @@ async function vehicleInProcessing() {
 }
 
 /** An ID-card application in `status` with the row its steps read. */
-async function idCard(number: string, status: 'submitted' | 'in_production', iin: string) {
+async function idCard(number: string, status: 'submitted' | 'approved' | 'in_production', iin: string) {
   const db = database.db;
   const [app] = await db
     .insert(applications)
     .values({ number, pilot: 'id_card', status, applicantIin: iin, regionCode: '01', registrationPointId: REG_POINT.astana1 })
     .returning();
   let productionOrderId: string | null = null;
+  let rpDrnTicket: string | null = null;
+  let files: { photoFileId?: string; signatureFileId?: string } = {};
+  if (status === 'approved') {
+    // Step 13 done (the ticket), the photo and the signature sample stored: what step 18's order carries.
+    rpDrnTicket = (await new ProductionSimulator(db).registerIdCard({ reference: number, iin, registrationPointId: REG_POINT.astana1 }))
+      .orderId;
+    const store = getFileStore();
+    const save = async (data: Uint8Array, purpose: string, type: 'image/jpeg' | 'image/png') =>
+      (await store.save(db, { data, purpose, ownerIin: iin, applicationId: app!.id, maxBytes: 5_000_000, allowed: [type] })).id;
+    files = {
+      photoFileId: await save(await portraitJpeg(), 'id_card_photo', 'image/jpeg'),
+      signatureFileId: await save(await signaturePng(), 'id_card_signature', 'image/png'),
+    };
+  }
   if (status === 'in_production') {
     const factory = new ProductionSimulator(db);
     const order = await factory.registerIdCard({ reference: number, iin, registrationPointId: REG_POINT.astana1 });
@@ -120,8 +134,9 @@ async function idCard(number: string, status: 'submitted' | 'in_production', iin
     currentCardIssuedOn: '2016-01-10',
     currentCardExpiresOn: '2026-01-10',
     registrationPointId: REG_POINT.astana1,
-    rpDrnTicket: productionOrderId,
+    rpDrnTicket: rpDrnTicket ?? productionOrderId,
     productionOrderId,
+    ...files,
   });
   return app!;
 }
@@ -206,6 +221,36 @@ describe('stuck applications (issue 17)', () => {
       .where(sql`${outbox.dedupeKey} like ${`id_card:${app.id}:%`}`);
     expect(notices).toHaveLength(1);
     expect(await retries(app.id)).toBe(2);
+  });
+
+  it('ID-card production order (step 18) with RP DRN down at approval: the retry orders it once', async () => {
+    const app = await idCard('ID-OPS-4', 'approved', PERSONA.idCardExempt);
+    await age(app.id, 15);
+    await outage('production');
+    expect((await retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'approved' })).outcome).toBe(
+      'still_stuck',
+    );
+    expect((await findStuckApplications(database.db, { limit: 100 })).rows.find((r) => r.id === app.id)).toMatchObject({
+      step: 'id_card_production_order',
+      lastError: { system: 'production', outcome: 'outage' },
+    });
+    await clearFaults(database.db);
+    expect(await retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'approved' })).toEqual({
+      outcome: 'moved',
+      status: 'in_production',
+    });
+    await expect(
+      retryStuckApplication(database.db, registriesFor(app.id), who(), { id: app.id, status: 'approved' }),
+    ).rejects.toMatchObject({
+      code: 'ops_not_stuck',
+    });
+    const [order] = await database.db.select().from(productionOrders).where(eq(productionOrders.reference, 'ID-OPS-4'));
+    expect(order!.status).toBe('in_production');
+    const started = await database.db
+      .select()
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.toStatus, 'in_production')));
+    expect(started).toHaveLength(1);
   });
 
   it('ID-card production with RP DRN failing: the poll is retried after the outage and the card is ready once', async () => {
