@@ -4,10 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db';
 import { QUEUES, getBoss, kickOutbox } from '@/lib/jobs';
-import { audit } from '@/lib/audit';
-import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { getRegistries } from '@/lib/registries';
+import { actOnJob } from './jobs';
 import { discardOutboxRow, retryOutboxRow, retryStuckApplication } from './retry';
 
 const page = () => revalidatePath('/[locale]/admin/operations', 'page');
@@ -41,19 +40,9 @@ export const discardOutboxAction = formAction(['admin'], outboxId, async ({ acto
 const queues = Object.values(QUEUES) as [string, ...string[]];
 const jobInput = z.object({ queue: z.enum(queues), jobId: z.uuid(), op: z.enum(['retry', 'discard']) });
 
-/** Retries (pg-boss `retry`) or discards (`deleteJob`) one failed or retrying job, audited. */
+/** Retries or discards one failed or retrying job (lib/ops/jobs.ts `actOnJob`), audited. */
 export const jobAction = formAction(['admin'], jobInput, async ({ actor, grant, input }) => {
-  const boss = await getBoss();
-  const [job] = await boss.findJobs(input.queue, { id: input.jobId });
-  if (!job || (job.state !== 'failed' && job.state !== 'retry')) throw new DomainError('ops_not_stuck');
-  if (input.op === 'retry') await boss.retry(input.queue, input.jobId);
-  else await boss.deleteJob(input.queue, input.jobId);
-  await db.transaction((tx) =>
-    audit(tx, actor, grant, {
-      action: input.op === 'retry' ? 'ops.job_retry' : 'ops.job_discarded',
-      data: { queue: input.queue, job: input.jobId },
-    }),
-  );
+  await actOnJob(await getBoss(), db, { actor, grant }, input);
   page();
   return { ok: true, message: input.op === 'retry' ? 'ops_job_retried' : 'ops_discarded' };
 });

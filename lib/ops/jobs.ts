@@ -1,6 +1,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { PgBoss } from 'pg-boss';
+import type { Db, DbOrTx } from '@/db/client';
+import { audit } from '@/lib/audit';
+import type { Actor, Grant } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors';
 
 export type FailingJob = {
   id: string;
@@ -49,4 +53,26 @@ export async function countFailingJobs(db: DbOrTx): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Retries (pg-boss `retry`: back to `created`, run by the queue's worker) or discards (`deleteJob`) one failed or
+ * retrying job, audited (`ops.job_retry`, `ops.job_discarded`); anything else — done, running, gone — refuses.
+ */
+export async function actOnJob(
+  boss: PgBoss,
+  db: Db,
+  who: { actor: Pick<Actor, 'userId'>; grant: Grant },
+  input: { queue: string; jobId: string; op: 'retry' | 'discard' },
+) {
+  const [job] = await boss.findJobs(input.queue, { id: input.jobId });
+  if (!job || (job.state !== 'failed' && job.state !== 'retry')) throw new DomainError('ops_not_stuck');
+  if (input.op === 'retry') await boss.retry(input.queue, input.jobId);
+  else await boss.deleteJob(input.queue, input.jobId);
+  await db.transaction((tx) =>
+    audit(tx, who.actor, who.grant, {
+      action: input.op === 'retry' ? 'ops.job_retry' : 'ops.job_discarded',
+      data: { queue: input.queue, job: input.jobId },
+    }),
+  );
 }
