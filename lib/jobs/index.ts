@@ -18,6 +18,7 @@ export const QUEUES = {
   paymentsReconcile: 'payments-reconcile',
   rateLimitAudit: 'rate-limit-audit',
   crlRefresh: 'crl-refresh',
+  deadlineReminders: 'deadline-reminders',
 } as const;
 
 export function getBoss(): Promise<PgBoss> {

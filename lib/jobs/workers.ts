@@ -5,13 +5,15 @@ import { config } from '@/lib/config';
 import { reconcilePendingPayments } from '@/lib/payments/reconcile';
 import { auditRefusals } from '@/lib/rate-limit/refusals';
 import { logError, logInfo } from '@/lib/log';
+import { remindNearDeadlines } from '@/lib/ops/deadline-reminders';
+import { markWorkersStarted } from '@/lib/ops/health';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
 import { endSessionsOfCertificate } from '@/lib/auth/sign-in';
 import { refreshCrls } from '@/lib/signatures/crl-cache';
 import { getCrlSource } from '@/lib/signatures/crl-source';
 import { loadTrustStore } from '@/lib/signatures/trust';
-import { getBoss, QUEUES } from './index';
+import { getBoss, kickOutbox, QUEUES } from './index';
 
 /** Started once per server process (instrumentation.ts): the outbox, then each pilot's registered jobs. */
 export async function startWorkers() {
@@ -32,6 +34,11 @@ export async function startWorkers() {
     for (const serial of r.newlyRevoked) await db.transaction((tx) => endSessionsOfCertificate(tx, serial));
   });
   await boss.schedule(QUEUES.crlRefresh, '*/5 * * * *', {});
+  // Issue 17: one reminder before each deadline a citizen can act on (lib/ops/deadline-reminders.ts).
+  await boss.work(QUEUES.deadlineReminders, async () => {
+    if (await remindNearDeadlines(db)) await kickOutbox();
+  });
+  await boss.schedule(QUEUES.deadlineReminders, '*/5 * * * *', {});
   const registries = getRegistries(db);
   // Lost payment callbacks: pending payments older than the configured minutes are asked about at the gateway.
   await boss.work(QUEUES.paymentsReconcile, async () => {
@@ -60,5 +67,6 @@ export async function startWorkers() {
       .then(({ signed }) => signed && logInfo('demo_machinery_signed', { count: signed }))
       .catch((e: unknown) => logError('demo_machinery_signing_failed', e));
   }
+  markWorkersStarted();
   logInfo('workers_started');
 }

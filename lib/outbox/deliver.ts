@@ -6,10 +6,9 @@ import { logError } from '@/lib/log';
 import { notificationText } from '@/lib/notifications/render';
 import { getRegistries } from '@/lib/registries';
 import { applicationPhoneOf } from './contact-phone';
-import type { NotifyPayload } from './index';
+import { MAX_OUTBOX_ATTEMPTS as MAX_ATTEMPTS, type NotifyPayload } from './index';
 
 const BATCH = 50;
-const MAX_ATTEMPTS = 10;
 
 /**
  * Delivers pending outbox rows exactly once: rows are claimed with SKIP LOCKED (two workers never take the

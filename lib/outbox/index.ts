@@ -1,6 +1,9 @@
 import { outbox } from '@/db/schema/notifications';
 import type { DbOrTx } from '@/db/client';
 
+/** Attempts after which the worker stops trying an outbox row: a dead letter, for an admin to retry or discard. */
+export const MAX_OUTBOX_ATTEMPTS = 10;
+
 /**
  * A notification to a person: in the cabinet always, by SMS when `sms` is set (SPEC §2.5) to their BMG number, or,
  * when BMG has none, to the one their application names (lib/outbox/contact-phone.ts).

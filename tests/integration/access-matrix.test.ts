@@ -16,6 +16,10 @@ const allowed: Record<string, readonly Role[] | 'public' | 'session'> = {
   'lib/admin/actions.ts:clearFaultsAction': ['admin'],
   'lib/admin/actions.ts:verifyAuditChainAction': ['admin'],
   'lib/admin/actions.ts:probeRegistryAction': ['admin'],
+  'lib/ops/actions.ts:retryStuckAction': ['admin'],
+  'lib/ops/actions.ts:retryOutboxAction': ['admin'],
+  'lib/ops/actions.ts:discardOutboxAction': ['admin'],
+  'lib/ops/actions.ts:jobAction': ['admin'],
   'lib/admin/actions.ts:revokeCertificateAction': ['admin'],
   // Issue 14: disabling an account (and ending its sessions) is the admin's.
   'lib/admin/user-actions.ts:setUserDisabledAction': ['admin'],

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { DeadlineNotice } from '@/components/applications/deadline-notice';
+import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -84,6 +86,7 @@ export default async function CabinetMachineryPage({ params }: Props) {
       <div>
         <StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>
       </div>
+      <DeadlineNotice deadline={applicationDeadline({ pilot: 'machinery', status: app.status, deadlineAt: app.deadlineAt })} />
       {app.status === 'received' ? (
         <Notice tone="info" title={t('receivedTitle')}>
           <p>{t('receivedText')}</p>

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { DeadlineNotice } from '@/components/applications/deadline-notice';
+import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
@@ -210,6 +212,7 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
         <DescriptionList items={summary} />
       </Card>
 
+      <DeadlineNotice deadline={applicationDeadline({ pilot: 'residence', status: app.status, consents: app.consents })} />
       {app.consents.length ? (
         <ConsentStatus consents={app.consents} names={Object.fromEntries(data.owners.map((o) => [o.ownerIin, o.name]))} />
       ) : null}

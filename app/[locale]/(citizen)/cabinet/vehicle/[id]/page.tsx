@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { DeadlineNotice } from '@/components/applications/deadline-notice';
+import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
@@ -134,6 +136,7 @@ export default async function BuyerApplicationPage({
           steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: stepState(i) }))}
         />
       ) : null}
+      <DeadlineNotice deadline={applicationDeadline({ pilot: 'vehicle', status: app.status, buyerExpiresAt: app.expiresAt })} />
       {sp.payment && state === 'awaiting_payment' ? (
         <Notice tone="info" title={t('paymentPending')}>
           {t('paymentPendingText')}
