@@ -29,6 +29,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^(\s*[a-z_]+=\d{3,6}\s*)(,\s*[a-z_]+=\d{3,6}\s*)*$/, 'system=milliseconds pairs separated by commas')
     .optional(),
+  /**
+   * The portal's key for anchoring the audit chain (issue 14): a PKCS#8 RSA key and its certificate, both PEM.
+   * Without them the demo PKI's intermediate CA signs the anchors in demo mode, and nothing is anchored otherwise.
+   */
+  QYZMET_AUDIT_SIGNING_KEY: z.string().optional(),
+  QYZMET_AUDIT_SIGNING_CERT: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -61,6 +67,8 @@ export function config(): Config {
     process.env.QYZMET_REGISTRY_TIMEOUT_MS,
     process.env.QYZMET_TRUSTED_PROXY_HOPS,
     process.env.QYZMET_REGISTRY_TIMEOUTS,
+    process.env.QYZMET_AUDIT_SIGNING_KEY,
+    process.env.QYZMET_AUDIT_SIGNING_CERT,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
   return cached.config;
