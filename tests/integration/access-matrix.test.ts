@@ -129,7 +129,7 @@ const actors = new Map<Role, Actor>();
 
 beforeAll(async () => {
   database = await freshDatabase();
-  process.env.DATABASE_URL = database.url; // '@/db' connects lazily, on first use
+  process.env.DATABASE_URL = database.appUrl; // '@/db' connects lazily, on first use
   const scopes = await makeScopes(database.db);
   for (const role of roles) actors.set(role, await makeUser(database.db, role, scopeFor(role, scopes)));
 });
