@@ -13,8 +13,7 @@ export const APP_ROLE = 'qyzmet_app';
 /** The app role's password: QYZMET_APP_DB_PASSWORD, or the caller's fallback (demo and tests only). */
 export function appRolePassword(fallback?: string): string {
   const p = process.env.QYZMET_APP_DB_PASSWORD || fallback;
-  if (!p)
-    throw new Error('QYZMET_APP_DB_PASSWORD is not set: the portal connects as the database role qyzmet_app and needs its password');
+  if (!p) throw new Error('QYZMET_APP_DB_PASSWORD is not set: the portal connects as the database role qyzmet_app and needs its password');
   return p;
 }
 
