@@ -24,7 +24,9 @@ export async function auditOrigin(): Promise<AuditOrigin> {
   try {
     const { headers } = await import('next/headers');
     h = await headers();
-  } catch {
+  } catch (e) {
+    // Next's own signals (a prerender bailing out on dynamic data) carry a digest and must reach Next.
+    if (e && typeof e === 'object' && 'digest' in e) throw e;
     return { inRequest: false, requestId: null, ip: null }; // not in a request
   }
   const id = h.get('x-request-id');
