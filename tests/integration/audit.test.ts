@@ -62,7 +62,10 @@ describe('audit chain', () => {
       await tx.execute(sql`set local lock_timeout = '1s'`);
       await audit(tx, null, null, { action: 'test.not_waiting' });
     });
-    const advisory = await client`select count(*)::int as n from pg_locks where locktype = 'advisory'`;
+    // (pg_locks shows the whole server: other test files' databases share it.)
+    const advisory = await client`
+      select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`;
     expect(advisory[0]!.n).toBe(0);
     // The sealer does not wait for the open transaction either: it seals what has committed.
     await db.transaction(async (tx) => {
