@@ -21,14 +21,19 @@ export function startSealer(db: Db, opts: { intervalMs?: number; anchorEveryMs?:
   const anchorEveryMs = opts.anchorEveryMs ?? 60_000;
   let stopped = false;
   let lastAnchor = 0;
+  let lastTry = 0;
   let timer: NodeJS.Timeout | undefined;
   const round = async () => {
     try {
       while ((await sealAudit(db)) === 5000); // a backlog: keep going until it is chained
-      if (Date.now() - lastAnchor >= anchorEveryMs) {
-        lastAnchor = Date.now();
+      // An anchor a minute; while there is nothing new to anchor (or no key), look again every few seconds.
+      if (Date.now() - lastAnchor >= anchorEveryMs && Date.now() - lastTry >= 5000) {
+        lastTry = Date.now();
         const anchor = await anchorAudit(db);
-        if (anchor) logInfo('audit_anchored', { sealedUpTo: anchor.sealedUpTo });
+        if (anchor) {
+          lastAnchor = Date.now();
+          logInfo('audit_anchored', { sealedUpTo: anchor.sealedUpTo });
+        }
       }
     } catch (e) {
       logError('audit_seal_failed', e);
