@@ -27,12 +27,16 @@ export default function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // One id per request, for the audit rows it writes (issue 14). Always ours: a client's X-Request-Id is replaced.
+  const requestId = crypto.randomUUID();
+  headers.set('x-request-id', requestId);
   headers.set('content-security-policy', csp);
   const isApi = request.nextUrl.pathname.startsWith('/api/');
   const response = isApi
     ? NextResponse.next({ request: { headers } })
     : intl(new NextRequest(request.url, { headers, method: request.method }));
   response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('X-Request-Id', requestId);
   return response;
 }
 

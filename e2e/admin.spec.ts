@@ -44,4 +44,8 @@ test('admin edits reference data (MRP) and verifies the audit chain', async ({ p
   await expect(page.getByRole('cell', { name: 'reference.update' }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Проверить цепочку' }).click();
   await expect(page.getByText(/Цепочка цела/)).toBeVisible();
+  // Issues 14 and 16: how many rows wait for the sealer, and the last signed anchor (or that there is none yet).
+  await expect(page.getByText(/Ещё не запечатано записей/)).toBeVisible();
+  await expect(page.getByText(/Последняя подписанная отметка|Подписанных отметок ещё нет/)).toBeVisible();
+  await expectAccessible(page);
 });

@@ -37,6 +37,12 @@ export const configSchema = z.object({
     .optional(),
   /** A payment still pending this many minutes after its invoice was opened is asked about at the gateway. */
   QYZMET_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * The portal's key for anchoring the audit chain (issue 14): a PKCS#8 RSA key and its certificate, both PEM.
+   * Without them the demo PKI's intermediate CA signs the anchors in demo mode, and nothing is anchored otherwise.
+   */
+  QYZMET_AUDIT_SIGNING_KEY: z.string().optional(),
+  QYZMET_AUDIT_SIGNING_CERT: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -71,6 +77,8 @@ export function config(): Config {
     process.env.QYZMET_REGISTRY_TIMEOUTS,
     process.env.QYZMET_RATE_LIMITS,
     process.env.QYZMET_RECONCILE_AFTER_MINUTES,
+    process.env.QYZMET_AUDIT_SIGNING_KEY,
+    process.env.QYZMET_AUDIT_SIGNING_CERT,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
   return cached.config;

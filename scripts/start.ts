@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmbeddedPostgresError, embeddedLayout, startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
+import { appDatabaseUrl, appRolePassword, ensureAppRole } from '../db/roles';
 import { issueDemoKeys, seedDatabase } from '../db/seed-run';
 import { needsBuild } from './build-state';
 
@@ -87,6 +88,12 @@ async function main() {
     const pki = await issueDemoKeys(env.DATABASE_URL);
     if (pki.issued) console.log(`Demo PKI: issued ${pki.issued} certificates and key files.`);
   }
+  // Issue 14: migrations and the seed ran as the owner; the portal itself connects as the role `qyzmet_app`, which
+  // cannot change or unguard the audit log. Its password: QYZMET_APP_DB_PASSWORD, or in demo mode one kept beside
+  // the data like the other local secrets.
+  const appPassword = appRolePassword(env.DEMO_MODE === '1' ? localSecret('QYZMET_APP_DB_PASSWORD', path.dirname(dataDir)) : undefined);
+  await ensureAppRole(env.DATABASE_URL, appPassword);
+  env.DATABASE_URL = appDatabaseUrl(env.DATABASE_URL, appPassword);
   // The portal's own address for links that leave the page (lib/config.ts `publicUrl`): the port served on.
   env.PORT = args.port;
   env.AUTH_SECRET = localSecret('AUTH_SECRET', path.dirname(dataDir));

@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { formAction } from '@/lib/form-action';
 import { audit } from '@/lib/audit';
+import { verifyAuditChain } from '@/lib/audit/verify';
 import { db } from '@/db';
 import { registrySystems } from '@/db/schema/registry-ops';
 import { clearFaults, getFaults, getRegistries, invalidateFaultCache, isRegistryUnavailable, setFault } from '@/lib/registries';
@@ -83,20 +83,26 @@ export const clearFaultsAction = formAction(['admin'], z.object({}), async ({ ac
   return { ok: true, message: 'saved' };
 });
 
-const sqlVerify = sql`select broken_id, checked from audit_verify_chain()`;
-
-/** Recomputes the audit hash chain in the database and reports the first broken row, if any. */
+/**
+ * The audit chain check (issues 14, 16): the sealed rows recomputed and compared with every signed anchor; how many
+ * rows wait for the sealer and how old the last anchor is.
+ */
 export const verifyAuditChainAction = formAction(['admin'], z.object({}), async ({ actor, grant }) => {
-  const result = await db.transaction(async (tx) => {
-    const rows = await tx.execute<{ broken_id: string | null; checked: string }>(sqlVerify);
-    const row = rows[0];
+  const report = await db.transaction(async (tx) => {
+    const r = await verifyAuditChain(tx);
     await audit(tx, actor, grant, {
       action: 'audit.chain_verified',
-      data: { broken: row?.broken_id ?? null, checked: Number(row?.checked ?? 0) },
+      data: {
+        broken: r.brokenId,
+        brokenBy: r.brokenBy,
+        checked: r.checked,
+        unsealed: r.unsealed,
+        anchoredUpTo: r.anchor?.sealedUpTo ?? null,
+      },
     });
-    return row;
+    return r;
   });
-  return { ok: true, data: { brokenId: result?.broken_id ?? null, checked: Number(result?.checked ?? 0) } };
+  return { ok: true, data: { ...report, anchor: report.anchor && { ...report.anchor, at: report.anchor.at.toISOString() } } };
 });
 
 /** "Check": one harmless call to the system through the fault layer, so an admin sees what users would see. */

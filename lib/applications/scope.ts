@@ -22,11 +22,20 @@ export type ScopeContext = { db: Db; actor: Pick<Actor, 'userId' | 'iin'> | null
 /**
  * The one way to open an application for an actor (docs/decisions.md, "Service context, scope policy, who may
  * act"): a malformed id, a missing one and one outside the actor's scope all answer `not_found`, so probing ids
- * tells nothing; the refusal is audited (who, role, scope, which view) without the applicant's IIN.
+ * tells nothing; the refusal and the miss are audited (who, role, scope, which view) without the applicant's IIN.
  */
 export async function loadInScope<T>(ctx: ScopeContext, view: ScopedView<T>, id: string): Promise<T> {
-  const app = isUuid(id) ? await view.load(ctx.db, id) : null;
-  if (!app) throw new DomainError('not_found');
+  const wellFormed = isUuid(id);
+  const app = wellFormed ? await view.load(ctx.db, id) : null;
+  if (!app) {
+    // Issue 14: a miss is a denial too (probing ids is how one looks for other people's applications).
+    await audit(ctx.db, ctx.actor, ctx.grant, {
+      action: 'access.not_found',
+      applicationId: null,
+      data: { view: view.name, ...(wellFormed ? { id } : { malformed: true }) },
+    });
+    throw new DomainError('not_found');
+  }
   if (inScope(ctx.grant, view.scopeOf(app), ctx.actor?.iin)) return app;
   await audit(ctx.db, ctx.actor, ctx.grant, { action: 'access.denied', applicationId: id, data: { view: view.name } });
   throw new DomainError('not_found');

@@ -1,12 +1,14 @@
 import { auditEvents } from '@/db/schema/audit';
 import type { DbOrTx } from '@/db/client';
 import type { Actor, Grant } from '@/lib/auth/actor';
+import { auditOrigin } from './context';
 
 export type AuditInput = {
   action: string;
   applicationId?: string | null;
   subjectIin?: string | null;
   data?: Record<string, unknown>;
+  /** Only outside a request (a caller that knows the address by other means); in a request the proxy setting decides. */
   ip?: string | null;
 };
 
@@ -22,10 +24,12 @@ export function scopeLabel(g: Grant | null | undefined): string | null {
 }
 
 /**
- * Appends an audit event in the caller's transaction, so it exists exactly when the change does.
- * The hash chain is computed by the database trigger (migration 0001).
+ * Appends an audit event in the caller's transaction, so it exists exactly when the change does. It takes no
+ * lock: the row is chained later by the sealer (lib/audit/sealer.ts, issue 16). In a request the IP comes from the
+ * trusted-proxy setting only, never from a value the client sent in a body (issue 14).
  */
 export async function audit(tx: DbOrTx, actor: Pick<Actor, 'userId'> | null, grant: Grant | null, input: AuditInput) {
+  const origin = await auditOrigin();
   await tx.insert(auditEvents).values({
     actorUserId: actor?.userId ?? null,
     actorRole: grant?.role ?? null,
@@ -35,7 +39,8 @@ export async function audit(tx: DbOrTx, actor: Pick<Actor, 'userId'> | null, gra
     action: input.action,
     applicationId: input.applicationId ?? null,
     subjectIin: input.subjectIin ?? null,
-    ip: input.ip ?? null,
+    ip: origin.inRequest ? origin.ip : (input.ip ?? null),
+    requestId: origin.requestId,
     data: input.data ?? {},
   });
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { redirect } from '@/i18n/navigation';
+import { db } from '@/db';
+import { audit, scopeLabel } from '@/lib/audit';
 import { DomainError } from '@/lib/errors';
 import type { Actor, Grant } from './actor';
 import { areaRoles, type Area } from './access';
@@ -19,11 +21,25 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
+/**
+ * A refusal for want of a role (issue 14), audited with who, which roles and scopes they hold and what they asked
+ * for. Its own statement, not the request's transaction: the refusal is kept whatever happens next.
+ */
+async function auditForbidden(actor: Actor, roles: Role[], via: 'page' | 'action') {
+  await audit(db, actor, null, {
+    action: 'access.forbidden',
+    data: { via, required: roles, held: actor.grants.map((g) => `${g.role}@${scopeLabel(g)}`) },
+  });
+}
+
 /** Pages: the actor and their grant for one of these roles, or 403. */
 export async function requireRole(...roles: Role[]): Promise<{ actor: Actor; grant: Grant }> {
   const actor = await requireActor();
   const grant = grantFor(actor.grants, roles);
-  if (!grant) forbidden();
+  if (!grant) {
+    await auditForbidden(actor, roles, 'page');
+    forbidden();
+  }
   return { actor, grant };
 }
 
@@ -32,7 +48,10 @@ export async function authorizeAction(...roles: Role[]): Promise<{ actor: Actor;
   const actor = await getActor();
   if (!actor) throw new DomainError('unauthenticated');
   const grant = grantFor(actor.grants, roles);
-  if (!grant) throw new DomainError('forbidden');
+  if (!grant) {
+    await auditForbidden(actor, roles, 'action');
+    throw new DomainError('forbidden');
+  }
   return { actor, grant };
 }
 

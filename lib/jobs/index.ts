@@ -25,7 +25,9 @@ export function getBoss(): Promise<PgBoss> {
   g.qyzmetBoss ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set');
-    const boss = new PgBoss({ connectionString: url, max: 4, application_name: 'qyzmet-jobs' });
+    // The schema `pgboss` is made, and given to the app's role, by db/roles.ts (`ensureAppRole`, run by the start
+    // script as the owner): the app's role may not create schemas in the database (issue 14).
+    const boss = new PgBoss({ connectionString: url, max: 4, application_name: 'qyzmet-jobs', createSchema: false });
     boss.on('error', (e) => logError('job_queue_error', e));
     await boss.start();
     for (const q of Object.values(QUEUES)) await boss.createQueue(q);

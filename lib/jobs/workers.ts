@@ -1,4 +1,6 @@
 import { connect } from '@/db/client';
+import { withJobOrigin } from '@/lib/audit/context';
+import { startSealer } from '@/lib/audit/sealer';
 import { deliverOutbox } from '@/lib/outbox/deliver';
 import { isDemoMode } from '@/lib/auth/config';
 import { config } from '@/lib/config';
@@ -19,10 +21,14 @@ import { getBoss, kickOutbox, QUEUES } from './index';
 export async function startWorkers() {
   const boss = await getBoss();
   const { db } = connect(process.env.DATABASE_URL!, 4);
-  await boss.work(QUEUES.outbox, { pollingIntervalSeconds: 2 }, async () => {
-    const n = await deliverOutbox(db);
-    if (n) logInfo('outbox_delivered', { count: n });
-  });
+  // The audit sealer and anchoring (issues 14, 16): off the request path, one round a second.
+  startSealer(db);
+  await boss.work(QUEUES.outbox, { pollingIntervalSeconds: 2 }, async ([j]) =>
+    withJobOrigin(j?.id ?? 'outbox', async () => {
+      const n = await deliverOutbox(db);
+      if (n) logInfo('outbox_delivered', { count: n });
+    }),
+  );
   // Safety net: anything a lost kick left behind is delivered within a minute.
   await boss.schedule(QUEUES.outbox, '* * * * *', {});
   // NUC CAs' CRLs for the distribution points signatures brought in (lib/signatures/crl-cache.ts).
@@ -55,7 +61,7 @@ export async function startWorkers() {
   for (const pilot of Object.values(pilotRegistry)) {
     for (const job of pilot.jobs) {
       await boss.work<Record<string, unknown>>(job.queue, async ([j]) => {
-        if (j) await job.run({ db, registries, data: j.data ?? {} });
+        if (j) await withJobOrigin(j.id, () => job.run({ db, registries, data: j.data ?? {} }));
       });
       if (job.schedule) await boss.schedule(job.queue, job.schedule, {});
     }

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '@/db/schema/audit';
 import { roles, type Role } from '@/db/schema/people';
 import type { Actor } from '@/lib/auth/actor';
 import { freshDatabase } from '@/tests/support/db';
@@ -135,7 +137,7 @@ const actors = new Map<Role, Actor>();
 
 beforeAll(async () => {
   database = await freshDatabase();
-  process.env.DATABASE_URL = database.url; // '@/db' connects lazily, on first use
+  process.env.DATABASE_URL = database.appUrl; // '@/db' connects lazily, on first use
   const scopes = await makeScopes(database.db);
   for (const role of roles) actors.set(role, await makeUser(database.db, role, scopeFor(role, scopes)));
 });
@@ -178,4 +180,21 @@ describe('server action access matrix', () => {
       current = null;
     });
   }
+
+  it('a refusal for want of a role is audited: who, the roles and scopes held, what was required (issue 14)', async () => {
+    const citizen = actors.get('citizen')!;
+    const action = (await import(path.join(root, 'lib/admin/actions.ts'))).clearFaultsAction as (
+      prev: unknown,
+      form: FormData,
+    ) => Promise<{ ok: boolean; code?: string }>;
+    current = citizen;
+    expect(await action({ ok: true }, new FormData())).toMatchObject({ ok: false, code: 'forbidden' });
+    current = null;
+    const rows = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'access.forbidden'), eq(auditEvents.actorUserId, citizen.userId)));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.at(-1)!.data).toEqual({ via: 'action', required: ['admin'], held: ['citizen@self'] });
+  });
 });

@@ -156,7 +156,7 @@ describe('out of scope is not found, and audited', () => {
     expect(after).toHaveLength(before.length + 1);
   });
 
-  it('a malformed or unknown id is not found too, and is no refusal to audit', async () => {
+  it('a malformed or unknown id is not found too, audited as a miss (issue 14), not as a refusal', async () => {
     const other = await actorOf(PERSONA.idCardExempt);
     await expect(declineOffer(ctx(other, 'citizen'), { id: 'not-a-uuid', version: 1, reason: 'x' })).rejects.toMatchObject({
       code: 'not_found',
@@ -170,6 +170,16 @@ describe('out of scope is not found, and audited', () => {
         .from(auditEvents)
         .where(and(eq(auditEvents.action, 'access.denied'), eq(auditEvents.actorUserId, other.userId))),
     ).toHaveLength(1);
+    const misses = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'access.not_found'), eq(auditEvents.actorUserId, other.userId)))
+      .orderBy(auditEvents.id);
+    expect(misses.map((m) => m.data)).toEqual([
+      { view: 'vehicle.buyer', malformed: true },
+      { view: 'vehicle.buyer', id: '00000000-0000-4000-8000-000000000000' },
+    ]);
+    expect(misses[0]).toMatchObject({ actorRole: 'citizen', actorScope: 'self', subjectIin: null });
   });
 
   it('in scope, the same services work (the scope check is not a blanket refusal)', async () => {

@@ -32,7 +32,7 @@ let revokedDealer: Actor; // a second employee of the same dealer, whose key the
 
 beforeAll(async () => {
   database = await freshDatabase();
-  process.env.DATABASE_URL = database.url; // '@/db' (used by EDS sign-in) connects lazily, on first use
+  process.env.DATABASE_URL = database.appUrl; // '@/db' (used by EDS sign-in) connects lazily, on first use
   process.env.DEMO_MODE = '1'; // the demo PKI's root is trusted only in demo mode
   await database.db
     .insert(r.businesses)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { connect } from '../../db/client';
+import { appDatabaseUrl } from '../../db/roles';
 import { TEMPLATE, withDatabase } from './global-db';
 
 /** A fresh database for one test file, cloned from the migrated template (fast: no migrations per file). */
@@ -14,6 +15,8 @@ export async function freshDatabase() {
   const conn = connect(url, 5);
   return {
     url,
+    /** The same database as the portal's own role `qyzmet_app` sees it (what the app's `@/db` uses). */
+    appUrl: appDatabaseUrl(url, inject('dbAppPassword')),
     db: conn.db,
     client: conn.client,
     async drop() {
@@ -25,12 +28,13 @@ export async function freshDatabase() {
 }
 
 /**
- * A fresh database with the demo seed, made the app's own (`@/db` reads DATABASE_URL lazily) and with no
+ * A fresh database with the demo seed (written as the owner), made the app's own as the portal's role `qyzmet_app`
+ * (`@/db` reads DATABASE_URL lazily) and with no
  * registry fault cached from another file: what the pilots' integration tests start from.
  */
 export async function seededDatabase() {
   const database = await freshDatabase();
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = database.appUrl;
   const [{ invalidateFaultCache }, { seed }] = await Promise.all([import('../../lib/registries'), import('../../db/seed')]);
   invalidateFaultCache();
   await seed(database.db);

@@ -10,6 +10,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../../db/embedded';
 import { runMigrations } from '../../db/migrate';
+import { appRolePassword, ensureAppRole } from '../../db/roles';
 
 let embedded: EmbeddedDb | undefined;
 let dataDir: string | undefined;
@@ -29,8 +30,12 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`create database ${TEMPLATE}`);
   const templateUrl = withDatabase(serverUrl, TEMPLATE);
   await runMigrations(templateUrl);
+  // The portal's own role (issue 14): the services under test connect as it, the fixtures as the owner.
+  const appPassword = appRolePassword('qyzmet-app-test');
+  await ensureAppRole(templateUrl, appPassword);
   await admin.end();
   project.provide('dbServerUrl', serverUrl);
+  project.provide('dbAppPassword', appPassword);
   return async () => {
     const a = postgres(serverUrl!, { max: 1, onnotice: () => {} });
     await a.unsafe(`drop database if exists ${TEMPLATE} with (force)`).catch(() => {});
@@ -49,5 +54,6 @@ export function withDatabase(url: string, db: string) {
 declare module 'vitest' {
   export interface ProvidedContext {
     dbServerUrl: string;
+    dbAppPassword: string;
   }
 }

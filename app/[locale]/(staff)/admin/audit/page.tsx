@@ -58,7 +58,11 @@ export default async function AuditPage({
             header: t('subject'),
             cell: (r) => (r.subjectIin ? <span className="font-mono">{maskIin(r.subjectIin)}</span> : '—'),
           },
-          { key: 'hash', header: t('hash'), cell: (r) => <span className="font-mono text-xs">{r.hash?.slice(0, 12)}…</span> },
+          {
+            key: 'hash',
+            header: t('hash'),
+            cell: (r) => (r.hash ? <span className="font-mono text-xs">{r.hash.slice(0, 12)}…</span> : t('hashUnsealed')),
+          },
         ]}
         rows={page.rows}
         rowKey={(r) => String(r.id)}
