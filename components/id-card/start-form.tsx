@@ -88,6 +88,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
           hint={t('livenessCaptureHint')}
           accept="image/jpeg,image/png"
           capture="user"
+          shrink={{ maxSide: 1280, maxBytes: 200_000 }}
           error={fieldError('liveness')}
         />
         <CheckLines lines={checks} title={t('checksTitle')} />

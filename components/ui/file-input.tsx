@@ -2,17 +2,22 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type ChangeEvent, type InputHTMLAttributes } from 'react';
+import { shrinkImage } from '@/lib/files/shrink-image';
 import { buttonClasses } from './button';
 import { cx } from './cx';
 
-export type FileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>;
+export type FileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & {
+  /** A picture over `maxBytes` is replaced in the input by a JPEG within `maxSide` px before the form is sent,
+   *  for forms that post a camera capture to a server action (whose body limit is small). */
+  shrink?: { maxSide: number; maxBytes: number };
+};
 
 /**
  * A file input in the page's language (issue 15): the browser's own control says "Choose file / No file chosen"
  * in the browser's language. The native input stays in the tab order (visually hidden, so keyboard and screen
  * reader users reach it under the field's label); the button-like box and the chosen name are drawn by us.
  */
-export function FileInput({ className, onChange, id, ...rest }: FileInputProps) {
+export function FileInput({ className, onChange, id, shrink, ...rest }: FileInputProps) {
   const t = useTranslations('Common');
   const input = useRef<HTMLInputElement>(null);
   const [names, setNames] = useState<string[]>([]);
@@ -35,8 +40,18 @@ export function FileInput({ className, onChange, id, ...rest }: FileInputProps) 
         aria-describedby={describedBy}
         className="peer sr-only"
         onChange={(e: ChangeEvent<HTMLInputElement>) => {
-          setNames(Array.from(e.currentTarget.files ?? [], (f) => f.name));
+          const target = e.currentTarget;
+          setNames(Array.from(target.files ?? [], (f) => f.name));
           onChange?.(e);
+          const file = target.files?.[0];
+          if (shrink && file && file.size > shrink.maxBytes && typeof DataTransfer === 'function') {
+            void shrinkImage(file, shrink.maxSide, shrink.maxBytes).then((smaller) => {
+              if (!smaller) return;
+              const files = new DataTransfer();
+              files.items.add(smaller);
+              target.files = files.files;
+            });
+          }
         }}
       />
       <span
