@@ -68,6 +68,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
           legend={t('consentLegend')}
           hint={t('consentHint')}
           error={fieldError('consent')}
+          defaultValue={failed?.values?.consent === 'on' ? ['on'] : []}
           options={[{ value: 'on', label: t('consent') }]}
         />
         <TextField
