@@ -2,8 +2,8 @@
 // the field's message and the page keeps its header and language; what was typed (not yet saved) survives a
 // language switch and an upload. Both locales.
 import { expect, test, type Page } from '@playwright/test';
-import kk from '../messages/kk.json';
-import ru from '../messages/ru.json';
+import kk from '../messages/kk.json' with { type: 'json' };
+import ru from '../messages/ru.json' with { type: 'json' };
 import { PERSONA, REG_POINT } from '../db/seed/personas-ids';
 import { ALL_PEOPLE } from '../db/seed/people';
 import { phoneFor } from '../db/seed/people-model';
