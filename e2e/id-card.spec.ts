@@ -109,14 +109,14 @@ async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: nu
     .getByRole('button', { name: l.upload })
     .click();
   // Uploaded with fetch and the page refreshed in place (issue 15): the field's own notice, no reload.
-  await expect(page.getByText(l.savedPhoto)).toBeVisible();
+  await expect(page.getByRole('heading', { name: l.savedPhoto })).toBeVisible();
   await expect(page.getByRole('img', { name: locale === 'kk' ? 'Жүктелген фото' : 'Загруженная фотография' })).toBeVisible();
   await page.getByLabel(l.signature).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: await signaturePng() });
   await page
     .locator('form', { has: page.getByLabel(l.signature) })
     .getByRole('button', { name: l.upload })
     .click();
-  await expect(page.getByText(l.savedSignature)).toBeVisible();
+  await expect(page.getByRole('heading', { name: l.savedSignature })).toBeVisible();
   await expect(page.getByTestId('open-sign-dialog')).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId('open-sign-dialog').click();

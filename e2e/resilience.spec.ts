@@ -91,7 +91,7 @@ test('unsaved ID-card form values survive a language switch and uploads; an over
     .getByLabel(kk.IdCard.photoFile)
     .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await portraitJpeg() });
   await photoForm.getByRole('button', { name: kk.IdCard.upload }).click();
-  await expect(page.getByText(kk.IdCard.saved_photo)).toBeVisible();
+  await expect(page.getByRole('heading', { name: kk.IdCard.saved_photo })).toBeVisible();
   await expectTyped(page, 'kk', email);
   await page.reload();
   await expectTyped(page, 'kk', email);
