@@ -35,6 +35,13 @@ const tooLarge = () => {
 async function startRenewal(page: Page, locale: Locale, iin: string) {
   const t = M[locale].IdCard;
   await page.goto(`/${locale}/cabinet/id-card`);
+  // A retry finds the draft the first attempt started: go on with it.
+  const open = page.getByRole('link', { name: t.openApplication });
+  if (await open.count()) {
+    await open.click();
+    await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
+    return;
+  }
   await page.getByRole('button', { name: t.askConsent }).click();
   await page.waitForURL(/\?consent=\d+$/);
   await page.getByLabel(t.consent).check();
