@@ -8,7 +8,10 @@ import { PERSONA, REG_POINT } from '../db/seed/personas-ids';
 import { ALL_PEOPLE } from '../db/seed/people';
 import { phoneFor } from '../db/seed/people-model';
 import { portraitJpeg } from '../tests/support/images';
-import { expectAccessible, signedIn, type Locale } from './fixtures';
+import { connect } from '../db/client';
+import { payForPurpose } from '../lib/payments/purpose';
+import { getRegistries } from '../lib/registries';
+import { e2eDatabaseUrl, expectAccessible, signedIn, signInAs, type Locale } from './fixtures';
 
 const M = { kk, ru } as const;
 const LANGUAGE = { kk: 'Қазақша', ru: 'Русский' } as const;
@@ -104,3 +107,35 @@ test('unsaved ID-card form values survive a language switch and uploads; an over
   await expectTyped(page, 'kk', email);
   await page.context().close();
 });
+
+/** An invoice for the citizen, made through the payments service as a pilot would make it. */
+async function openInvoice(locale: Locale) {
+  const { client, db } = connect(e2eDatabaseUrl(), 2);
+  try {
+    return await payForPurpose(db, getRegistries(db), {
+      payerIin: PERSONA.citizenAigerim,
+      purposeKey: `e2e:resilience:${locale}:${Date.now()}`,
+      feeCodes: ['id_card.duty'],
+      descriptionKk: 'Жеке куәлікке мемлекеттік баж',
+      descriptionRu: 'Госпошлина за удостоверение личности',
+      returnPath: `/${locale}/cabinet/payments`,
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+for (const locale of ['kk', 'ru'] as const) {
+  test(`${locale}: Back after paying shows the invoice as completed, not a live Pay button`, async ({ page }) => {
+    const t = M[locale].Gateway;
+    await signInAs(page, PERSONA.citizenAigerim, locale);
+    const invoice = await openInvoice(locale);
+    await page.goto(`/${locale}${invoice.payUrl}`);
+    await page.getByRole('button', { name: t.pay, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`payment=${invoice.paymentId}`));
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/gateway/pay/`));
+    await expect(page.getByText(t.alreadyCompleted)).toBeVisible();
+    await expect(page.getByRole('button', { name: t.pay, exact: true })).toHaveCount(0);
+  });
+}
