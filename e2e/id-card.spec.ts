@@ -25,6 +25,8 @@ const L = {
     photo: 'Фото файлы (JPEG)',
     signature: 'Қолтаңба үлгісінің файлы',
     upload: 'Жүктеу',
+    savedPhoto: 'Фото қабылданды.',
+    savedSignature: 'Қолтаңба үлгісі қабылданды.',
     pay: 'Бажды төлеу',
     gatewayPay: 'Төлеу',
     newCard: 'Жаңа жеке куәліктің нөмірі',
@@ -51,6 +53,8 @@ const L = {
     photo: 'Файл фотографии (JPEG)',
     signature: 'Файл образца подписи',
     upload: 'Загрузить',
+    savedPhoto: 'Фото принято.',
+    savedSignature: 'Образец подписи принят.',
     pay: 'Оплатить пошлину',
     gatewayPay: 'Оплатить',
     newCard: 'Номер нового удостоверения',
@@ -104,14 +108,15 @@ async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: nu
     .locator('form', { has: page.getByLabel(l.photo) })
     .getByRole('button', { name: l.upload })
     .click();
-  await page.waitForURL(/\?saved=photo$/);
+  // Uploaded with fetch and the page refreshed in place (issue 15): the field's own notice, no reload.
+  await expect(page.getByRole('heading', { name: l.savedPhoto })).toBeVisible();
   await expect(page.getByRole('img', { name: locale === 'kk' ? 'Жүктелген фото' : 'Загруженная фотография' })).toBeVisible();
   await page.getByLabel(l.signature).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: await signaturePng() });
   await page
     .locator('form', { has: page.getByLabel(l.signature) })
     .getByRole('button', { name: l.upload })
     .click();
-  await page.waitForURL(/\?saved=signature$/);
+  await expect(page.getByRole('heading', { name: l.savedSignature })).toBeVisible();
   await expect(page.getByTestId('open-sign-dialog')).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId('open-sign-dialog').click();

@@ -1,7 +1,17 @@
-import { getTranslations } from 'next-intl/server';
-import { PageHeader } from '@/components/ui';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ButtonLink, PageHeader } from '@/components/ui';
+import { getPathname } from '@/i18n/navigation';
 
 export default async function NotFound() {
-  const t = await getTranslations('NotFound');
-  return <PageHeader title={t('title')} lead={t('text')} />;
+  const [t, locale] = await Promise.all([getTranslations('NotFound'), getLocale()]);
+  return (
+    <div className="flex flex-col gap-4" data-testid="not-found">
+      <PageHeader title={t('title')} lead={t('text')} />
+      <div>
+        <ButtonLink href={getPathname({ href: '/', locale })} variant="secondary">
+          {t('home')}
+        </ButtonLink>
+      </div>
+    </div>
+  );
 }

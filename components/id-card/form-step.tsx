@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { FormErrorSummary, Notice, SelectField, SubmitButton, TextField } from '@/components/ui';
+import { useFormDraft } from '@/components/ui/use-draft';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { saveFormAction } from '@/lib/id-card/actions';
 
@@ -20,8 +21,10 @@ export function FormStep({
   const t = useTranslations('IdCard');
   const locale = useLocale();
   const { state, action, v, err, summary, failure } = useForm(saveFormAction);
+  // Kept across a language switch and the page's refresh after an upload until "Save" (issue 15).
+  const draft = useFormDraft(`id-card-form:${id}`, state);
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form ref={draft} action={action} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale }} />
       <SelectField

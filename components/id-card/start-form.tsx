@@ -68,6 +68,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
           legend={t('consentLegend')}
           hint={t('consentHint')}
           error={fieldError('consent')}
+          defaultValue={failed?.values?.consent === 'on' ? ['on'] : []}
           options={[{ value: 'on', label: t('consent') }]}
         />
         <TextField
@@ -88,6 +89,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
           hint={t('livenessCaptureHint')}
           accept="image/jpeg,image/png"
           capture="user"
+          shrink={{ maxSide: 1280, maxBytes: 200_000 }}
           error={fieldError('liveness')}
         />
         <CheckLines lines={checks} title={t('checksTitle')} />

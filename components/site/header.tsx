@@ -6,6 +6,7 @@ import { roleHome, roleOrder } from '@/lib/auth/roles';
 import { unreadCount } from '@/lib/notifications/queries';
 import { LanguageSwitch } from './language-switch';
 import { ScopeLabel } from './scope-label';
+import { SignOutForm } from './sign-out-form';
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const [t, locale] = await Promise.all([getTranslations('Common'), getLocale()]);
@@ -56,7 +57,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               >
                 {t('edsCheck')}
               </Link>
-              <form action={signOutAction}>
+              <SignOutForm action={signOutAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <button
                   type="submit"
@@ -64,7 +65,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                 >
                   {t('signOut')}
                 </button>
-              </form>
+              </SignOutForm>
             </div>
           ) : (
             <Link

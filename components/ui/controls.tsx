@@ -38,24 +38,6 @@ export function DateInput({ width = 'sm', className, ...rest }: DateInputProps) 
   return <input type="date" className={controlClasses(width, cx('min-h-11', className))} {...rest} />;
 }
 
-export type FileInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & Sized;
-
-export function FileInput({ width = 'lg', className, ...rest }: FileInputProps) {
-  return (
-    <input
-      type="file"
-      className={controlClasses(
-        width,
-        cx(
-          'py-1.5 file:mr-3 file:cursor-pointer file:rounded file:border-2 file:border-brand-700 file:bg-brand-50 file:px-3 file:py-1.5 file:font-semibold file:text-brand-800',
-          className,
-        ),
-      )}
-      {...rest}
-    />
-  );
-}
-
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 
 export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &

@@ -3,8 +3,6 @@ import type { ReactNode } from 'react';
 import {
   DateInput,
   type DateInputProps,
-  FileInput,
-  type FileInputProps,
   Select,
   type SelectProps,
   TextInput,
@@ -13,6 +11,7 @@ import {
   type TextareaProps,
 } from './controls';
 import { cx } from './cx';
+import { FileInput, type FileInputProps } from './file-input';
 
 export type FieldError = string | readonly string[] | null | undefined;
 

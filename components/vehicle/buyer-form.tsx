@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormErrorSummary, Notice, SubmitButton, TextField, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
+import { useFormDraft } from '@/components/ui/use-draft';
 import { setBuyerAction } from '@/lib/vehicle-registration/actions';
 import type { CheckLine } from '@/lib/applications/check-run';
 import { CheckLines } from '@/components/applications/check-lines';
@@ -20,8 +21,10 @@ export function BuyerForm({ id, version, defaultIin }: { id: string; version: nu
   const fieldErrors = fieldCodes?.map((c) => errorText(c));
   const checks = (failed?.data as { checks?: CheckLine[] } | undefined)?.checks ?? [];
   const other = failed && failed.code !== 'invalid' && failed.code !== 'vehicle_buyer_not_found' ? failed : null;
+  // The IIN typed survives Back and Forward and a language switch until it is submitted (issue 15).
+  const draft = useFormDraft(`vehicle-buyer:${id}`, state);
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form ref={draft} action={action} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary
         title={t('errorTitle')}
         errors={fieldErrors?.length ? [{ fieldId: 'buyerIin', message: fieldErrors[0]! }] : []}

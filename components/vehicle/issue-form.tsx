@@ -36,6 +36,7 @@ function HandOverForm({ id, version, presented }: { id: string; version: number;
         name="platesHandedOver"
         legend={t('platesLegend')}
         error={err('platesHandedOver')}
+        defaultValue={v('platesHandedOver') === 'on' ? ['on'] : []}
         options={[{ value: 'on', label: t('platesHandedOver') }]}
       />
       {failure ? <Notice tone="error" title={failure} /> : null}

@@ -7,10 +7,10 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export async function readTextCapped(request: Request, limit: number): Promise<string> {
+export async function readBytesCapped(request: Request, limit: number): Promise<Buffer<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,5 +24,9 @@ export async function readTextCapped(request: Request, limit: number): Promise<s
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+export async function readTextCapped(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesCapped(request, limit));
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/form-action';
 import { kickIdCardProduction } from '@/lib/jobs';
 import { enforceRateLimit } from '@/lib/rate-limit';
-import { payDuty, saveForm, signAndSubmit, uploadPhoto, uploadSignatureSample } from './citizen-service';
+import { payDuty, saveForm, signAndSubmit } from './citizen-service';
 import { checkApplicantAtPoint, issueCard } from './officer-service';
 import { annul, approve } from './review-service';
 import {
@@ -17,7 +17,6 @@ import {
   refuseConsentSchema,
   signSchema,
   startSchema,
-  uploadSchema,
   withdrawSchema,
 } from './schemas';
 import { answerConsent, askConsent, startRenewal } from './start-service';
@@ -56,19 +55,6 @@ export const withdrawRenewalAction = formAction(['citizen'], withdrawSchema, asy
 export const saveFormAction = formAction(['citizen'], formSchema, async ({ ctx, input }) => {
   await saveForm(ctx, input);
   redirect(`${page(input.locale, input.id)}?saved=form`);
-});
-
-/** Steps 9–11: the photo (checked, EXIF stripped, face match). */
-export const uploadPhotoAction = formAction(['citizen'], uploadSchema, async ({ ctx, input }) => {
-  await enforceRateLimit('upload', { iin: ctx.actor.iin });
-  await uploadPhoto(ctx, { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
-  redirect(`${page(input.locale, input.id)}?saved=photo`);
-});
-
-export const uploadSignatureAction = formAction(['citizen'], uploadSchema, async ({ ctx, input }) => {
-  await enforceRateLimit('upload', { iin: ctx.actor.iin });
-  await uploadSignatureSample(ctx, { id: input.id, version: input.version, bytes: new Uint8Array(await input.file.arrayBuffer()) });
-  redirect(`${page(input.locale, input.id)}?saved=signature`);
 });
 
 /** Steps 12–15: the citizen's EDS, then RP DRN and AIS SIK. */

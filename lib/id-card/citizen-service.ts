@@ -109,16 +109,18 @@ export async function uploadPhoto(ctx: Ctx, input: { id: string; version: number
     .faceMatch(ctx.actor.iin, { bytes: check.cleaned, mimeType: 'image/jpeg' })
     .catch((e: unknown) => outageError(ctx.db, e));
   if (!match?.matched) throw new DomainError('id_card_face_mismatch');
-  const stored = await getFileStore().save(ctx.db, {
-    data: check.cleaned,
-    purpose: 'id_card.photo',
-    ownerIin: ctx.actor.iin,
-    applicationId: app.id,
-    maxBytes: 1_048_576,
-    allowed: ['image/jpeg'],
-  });
+  // The file row is written in the same transaction as the version bump: a double submit or a lost race stores
+  // nothing (the bump fails and the row goes with it).
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
+    const stored = await getFileStore().save(tx, {
+      data: check.cleaned!,
+      purpose: 'id_card.photo',
+      ownerIin: ctx.actor.iin,
+      applicationId: app.id,
+      maxBytes: 1_048_576,
+      allowed: ['image/jpeg'],
+    });
     await tx
       .update(idCardApplications)
       .set({ photoFileId: stored.id, faceMatched: true })
@@ -133,16 +135,16 @@ export async function uploadSignatureSample(ctx: Ctx, input: { id: string; versi
   assertEditableDraft(app, input.version);
   const check = await checkSignatureSample(input.bytes);
   if (!check.ok || !check.cleaned) throw new DomainError('id_card_signature_rejected', {}, { problems: check.problems });
-  const stored = await getFileStore().save(ctx.db, {
-    data: check.cleaned,
-    purpose: 'id_card.signature',
-    ownerIin: ctx.actor.iin,
-    applicationId: app.id,
-    maxBytes: 1_048_576,
-    allowed: ['image/png', 'image/jpeg'],
-  });
   return ctx.db.transaction(async (tx) => {
     const row = await bumpVersion(tx, app.id, input.version);
+    const stored = await getFileStore().save(tx, {
+      data: check.cleaned!,
+      purpose: 'id_card.signature',
+      ownerIin: ctx.actor.iin,
+      applicationId: app.id,
+      maxBytes: 1_048_576,
+      allowed: ['image/png', 'image/jpeg'],
+    });
     await tx.update(idCardApplications).set({ signatureFileId: stored.id }).where(eq(idCardApplications.applicationId, app.id));
     await audit(tx, ctx.actor, ctx.grant, { action: 'id_card.signature_sample_saved', applicationId: app.id, data: { fileId: stored.id } });
     return row;

@@ -24,8 +24,8 @@ export type PhotoCheck = { ok: boolean; problems: PhotoProblem[]; width?: number
 export const PHOTO_RULES = {
   maxBytes: 1_048_576,
   /** A document photo needs far less (450×600 at least; a 12 MP phone camera is 4032×3024): larger is refused
-   *  from the header alone, before a pixel is decoded. */
-  maxPixels: 25_000_000,
+   *  from the header alone, before a pixel is decoded. The one decode holds 3 bytes a pixel: 48 MB at most. */
+  maxPixels: 16_000_000,
   minWidth: 450,
   minHeight: 600,
   ratio: 3 / 4,
@@ -70,9 +70,11 @@ export async function checkPhoto(bytes: Uint8Array): Promise<PhotoCheck> {
   if (!header) return { ok: false, problems: ['cannot_decode'] };
   if (header.width * header.height > PHOTO_RULES.maxPixels) return { ok: false, problems: ['too_many_pixels'], ...header };
 
-  const decoded = await decode(bytes);
-  if (!decoded) return { ok: false, problems: [...problems, 'cannot_decode'] };
-  const { width, height, sample } = decoded;
+  // The one decode (issue 16): every check and the stored copy work from these pixels.
+  const pixels = await decode(bytes);
+  if (!pixels) return { ok: false, problems: [...problems, 'cannot_decode'] };
+  const { width, height } = pixels;
+  const sample = await sampleOf(pixels);
 
   if (width < PHOTO_RULES.minWidth || height < PHOTO_RULES.minHeight) problems.push('too_small');
   // The epsilon keeps 0.73 and 0.77 themselves inside despite floating-point rounding.
@@ -83,12 +85,13 @@ export async function checkPhoto(bytes: Uint8Array): Promise<PhotoCheck> {
   if (band.stdev > PHOTO_RULES.maxBackgroundDeviation) problems.push('busy_background');
 
   if (problems.length > 0) return { ok: false, problems, width, height };
-  return { ok: true, problems, width, height, cleaned: await clean(bytes) };
+  return { ok: true, problems, width, height, cleaned: await clean(pixels) };
 }
 
 /** The size from the JPEG header alone (no pixels decoded); null when it is not a readable JPEG. */
 async function dimensions(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
   try {
+    // No pixel limit here: this reads the header only, and the limit is checked on its answer.
     const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
     return meta.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
   } catch {
@@ -96,24 +99,31 @@ async function dimensions(bytes: Uint8Array): Promise<{ width: number; height: n
   }
 }
 
-/** Size as the person sees it (EXIF orientation applied) and an sRGB sample; null when sharp cannot decode it. */
-async function decode(bytes: Uint8Array): Promise<{ width: number; height: number; sample: Sample } | null> {
+/** Decoded once: the pixels upright (EXIF orientation applied) in sRGB; null when the JPEG is corrupt or truncated. */
+async function decode(bytes: Uint8Array): Promise<Sample | null> {
   try {
-    const meta = await sharp(bytes, DECODE).metadata();
-    if (meta.format !== 'jpeg') return null;
-    // Decodes every pixel, so a truncated or corrupt body fails here, not later in clean().
     const { data, info } = await sharp(bytes, DECODE)
       .rotate()
-      .resize({ ...SAMPLE_BOX, fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) return null;
-    return { width: meta.autoOrient.width, height: meta.autoOrient.height, sample: { data, width: info.width, height: info.height } };
+    return { data, width: info.width, height: info.height };
   } catch {
     return null;
   }
+}
+
+const fromPixels = ({ data, width, height }: Sample) => sharp(data, { raw: { width, height, channels: 3 } });
+
+/** A copy scaled into the sample box, from the decoded pixels (no second decode). */
+async function sampleOf(pixels: Sample): Promise<Sample> {
+  const { data, info } = await fromPixels(pixels)
+    .resize({ ...SAMPLE_BOX, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }
 
 function isColour({ data }: Sample): boolean {
@@ -149,12 +159,12 @@ function backgroundBand({ data, width, height }: Sample): { mean: number; stdev:
   return { mean, stdev: Math.sqrt(Math.max(0, squares / n - mean * mean)) };
 }
 
-/** The copy that is stored: orientation applied to the pixels first, then re-encoded without any metadata
- *  (sharp writes no EXIF, XMP, IPTC or ICC unless asked), so no GPS position or camera serial is kept. */
-async function clean(bytes: Uint8Array): Promise<Buffer> {
+/** The copy that is stored: encoded from the upright pixels without any metadata (sharp writes no EXIF, XMP,
+ *  IPTC or ICC unless asked), so no GPS position or camera serial is kept. Each quality step only encodes. */
+async function clean(pixels: Sample): Promise<Buffer> {
   let out = Buffer.alloc(0);
   for (const quality of CLEAN_QUALITIES) {
-    out = await sharp(bytes, DECODE).rotate().jpeg({ quality }).toBuffer();
+    out = await fromPixels(pixels).jpeg({ quality }).toBuffer();
     if (out.byteLength <= PHOTO_RULES.maxBytes) break;
   }
   return out;

@@ -57,9 +57,11 @@ export async function checkSignatureSample(bytes: Uint8Array): Promise<Signature
   if (!header) return { ok: false, problems: ['cannot_decode'] };
   if (header.width * header.height > SIGNATURE_RULES.maxPixels) return { ok: false, problems: ['too_many_pixels'], ...header };
 
-  const decoded = await decode(bytes);
-  if (!decoded) return { ok: false, problems: [...problems, 'cannot_decode'] };
-  const { width, height, lightness } = decoded;
+  // The one decode (issue 16): measured and stored from this copy, already within the working size.
+  const working = await decode(bytes);
+  if (!working) return { ok: false, problems: [...problems, 'cannot_decode'] };
+  const { width, height } = header;
+  const lightness = await lightnessOf(working);
 
   if (width < SIGNATURE_RULES.minWidth || height < SIGNATURE_RULES.minHeight) problems.push('too_small');
   const { median, inkShare } = measure(lightness);
@@ -67,39 +69,47 @@ export async function checkSignatureSample(bytes: Uint8Array): Promise<Signature
   else if (inkShare < SIGNATURE_RULES.minInkShare) problems.push('blank');
 
   if (problems.length > 0) return { ok: false, problems, width, height };
-  return { ok: true, problems, width, height, cleaned: await clean(bytes) };
+  return { ok: true, problems, width, height, cleaned: await clean(working) };
 }
 
-/** The size from the header alone (no pixels decoded); null when it is not a readable PNG or JPEG. */
+/** The size from the header alone (no pixels decoded), as the person sees it (EXIF orientation applied); null
+ *  when it is not a readable PNG or JPEG. No pixel limit here: the limit is checked on its answer. */
 async function dimensions(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
   try {
     const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
     return (meta.format === 'png' || meta.format === 'jpeg') && meta.width && meta.height
-      ? { width: meta.width, height: meta.height }
+      ? { width: meta.autoOrient.width, height: meta.autoOrient.height }
       : null;
   } catch {
     return null;
   }
 }
 
-/** Oriented size and one lightness byte per pixel of a copy within the working size; null when it cannot be decoded. */
-async function decode(bytes: Uint8Array): Promise<{ width: number; height: number; lightness: Buffer } | null> {
+type Pixels = { data: Buffer; width: number; height: number };
+
+/** Decoded once: upright, laid on white, scaled into the working size, sRGB; null when it cannot be decoded. */
+async function decode(bytes: Uint8Array): Promise<Pixels | null> {
   try {
-    const meta = await sharp(bytes, DECODE).metadata();
-    if (meta.format !== 'png' && meta.format !== 'jpeg') return null;
     const box = SIGNATURE_RULES.workingSize;
     const { data, info } = await sharp(bytes, DECODE)
       .rotate()
       .flatten({ background: WHITE })
       .resize({ width: box, height: box, fit: 'inside', withoutEnlargement: true })
-      .toColourspace('b-w')
+      .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) return null;
-    return { width: meta.autoOrient.width, height: meta.autoOrient.height, lightness: data };
+    if (info.channels !== 3) return null;
+    return { data, width: info.width, height: info.height };
   } catch {
     return null;
   }
+}
+
+const fromPixels = ({ data, width, height }: Pixels) => sharp(data, { raw: { width, height, channels: 3 } });
+
+/** One lightness byte per pixel of the working copy. */
+async function lightnessOf(pixels: Pixels): Promise<Buffer> {
+  return fromPixels(pixels).toColourspace('b-w').raw().toBuffer();
 }
 
 function measure(lightness: Buffer): { median: number; inkShare: number } {
@@ -113,13 +123,12 @@ function measure(lightness: Buffer): { median: number; inkShare: number } {
   return { median, inkShare: ink / lightness.length };
 }
 
-/** The copy that is stored: orientation applied, laid on white, a PNG without EXIF, XMP or ICC (sharp writes
- *  no metadata unless asked), small enough for the file store. */
-async function clean(bytes: Uint8Array): Promise<Buffer> {
+/** The copy that is stored: a PNG without EXIF, XMP or ICC (sharp writes no metadata unless asked), small
+ *  enough for the file store, encoded from the working copy (already downscaled, no second decode). */
+async function clean(pixels: Pixels): Promise<Buffer> {
   let out = Buffer.alloc(0);
   for (const step of CLEAN_STEPS) {
-    let image = sharp(bytes, DECODE).rotate().flatten({ background: WHITE });
-    if ('width' in step) image = image.resize({ width: step.width, withoutEnlargement: true });
+    const image = fromPixels(pixels).resize({ width: step.width, withoutEnlargement: true });
     const palette = 'palette' in step ? { palette: true, colours: 16 } : {};
     out = await image.png({ compressionLevel: 9, ...palette }).toBuffer();
     if (out.byteLength <= SIGNATURE_RULES.maxBytes) break;

@@ -5,7 +5,6 @@ import { DomainError } from '@/lib/errors';
 import { formAction } from '@/lib/form-action';
 import { needsRegisteredMachine } from './rules';
 import {
-  addScan,
   callNextTicket,
   checkFees,
   checklist,
@@ -27,13 +26,11 @@ import {
   machineSchema,
   ownerSchema,
   removeScanSchema,
-  scanSchema,
   signSchema,
   tickedOf,
   typedMachineSchema,
   versionedSchema,
 } from './intake-schemas';
-import { enforceRateLimit } from '@/lib/rate-limit';
 
 // The front office's server actions (orders 001/004, p.5–9): `con_operator` only; formAction authenticates,
 // authorizes the role and validates, the service checks the CON scope, the version and the state, in one
@@ -119,18 +116,6 @@ export const refuseIncompleteAction = formAction(roles, versionedSchema, async (
 export const checkFeesAction = formAction(roles, versionedSchema, async ({ ctx, input }) => {
   await checkFees(ctx, input);
   redirect(page(input.locale, input.id, 'fees'));
-});
-
-/** p.6 (4). */
-export const addScanAction = formAction(roles, scanSchema, async ({ ctx, input }) => {
-  await enforceRateLimit('upload', { iin: ctx.actor.iin });
-  await addScan(ctx, {
-    id: input.id,
-    version: input.version,
-    itemCode: input.itemCode,
-    file: new Uint8Array(await input.file.arrayBuffer()),
-  });
-  redirect(page(input.locale, input.id, 'scans'));
 });
 
 export const removeScanAction = formAction(roles, removeScanSchema, async ({ ctx, input }) => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { UPLOAD_LIMITS } from '@/lib/files/limits';
 import { applicationParties, applications } from '@/db/schema/applications';
 import { machineryActionFees, machineryApplications, machineryChecklists, machineryScans } from '@/db/schema/machinery';
 import { akimats, districts, fees, mrpValues, pilotSettings, serviceCentres } from '@/db/schema/reference';
@@ -634,7 +635,7 @@ export async function feeLines(db: DbOrTx, registries: Registries, action: Machi
 // ── step 7: p.6 (4) scans ─────────────────────────────────────────────────────────────────────────────────
 
 /** Under the server actions' 5 MB body limit (next.config.ts), with room for the form's other fields. */
-export const SCAN_MAX_BYTES = 4 * 1024 * 1024;
+export const SCAN_MAX_BYTES = UPLOAD_LIMITS.machineryScan;
 
 /** p.6 (4): a scan of a checklist item (PDF, JPEG or PNG, recognised by content, ≤ 4 MB); its SHA-256 is kept. */
 export async function addScan(ctx: Ctx, input: { id: string; version: number; itemCode: string; file: Uint8Array }) {

@@ -44,10 +44,16 @@ export async function startRegistration(ctx: Ctx, input: { vin: string }) {
   const business = valueOrThrow(seller);
   await assertPilotOpen(ctx.db, business.regionCode);
   const [open] = await ctx.db
-    .select({ id: vehicleApplications.applicationId })
+    .select({ id: vehicleApplications.applicationId, dealerBin: vehicleApplications.dealerBin })
     .from(vehicleApplications)
     .where(and(eq(vehicleApplications.vin, input.vin), sql`${vehicleApplications.vinReleasedAt} is null`));
-  if (open) throw new DomainError('vehicle_vin_in_use', {}, { checks: seller.lines });
+  // The dealer's own open application is linked from the message; another dealer's is not named (scope).
+  if (open)
+    throw new DomainError(
+      'vehicle_vin_in_use',
+      {},
+      { checks: seller.lines, ...(open.dealerBin === bin ? { openApplicationId: open.id } : {}) },
+    );
   const domestic = (await ctx.db.select({ bin: domesticManufacturers.bin }).from(domesticManufacturers)).map((r) => r.bin);
   const vehicleRun = await checkVehicle(ctx.registries, input.vin, domestic);
   if (!vehicleRun.ok) throw new DomainError(vehicleRun.code, {}, { checks: [...seller.lines, ...vehicleRun.lines] });

@@ -118,7 +118,7 @@ describe('server actions', () => {
     process.env.QYZMET_RATE_LIMITS = 'upload.iin=1/600';
     forwardedFor = '198.51.100.40';
     current = await makeUser(database.db, 'con_operator');
-    const { addScanAction } = await import('@/lib/machinery/intake-actions');
+    const { addScanAction } = await import('@/lib/machinery/scan-upload-actions');
     const form = () => {
       const f = new FormData();
       for (const [k, v] of Object.entries({ id: randomUUID(), version: '1', locale: 'ru', itemCode: 'passport' })) f.set(k, v);

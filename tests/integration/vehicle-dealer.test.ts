@@ -97,6 +97,16 @@ describe('steps 1–5: the organisation and the vehicle', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'vehicle_vin_in_use' } });
   });
+
+  it('a VIN already in the dealer’s own open application: the refusal names it (for the link); another dealer’s is not named', async () => {
+    const dealer = await actorOf(PERSONA.dealerAstanaMotors);
+    const held = results(await Promise.allSettled([startRegistration(ctxOf(dealer), { vin: VIN.good3 })]));
+    expect(held.reason).toMatchObject({ code: 'vehicle_vin_in_use', data: { openApplicationId: expect.any(String) } });
+    const other = await actorOf(PERSONA.dealerAlatau);
+    const refused = results(await Promise.allSettled([startRegistration(ctxOf(other), { vin: VIN.good3 })]));
+    expect(refused.reason).toMatchObject({ code: 'vehicle_vin_in_use' });
+    expect((refused.reason as { data?: { openApplicationId?: string } }).data?.openApplicationId).toBeUndefined();
+  });
 });
 
 describe('steps 6–9 and cancel', () => {
@@ -182,3 +192,8 @@ describe('steps 6–9 and cancel', () => {
     });
   });
 });
+
+function results([r]: PromiseSettledResult<unknown>[]) {
+  if (r!.status !== 'rejected') throw new Error('expected a refusal');
+  return r as PromiseRejectedResult;
+}

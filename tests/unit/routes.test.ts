@@ -42,8 +42,10 @@ describe('work-area routes', () => {
       .map((p) => path.relative(appDir, p))
       .sort();
     // Landing, sign-in, the post-sign-in redirect (which itself requires a session), the payment gateway simulator
-    // the public signature verification page, and the public page of the residence services (order 003).
+    // the public signature verification page, the public page of the residence services (order 003), and the
+    // catch-all that only answers 404 in the site's layout.
     expect(outside).toEqual([
+      '[...rest]/page.tsx',
       'gateway/pay/[invoiceId]/page.tsx',
       'page.tsx',
       'services/residence/page.tsx',

@@ -14,9 +14,9 @@ import {
   errorSummaryItems,
   type ActionResult,
 } from '@/components/ui';
+import { useUploadAction } from '@/components/ui/use-upload';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
 import {
-  addScanAction,
   callNextAction,
   checkFeesAction,
   checklistAction,
@@ -425,7 +425,8 @@ export function CheckFeesForm({ id, version, again }: Versioned & { again: boole
 export function ScanForm({ id, version, itemCode, itemName }: Versioned & { itemCode: string; itemName: string }) {
   const t = useTranslations('MachineryIntake');
   const locale = useLocale();
-  const form = useIntakeForm(addScanAction);
+  // Through its upload route (a scan may be larger than a server action's body): refreshed in place on success.
+  const form = useIntakeForm(useUploadAction('/api/uploads/machinery/scan', 'machineryScan'));
   const fieldId = `file-${itemCode}`;
   return (
     <form action={form.action} className="flex flex-wrap items-end gap-3" noValidate>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { RefreshOnHistoryShow } from '@/components/site/refresh-on-history';
 import { Card, DescriptionList, Notice } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { isDemoMode } from '@/lib/config';
@@ -25,6 +26,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ locale
   const t = await getTranslations('Gateway');
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <RefreshOnHistoryShow />
       <Notice tone="info">{t('simulatorNotice')}</Notice>
       <Card title={<span className="text-2xl">{t('title')}</span>}>
         <DescriptionList
