@@ -18,7 +18,7 @@ const L = {
     askConsent: 'Келісім сұрау',
     consent: 'Дербес деректеріме қол жеткізуге келісемін',
     phone: 'Мобильді нөміріңіз',
-    start: 'Келісемін және тексеруді бастау',
+    start: 'Келісу және тексеруді бастау',
     withdraw: 'Өтінішті кері қайтару',
     point: 'Тіркеу пункті',
     save: 'Сақтау',
@@ -37,7 +37,7 @@ const L = {
     search: 'Талон нөмірі, ЖСН немесе өтініш нөмірі',
     annulPhoto: 'Фото талаптарға сай емес',
     comment: 'Түсініктеме',
-    annul: 'Өтінішті жою',
+    annul: 'Өтініштің күшін жою',
     applyAgain: 'Қайта өтініш беру',
   },
   ru: {
@@ -162,7 +162,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await citizen.waitForURL(/\/gateway\/pay\//);
   await citizen.getByRole('button', { name: l.gatewayPay, exact: true }).click();
   await citizen.waitForURL(/\/cabinet\/id-card\//);
-  await until(citizen, 'Өтінішті таңдаған өңірдің ПД КҚБ тексеруде', 30_000);
+  await until(citizen, 'Өтінішті сіз таңдаған өңірдің көші-қон қызметі (ПД КҚБ) тексеруде', 30_000);
   const number = (await citizen
     .locator('main')
     .getByText(/^ID-\d{4}-\d{6}$/)
@@ -219,7 +219,7 @@ test('ru: exempt from the duty; annulled for the photo; a second application is 
   await expect(citizen.getByText('Тень на фоне', { exact: false })).toBeVisible();
   await citizen.getByRole('link', { name: l.applyAgain }).click();
   await applyOnline(citizen, 'ru', key, REG_POINT.astana1, PERSONA.idCardExempt);
-  await until(citizen, 'Заявку проверяет УМС ДП выбранного региона', 20_000);
+  await until(citizen, 'Заявку проверяет миграционная служба полиции (УМС ДП) выбранного региона', 20_000);
 
   // The second application approved with EDS, produced, and issued in person at the point (step 19), in Russian.
   const second = (await citizen
