@@ -63,7 +63,9 @@ test('ru: a shop without a vehicle-trade OKED is told at step 1 and gets no VIN 
   await signInAs(page, PERSONA.dealerNoOked, 'ru');
   await page.goto('/ru/dealer/vehicle-registrations/new');
   await expect(
-    page.getByText('Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не предусматривает продажу транспортных средств.'),
+    page.getByText(
+      'Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не предусматривает продажу транспортных средств.',
+    ),
   ).toBeVisible();
   await expect(page.getByLabel('VIN (идентификационный номер транспортного средства)')).toHaveCount(0);
   await expectAccessible(page);

@@ -66,7 +66,7 @@ export default async function VerifyPage({
                     { term: tra('holder'), value: residence.holder },
                     { term: tra('service'), value: tres(`kind.${residence.kind}`) },
                     { term: tra('dwelling'), value: locale === 'kk' ? residence.addressKk : residence.addressRu },
-                    { term: tra('registeredAt'), value: format.dateTime(residence.registeredAt, 'long') },
+                    { term: tra('registeredAt'), value: format.dateTime(residence.registeredAt, 'short') },
                     ...(residence.kind === 'temporary' && residence.stayFrom && residence.stayUntil
                       ? [
                           {
