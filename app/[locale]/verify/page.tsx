@@ -88,7 +88,7 @@ export default async function VerifyPage({
                 key={s.id}
                 title={
                   <span className="flex flex-wrap items-center gap-3">
-                    {t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : s.partyRole}
+                    {t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : t('roles.other')}
                     <StatusBadge tone={s.validNow ? 'success' : 'danger'}>{s.validNow ? t('valid') : t('invalid')}</StatusBadge>
                   </span>
                 }
