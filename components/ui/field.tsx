@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
 
 import {
-  DateInput,
-  type DateInputProps,
   FileInput,
   type FileInputProps,
   Select,
@@ -13,6 +11,7 @@ import {
   type TextareaProps,
 } from './controls';
 import { cx } from './cx';
+import { DateInput, type DateInputProps } from './date-input';
 
 export type FieldError = string | readonly string[] | null | undefined;
 
