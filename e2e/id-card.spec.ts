@@ -9,7 +9,7 @@ import { phoneFor } from '../db/seed/people-model';
 import { clearFaults, setFault } from '../lib/registries/faults';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 import { type KeyFile, signInDialogWithKeyFile, signingKeyOf } from './eds';
-import { documentNumberOf, e2eDatabaseUrl, expectAccessible, type Locale, signedIn, signInAs } from './fixtures';
+import { documentNumberOf, e2eDatabaseUrl, expectAccessible, expectNoRawCodes, type Locale, signedIn, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -191,6 +191,13 @@ test('kk: from the service page to the card issued in person, paying the duty; a
 
   await citizen.goto(url);
   await expect(citizen.getByTestId('new-card')).toContainText('045678123');
+  await expectAccessible(citizen);
+  await expectNoRawCodes(citizen);
+  // Who viewed my data: the reviewer's views are one line per office and day, named by the office, in words.
+  await citizen.goto('/kk/cabinet/access-log');
+  await expect(citizen.locator('main table')).toBeVisible();
+  await expect(citizen.locator('main table')).not.toContainText(/ПД КҚБ қызметкері|Көші-қон қызметінің қызметкері/);
+  await expectNoRawCodes(citizen);
   await expectAccessible(citizen);
   for (const p of [citizen, stranger, reviewer, officer]) await p.context().close();
 });
