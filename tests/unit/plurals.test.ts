@@ -56,3 +56,12 @@ describe('plurals', () => {
     expect(t('recentCalls', { total: 4, failed: 1 })).toMatch(/4/);
   });
 });
+
+describe('names in the reader’s language', () => {
+  const params = { number: 'VR-1', vin: 'X', dealerKk: '«Astana Motors» ЖШС', dealerRu: 'ТОО «Astana Motors»' };
+  it('a Kazakh SMS names the dealer by its Kazakh legal form, a Russian one by the Russian', () => {
+    expect(notificationText('vehicle_offer', params, 'kk')).toContain('«Astana Motors» ЖШС');
+    expect(notificationText('vehicle_offer', params, 'kk')).not.toContain('ТОО');
+    expect(notificationText('vehicle_offer', params, 'ru')).toContain('Дилер ТОО «Astana Motors»');
+  });
+});
