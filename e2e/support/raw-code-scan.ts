@@ -5,8 +5,8 @@
 const SNAKE = /(?<![\w.@/-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])/g;
 /** `person.viewed`, `application.approve`, `Status.paid`: an enum or a message key with dots. */
 const DOTTED = /(?<![\w.@/-])[A-Za-z][A-Za-z0-9_]*(?:\.[a-z][A-Za-z0-9_]*)+(?![\w@/-])/g;
-/** `keyCompromise`, `buyerExpiryDays`: a camelCase identifier. */
-const CAMEL = /(?<![\w.@/-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![\w@/-])/g;
+/** `keyCompromise`, `buyerExpiryDays`: a camelCase identifier (not a brand such as eGov). */
+const CAMEL = /(?<![\w.@/-])[a-z]{2,}(?:[A-Z][a-z0-9]+)+(?![\w@/-])/g;
 
 /** What looks like a code but is not one: file names, host names and the like. */
 const ALLOWED = /\.(?:kz|com|org|net|ru|gov|jpe?g|png|pdf|p12|pfx|json|csv|txt)$/i;

@@ -19,6 +19,7 @@ import { residenceStates } from '@/lib/residence/machine';
 import { residenceRefusalReasons } from '@/lib/residence/refusals';
 import { revocationReasons } from '@/lib/signatures/revocation';
 import { vehicleEvents, vehicleStates } from '@/lib/vehicle-registration/machine';
+import { findRawCodes } from '../../e2e/support/raw-code-scan';
 import kk from '../../messages/kk.json';
 import ru from '../../messages/ru.json';
 
@@ -81,5 +82,24 @@ describe('message keys', () => {
     walk(kk as Tree, 'kk:');
     walk(ru as Tree, 'ru:');
     expect(dotted).toEqual([]);
+  });
+});
+
+describe('message texts', () => {
+  // The admin's pilot-settings errors name the JSON key the admin must fix; nobody else sees them.
+  const adminOnly = new Set([
+    'Errors.residence_astana_norm_invalid',
+    'Errors.residence_astana_norm_decision_date_invalid',
+    'Errors.residence_astana_norm_decision_number_required',
+  ]);
+  const flat = (o: Tree, p = ''): [string, string][] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${p}${k}.`) : [[`${p}${k}`, v] as [string, string]]));
+  it('carry no raw code themselves (placeholders aside)', () => {
+    const found = (['kk', 'ru'] as const).flatMap((l) =>
+      flat((l === 'kk' ? kk : ru) as Tree)
+        .filter(([k]) => !k.startsWith('Admin.') && !adminOnly.has(k))
+        .flatMap(([k, v]) => findRawCodes(v.replace(/\{[^{}]*\}/g, ' ')).map((c) => `${l}:${k}: ${c}`)),
+    );
+    expect(found).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ describe('findRawCodes', () => {
     'Подробнее: https://qyzmet.kz/ru/verify?code=abc_def',
     'Digital-ID, Е-Собес, ЖТ МДБ, SHA-256: 9f86d081884c7d659a2feaa0c55ad015',
     'Номер 123 ABC 01, талон A-017',
+    'Оплатите на eGov.kz или в eGov mobile',
   ])('no code in %j', (text) => expect(findRawCodes(text)).toEqual([]));
 
   it('allows what the page shows on purpose', () => {
