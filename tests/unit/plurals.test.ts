@@ -65,3 +65,15 @@ describe('names in the reader’s language', () => {
     expect(notificationText('vehicle_offer', params, 'ru')).toContain('Дилер ТОО «Astana Motors»');
   });
 });
+
+describe('Kazakh postpositions after a value', () => {
+  // «дейін» needs the dative and «бастап» the ablative; a formatted date or number cannot take the ending, so
+  // «{until} дейін» renders as «31.08.2026 дейін». Such messages are phrased as «… мерзімі: {date}».
+  it('no kk message puts a placeholder straight before дейін or бастап', () => {
+    expect(
+      flat(kk as Tree)
+        .filter(([, v]) => /\}\s+(дейін|бастап)/.test(v))
+        .map(([k]) => k),
+    ).toEqual([]);
+  });
+});
