@@ -189,13 +189,13 @@ for (const f of flows) {
     await expect(buyer.getByTestId('srts')).toContainText(f.vin);
     await expectAccessible(buyer);
     await expectNoRawCodes(buyer);
+    const code = await buyer.getByTestId('srts').locator('[data-testid="verify-qr"]').count();
+    expect(code).toBe(1);
     // Who viewed my data: the CON by its name and the actions in words, never a role or an audit code.
     await buyer.goto(`/${f.locale}/cabinet/access-log`);
     await expect(buyer.locator('main table')).toBeVisible();
     await expectNoRawCodes(buyer);
     await expectAccessible(buyer);
-    const code = await buyer.getByTestId('srts').locator('[data-testid="verify-qr"]').count();
-    expect(code).toBe(1);
     await dealer.goto(`/${f.locale}/dealer?q=${number}`);
     await dealer.getByRole('link', { name: number }).click();
     await dealer.getByRole('link', { name: f.locale === 'kk' ? 'Сатушының қолтаңбасын тексеру' : 'Проверить подпись продавца' }).click();
