@@ -28,6 +28,6 @@ test('a citizen who opens a staff page sees a 403 page that leaks nothing', asyn
   const res = await page.goto('/kk/admin/audit');
   expect(res?.status()).toBe(403);
   await expect(page.getByTestId('forbidden')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Қолжетімділік жоқ');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Қол жеткізуге рұқсат жоқ');
   await expect(page.locator('main')).not.toContainText('audit');
 });

@@ -135,7 +135,7 @@ test('a citizen signs a document with their key file; the wrong key and another 
   await signInAs(page, PERSONA.citizenAigerim, 'kk');
 
   const dialog = await openSignDialog(page, 'kk');
-  await expect(dialog).toContainText('Сіз неге қол қоясыз');
+  await expect(dialog).toContainText('Сіз қол қоятын құжат');
   await expect(dialog).toContainText(PERSONA.citizenAigerim);
   await expectAccessible(page);
   await dialog.getByLabel('Кілт файлы').check();

@@ -5,6 +5,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { connect } from '../db/client';
 import { persons } from '../db/schema/registry';
+import { findRawCodes } from './support/raw-code-scan';
 
 export type Locale = 'kk' | 'ru';
 export const locales: Locale[] = ['kk', 'ru'];
@@ -41,6 +42,15 @@ export async function expectAccessible(page: Page) {
           .join(' | ')}`,
     );
   expect(bad, `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * No raw code or untranslated enum in what the page shows (issue 15): `snake_case`, `dotted.codes` and camelCase
+ * identifiers in the visible text of the page and of any open dialog. `allow` lists tokens shown on purpose.
+ */
+export async function expectNoRawCodes(page: Page, allow: readonly string[] = []) {
+  const text = await page.locator('body').innerText();
+  expect(findRawCodes(text, allow), `raw codes on ${page.url()}`).toEqual([]);
 }
 
 /** The e2e server's database (scripts/e2e-server.ts writes it), for tests that set up data through services. */

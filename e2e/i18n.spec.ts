@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './fixtures';
+import { expectAccessible, expectNoRawCodes } from './fixtures';
 
 test('/ goes to Kazakh by default', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/kk$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
   await expectAccessible(page);
+  await expectNoRawCodes(page);
 });
 
 test('/ follows Accept-Language: ru', async ({ browser }) => {
@@ -15,6 +16,7 @@ test('/ follows Accept-Language: ru', async ({ browser }) => {
   await expect(page).toHaveURL(/\/ru$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Государственные услуги онлайн');
   await expectAccessible(page);
+  await expectNoRawCodes(page);
   await context.close();
 });
 

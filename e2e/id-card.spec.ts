@@ -9,7 +9,7 @@ import { phoneFor } from '../db/seed/people-model';
 import { clearFaults, setFault } from '../lib/registries/faults';
 import { portraitJpeg, signaturePng } from '../tests/support/images';
 import { type KeyFile, signInDialogWithKeyFile, signingKeyOf } from './eds';
-import { documentNumberOf, e2eDatabaseUrl, expectAccessible, type Locale, signedIn, signInAs } from './fixtures';
+import { documentNumberOf, e2eDatabaseUrl, expectAccessible, expectNoRawCodes, type Locale, signedIn, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +18,7 @@ const L = {
     askConsent: 'Келісім сұрау',
     consent: 'Дербес деректеріме қол жеткізуге келісемін',
     phone: 'Мобильді нөміріңіз',
-    start: 'Келісемін және тексеруді бастау',
+    start: 'Келісу және тексеруді бастау',
     withdraw: 'Өтінішті кері қайтару',
     point: 'Тіркеу пункті',
     save: 'Сақтау',
@@ -39,7 +39,7 @@ const L = {
     search: 'Талон нөмірі, ЖСН немесе өтініш нөмірі',
     annulPhoto: 'Фото талаптарға сай емес',
     comment: 'Түсініктеме',
-    annul: 'Өтінішті жою',
+    annul: 'Өтініштің күшін жою',
     applyAgain: 'Қайта өтініш беру',
   },
   ru: {
@@ -167,7 +167,7 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await citizen.waitForURL(/\/gateway\/pay\//);
   await citizen.getByRole('button', { name: l.gatewayPay, exact: true }).click();
   await citizen.waitForURL(/\/cabinet\/id-card\//);
-  await until(citizen, 'Өтінішті таңдаған өңірдің ПД КҚБ тексеруде', 30_000);
+  await until(citizen, 'Өтінішті сіз таңдаған өңірдің көші-қон қызметі (ПД КҚБ) тексеруде', 30_000);
   const number = (await citizen
     .locator('main')
     .getByText(/^ID-\d{4}-\d{6}$/)
@@ -197,6 +197,13 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await citizen.goto(url);
   await expect(citizen.getByTestId('new-card')).toContainText('045678123');
   await expectAccessible(citizen);
+  await expectNoRawCodes(citizen);
+  // Who viewed my data: the reviewer's views are one line per office and day, named by the office, in words.
+  await citizen.goto('/kk/cabinet/access-log');
+  await expect(citizen.locator('main table')).toBeVisible();
+  await expect(citizen.locator('main table')).not.toContainText(/ПД КҚБ қызметкері|Көші-қон қызметінің қызметкері/);
+  await expectNoRawCodes(citizen);
+  await expectAccessible(citizen);
   for (const p of [citizen, stranger, reviewer, officer]) await p.context().close();
 });
 
@@ -224,7 +231,7 @@ test('ru: exempt from the duty; annulled for the photo; a second application is 
   await expect(citizen.getByText('Тень на фоне', { exact: false })).toBeVisible();
   await citizen.getByRole('link', { name: l.applyAgain }).click();
   await applyOnline(citizen, 'ru', key, REG_POINT.astana1, PERSONA.idCardExempt);
-  await until(citizen, 'Заявку проверяет УМС ДП выбранного региона', 20_000);
+  await until(citizen, 'Заявку проверяет миграционная служба полиции (УМС ДП) выбранного региона', 20_000);
 
   // The second application approved with EDS, produced, and issued in person at the point (step 19), in Russian.
   const second = (await citizen

@@ -6,7 +6,7 @@ import { expectAccessible, signInAs } from './fixtures';
 
 for (const [locale, vin, message] of [
   ['kk', VIN.noPassport, 'Бұл VIN бойынша көлік құралының электрондық паспорты жоқ; қызмет көрсетілмейді.'],
-  ['ru', VIN.noRecycling, 'Утилизационный платёж по этому транспортному средству не оплачен; услуга не может быть оказана.'],
+  ['ru', VIN.noRecycling, 'Утилизационный платёж по этому транспортному средству не уплачен; услуга не может быть оказана.'],
   // Order 000 p.1: an imported vehicle (its e-passport names no domestic manufacturer) stops at step 3.
   ['kk', VIN.imported, 'Бұл көлік құралы Қазақстанда шығарылмаған'],
 ] as const) {

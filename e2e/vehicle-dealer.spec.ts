@@ -43,7 +43,7 @@ test('kk: checks run one by one, each "no" shows the order’s message, then the
   await iin.fill(PERSONA.buyerErlan);
   await page.getByRole('button', { name: 'Сатып алушы мен шартты тексеру' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Жауаптарыңызды тексеріп, қол қойыңыз' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Деректерді тексеріп, қол қойыңыз' })).toBeVisible();
   await expect(page.getByText(PERSONA.buyerErlan).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId('open-sign-dialog').click();
@@ -63,7 +63,9 @@ test('ru: a shop without a vehicle-trade OKED is told at step 1 and gets no VIN 
   await signInAs(page, PERSONA.dealerNoOked, 'ru');
   await page.goto('/ru/dealer/vehicle-registrations/new');
   await expect(
-    page.getByText('Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не позволяет продажу транспортных средств.'),
+    page.getByText(
+      'Услуга не может быть оказана: код вида деятельности организации (ОКЭД) не предусматривает продажу транспортных средств.',
+    ),
   ).toBeVisible();
   await expect(page.getByLabel('VIN (идентификационный номер транспортного средства)')).toHaveCount(0);
   await expectAccessible(page);

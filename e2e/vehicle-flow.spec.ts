@@ -3,7 +3,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { CON, PERSONA, STAFF, VIN } from '../db/seed/personas-ids';
 import { downloadKey, openKeys, signInDialogWithKeyFile, type KeyFile } from './eds';
-import { documentNumberOf, expectAccessible, type Locale, signedIn } from './fixtures';
+import { documentNumberOf, expectAccessible, expectNoRawCodes, type Locale, signedIn } from './fixtures';
 
 const L = {
   kk: {
@@ -117,6 +117,7 @@ for (const f of flows) {
     await buyer.goto(`/${f.locale}/cabinet`);
     await buyer.getByRole('link', { name: number }).click();
     await expectAccessible(buyer);
+    await expectNoRawCodes(buyer);
     await buyer.getByRole('button', { name: l.accept }).click();
     // The CONs of the buyer's registered region come first, as choices of their own.
     await buyer.locator(`input[name="centre"][value="${f.centre}"]`).check();
@@ -133,7 +134,10 @@ for (const f of flows) {
       await buyer.reload();
       await expect(buyer.getByTestId('open-sign-dialog')).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
+    // What the buyer signs is in words: the plate type by its name, not `standard_person` (issue 15).
+    await expectNoRawCodes(buyer);
     await buyer.getByTestId('open-sign-dialog').click();
+    await expectNoRawCodes(buyer);
     await signInDialogWithKeyFile(buyer.getByRole('dialog'), buyerKey, f.locale);
     // The signature is sent once the browser has signed: the page then offers no signing any more.
     await expect(buyer.getByTestId('open-sign-dialog')).toHaveCount(0, { timeout: 30_000 });
@@ -184,8 +188,14 @@ for (const f of flows) {
     await buyer.getByRole('link', { name: number }).click();
     await expect(buyer.getByTestId('srts')).toContainText(f.vin);
     await expectAccessible(buyer);
+    await expectNoRawCodes(buyer);
     const code = await buyer.getByTestId('srts').locator('[data-testid="verify-qr"]').count();
     expect(code).toBe(1);
+    // Who viewed my data: the CON by its name and the actions in words, never a role or an audit code.
+    await buyer.goto(`/${f.locale}/cabinet/access-log`);
+    await expect(buyer.locator('main table')).toBeVisible();
+    await expectNoRawCodes(buyer);
+    await expectAccessible(buyer);
     await dealer.goto(`/${f.locale}/dealer?q=${number}`);
     await dealer.getByRole('link', { name: number }).click();
     await dealer.getByRole('link', { name: f.locale === 'kk' ? 'Сатушының қолтаңбасын тексеру' : 'Проверить подпись продавца' }).click();

@@ -1,5 +1,6 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { DATE_TIME_FORMATS } from '@/lib/format';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -10,11 +11,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
     messages: (await import(`../messages/${locale}.json`)).default,
     timeZone: 'Asia/Almaty',
     formats: {
-      dateTime: {
-        short: { day: '2-digit', month: '2-digit', year: 'numeric' },
-        long: { day: 'numeric', month: 'long', year: 'numeric' },
-        stamp: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' },
-      },
+      // One date format per locale (lib/format.ts): the same options as formatDate / formatDateTime.
+      dateTime: DATE_TIME_FORMATS,
       number: { tenge: { style: 'currency', currency: 'KZT', maximumFractionDigits: 0 } },
     },
   };

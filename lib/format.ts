@@ -8,6 +8,15 @@ const LANGUAGE_TAG: Readonly<Record<Locale, string>> = { kk: 'kk-KZ', ru: 'ru-RU
 const ALMATY = 'Asia/Almaty';
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The portal's one date format per locale (issue 15), for next-intl's `format.dateTime(x, 'short' | 'stamp')` and
+ * for formatDate / formatDateTime below: `dd.mm.yyyy` and `dd.mm.yyyy, HH:MM` (24-hour) in both languages.
+ */
+export const DATE_TIME_FORMATS = {
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  stamp: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 function toTiyn(amount: number | bigint): bigint {
   if (typeof amount === 'bigint') return amount;
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Money must be whole tiyn: ${amount}`);
@@ -55,7 +64,7 @@ function toInstant(value: Date | string): Date {
 }
 
 function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone, ...DATE_TIME_FORMATS.short });
 }
 
 /**
@@ -72,13 +81,5 @@ export function formatDate(isoDateOrDate: string | Date, locale: Locale): string
 
 /** `dd.mm.yyyy, HH:MM` in Asia/Almaty, 24-hour clock in both languages. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
-    timeZone: ALMATY,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(toInstant(date));
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone: ALMATY, ...DATE_TIME_FORMATS.stamp }).format(toInstant(date));
 }

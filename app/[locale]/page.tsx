@@ -4,6 +4,7 @@ import { ButtonLink, Card, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { toLocalDate } from '@/lib/calendar/deadline';
+import { formatDate } from '@/lib/format';
 import { allPilotSettings, pilotOpen } from '@/lib/reference/queries';
 
 const services = [
@@ -24,12 +25,6 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
   setRequestLocale(locale);
   const [t, settings] = await Promise.all([getTranslations('Home'), allPilotSettings()]);
   const today = toLocalDate(new Date());
-  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -54,7 +49,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                   ) : null}
                   <p className="mt-3">
                     <StatusBadge tone={open ? 'success' : 'neutral'}>
-                      {open && setting ? t('openUntil', { until: fmt.format(new Date(`${setting.endsOn}T00:00:00Z`)) }) : t('closed')}
+                      {open && setting ? t('openUntil', { until: formatDate(setting.endsOn, locale) }) : t('closed')}
                     </StatusBadge>
                   </p>
                 </Card>

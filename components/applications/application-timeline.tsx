@@ -36,8 +36,8 @@ export async function ApplicationTimeline({
         at: format.dateTime(e.at, 'stamp'),
         dateTime: e.at.toISOString(),
         tone: d.ok ? 'success' : 'danger',
-        title: `${tk('step', { n: d.step ?? 0 })} · ${ta(`systems.${d.system}` as never)}`,
-        description: tk.has(d.code as never) ? tk(d.code as never) : d.code,
+        title: `${tk('step', { n: d.step ?? 0 })} · ${ta.has(`systems.${d.system}` as never) ? ta(`systems.${d.system}` as never) : tk('otherSystem')}`,
+        description: d.code && tk.has(d.code as never) ? tk(d.code as never) : tk('otherResult'),
       };
     }
     // The reason an owner typed (shown as it is); a coded reason is shown in words by detailsOf.
@@ -53,10 +53,15 @@ export async function ApplicationTimeline({
         e.type.startsWith('issuance_refused')
           ? 'danger'
           : 'info',
-      title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : e.type,
+      // Never a raw code: an event type no namespace knows gets a generic label (issue 15).
+      title: tr.has(eventKey(e.type)) ? tr(eventKey(e.type)) : tk('otherEvent'),
       // An owner's answer names the owner (masked) and, for a refusal, the reason the applicant must know.
       description:
-        [e.toStatus ? `${tk('statusNow')}: ${ts(e.toStatus as never)}` : d.owner, words, detailsOf(e.type, e.data)]
+        [
+          e.toStatus && ts.has(e.toStatus as never) ? `${tk('statusNow')}: ${ts(e.toStatus as never)}` : d.owner,
+          words,
+          detailsOf(e.type, e.data),
+        ]
           .filter(Boolean)
           .join(' — ') || undefined,
     };

@@ -31,13 +31,6 @@ export function TextInput({ width, className, type = 'text', ...rest }: TextInpu
   return <input type={type} className={controlClasses(width, cx('min-h-11', className))} {...rest} />;
 }
 
-export type DateInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & Sized;
-
-/** Native date picker; the submitted value is ISO `YYYY-MM-DD` whatever the display locale. */
-export function DateInput({ width = 'sm', className, ...rest }: DateInputProps) {
-  return <input type="date" className={controlClasses(width, cx('min-h-11', className))} {...rest} />;
-}
-
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 
 export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &

@@ -1,17 +1,9 @@
 import type { ReactNode } from 'react';
 
-import {
-  DateInput,
-  type DateInputProps,
-  Select,
-  type SelectProps,
-  TextInput,
-  type TextInputProps,
-  Textarea,
-  type TextareaProps,
-} from './controls';
+import { Select, type SelectProps, TextInput, type TextInputProps, Textarea, type TextareaProps } from './controls';
 import { cx } from './cx';
 import { FileInput, type FileInputProps } from './file-input';
+import { DateInput, type DateInputProps } from './date-input';
 
 export type FieldError = string | readonly string[] | null | undefined;
 

@@ -12,10 +12,13 @@ const messages = { kk, ru } as const;
 export function notificationText(kind: string, params: Record<string, string | number>, locale: string): string {
   const l = locale === 'ru' ? 'ru' : 'kk';
   const t = createTranslator({ locale: l, messages: messages[l], namespace: 'Notifications' });
-  // Money travels in tiyn (`amountTiyn`) and is shown in the reader's locale as `amount`.
+  // Money travels in tiyn (`amountTiyn`) and is shown in the reader's locale as `amount`. A name stored in both
+  // languages (`dealerKk` + `dealerRu`) is shown in the reader's as `dealer` (issue 15: no «ТОО …» in Kazakh text).
   const shown: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith('Tiyn') && typeof v === 'number') shown[k.slice(0, -4)] = formatMoney(v, l);
+    else if (/[a-z](Kk|Ru)$/.test(k) && `${k.slice(0, -2)}Kk` in params && `${k.slice(0, -2)}Ru` in params)
+      shown[k.slice(0, -2)] = params[`${k.slice(0, -2)}${l === 'kk' ? 'Kk' : 'Ru'}`]!;
     else shown[k] = v;
   }
   return (t.has(kind as never) ? t(kind as never, shown as never) : t('generic', shown as never)) as string;

@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { payments, refunds } from '@/db/schema/payments';
+import { fees } from '@/db/schema/reference';
 
 /** The payer's payments with their refunds, newest first (one query). */
 export async function paymentsOf(iin: string, limit = 50) {
@@ -21,4 +22,10 @@ export async function paymentsOf(iin: string, limit = 50) {
     .where(eq(payments.payerIin, iin))
     .orderBy(desc(payments.createdAt))
     .limit(limit);
+}
+
+/** Every fee's name in both languages (reference data): a payment line is never shown as its code. */
+export async function feeNames() {
+  const rows = await db.select({ code: fees.code, nameKk: fees.nameKk, nameRu: fees.nameRu }).from(fees);
+  return new Map(rows.map((r) => [r.code, r]));
 }

@@ -48,6 +48,16 @@ export async function feeBill(db: Db, plateType: string, year = localYear()) {
   return billFor(db, await feeCodesOf(db, plateType), year);
 }
 
+/** The plate type as people name it (kk/ru): the page never shows its code. */
+export async function plateTypeOf(db: Db, code: string | null) {
+  if (!code) return null;
+  const [p] = await db
+    .select({ code: plateTypes.code, nameKk: plateTypes.nameKk, nameRu: plateTypes.nameRu })
+    .from(plateTypes)
+    .where(eq(plateTypes.code, code));
+  return p ?? null;
+}
+
 export async function centreOf(db: Db, id: number | null) {
   if (!id) return null;
   const [c] = await db.select().from(serviceCentres).where(eq(serviceCentres.id, id));

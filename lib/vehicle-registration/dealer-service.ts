@@ -194,7 +194,7 @@ export async function signAsSeller(ctx: Ctx, input: { id: string; version: numbe
       applicationId: app.id,
       kind: 'vehicle_offer',
       sms: true,
-      params: { number: app.number, dealer: app.dealerNameRu, vin: app.vin },
+      params: { number: app.number, dealerKk: app.dealerNameKk, dealerRu: app.dealerNameRu, vin: app.vin },
     });
     return row;
   });
@@ -222,7 +222,7 @@ export async function cancelByDealer(ctx: Ctx, input: { id: string; version: num
         applicationId: app.id,
         kind: 'vehicle_cancelled',
         sms: true,
-        params: { number: app.number, dealer: app.dealerNameRu },
+        params: { number: app.number, dealerKk: app.dealerNameKk, dealerRu: app.dealerNameRu },
       });
     }
     return row;

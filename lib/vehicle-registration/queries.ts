@@ -7,7 +7,7 @@ import type { Cursor } from '@/lib/applications/cursor';
 import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { getRegistries } from '@/lib/registries';
-import { centreOf, detailsOptions, feeBill } from './buyer-queries';
+import { centreOf, detailsOptions, feeBill, plateTypeOf } from './buyer-queries';
 import { buyerApplication, buyerDocumentOf } from './buyer-service';
 import { findReadyAtCentre, issuanceApplication, queueBoard } from './con-service';
 import { dealerApplication, sellerCheck } from './dealer-service';
@@ -65,6 +65,8 @@ export const dealerApplicationFor = (actor: Actor, grant: Grant, id: string) => 
 export const buyerApplicationFor = (actor: Actor, id: string) => buyerApplication(db, actor, id);
 
 export const pickupCentreOf = (centreId: number | null) => centreOf(db, centreId);
+
+export const plateTypeNameOf = (code: string | null) => plateTypeOf(db, code);
 
 export const feeBillFor = (plateType: string) => feeBill(db, plateType);
 

@@ -130,6 +130,8 @@ describe('steps 9–10: what the dealer signs; the buyer is told in the cabinet 
       .from(outbox)
       .where(eq(outbox.dedupeKey, `vehicle:${offer.id}:offer`));
     expect(row!.payload).toMatchObject({ recipientIin: PERSONA.buyerErlan, kind: 'vehicle_offer', sms: true });
+    // Issue 15: the dealer's name travels in both languages, so a Kazakh SMS has no «ТОО …».
+    expect(row!.payload).toMatchObject({ params: { dealerKk: v!.dealerNameKk, dealerRu: v!.dealerNameRu } });
   });
 });
 

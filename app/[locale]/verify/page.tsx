@@ -72,7 +72,7 @@ export default async function VerifyPage({
                     { term: tra('holder'), value: residence.holder },
                     { term: tra('service'), value: tres(`kind.${residence.kind}`) },
                     { term: tra('dwelling'), value: locale === 'kk' ? residence.addressKk : residence.addressRu },
-                    { term: tra('registeredAt'), value: format.dateTime(residence.registeredAt, 'long') },
+                    { term: tra('registeredAt'), value: format.dateTime(residence.registeredAt, 'short') },
                     ...(residence.kind === 'temporary' && residence.stayFrom && residence.stayUntil
                       ? [
                           {
@@ -94,7 +94,7 @@ export default async function VerifyPage({
                 key={s.id}
                 title={
                   <span className="flex flex-wrap items-center gap-3">
-                    {t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : s.partyRole}
+                    {t.has(`roles.${s.partyRole}` as never) ? t(`roles.${s.partyRole}` as never) : t('roles.other')}
                     <StatusBadge tone={s.validNow ? 'success' : 'danger'}>{s.validNow ? t('valid') : t('invalid')}</StatusBadge>
                   </span>
                 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
+import { Card, DataTable, DateField, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
 import { ScopeLabel } from '@/components/site/scope-label';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
@@ -114,8 +114,8 @@ export default async function UmsDashboard({
             ...points.map((p) => ({ value: String(p.id), label: locale === 'kk' ? p.nameKk : p.nameRu })),
           ]}
         />
-        <TextField name="from" type="date" label={t('from')} width="sm" defaultValue={sp.from ?? ''} />
-        <TextField name="to" type="date" label={t('to')} width="sm" defaultValue={sp.to ?? ''} />
+        <DateField name="from" label={t('from')} width="sm" defaultValue={sp.from ?? ''} />
+        <DateField name="to" label={t('to')} width="sm" defaultValue={sp.to ?? ''} />
         <TextField name="ticket" label={t('ticketSearch')} width="sm" defaultValue={ticket ?? ''} autoComplete="off" />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
           {tc('filter')}

@@ -4,6 +4,7 @@ import { ButtonLink, Card, PageHeader, StatusBadge } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { toLocalDate } from '@/lib/calendar/deadline';
+import { formatDate } from '@/lib/format';
 import { allPilotSettings, pilotOpen } from '@/lib/reference/queries';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -27,12 +28,6 @@ export default async function ResidenceServicePage({ params }: Props) {
   const [t, settings] = await Promise.all([getTranslations('ResidenceStart'), allPilotSettings()]);
   const setting = settings.get('residence');
   const open = pilotOpen(setting, toLocalDate(new Date()));
-  const fmt = new Intl.DateTimeFormat(locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -49,7 +44,7 @@ export default async function ResidenceServicePage({ params }: Props) {
       />
       <p>
         <StatusBadge tone={open ? 'success' : 'neutral'}>
-          {open && setting ? t('openUntil', { until: fmt.format(new Date(`${setting.endsOn}T00:00:00Z`)) }) : t('closed')}
+          {open && setting ? t('openUntil', { until: formatDate(setting.endsOn, locale) }) : t('closed')}
         </StatusBadge>
       </p>
       <div className="grid gap-4 md:grid-cols-2">

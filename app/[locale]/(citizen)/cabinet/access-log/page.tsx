@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
-import { accessLogFor } from '@/lib/audit/queries';
+import { localDate } from '@/lib/calendar/local';
+import { accessLogFor, type AccessLine } from '@/lib/audit/queries';
 import { requireArea } from '@/lib/auth/guards';
-import { roles, type Role } from '@/lib/auth/roles';
+import { formatDate } from '@/lib/format';
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
 export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
@@ -12,19 +13,34 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: '
   return { title: t('accessLogTitle') };
 }
 
-/** "Who viewed my data" (SPEC §2.8): the organisation and the time, from the audit log. */
+/**
+ * "Who viewed my data" (SPEC §2.8, issue 15): the office (never the officer), the action in words, the application,
+ * and repeated actions of one office on one application on one day as one line (lib/audit/access-log.ts).
+ */
 export default async function AccessLogPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  setRequestLocale((await params).locale);
+  const { locale } = await params;
+  setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const [t, tr, format, log] = await Promise.all([
-    getTranslations('Cabinet'),
-    getTranslations('Roles'),
-    getFormatter(),
-    accessLogFor(actor.iin, 50),
-  ]);
-  const roleOf = (org: string | null) => {
-    const r = org?.split(':')[0];
-    return r && (roles as readonly string[]).includes(r) ? tr(r as Role) : '—';
+  const [t, format, log] = await Promise.all([getTranslations('Cabinet'), getFormatter(), accessLogFor(actor.iin)]);
+  const officeName = (l: AccessLine) => {
+    const name = l.officeName ? (locale === 'kk' ? l.officeName.nameKk : l.officeName.nameRu) : null;
+    switch (l.office.kind) {
+      case 'region':
+      case 'akimat':
+      case 'centre':
+      case 'point':
+        return name ? t(`office.${l.office.kind}`, { name }) : t('office.unknown');
+      case 'dealer':
+        return t('office.dealer', { bin: l.office.id ?? '' });
+      default:
+        return t(`office.${l.office.kind}`);
+    }
+  };
+  const when = (l: AccessLine) => {
+    if (l.count === 1) return format.dateTime(l.last, 'stamp');
+    const time = (d: Date) => format.dateTime(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // One group is one Almaty day (groupAccess), so the day is shown once.
+    return t('repeated', { count: l.count, day: formatDate(localDate(l.last), locale), from: time(l.first), to: time(l.last) });
   };
   return (
     <div className="flex flex-col gap-6">
@@ -33,16 +49,17 @@ export default async function AccessLogPage({ params }: { params: Promise<{ loca
         caption={t('accessLogTitle')}
         captionHidden
         columns={[
-          { key: 'at', header: t('when'), rowHeader: true, cell: (r) => format.dateTime(r.at, 'stamp') },
-          { key: 'org', header: t('who'), cell: (r) => roleOf(r.org) },
+          { key: 'at', header: t('when'), rowHeader: true, cell: when },
+          { key: 'org', header: t('who'), cell: officeName },
+          { key: 'action', header: t('what'), cell: (l) => t(`accessKinds.${l.kind}`) },
           {
-            key: 'action',
-            header: t('what'),
-            cell: (r) => (t.has(`actions.${r.action}` as never) ? t(`actions.${r.action}` as never) : r.action),
+            key: 'application',
+            header: t('application'),
+            cell: (l) => (l.applicationNumber ? <span className="font-mono">{l.applicationNumber}</span> : '—'),
           },
         ]}
-        rows={log.rows}
-        rowKey={(r) => String(r.id)}
+        rows={log.lines}
+        rowKey={(l) => l.key}
         emptyState={<EmptyState title={t('noAccess')} description={t('noAccessText')} />}
       />
     </div>

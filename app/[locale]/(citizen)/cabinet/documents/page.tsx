@@ -69,7 +69,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
               ),
           },
           { key: 'service', header: t('service'), cell: (r) => tp(r.pilot) },
-          { key: 'date', header: t('issuedOn'), cell: (r) => format.dateTime(r.decidedAt ?? r.updatedAt, 'long') },
+          { key: 'date', header: t('issuedOn'), cell: (r) => format.dateTime(r.decidedAt ?? r.updatedAt, 'short') },
         ]}
         rows={docs}
         rowKey={(r) => r.id}
@@ -83,7 +83,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ loca
               items={[
                 { term: tra('certificateNumber'), value: <span className="font-mono">{d.certificateNumber}</span> },
                 { term: tra('dwelling'), value: locale === 'kk' ? d.addressKk : d.addressRu },
-                { term: tra('registeredAt'), value: format.dateTime(d.registeredAt, 'long') },
+                { term: tra('registeredAt'), value: format.dateTime(d.registeredAt, 'short') },
                 ...(d.kind === 'temporary' && d.stayFrom && d.stayUntil
                   ? [{ term: tra('period'), value: `${formatDate(d.stayFrom, locale)} – ${formatDate(d.stayUntil, locale)}` }]
                   : []),

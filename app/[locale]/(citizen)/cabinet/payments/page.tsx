@@ -4,7 +4,7 @@ import { DataTable, EmptyState, Notice, PageHeader, StatusBadge } from '@/compon
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/format';
-import { paymentsOf } from '@/lib/payments/queries';
+import { feeNames, paymentsOf } from '@/lib/payments/queries';
 
 const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
 
@@ -26,7 +26,15 @@ export default async function PaymentsPage({
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
   const { payment: returned } = await searchParams;
-  const [t, format, rows] = await Promise.all([getTranslations('Payments'), getFormatter(), paymentsOf(actor.iin)]);
+  const [t, format, rows, names] = await Promise.all([getTranslations('Payments'), getFormatter(), paymentsOf(actor.iin), feeNames()]);
+  // A fee line in words: the portal's message, else the fee's name in the reference table, never its code.
+  const feeName = (code: string) => {
+    // A message key cannot hold a dot (next-intl reads it as nesting): `vehicle.srts` is `fees.vehicle_srts`.
+    const key = `fees.${code.replaceAll('.', '_')}`;
+    if (t.has(key as never)) return t(key as never);
+    const n = names.get(code);
+    return n ? (locale === 'kk' ? n.nameKk : n.nameRu) : t('feeOther');
+  };
   const just = returned ? rows.find((r) => r.id === returned) : undefined;
   return (
     <div className="flex flex-col gap-6">
@@ -47,7 +55,7 @@ export default async function PaymentsPage({
           {
             key: 'what',
             header: t('what'),
-            cell: (r) => r.lines.map((l) => (t.has(`fees.${l.code}` as never) ? t(`fees.${l.code}` as never) : l.code)).join(', '),
+            cell: (r) => r.lines.map((l) => feeName(l.code)).join(', '),
           },
           { key: 'amount', header: t('amount'), cell: (r) => formatMoney(r.amountTiyn, locale) },
           {

@@ -181,7 +181,7 @@ export default async function MachineryReviewPage({ params, searchParams }: Prop
                 {data.history.map((h) => (
                   <li key={h.id}>
                     <span className="font-mono">{h.number}</span> · {tm(`action.${h.action}`)} · {ts(h.status as never)}
-                    {h.decidedAt ? ` · ${format.dateTime(h.decidedAt, 'long')}` : ''}
+                    {h.decidedAt ? ` · ${format.dateTime(h.decidedAt, 'short')}` : ''}
                     {h.plate ? ` · ${h.plate}` : ''}
                   </li>
                 ))}

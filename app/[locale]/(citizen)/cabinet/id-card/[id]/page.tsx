@@ -129,7 +129,7 @@ export default async function IdCardApplicationPage({
                   value: `${[actor.surname, actor.givenName, actor.patronymic].filter(Boolean).join(' ')} · ${actor.iin}`,
                 },
                 { term: t('countryOfBirth'), value: c.birthCountry ? countryName(c.birthCountry, locale) : '—' },
-                { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'long') : '—' },
+                { term: t('issuedOn'), value: c.issuedAt ? format.dateTime(c.issuedAt, 'short') : '—' },
               ]}
             />
             <VerifyQr

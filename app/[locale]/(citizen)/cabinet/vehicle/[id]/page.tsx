@@ -27,7 +27,14 @@ import {
 } from '@/lib/vehicle-registration/actions';
 import type { Fine } from '@/lib/registries/erap/port';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
-import { buyerApplicationFor, buyerDocumentFor, detailsOptionsFor, feeBillFor, pickupCentreOf } from '@/lib/vehicle-registration/queries';
+import {
+  buyerApplicationFor,
+  buyerDocumentFor,
+  detailsOptionsFor,
+  feeBillFor,
+  pickupCentreOf,
+  plateTypeNameOf,
+} from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
@@ -64,7 +71,7 @@ export default async function BuyerApplicationPage({
     throw e;
   });
   const state = app.status as VehicleState;
-  const [t, ts, tc, te, format, events, codes, centre, sp] = await Promise.all([
+  const [t, ts, tc, te, format, events, codes, centre, plateType, sp] = await Promise.all([
     getTranslations('Vehicle'),
     getTranslations('Status'),
     getTranslations('Common'),
@@ -73,6 +80,7 @@ export default async function BuyerApplicationPage({
     timelineOf(app.id),
     signatureCodesOf(app.id),
     pickupCentreOf(app.pickupCentreId),
+    plateTypeNameOf(app.plateType),
     searchParams,
   ]);
   const origin = await publicOrigin();
@@ -99,7 +107,7 @@ export default async function BuyerApplicationPage({
         ]
       : []),
     ...(centre ? [{ term: t('centre'), value: `${name(centre)}, ${locale === 'kk' ? centre.addressKk : centre.addressRu}` }] : []),
-    ...(app.plateType ? [{ term: t('plateType'), value: app.plateType }] : []),
+    ...(plateType ? [{ term: t('plateType'), value: name(plateType) }] : []),
     ...(app.phone ? [{ term: t('phone'), value: app.phone }] : []),
   ];
   const step = stepOf[state];

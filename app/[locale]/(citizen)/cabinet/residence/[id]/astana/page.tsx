@@ -61,7 +61,7 @@ export default async function AstanaStepPage({ params }: Props) {
       {!isAstana(app.regionCode) && app.residence.cadastralNumber ? <Notice tone="info">{t('notAstana')}</Notice> : null}
       {unavailable ? (
         <Notice tone="error" title={t('unavailableTitle')}>
-          <p>{te('registry_unavailable', { system: ts.has(unavailable as never) ? ts(unavailable as never) : unavailable })}</p>
+          <p>{te('registry_unavailable', { system: ts.has(unavailable as never) ? ts(unavailable as never) : ts('other') })}</p>
           <p className="mt-2">
             <a className="font-semibold text-brand-700 underline" href={path('astana')}>
               {t('retry')}
