@@ -51,6 +51,8 @@ export const applications = pgTable(
     index('applications_centre_queue').on(t.pilot, t.serviceCentreId, t.status, t.createdAt, t.id),
     index('applications_dealer').on(t.dealerBin, t.createdAt, t.id),
     index('applications_applicant').on(t.applicantIin, t.createdAt, t.id),
+    // The supervisor's figures (lib/monitoring/queries.ts): a pilot's applications created in a period, any region.
+    index('applications_pilot_created').on(t.pilot, t.createdAt),
   ],
 );
 

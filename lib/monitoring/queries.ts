@@ -9,7 +9,13 @@ import type { MonitoringFilter } from './filters';
 import { pilotFigures } from './pilots';
 import { summarize, type CohortRow } from './summary';
 
-const list = (xs: readonly string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql`null`);
+const list = (xs: readonly string[]) =>
+  xs.length
+    ? sql.join(
+        xs.map((x) => sql`${x}`),
+        sql`, `,
+      )
+    : sql`null`;
 const textArray = (xs: readonly string[]) => sql`array[${list(xs)}]::text[]`;
 
 /** The pilot's two kinds to compare (lib/monitoring/pilots.ts `segments`), as SQL over the grouped row. */

@@ -21,7 +21,12 @@ export type Durations = { n: number; median: number | null; p90: number | null }
 
 const durations = (values: number[]): Durations => ({ n: values.length, median: median(values), p90: percentile(values, 90) });
 
-export function summarize(rows: readonly CohortRow[], figures: PilotFigures<string>, calendar: WorkCalendar, period: { from: string; to: string }) {
+export function summarize(
+  rows: readonly CohortRow[],
+  figures: PilotFigures<string>,
+  calendar: WorkCalendar,
+  period: { from: string; to: string },
+) {
   const submitted = rows.filter((r) => r.submittedAt);
   const toDecision = submitted.filter((r) => r.decidedAt).map((r) => workingMs(r.submittedAt!, r.decidedAt!, calendar));
   const toIssue = submitted.filter((r) => r.issuedAt).map((r) => workingMs(r.submittedAt!, r.issuedAt!, calendar));
@@ -46,7 +51,10 @@ export function summarize(rows: readonly CohortRow[], figures: PilotFigures<stri
       issued: rows.filter((r) => r.issuedAt).length,
     },
     refusals: [...refusals].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
-    funnel: funnel(figures.path, rows.map((r) => r.reach)),
+    funnel: funnel(
+      figures.path,
+      rows.map((r) => r.reach),
+    ),
     toDecision: durations(toDecision),
     toIssue: durations(toIssue),
     compliance: compliance(rows),
