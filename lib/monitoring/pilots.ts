@@ -1,6 +1,6 @@
 // What each pilot's figures count (docs/decisions.md "Pilot monitoring"): the first time an application reaches one
 // of these states on its timeline. Pure data over the pilots' machines, so a renamed state fails the type check.
-import type { Pilot } from '@/db/schema/reference';
+import { pilots, type Pilot } from '@/db/schema/reference';
 import type { IdCardState } from '@/lib/id-card/machine';
 import type { MachineryState } from '@/lib/machinery/machine';
 import type { ResidenceState } from '@/lib/residence/machine';
@@ -74,3 +74,6 @@ const machinery: PilotFigures<MachineryState> = {
 };
 
 export const pilotFigures: Record<Pilot, PilotFigures<string>> = { vehicle, id_card: idCard, residence, machinery };
+
+/** The pilots in the order the supervisor's page lists them. */
+export const monitoredPilots = pilots;

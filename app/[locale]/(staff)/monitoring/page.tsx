@@ -3,12 +3,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BarChart } from '@/components/monitoring/bar-chart';
 import { ScopeLabel } from '@/components/site/scope-label';
 import { Button, DataTable, DateField, EmptyState, Notice, PageHeader, SelectField } from '@/components/ui';
-import { pilots } from '@/db/schema/reference';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { filterQuery, monitoringFilterSchema, parseFilter } from '@/lib/monitoring/filters';
 import { monitoringLabels } from '@/lib/monitoring/labels';
-import { pilotFigures } from '@/lib/monitoring/pilots';
+import { monitoredPilots, pilotFigures } from '@/lib/monitoring/pilots';
 import { monitoringTables, type Table, type TableId } from '@/lib/monitoring/tables';
 import { viewMonitoring } from '@/lib/monitoring/view';
 import { allRegions } from '@/lib/reference/queries';
@@ -78,7 +77,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       />
       <nav aria-label={t('pilotsNav')} className="print-hidden">
         <ul className="flex flex-wrap gap-2">
-          {pilots.map((p) => (
+          {monitoredPilots.map((p) => (
             <li key={p}>
               <a
                 href={`/${locale}/monitoring?${filterQuery({ ...filter, pilot: p })}`}
