@@ -55,7 +55,8 @@ const idCard: PilotFigures<IdCardState> = {
 
 const residence: PilotFigures<ResidenceState> = {
   path: ['draft', 'ready_to_sign', 'registered'],
-  submitted: ['awaiting_owner_consent', 'ready_to_sign'],
+  // A CON registration (p.7) is formed and decided in one step: it is submitted when it is registered.
+  submitted: ['awaiting_owner_consent', 'ready_to_sign', 'registered'],
   decided: ['registered', 'refused'],
   issued: ['registered'],
   refused: ['refused'],
