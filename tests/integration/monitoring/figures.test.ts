@@ -28,7 +28,7 @@ let seq = 0;
 
 type Step = { at: string; to: string; type?: string; data?: Record<string, unknown> };
 /** One application: created at the first step's time in its first state, then each step as a timeline event. */
-async function app(pilot: 'machinery' | 'residence' | 'id_card', steps: Step[], extra: Partial<typeof applications.$inferInsert> = {}) {
+async function app(pilot: MonitoringFilter['pilot'], steps: Step[], extra: Partial<typeof applications.$inferInsert> = {}) {
   const [first, ...rest] = steps as [Step, ...Step[]];
   const last = steps[steps.length - 1]!;
   const [row] = await database.db
@@ -156,6 +156,35 @@ beforeAll(async () => {
     { applicationId: i3, iin: '000000000013', ...card },
   ]);
 
+  // Vehicle: registered and issued; refused at step 19 by its code; declined by the buyer (a drop-out, no refusal).
+  await app('vehicle', [
+    { at: '2025-06-02T09:00', to: 'draft' },
+    { at: '2025-06-02T09:10', to: 'awaiting_seller_signature' },
+    { at: '2025-06-02T09:20', to: 'awaiting_buyer' },
+    { at: '2025-06-02T10:00', to: 'buyer_filling' },
+    { at: '2025-06-02T10:10', to: 'awaiting_payment' },
+    { at: '2025-06-02T10:20', to: 'awaiting_buyer_signature' },
+    { at: '2025-06-02T10:30', to: 'processing' },
+    { at: '2025-06-02T10:45', to: 'ready_for_pickup' },
+    { at: '2025-06-03T10:30', to: 'issued' },
+  ]);
+  await app('vehicle', [
+    { at: '2025-06-03T09:00', to: 'draft' },
+    { at: '2025-06-03T09:10', to: 'awaiting_seller_signature' },
+    { at: '2025-06-03T09:20', to: 'awaiting_buyer' },
+    { at: '2025-06-03T10:00', to: 'buyer_filling' },
+    { at: '2025-06-03T10:10', to: 'awaiting_payment' },
+    { at: '2025-06-03T10:20', to: 'awaiting_buyer_signature' },
+    { at: '2025-06-03T10:30', to: 'processing' },
+    { at: '2025-06-03T11:30', to: 'refused', type: 'processing_refused', data: { code: 'plate_unavailable' } },
+  ]);
+  await app('vehicle', [
+    { at: '2025-06-04T09:00', to: 'draft' },
+    { at: '2025-06-04T09:10', to: 'awaiting_seller_signature' },
+    { at: '2025-06-04T09:20', to: 'awaiting_buyer' },
+    { at: '2025-06-04T10:00', to: 'declined_by_buyer', type: 'buyer_declined', data: { reason: 'changed my mind' } },
+  ]);
+
   await database.db.insert(registryCalls).values([
     { at: at('2025-06-02T10:00'), system: 'gbd_fl', operation: 'person', outcome: 'ok', durationMs: 5 },
     { at: at('2025-06-03T10:00'), system: 'gbd_fl', operation: 'person', outcome: 'outage', durationMs: 5 },
@@ -247,6 +276,19 @@ describe('residence and ID card', () => {
     expect(s.refusals).toEqual([{ key: 'annul|photo', n: 1 }]);
     // Exempt: 2 June 10:30 → 3 June 10:30 = 7.5 + 1.5 = 9 h; paying: 3 June 10:30 → 4 June 11:00 = 7.5 + 2 = 9.5 h.
     expect(s.toDecision).toEqual({ n: 2, median: 9 * H, p90: 9.5 * H });
+  });
+});
+
+describe('vehicle', () => {
+  it('funnel over the dealer and buyer steps; a decline drops out without counting as a refusal', async () => {
+    const s = (await monitoringFigures(database.db, filter('vehicle'), await loadWorkCalendar(database.db), now)).summary;
+    expect(s.counts).toEqual({ started: 3, submitted: 2, decided: 2, issued: 1 });
+    expect(s.funnel.map((x) => x.n)).toEqual([3, 3, 3, 2, 2, 2, 2, 1, 1]);
+    expect(s.refusals).toEqual([{ key: 'processing_refused|plate_unavailable', n: 1 }]);
+    // Signed 10:30 → ready 10:45 (15 min) and → refused 11:30 (1 h); issued the next day 10:30: 7.5 + 1.5 = 9 h.
+    expect(s.toDecision).toEqual({ n: 2, median: 0.25 * H, p90: 1 * H });
+    expect(s.toIssue).toEqual({ n: 1, median: 9 * H, p90: 9 * H });
+    expect(s.compliance.share).toBeNull();
   });
 });
 
