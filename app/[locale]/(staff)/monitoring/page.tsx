@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BarChart } from '@/components/monitoring/bar-chart';
 import { ScopeLabel } from '@/components/site/scope-label';
-import { Button, DataTable, DateField, EmptyState, Notice, PageHeader, SelectField } from '@/components/ui';
+import { Button, DataTable, DateField, Notice, PageHeader, SelectField } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { filterQuery, monitoringFilterSchema, parseFilter } from '@/lib/monitoring/filters';
@@ -166,6 +166,7 @@ function FigureTable({
   csv: { href: string; label: string };
   number: (n: number) => string;
 }) {
+  if (table.rows.length === 0) return <p className="text-ink-muted">{empty}</p>;
   return (
     <>
       <DataTable
@@ -179,13 +180,11 @@ function FigureTable({
         }))}
         rows={table.rows}
         rowKey={(r) => String(r[0])}
-        emptyState={<EmptyState titleAs="h3" title={table.title} description={empty} />}
+        emptyState={null}
       />
-      {table.rows.length > 0 && (
-        <a href={csv.href} className="print-hidden font-semibold" download>
-          {csv.label}
-        </a>
-      )}
+      <a href={csv.href} className="print-hidden font-semibold" download>
+        {csv.label}
+      </a>
     </>
   );
 }
