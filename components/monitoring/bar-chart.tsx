@@ -4,8 +4,8 @@ export type BarSeries = { name: string; values: readonly number[]; tone: 'brand'
 
 const ROW = 22;
 const GAP = 10;
-const LABEL = 190;
-const WIDTH = 640;
+const LABEL = 270;
+const WIDTH = 720;
 const tones = { brand: 'fill-brand-700', accent: 'fill-azure-700' } as const;
 
 /**
