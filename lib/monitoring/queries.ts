@@ -18,12 +18,11 @@ const list = (xs: readonly string[]) =>
     : sql`null`;
 const textArray = (xs: readonly string[]) => sql`array[${list(xs)}]::text[]`;
 
-/** The pilot's two kinds to compare (lib/monitoring/pilots.ts `segments`), as SQL over the grouped row. */
+/** The pilot's two kinds to compare (lib/monitoring/pilots.ts `segments`), as SQL over the row and its events. */
 const segmentOf: Record<Pilot, SQL> = {
   vehicle: sql`null`,
-  id_card: sql`case when min(i.exempt_status) is not null then 'exempt'
-    when bool_or(e.to_status = 'awaiting_payment') then 'paying' end`,
-  residence: sql`min(r.channel)`,
+  id_card: sql`case when i.exempt_status is not null then 'exempt' when e.paying then 'paying' end`,
+  residence: sql`r.channel`,
   // Orders 001/004 have no online channel: every application is formed by the CON's front office.
   machinery: sql`'con'`,
 };
@@ -51,21 +50,26 @@ export async function cohortRows(db: DbOrTx, f: MonitoringFilter): Promise<Cohor
     refusal: string | null;
     segment: string | null;
   }>(sql`
-    select a.created_at, a.deadline_at,
-      min(e.at) filter (where e.to_status in (${list(fig.submitted)})) as submitted_at,
-      min(e.at) filter (where e.to_status in (${list(fig.decided)})) as decided_at,
-      min(e.at) filter (where e.to_status in (${list(fig.issued)})) as issued_at,
-      greatest(max(array_position(${textArray(fig.path)}, e.to_status)), array_position(${textArray(fig.path)}, min(a.status))) - 1 as reach,
-      (array_agg(e.type || '|' || coalesce(e.data->>'reason', e.data->>'code', e.data->>'refusalCode', '') order by e.at desc)
-        filter (where e.to_status in (${list(fig.refused)})))[1] as refusal,
-      ${segmentOf[f.pilot]} as segment
+    select a.created_at, a.deadline_at, e.submitted_at, e.decided_at, e.issued_at,
+      greatest(e.reach, array_position(${textArray(fig.path)}, a.status)) - 1 as reach,
+      e.refusal, ${segmentOf[f.pilot]} as segment
     from applications a
-    left join application_events e on e.application_id = a.id
+    -- Per application through its (application_id, at) index: a join over the whole events table made PostgreSQL
+    -- scan it at a million applications (bench/notes.md).
+    cross join lateral (
+      select min(x.at) filter (where x.to_status in (${list(fig.submitted)})) as submitted_at,
+        min(x.at) filter (where x.to_status in (${list(fig.decided)})) as decided_at,
+        min(x.at) filter (where x.to_status in (${list(fig.issued)})) as issued_at,
+        max(array_position(${textArray(fig.path)}, x.to_status)) as reach,
+        bool_or(x.to_status = 'awaiting_payment') as paying,
+        (array_agg(x.type || '|' || coalesce(x.data->>'reason', x.data->>'code', x.data->>'refusalCode', '') order by x.at desc)
+          filter (where x.to_status in (${list(fig.refused)})))[1] as refusal
+      from application_events x where x.application_id = a.id
+    ) e
     left join id_card_applications i on i.application_id = a.id and a.pilot = 'id_card'
     left join residence_applications r on r.application_id = a.id and a.pilot = 'residence'
     where a.pilot = ${f.pilot} and a.created_at >= ${start.toISOString()} and a.created_at < ${end.toISOString()}
-      ${f.region ? sql`and a.region_code = ${f.region}` : sql``}
-    group by a.id`);
+      ${f.region ? sql`and a.region_code = ${f.region}` : sql``}`);
   const at = (s: string | null) => (s === null ? null : new Date(s));
   return [...rows].map((r) => ({
     createdAt: new Date(r.created_at),
