@@ -111,6 +111,9 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       <p className="text-lg font-semibold text-ink" data-testid="monitoring-summary">
         {tp(filter.pilot)}. {t('summary', { from: filter.from, to: filter.to, region: regionName })}
       </p>
+      <p className="text-ink-muted" data-testid="monitoring-as-of">
+        {t('asOf', { at: labels.dateTime(view.now) })}
+      </p>
       <p className="print-hidden text-ink-muted">{t('printHint')}</p>
 
       {section('counts')}
