@@ -60,6 +60,13 @@ export async function pageCases(sql: postgres.Sql): Promise<PageCase[]> {
           kind: 'dashboard',
         }
       : null,
+    { name: 'supervisor monitoring (vehicle, 28 days)', path: '/kk/monitoring?pilot=vehicle', iin: STAFF.supervisor, kind: 'dashboard' },
+    {
+      name: 'supervisor monitoring (machinery, 28 days)',
+      path: '/kk/monitoring?pilot=machinery',
+      iin: STAFF.supervisor,
+      kind: 'dashboard',
+    },
     { name: 'CON issuance desk queue', path: '/kk/issuance', iin: STAFF.conIssuanceKostanay, kind: 'dashboard' },
     { name: 'dealer list', path: '/kk/dealer', iin: PERSONA.dealerAstanaMotors, kind: 'staff' },
     { name: 'public verification', path: signature ? `/kk/verify?code=${signature.code}` : '/kk/verify', iin: null, kind: 'public' },

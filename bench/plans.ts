@@ -53,6 +53,8 @@ async function explainCases(
     { timelineOf },
     { akimatDashboard, dashboardCounts },
     { loadWorkCalendar },
+    { cohortRows, overdueNow, registryFailures },
+    { monitoringFilterSchema },
   ] = await Promise.all([
     import('../lib/applications/queries'),
     import('../lib/vehicle-registration/queries'),
@@ -61,6 +63,8 @@ async function explainCases(
     import('../lib/applications/timeline'),
     import('../lib/machinery/dashboard'),
     import('../lib/calendar/work-calendar'),
+    import('../lib/monitoring/queries'),
+    import('../lib/monitoring/filters'),
   ]);
   const large = new Set(
     (await sql<{ relname: string }[]>`select relname from pg_stat_user_tables where n_live_tup > ${largeRows}`).map((r) => r.relname),
@@ -92,8 +96,17 @@ async function explainCases(
         ['akimat dashboard counts', () => dashboardCounts(db, akimat.id)],
       ]
     : [];
+  // The supervisor's page (issue 17): its default period (the last 28 days), all regions and one region.
+  const monitoring = (pilot: 'vehicle' | 'machinery', region?: string) => monitoringFilterSchema.parse({ pilot, region });
+  const monitoringCases: [string, () => Promise<unknown>][] = [
+    ['monitoring: vehicle cohort, all regions, 28 days', () => cohortRows(db, monitoring('vehicle'))],
+    ['monitoring: vehicle cohort, one region, 28 days', () => cohortRows(db, monitoring('vehicle', sample!.region))],
+    ['monitoring: machinery overdue now', () => overdueNow(db, monitoring('machinery'), new Date())],
+    ['monitoring: registry failures and outages, 28 days', () => registryFailures(db, monitoring('machinery'), new Date())],
+  ];
   const cases: [string, () => Promise<unknown>][] = [
     ...machineryCases,
+    ...monitoringCases,
     ['ums dashboard, first page', () => umsQueue(db, { regionCode: sample!.region, statuses: ['under_review'], limit: 25 })],
     [
       'ums dashboard, deep page',

@@ -51,6 +51,12 @@ export const applications = pgTable(
     index('applications_centre_queue').on(t.pilot, t.serviceCentreId, t.status, t.createdAt, t.id),
     index('applications_dealer').on(t.dealerBin, t.createdAt, t.id),
     index('applications_applicant').on(t.applicantIin, t.createdAt, t.id),
+    // The supervisor's figures (lib/monitoring/queries.ts): a pilot's applications created in a period, any region.
+    index('applications_pilot_created').on(t.pilot, t.createdAt),
+    // …and what waits past its deadline now, per akimat or region, read from the index alone.
+    index('applications_awaiting_deadline')
+      .on(t.pilot, t.status, t.deadlineAt, t.regionCode, t.akimatId)
+      .where(sql`${t.deadlineAt} is not null`),
   ],
 );
 

@@ -43,5 +43,6 @@ export const registryCalls = pgTable(
     durationMs: integer('duration_ms').notNull(),
     applicationId: text('application_id'),
   },
-  (t) => [index().on(t.system, t.at), index().on(t.applicationId)],
+  // `at` alone: the supervisor's failures and outages of every system in a period (lib/monitoring/queries.ts).
+  (t) => [index().on(t.system, t.at), index().on(t.applicationId), index('registry_calls_at').on(t.at)],
 );
