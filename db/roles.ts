@@ -40,6 +40,9 @@ REVOKE UPDATE ON SEQUENCE audit_events_id_seq FROM ${APP_ROLE};
 REVOKE ALL ON audit_anchors FROM ${APP_ROLE};
 REVOKE ALL ON SEQUENCE audit_anchors_id_seq FROM ${APP_ROLE};
 GRANT SELECT ON audit_anchors TO ${APP_ROLE};
+-- The readiness check compares the shipped journal with the applied migrations (read-only).
+GRANT USAGE ON SCHEMA drizzle TO ${APP_ROLE};
+GRANT SELECT ON drizzle.__drizzle_migrations TO ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION audit_seal(integer) TO ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION audit_anchor_add(timestamptz, bigint, text, text) TO ${APP_ROLE};
 DO $$

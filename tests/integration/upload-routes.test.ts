@@ -15,6 +15,8 @@ import { startWithConsent } from '@/tests/support/id-card';
 import { portraitJpeg, signaturePng } from '@/tests/support/images';
 
 let current: Actor | null = null;
+// A route has its request's headers; here none (no client IP known: the upload limit counts per person).
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 vi.mock('@/lib/auth/session', () => ({ getActor: async () => current }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
