@@ -12,7 +12,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qz-e2e-'));
 fs.chmodSync(dir, 0o755);
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', port, '--data-dir', path.join(dir, 'pg')], {
   stdio: 'inherit',
-  env: { ...process.env, DEMO_MODE: '1', QYZMET_RUNTIME_FILE: path.join(process.cwd(), '.data', 'e2e-runtime.json') },
+  env: {
+    ...process.env,
+    DEMO_MODE: '1',
+    QYZMET_RUNTIME_FILE: path.join(process.cwd(), '.data', 'e2e-runtime.json'),
+    // e2e/rate-limit.spec.ts: a client that names its address (as the one trusted proxy would) meets small per-IP
+    // limits; every other test sends no X-Forwarded-For, so it counts against the anonymous limits as before.
+    QYZMET_TRUSTED_PROXY_HOPS: process.env.QYZMET_TRUSTED_PROXY_HOPS ?? '1',
+    QYZMET_RATE_LIMITS: process.env.QYZMET_RATE_LIMITS ?? 'sign_in.ip=3/600,verify.ip=3/600',
+  },
 });
 const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { authSessions, userRoles, users } from '@/db/schema/people';
@@ -64,10 +64,19 @@ export async function endSessionOfToken(token: Record<string, unknown> | null | 
  * written any other way still signs the person out on their next request. Returns how many sessions ended.
  */
 export async function endSessionsOfCertificate(tx: DbOrTx, serial: string, reason = 'certificate_revoked'): Promise<number> {
+  return endSessionsOfCertificates(tx, [serial], reason);
+}
+
+/**
+ * The same for many serials in one statement (a CA's CRL lists thousands on its first fetch): only the sessions
+ * still open are touched, and each one ended is audited.
+ */
+export async function endSessionsOfCertificates(tx: DbOrTx, serials: readonly string[], reason = 'certificate_revoked'): Promise<number> {
+  if (!serials.length) return 0;
   const ended = await tx
     .update(authSessions)
     .set({ endedAt: sql`now()`, endReason: reason })
-    .where(and(eq(authSessions.certificateSerial, normalSerial(serial)), isNull(authSessions.endedAt)))
+    .where(and(inArray(authSessions.certificateSerial, [...new Set(serials.map(normalSerial))]), isNull(authSessions.endedAt)))
     .returning({ id: authSessions.id, userId: authSessions.userId });
   for (const s of ended) await audit(tx, { userId: s.userId }, null, { action: 'auth.sign_out', data: { session: s.id, reason } });
   return ended.length;

@@ -11,8 +11,7 @@ import { remindNearDeadlines } from '@/lib/ops/deadline-reminders';
 import { markWorkersStarted } from '@/lib/ops/health';
 import { pilotRegistry } from '@/lib/pilots';
 import { getRegistries } from '@/lib/registries';
-import { endSessionsOfCertificate } from '@/lib/auth/sign-in';
-import { refreshCrls } from '@/lib/signatures/crl-cache';
+import { runCrlRefresh } from '@/lib/signatures/crl-job';
 import { getCrlSource } from '@/lib/signatures/crl-source';
 import { loadTrustStore } from '@/lib/signatures/trust';
 import { getBoss, kickOutbox, QUEUES } from './index';
@@ -34,10 +33,15 @@ export async function startWorkers() {
   // NUC CAs' CRLs for the distribution points signatures brought in (lib/signatures/crl-cache.ts).
   await boss.work(QUEUES.crlRefresh, async () => {
     const trust = await loadTrustStore(db);
-    const r = await refreshCrls(db, getCrlSource(), [...trust.trustedRoots, ...trust.intermediates]);
-    if (r.fetched || r.failed) logInfo('crl_refreshed', { fetched: r.fetched, failed: r.failed, newlyRevoked: r.newlyRevoked.length });
     // A certificate a CA's CRL newly lists ends the sessions it opened (issue 14), as an admin revocation does.
-    for (const serial of r.newlyRevoked) await db.transaction((tx) => endSessionsOfCertificate(tx, serial));
+    const r = await runCrlRefresh(db, getCrlSource(), [...trust.trustedRoots, ...trust.intermediates]);
+    if (r.fetched || r.failed)
+      logInfo('crl_refreshed', {
+        fetched: r.fetched,
+        failed: r.failed,
+        newlyRevoked: r.newlyRevoked.length,
+        sessionsEnded: r.sessionsEnded,
+      });
   });
   await boss.schedule(QUEUES.crlRefresh, '*/5 * * * *', {});
   // Issue 17: one reminder before each deadline a citizen can act on (lib/ops/deadline-reminders.ts).

@@ -4,13 +4,16 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authSessions, users } from '@/db/schema/people';
 import { crlCache } from '@/db/schema/signatures';
+import { startSession } from '@/lib/auth/sign-in';
 import { verifyEdsSignIn } from '@/lib/auth/eds-sign-in';
 import { issueChallenge } from '@/lib/signatures/challenge';
 import { loadCrlSnapshots, noteCrlDistributionPoints, refreshCrls } from '@/lib/signatures/crl-cache';
 import { crlDistributionPoints, revocationOf } from '@/lib/signatures/crl-check';
+import { runCrlRefresh } from '@/lib/signatures/crl-job';
 import { CrlSourceSimulator } from '@/lib/signatures/crl-source';
-import { fromBase64 } from '@/lib/signatures/encoding';
+import { fromBase64, parseCertificate, serialHex } from '@/lib/signatures/encoding';
 import { loadTrustStore } from '@/lib/signatures/trust';
 import { verifyCms } from '@/lib/signatures/verify';
 import { freshDatabase } from '@/tests/support/db';
@@ -79,6 +82,27 @@ describe.skipIf(!hasPeerNuc)('real NUC material against PostgreSQL: the CRL cach
     });
     expect(result.valid).toBe(true);
     expect(result.signer?.revocation).toMatchObject({ status: 'good', source: 'crl', crlIssuedAt: snapshot!.thisUpdate });
+  });
+
+  it('the job ends the sessions that certificates newly on a CRL opened, and no other session', async () => {
+    const [row] = await database.db.select().from(crlCache);
+    const source = new CrlSourceSimulator().publish(row!.url, fromBase64(peerBase64('nca_rsa_test_crl.pem')));
+    const [person] = await database.db.insert(users).values({ iin: '123456789011', surname: 'ТЕСТОВ', givenName: 'ТЕСТ' }).returning();
+    const revokedSerial = serialHex(parseCertificate(revokedPem()));
+    const goodSerial = serialHex(parseCertificate(peerFile('rsa_individual_sign_2021_cms_signer.pem')));
+    const onRevoked = await startSession(person!.id, 'eds', null, { certificate: revokedSerial.toUpperCase() });
+    const onGood = await startSession(person!.id, 'eds', null, { certificate: goodSerial });
+    // As if the CA had just published this CRL: the cached snapshot knew none of its serials.
+    await database.db.update(crlCache).set({ fetchedAt: null, serials: [] }).where(eq(crlCache.url, row!.url));
+    expect(await runCrlRefresh(database.db, source, [rsaCa()], then)).toMatchObject({ fetched: 1, sessionsEnded: 1 });
+    const ended = await database.db.select().from(authSessions).where(eq(authSessions.id, onRevoked!.sessionId));
+    expect(ended[0]).toMatchObject({ endReason: 'certificate_revoked' });
+    expect(ended[0]!.endedAt).not.toBeNull();
+    const kept = await database.db.select().from(authSessions).where(eq(authSessions.id, onGood!.sessionId));
+    expect(kept[0]!.endedAt).toBeNull();
+    // A second round lists nothing new and ends nothing.
+    await database.db.update(crlCache).set({ fetchedAt: null }).where(eq(crlCache.url, row!.url));
+    expect(await runCrlRefresh(database.db, source, [rsaCa()], then)).toMatchObject({ fetched: 1, newlyRevoked: [], sessionsEnded: 0 });
   });
 
   it('EDS sign-in with a GOST CMS is told its key type is not accepted yet, not that the signature is bad', async () => {
