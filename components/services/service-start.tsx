@@ -59,7 +59,15 @@ export async function ServiceStart({
   const regionNames = facts.regions?.map((r) => (locale === 'kk' ? r.nameKk : r.nameRu)).join(', ');
   return (
     <div className="flex flex-col gap-6" data-pilot={pilot}>
-      <PageHeader eyebrow={texts.eyebrow} title={texts.title} lead={texts.lead} actions={button} className="mb-0" />
+      {/* A smaller heading on a phone, broken inside a word only when one word alone is wider than the screen
+          («сельскохозяйственной»): the page never scrolls sideways at 390 px. */}
+      <PageHeader
+        eyebrow={texts.eyebrow}
+        title={texts.title}
+        lead={texts.lead}
+        actions={button}
+        className="mb-0 [&_h1]:text-2xl [&_h1]:[overflow-wrap:anywhere] sm:[&_h1]:text-4xl"
+      />
       <p>
         <StatusBadge tone={facts.open ? 'success' : 'neutral'} className="whitespace-normal!">
           {facts.open && facts.endsOn ? t('openUntil', { until: formatDate(facts.endsOn, locale) }) : t('closed')}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { machineryActionFees } from '@/db/schema/machinery';
-import { plateTypes, regions, type Pilot } from '@/db/schema/reference';
+import { fees, plateTypes, regions, type Pilot } from '@/db/schema/reference';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { dutyFeeCodes } from '@/lib/id-card/citizen-service';
 import { billFor } from '@/lib/payments/purpose';
@@ -29,11 +29,13 @@ async function feeCodesOf(pilot: Pilot): Promise<string[]> {
     return vehicleFeeCodes(plate?.feeCode);
   }
   if (pilot === 'machinery') {
+    // Cheapest first: registration, then the document, then the plate.
     const rows = await db
       .select({ code: machineryActionFees.feeCode })
       .from(machineryActionFees)
+      .innerJoin(fees, eq(fees.code, machineryActionFees.feeCode))
       .where(eq(machineryActionFees.action, 'registration'))
-      .orderBy(asc(machineryActionFees.feeCode));
+      .orderBy(asc(fees.mrpMilli), asc(fees.code));
     return rows.map((r) => r.code);
   }
   if (pilot === 'id_card') return [...dutyFeeCodes];
