@@ -31,6 +31,8 @@ export default function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   headers.set('x-request-id', requestId);
   headers.set('content-security-policy', csp);
+  // The page asked for, so that a page that needs sign-in can send the person back to it (issue 15). Always ours.
+  headers.set('x-pathname', request.nextUrl.pathname);
   const isApi = request.nextUrl.pathname.startsWith('/api/');
   const response = isApi
     ? NextResponse.next({ request: { headers } })

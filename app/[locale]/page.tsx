@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, PageHeader, StatusBadge } from '@/components/ui';
+import { VisuallyHidden } from '@/components/ui/visually-hidden';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { toLocalDate } from '@/lib/calendar/deadline';
 import { formatDate } from '@/lib/format';
 import { allPilotSettings, pilotOpen } from '@/lib/reference/queries';
+import { SERVICE_PAGES } from '@/lib/services/start-targets';
 
+// Each service has its own public start page (issue 15): who, what, how much, how long, how to start.
 const services = [
   { pilot: 'vehicle', title: 'vehicleTitle', text: 'vehicleText' },
   { pilot: 'machinery', title: 'machineryTitle', text: 'machineryText' },
-  { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText', href: '/cabinet/id-card' },
-  { pilot: 'residence', title: 'residenceTitle', text: 'residenceText', href: '/services/residence' },
+  { pilot: 'id_card', title: 'idCardTitle', text: 'idCardText' },
+  { pilot: 'residence', title: 'residenceTitle', text: 'residenceText' },
 ] as const;
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
@@ -40,15 +43,19 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
               <li key={s.pilot}>
                 <Card title={t(s.title)} titleAs="h3">
                   <p className="text-slate-700">{t(s.text)}</p>
-                  {'href' in s && open ? (
-                    <p className="mt-3">
-                      <ButtonLink href={getPathname({ href: s.href, locale })} variant="secondary">
-                        {t('startService')}
-                      </ButtonLink>
-                    </p>
-                  ) : null}
                   <p className="mt-3">
-                    <StatusBadge tone={open ? 'success' : 'neutral'}>
+                    <ButtonLink
+                      href={getPathname({ href: SERVICE_PAGES[s.pilot], locale })}
+                      variant="secondary"
+                      data-testid={`service-${s.pilot}`}
+                    >
+                      {t('serviceLink')}
+                      <VisuallyHidden>: {t(s.title)}</VisuallyHidden>
+                    </ButtonLink>
+                  </p>
+                  <p className="mt-3">
+                    {/* A long date line wraps at 390 px instead of pushing the page sideways. */}
+                    <StatusBadge tone={open ? 'success' : 'neutral'} className="whitespace-normal!">
                       {open && setting ? t('openUntil', { until: formatDate(setting.endsOn, locale) }) : t('closed')}
                     </StatusBadge>
                   </p>

@@ -13,8 +13,9 @@ const signing = () => import('./key-file');
 /**
  * Sign-in with EDS: the server's one-time challenge is signed in the browser with the person's authentication
  * key — from a key file (PKCS#12, opened here) or through NCALayer — and only the CMS goes to the server.
+ * `next`: the service to return to after sign-in (validated again by the action).
  */
-export function EdsSignIn() {
+export function EdsSignIn({ next }: { next?: string }) {
   const t = useTranslations('Eds');
   const te = useTranslations('Errors');
   const locale = useLocale() as 'kk' | 'ru';
@@ -37,6 +38,7 @@ export function EdsSignIn() {
       form.set('nonce', nonce);
       form.set('cms', cms);
       form.set('locale', locale);
+      if (next) form.set('next', next);
       startTransition(() => action(form));
     } catch (e) {
       setProblem({ code: e instanceof SigningError ? e.code : 'eds_bad_signature' });

@@ -2,6 +2,7 @@
 
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 
+import { useErrorTitle } from './error-title';
 import type { ErrorSummaryItem } from './form-state';
 
 /**
@@ -29,6 +30,7 @@ export function FormErrorSummary({
   useEffect(() => {
     if (visible) ref.current?.focus();
   }, [visible, key]);
+  useErrorTitle(visible);
 
   if (!visible) return null;
 

@@ -13,23 +13,31 @@ import { issueChallenge } from '@/lib/signatures/challenge';
 import { isDemoMode, signIn, signOut } from './config';
 import { getActor } from './session';
 import { endSession } from './sign-in';
+import { nextPathSchema } from './next-path';
 
 const localeSchema = z.enum(routing.locales);
+/** Where to land after sign-in: the chosen service (a safe path, lib/auth/next-path.ts) or each role's own area. */
+const nextSchema = nextPathSchema.optional().catch(undefined);
+const landing = (locale: string, next: string | undefined) => `/${locale}${next ?? '/start'}`;
 
-/** Demo persona sign-in (DEMO_MODE=1 only). Lands on /start, which sends each role to its work area. */
+/**
+ * Demo persona sign-in (DEMO_MODE=1 only). Lands on the service the person chose (`next`), else on /start, which
+ * sends each role to its work area.
+ */
 export async function demoSignInAction(form: FormData) {
-  const input = z.object({ userId: z.uuid(), locale: localeSchema }).safeParse(Object.fromEntries(form));
+  const input = z.object({ userId: z.uuid(), locale: localeSchema, next: nextSchema }).safeParse(Object.fromEntries(form));
   if (!input.success || !isDemoMode()) return;
   const ip = await requestIp();
   const [user] = await db.select({ iin: users.iin }).from(users).where(eq(users.id, input.data.userId));
   const limited = await rateLimit('sign_in', { ip, iin: user?.iin });
   // The picker is a plain form: the page says how long to wait (?limited=seconds).
-  if (!limited.ok) redirect(`/${input.data.locale}/sign-in?limited=${limited.retryAfterSeconds}`);
+  const again = input.data.next ? `&next=${encodeURIComponent(input.data.next)}` : '';
+  if (!limited.ok) redirect(`/${input.data.locale}/sign-in?limited=${limited.retryAfterSeconds}${again}`);
   try {
-    await signIn('demo', { userId: input.data.userId, ip: ip ?? '', redirectTo: `/${input.data.locale}/start` });
+    await signIn('demo', { userId: input.data.userId, ip: ip ?? '', redirectTo: landing(input.data.locale, input.data.next) });
   } catch (e) {
     // A disabled account (issue 14): back to sign-in with the reason; the success redirect travels as an exception.
-    if (e instanceof CredentialsSignin) redirect(`/${input.data.locale}/sign-in?refused=disabled`);
+    if (e instanceof CredentialsSignin) redirect(`/${input.data.locale}/sign-in?refused=disabled${again}`);
     throw e;
   }
 }
@@ -52,7 +60,12 @@ export async function requestChallengeAction(): Promise<
   return { ok: true, nonce: c.nonce, expiresAt: c.expiresAt.toISOString() };
 }
 
-const edsSchema = z.object({ nonce: z.string().min(16).max(100), cms: z.string().min(16).max(200_000), locale: localeSchema });
+const edsSchema = z.object({
+  nonce: z.string().min(16).max(100),
+  cms: z.string().min(16).max(200_000),
+  locale: localeSchema,
+  next: nextSchema,
+});
 
 /** EDS sign-in: the browser signed the challenge with the authentication key; the provider verifies it. */
 export async function edsSignInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -67,7 +80,7 @@ export async function edsSignInAction(_prev: ActionResult, form: FormData): Prom
       nonce: input.data.nonce,
       cms: input.data.cms,
       ip: ip ?? '',
-      redirectTo: `/${input.data.locale}/start`,
+      redirectTo: landing(input.data.locale, input.data.next),
     });
     return { ok: true };
   } catch (e) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { forbidden } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { redirect } from '@/i18n/navigation';
@@ -8,15 +9,17 @@ import { DomainError } from '@/lib/errors';
 import type { Actor, Grant } from './actor';
 import { areaRoles, type Area } from './access';
 import type { Role } from './roles';
+import { safeNextPath, signInHref } from './next-path';
 import { grantFor } from './scope';
 import { getActor } from './session';
 
-/** Pages: the signed-in actor, or a redirect to sign-in. */
+/** Pages: the signed-in actor, or a redirect to sign-in that comes back to this page (proxy.ts's `x-pathname`). */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) {
-    const locale = await getLocale();
-    return redirect({ href: '/sign-in', locale });
+    const [locale, h] = await Promise.all([getLocale(), headers()]);
+    const here = safeNextPath(h.get('x-pathname'));
+    return redirect({ href: here ? signInHref(here) : '/sign-in', locale });
   }
   return actor;
 }

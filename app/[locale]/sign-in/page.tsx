@@ -5,6 +5,7 @@ import { EdsSignIn } from '@/components/eds/eds-sign-in';
 import type { Locale } from '@/i18n/routing';
 import { demoSignInAction } from '@/lib/auth/actions';
 import { isDemoMode } from '@/lib/auth/config';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { roleOrder, type Role } from '@/lib/auth/roles';
 import { maskIin } from '@/lib/kz/iin';
 import { waitParams } from '@/lib/rate-limit/rules';
@@ -26,11 +27,13 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ signedOut?: string; limited?: string; refused?: string }>;
+  searchParams: Promise<{ signedOut?: string; limited?: string; refused?: string; next?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { signedOut, limited, refused } = await searchParams;
+  const { signedOut, limited, refused, next: rawNext } = await searchParams;
+  // Where to return after sign-in (issue 15): only a path on this site; anything else is ignored.
+  const next = safeNextPath(rawNext);
   const [t, te] = await Promise.all([getTranslations('SignIn'), getTranslations('Errors')]);
   // The persona picker's refusal (lib/auth/actions.ts): how long to wait, in seconds, bounded to a sane range.
   const wait = Number(limited);
@@ -47,7 +50,8 @@ export default async function SignInPage({
       {signedOut ? <Notice tone="success">{t('signedOut')}</Notice> : null}
       {limitedFor ? <Notice tone="error" title={te('rate_limited', waitParams(limitedFor))} /> : null}
       {refused === 'disabled' ? <Notice tone="error">{te('eds_account_disabled')}</Notice> : null}
-      <EdsSignIn />
+      {next ? <Notice tone="info">{t('returnsToService')}</Notice> : null}
+      <EdsSignIn next={next ?? undefined} />
       {!demo ? null : (
         <>
           <Notice tone="warning">{t('demoNotice')}</Notice>
@@ -63,6 +67,7 @@ export default async function SignInPage({
                     <form action={demoSignInAction} className="flex h-full flex-col gap-2">
                       <input type="hidden" name="userId" value={p.userId} />
                       <input type="hidden" name="locale" value={locale} />
+                      {next ? <input type="hidden" name="next" value={next} /> : null}
                       <p className="font-semibold">{p.name}</p>
                       <p className="text-sm text-slate-700">
                         {t('iin')}: <span className="font-mono">{maskIin(p.iin)}</span>

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, DescriptionList, EmptyState, Notice, PageHeader, StatusBadge, TextField } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
@@ -6,6 +7,12 @@ import { verifyDocumentSignatures } from '@/lib/signatures/queries';
 import { formatDate } from '@/lib/format';
 import { rateLimit, requestIp, waitParams } from '@/lib/rate-limit';
 import { certificateForVerify } from '@/lib/residence/citizen-queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Verify' });
+  return { title: t('title') };
+}
 
 /**
  * Public signature verification (no sign-in): a document number and its code show who signed what and when,

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { randomInt } from 'node:crypto';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Card, Notice, PageHeader } from '@/components/ui';
@@ -7,6 +8,12 @@ import { requireArea } from '@/lib/auth/guards';
 import { signEdsCheckAction } from '@/lib/signatures/actions';
 import { edsCheckDocument, newEdsCheckNumber } from '@/lib/signatures/eds-check';
 import { signerName } from '@/lib/signatures/eds-check-service';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Eds' });
+  return { title: t('checkTitle') };
+}
 
 /**
  * "Check my EDS": a statement prepared for the signed-in person (and one per organisation they sign for), signed

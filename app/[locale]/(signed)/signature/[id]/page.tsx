@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -6,6 +7,12 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { publicOrigin } from '@/lib/http/origin';
 import { signatureReportFor } from '@/lib/signatures/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Eds' });
+  return { title: t('reportTitle') };
+}
 
 /** The signer's own signature: the report, and the number + code + QR anyone can re-verify it with. */
 export default async function SignatureReportPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
