@@ -42,13 +42,16 @@ describe('work-area routes', () => {
       .map((p) => path.relative(appDir, p))
       .sort();
     // Landing, sign-in, the post-sign-in redirect (which itself requires a session), the payment gateway simulator
-    // the public signature verification page, the public page of the residence services (order 003), and the
+    // the public signature verification page, the public start page of each of the four services, and the
     // catch-all that only answers 404 in the site's layout.
     expect(outside).toEqual([
       '[...rest]/page.tsx',
       'gateway/pay/[invoiceId]/page.tsx',
       'page.tsx',
+      'services/id-card/page.tsx',
+      'services/machinery/page.tsx',
       'services/residence/page.tsx',
+      'services/vehicle/page.tsx',
       'sign-in/page.tsx',
       'start/page.tsx',
       'verify/page.tsx',
