@@ -225,6 +225,8 @@ test('ru: exempt from the duty; annulled for the photo; a second application is 
   await reviewer.getByLabel(l.annulPhoto).check();
   await reviewer.getByLabel(l.comment).fill('Тень на фоне');
   await reviewer.getByRole('button', { name: l.annul }).click();
+  // Annulling asks first (issue 15): the dialog's own button sends it.
+  await reviewer.getByRole('dialog').getByRole('button', { name: 'Да, аннулировать' }).click();
   await expect(reviewer.getByText('Решение принято')).toBeVisible();
 
   await citizen.reload();

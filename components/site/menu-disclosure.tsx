@@ -56,12 +56,7 @@ export function MenuDisclosure({
         data-testid={testId ? `${testId}-button` : undefined}
       >
         {label}
-        <svg
-          viewBox="0 0 20 20"
-          aria-hidden="true"
-          focusable="false"
-          className={`size-4 shrink-0 transition-transform ${open ? 'rotate-180' : ''}`}
-        >
+        <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false" className={`size-4 shrink-0 ${open ? 'rotate-180' : ''}`}>
           <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="2" fill="none" />
         </svg>
       </button>

@@ -77,18 +77,18 @@ export default async function UmsApplicationPage({
       />
       {sp.decided ? <Notice tone="success" title={t('decided')} /> : null}
       <Card title={t('photoCompareTitle')}>
-        <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-[auto_auto_1fr]" data-testid="photo-compare">
-          <figure className="flex flex-col gap-2">
+        <div className="grid grid-cols-2 gap-4 sm:gap-6 xl:grid-cols-[15rem_15rem_1fr]" data-testid="photo-compare">
+          <figure className="flex max-w-60 flex-col gap-2 [&_svg]:h-auto [&_svg]:w-full">
             <figcaption className="font-semibold">{t('gbdPhoto')}</figcaption>
             {person ? (
               <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} width={240} />
             ) : (
-              <p className="flex h-80 w-60 items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
+              <p className="flex aspect-[3/4] w-full items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
                 {t('gbdPhotoMissing')}
               </p>
             )}
           </figure>
-          <figure className="flex flex-col gap-2">
+          <figure className="flex max-w-60 flex-col gap-2 [&_svg]:h-auto [&_svg]:w-full">
             <figcaption className="font-semibold">{t('newPhoto')}</figcaption>
             {c.photoFileId ? (
               <Image
@@ -97,16 +97,16 @@ export default async function UmsApplicationPage({
                 alt={t('photoAlt')}
                 width={240}
                 height={320}
-                className="h-80 w-60 rounded border border-line object-cover"
+                className="aspect-[3/4] h-auto w-full rounded border border-line object-cover"
                 data-testid="review-photo"
               />
             ) : (
-              <p className="flex h-80 w-60 items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
+              <p className="flex aspect-[3/4] w-full items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
                 {t('newPhotoMissing')}
               </p>
             )}
           </figure>
-          <section aria-labelledby="photo-rules" className="md:col-span-2 xl:col-span-1">
+          <section aria-labelledby="photo-rules" className="col-span-2 xl:col-span-1">
             <h3 id="photo-rules" className="mb-2 font-semibold">
               {t('photoRulesLabel')}
             </h3>
