@@ -2,14 +2,14 @@
 // UMS DP queue (deadline, overdue flag, applicant, sorting, validated filters, the empty state that fits the filter);
 // the annulment confirmed in a dialog (cancel keeps the application, confirm annuls). In kk and ru.
 import { randomInt } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { connect } from '../db/client';
 import { applications } from '../db/schema/applications';
 import { idCardApplications } from '../db/schema/id-card';
 import { users } from '../db/schema/people';
 import { signatures } from '../db/schema/signatures';
 import { PERSONA, REG_POINT, STAFF } from '../db/seed/personas-ids';
-import { e2eDatabaseUrl, expectAccessible, expectNoRawCodes, type Locale, signedIn } from './fixtures';
+import { e2eDatabaseUrl, expectAccessible, expectNoRawCodes, type Locale, signInAs } from './fixtures';
 
 const L = {
   kk: {
@@ -79,8 +79,8 @@ async function seedQueue(month: number): Promise<Seeded[]> {
       const surname = `Тестов${['а', 'ой', 'ын'][i]}${tag}`;
       const [user] = await db.insert(users).values({ iin, surname, givenName: 'Әсел', locale: 'kk' }).returning();
       const submittedAt = new Date(Date.UTC(2026, month, 12 + i, 6));
-      // i = 0: due in a week (not overdue); i = 1: due later still; i = 2: overdue since the day after.
-      const deadlineAt = i === 2 ? new Date(Date.UTC(2026, month, 15, 6)) : new Date(Date.now() + (7 + 3 * (1 - i)) * 86_400_000);
+      // i = 0: due in a week (not overdue); i = 1: due in ten days; i = 2: overdue since the day after.
+      const deadlineAt = i === 2 ? new Date(Date.UTC(2026, month, 15, 6)) : new Date(Date.now() + (i === 0 ? 7 : 10) * 86_400_000);
       const number = `ID-2026-S${tag}${i}`;
       const [app] = await db
         .insert(applications)
@@ -132,6 +132,20 @@ async function seedQueue(month: number): Promise<Seeded[]> {
   } finally {
     await client.end();
   }
+}
+
+let client = 0;
+/**
+ * A fresh context signed in as the persona, with an address of its own (X-Forwarded-For, as the trusted proxy would
+ * send it): the e2e server's per-address sign-in limit (3 in 10 minutes) then counts each test apart.
+ */
+async function signedIn(browser: Browser, iin: string, locale: Locale): Promise<Page> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': `2001:db8:5:${(process.pid % 0xffff).toString(16)}::${(++client).toString(16)}` },
+  });
+  const page = await context.newPage();
+  await signInAs(page, iin, locale);
+  return page;
 }
 
 const day = (month: number, d: number) => `${String(d).padStart(2, '0')}.${String(month + 1).padStart(2, '0')}.2026`;
