@@ -142,6 +142,11 @@ async function issueInPerson(officer: Page, locale: Locale, representative: stri
   await officer.getByRole('button', { name: l.check }).click();
   await expect(officer.getByTestId('gbd-photo')).toBeVisible();
   await expect(officer.getByTestId('desk-identity-passed')).toContainText(applicant);
+  // GBD FL's photo and the new card's side by side, each captioned (issue 15).
+  await expect(officer.getByTestId('desk-photos').getByRole('img')).toHaveCount(2);
+  await expect(officer.getByTestId('desk-photos').locator('figcaption')).toHaveText(
+    locale === 'kk' ? ['ЖТ МДБ-дағы фото', 'Жаңа фото'] : ['Фото из ГБД ФЛ', 'Новое фото'],
+  );
   await expectAccessible(officer);
   await officer.getByLabel(l.newCard).fill(newCard);
   await officer.getByRole('button', { name: l.issue }).click();
