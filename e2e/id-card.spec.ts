@@ -142,6 +142,11 @@ async function issueInPerson(officer: Page, locale: Locale, representative: stri
   await officer.getByRole('button', { name: l.check }).click();
   await expect(officer.getByTestId('gbd-photo')).toBeVisible();
   await expect(officer.getByTestId('desk-identity-passed')).toContainText(applicant);
+  // GBD FL's photo and the new card's side by side, each captioned (issue 15).
+  await expect(officer.getByTestId('desk-photos').getByRole('img')).toHaveCount(2);
+  await expect(officer.getByTestId('desk-photos').locator('figcaption')).toHaveText(
+    locale === 'kk' ? ['ЖТ МДБ-дағы фото', 'Жаңа фото'] : ['Фото из ГБД ФЛ', 'Новое фото'],
+  );
   await expectAccessible(officer);
   await officer.getByLabel(l.newCard).fill(newCard);
   await officer.getByRole('button', { name: l.issue }).click();
@@ -225,6 +230,8 @@ test('ru: exempt from the duty; annulled for the photo; a second application is 
   await reviewer.getByLabel(l.annulPhoto).check();
   await reviewer.getByLabel(l.comment).fill('Тень на фоне');
   await reviewer.getByRole('button', { name: l.annul }).click();
+  // Annulling asks first (issue 15): the dialog's own button sends it.
+  await reviewer.getByRole('dialog').getByRole('button', { name: 'Да, аннулировать' }).click();
   await expect(reviewer.getByText('Решение принято')).toBeVisible();
 
   await citizen.reload();

@@ -7,9 +7,14 @@ import { HiddenFields, useForm } from '@/components/ui/use-form';
 import { checkApplicantAtPointAction, issueCardAction } from '@/lib/id-card/actions';
 
 /** Step 19, in person only: the applicant's document checked against GBD FL, then the new card's number. */
-export function IssueCardForm({ id, version }: { id: string; version: number }) {
+export function IssueCardForm({ id, version, photoSrc }: { id: string; version: number; photoSrc?: string }) {
+  const t = useTranslations('IdCard');
   return (
-    <DeskIdentity id={id} checkAction={checkApplicantAtPointAction}>
+    <DeskIdentity
+      id={id}
+      checkAction={checkApplicantAtPointAction}
+      newPhoto={photoSrc ? { src: photoSrc, alt: t('photoAlt'), caption: t('newPhoto') } : undefined}
+    >
       {(presented) => <CardHandOverForm id={id} version={version} presented={presented} />}
     </DeskIdentity>
   );

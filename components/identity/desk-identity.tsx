@@ -19,24 +19,40 @@ type CheckAction = (prev: ActionResult, form: FormData) => Promise<ActionResult>
 export function DeskIdentity({
   id,
   checkAction,
+  newPhoto,
   children,
 }: {
   id: string;
   checkAction: CheckAction;
+  /** The photo of the document being handed over (the ID card's), shown beside GBD FL's once the check passed. */
+  newPhoto?: NewPhoto;
   children: (d: PresentedDocument) => ReactNode;
 }) {
   const [attempt, setAttempt] = useState(0);
-  return <DeskIdentityStep key={attempt} id={id} checkAction={checkAction} again={() => setAttempt((n) => n + 1)} render={children} />;
+  return (
+    <DeskIdentityStep
+      key={attempt}
+      id={id}
+      checkAction={checkAction}
+      newPhoto={newPhoto}
+      again={() => setAttempt((n) => n + 1)}
+      render={children}
+    />
+  );
 }
+
+export type NewPhoto = { src: string; alt: string; caption: string };
 
 function DeskIdentityStep({
   id,
   checkAction,
+  newPhoto,
   again,
   render,
 }: {
   id: string;
   checkAction: CheckAction;
+  newPhoto?: NewPhoto;
   again: () => void;
   render: (d: PresentedDocument) => ReactNode;
 }) {
@@ -51,8 +67,21 @@ function DeskIdentityStep({
         <Notice tone="success" title={t('passed')}>
           {t('compare')}
         </Notice>
-        <div className="flex flex-wrap gap-4">
-          <GbdPhoto seed={p.photoSeed} label={t('gbdPhoto')} />
+        <div className="flex flex-wrap gap-6">
+          {/* GBD FL's photo and the new document's side by side, the same size, each captioned (issue 15). */}
+          <div className="grid grid-cols-2 gap-4 sm:gap-6" data-testid="desk-photos">
+            <figure className="flex max-w-60 flex-col gap-2 [&_svg]:h-auto [&_svg]:w-full">
+              <figcaption className="font-semibold">{t('gbdPhoto')}</figcaption>
+              <GbdPhoto seed={p.photoSeed} label={t('gbdPhoto')} width={240} />
+            </figure>
+            {newPhoto ? (
+              <figure className="flex max-w-60 flex-col gap-2">
+                <figcaption className="font-semibold">{newPhoto.caption}</figcaption>
+                {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user file: no image optimisation */}
+                <img src={newPhoto.src} alt={newPhoto.alt} className="aspect-[3/4] h-auto w-full rounded border border-line object-cover" />
+              </figure>
+            ) : null}
+          </div>
           <DescriptionList
             items={[
               { term: t('fullName'), value: [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') },

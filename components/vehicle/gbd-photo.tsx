@@ -2,7 +2,7 @@
  * The GBD FL photo stand-in: the simulator has no pictures, only a seed per person, drawn here as a distinct
  * portrait so the desk can tell two people apart. A real GBD FL adapter returns the photo itself.
  */
-export function GbdPhoto({ seed, label }: { seed: number; label: string }) {
+export function GbdPhoto({ seed, label, width = 135 }: { seed: number; label: string; width?: number }) {
   const hue = (seed * 47) % 360;
   const skin = ['#f1c27d', '#e0ac69', '#c68642', '#8d5524'][seed % 4];
   const hair = ['#2b1b0e', '#4a3020', '#1c1c1c', '#6b4423'][(seed >> 2) % 4];
@@ -11,8 +11,8 @@ export function GbdPhoto({ seed, label }: { seed: number; label: string }) {
       role="img"
       aria-label={label}
       viewBox="0 0 90 120"
-      width={135}
-      height={180}
+      width={width}
+      height={(width * 4) / 3}
       className="rounded border border-line"
       data-testid="gbd-photo"
     >

@@ -48,6 +48,10 @@ export const applications = pgTable(
     index('applications_machinery_akimat_received')
       .on(t.akimatId, t.status, t.submittedAt, t.id)
       .where(sql`${t.pilot} = 'machinery'`),
+    // The UMS DP queue (app/[locale]/(staff)/ums): a region's ID-card applications by decision deadline or by
+    // submission, keyset-paged on (…, instant, id).
+    index('applications_region_deadline').on(t.pilot, t.regionCode, t.status, t.deadlineAt, t.id),
+    index('applications_region_submitted').on(t.pilot, t.regionCode, t.status, t.submittedAt, t.id),
     index('applications_centre_queue').on(t.pilot, t.serviceCentreId, t.status, t.createdAt, t.id),
     index('applications_dealer').on(t.dealerBin, t.createdAt, t.id),
     index('applications_applicant').on(t.applicantIin, t.createdAt, t.id),

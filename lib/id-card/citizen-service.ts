@@ -16,7 +16,8 @@ import { grantFor } from '@/lib/auth/scope';
 import { DomainError } from '@/lib/errors';
 import { getFileStore } from '@/lib/files/store';
 import { notify } from '@/lib/outbox';
-import { toLocalDate } from '@/lib/calendar/deadline';
+import { reviewDeadline, toLocalDate } from '@/lib/calendar/deadline';
+import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
 import { localYear } from '@/lib/calendar/local';
 import { payForPurpose } from '@/lib/payments/purpose';
 import type { Registries } from '@/lib/registries';
@@ -272,6 +273,7 @@ export async function registerWithRpDrn(db: Db, registries: Registries, applicat
       event,
       actor: null,
       grant: null,
+      set: event === 'exempted' ? { deadlineAt: await umsDeadline(tx) } : undefined,
       data: { ticket: order.orderId },
     });
     await notify(tx, `id_card:${app.id}:${event}`, {
@@ -302,6 +304,14 @@ export async function payDuty(ctx: Ctx, input: { id: string; locale: 'kk' | 'ru'
 }
 
 /**
+ * When UMS DP should decide an application that reaches it now (step 17): one working day (SPEC §7.3's rule; order
+ * 002 sets no term of its own, docs/decisions.md). The queue shows it and flags the overdue; monitoring counts them.
+ */
+async function umsDeadline(tx: DbOrTx, at: Date = new Date()): Promise<Date> {
+  return reviewDeadline(at, await loadWorkCalendar(tx));
+}
+
+/**
  * The payment callback's hook: a paid duty sends the application to the UMS DP of the region (step 17).
  * False when it no longer waits for the duty (withdrawn, refused): the callback refunds it.
  */
@@ -318,6 +328,7 @@ export async function onDutyPaid(tx: DbOrTx, applicationId: string, paymentId: s
     event: 'paid',
     actor: null,
     grant: null,
+    set: { deadlineAt: await umsDeadline(tx) },
     data: { payment: paymentId },
   });
   return true;

@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { db as portalDb } from '@/db';
 import type { DbOrTx } from '@/db/client';
 import { applications } from '@/db/schema/applications';
 import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { payments } from '@/db/schema/payments';
+import { users } from '@/db/schema/people';
 import type { Cursor } from '@/lib/applications/cursor';
+import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { localYear } from '@/lib/calendar/local';
 import { billFor } from '@/lib/payments/purpose';
@@ -14,6 +16,7 @@ import { citizenApplication, dutyFeeCodes, dutyPurpose, requestDocumentOf } from
 import type { IdCardApplication } from './load';
 import { findAtPoint, officerApplication } from './officer-service';
 import { approvalDocumentOf, recordView, reviewerApplication } from './review-service';
+import type { QueueSort } from './queue-filters';
 import { openRenewalOf } from './start-service';
 
 /** Step 15's duty: 0.2 MRP of the current year, in tiyn. */
@@ -25,7 +28,10 @@ export async function feeBillOf(db: DbOrTx, year = localYear()) {
 export type UmsQueueQuery = {
   regionCode: string;
   statuses: readonly string[];
+  /** deadline: nearest decision deadline first; oldest / newest: by submission (lib/id-card/queue-filters.ts). */
+  sort?: QueueSort;
   registrationPointId?: number;
+  /** Submitted at or after `from`, before `to` (the instants of local midnights). */
   from?: Date;
   to?: Date;
   ticket?: string;
@@ -33,27 +39,28 @@ export type UmsQueueQuery = {
   after?: Cursor;
 };
 
-/** A cursor's instant as PostgreSQL reads it: our own ISO form (with microseconds) as is, anything else through Date. */
-const exactInstant = (at: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) ? at : new Date(at).toISOString());
-
 /**
- * The UMS DP queue of one region (SPEC §5 step 17): oldest first, keyset-paginated on the region index; filters
- * by status, registration point and date; search by RP DRN ticket. Never another region's.
+ * The UMS DP queue of one region (SPEC §5 step 17), keyset-paginated on (pilot, region, status, deadline or
+ * submission, id) — the `applications_region_deadline` / `_submitted` indexes; filters by status, registration
+ * point and submission day; search by RP DRN ticket. Never another region's. The applicant's name comes in the
+ * same query (their account), so a page of 25 is one round trip.
  */
 export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
+  const sort = q.sort ?? 'deadline';
+  const at = sort === 'deadline' ? applications.deadlineAt : applications.submittedAt;
+  const order = sort === 'newest' ? 'desc' : 'asc';
   const where: (SQL | undefined)[] = [
     eq(applications.pilot, 'id_card'),
     eq(applications.regionCode, q.regionCode),
     inArray(applications.status, [...q.statuses]),
+    isNotNull(at),
     q.registrationPointId ? eq(applications.registrationPointId, q.registrationPointId) : undefined,
-    q.from ? gte(applications.createdAt, q.from) : undefined,
-    q.to ? lte(applications.createdAt, q.to) : undefined,
+    q.from ? gte(applications.submittedAt, q.from) : undefined,
+    q.to ? lt(applications.submittedAt, q.to) : undefined,
     q.ticket ? eq(idCardApplications.rpDrnTicket, q.ticket) : undefined,
     // The cursor keeps PostgreSQL's microseconds: through a JS Date (milliseconds) the last row of a page would
     // compare as later than itself and come again on the next page.
-    q.after
-      ? sql`(${applications.createdAt}, ${applications.id}) > (${exactInstant(q.after.at)}::timestamptz, ${q.after.id}::uuid)`
-      : undefined,
+    afterCursor(at, applications.id, order, q.after),
   ];
   const rows = await db
     .select({
@@ -61,21 +68,23 @@ export async function umsQueue(db: DbOrTx, q: UmsQueueQuery) {
       number: applications.number,
       status: applications.status,
       createdAt: applications.createdAt,
-      cursorAt: sql<string>`to_char(${applications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorAt: cursorInstant(at),
       submittedAt: applications.submittedAt,
+      deadlineAt: applications.deadlineAt,
       iin: idCardApplications.iin,
+      surname: users.surname,
+      givenName: users.givenName,
       ticket: idCardApplications.rpDrnTicket,
       exemptStatus: idCardApplications.exemptStatus,
       registrationPointId: applications.registrationPointId,
     })
     .from(applications)
     .innerJoin(idCardApplications, eq(idCardApplications.applicationId, applications.id))
+    .leftJoin(users, eq(users.id, applications.applicantUserId))
     .where(and(...where))
-    .orderBy(asc(applications.createdAt), asc(applications.id))
+    .orderBy(...keysetOrderBy(at, applications.id, order))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > q.limit && last ? { at: last.cursorAt, id: last.id } : null };
+  return keysetPage(rows, q.limit);
 }
 
 export async function umsCounts(db: DbOrTx, regionCode: string) {

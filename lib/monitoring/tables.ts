@@ -21,7 +21,28 @@ export const tableIds = [
 export type TableId = (typeof tableIds)[number];
 
 export type Cell = string | number;
-export type Table = { id: TableId; title: string; header: string[]; rows: Cell[][] };
+/** `totals`: the last row sums the ones above it (the page marks it, the CSV writes it as one more row). */
+export type Table = { id: TableId; title: string; header: string[]; rows: Cell[][]; totals?: boolean };
+
+/**
+ * The rows with a totals row under them when there are two or more: `label` in the first column, the sum of each
+ * column in `sum`, `other(i)` (or "—") elsewhere. One row is its own total; none has nothing to add up.
+ */
+export function withTotals(
+  rows: Cell[][],
+  label: string,
+  sum: readonly number[],
+  other: (column: number) => Cell = () => '—',
+): { rows: Cell[][]; totals?: boolean } {
+  if (rows.length < 2) return { rows };
+  const width = rows[0]!.length;
+  const total = Array.from({ length: width }, (_, i): Cell => {
+    if (i === 0) return label;
+    if (!sum.includes(i)) return other(i);
+    return rows.reduce((acc, r) => acc + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
+  });
+  return { rows: [...rows, total], totals: true };
+}
 
 export type Labels = {
   /** Monitoring.<key> */
@@ -52,7 +73,11 @@ export function monitoringTables(pilot: Pilot, f: MonitoringFigures, l: Labels):
       id: 'trend',
       title: l.m('trend.title'),
       header: [l.m('trend.week'), l.m('trend.started'), l.m('trend.decided')],
-      rows: s.weeks.map((w) => [w.week, w.started, w.decided]),
+      ...withTotals(
+        s.weeks.map((w) => [w.week, w.started, w.decided]),
+        l.m('total'),
+        [1, 2],
+      ),
     },
     {
       id: 'funnel',
@@ -83,25 +108,42 @@ export function monitoringTables(pilot: Pilot, f: MonitoringFigures, l: Labels):
       id: 'overdue',
       title: l.m('overdue.title'),
       header: [l.m('overdue.scope'), l.m('overdue.region'), l.m('overdue.n'), l.m('overdue.oldest')],
-      rows: f.overdue.map((o) => [l.akimat(o.akimatId), l.region(o.regionCode), o.n, l.dateTime(o.oldest)]),
+      ...withTotals(
+        f.overdue.map((o) => [l.akimat(o.akimatId), l.region(o.regionCode), o.n, l.dateTime(o.oldest)]),
+        l.m('total'),
+        [2],
+        (i) => (i === 3 ? l.dateTime(new Date(Math.min(...f.overdue.map((o) => o.oldest.getTime())))) : '—'),
+      ),
     },
     {
       id: 'refusals',
       title: l.m('refusals.title'),
       header: [l.m('refusals.reason'), l.m('refusals.n')],
-      rows: s.refusals.map((r) => [l.reason(r.key), r.n]),
+      ...withTotals(
+        s.refusals.map((r) => [l.reason(r.key), r.n]),
+        l.m('total'),
+        [1],
+      ),
     },
     {
       id: 'segments',
       title: l.m('segments.title'),
       header: [l.m('segments.kind'), l.m('segments.n')],
-      rows: s.segments.map((x) => [l.m(`segments.${x.segment}`), x.n]),
+      ...withTotals(
+        s.segments.map((x) => [l.m(`segments.${x.segment}`), x.n]),
+        l.m('total'),
+        [1],
+      ),
     },
     {
       id: 'registries',
       title: l.m('registries.title'),
       header: [l.m('registries.system'), l.m('registries.calls'), l.m('registries.errors'), l.m('registries.outages')],
-      rows: f.registries.failures.map((r) => [l.system(r.system), r.calls, r.errors, r.outages]),
+      ...withTotals(
+        f.registries.failures.map((r) => [l.system(r.system), r.calls, r.errors, r.outages]),
+        l.m('total'),
+        [1, 2, 3],
+      ),
     },
     {
       id: 'outages',

@@ -115,6 +115,7 @@ describe('to issued', () => {
     });
     const review = await reviewerApplication(database.db, reviewer.grants[0]!, app.id);
     expect(review.status).toBe('under_review');
+    await expectUmsDeadline(app.id);
     const cms = await pki.sign(person(reviewer), await approvalDocumentOf(database.db, review, reviewer.iin));
     await approve(ctx(reviewer), { id: app.id, version: review.version, cms });
     const ordered = await citizenApplication(database.db, citizen, app.id);
@@ -165,8 +166,20 @@ describe('to issued', () => {
     const { app } = await submitted(PERSONA.idCardExempt, REG_POINT.almaty1);
     expect(app).toMatchObject({ status: 'under_review', card: { exemptStatus: 'disability_group_2' } });
     expect(await database.db.select().from(payments).where(eq(payments.applicationId, app.id))).toEqual([]);
+    await expectUmsDeadline(app.id);
   });
 });
+
+/** Reaching UMS DP (paid or exempt) sets its decision deadline: one working day, after the moment it arrived. */
+async function expectUmsDeadline(id: string) {
+  const [row] = await database.db.select({ deadlineAt: applications.deadlineAt }).from(applications).where(eq(applications.id, id));
+  expect(row!.deadlineAt).toBeInstanceOf(Date);
+  const ahead = row!.deadlineAt!.getTime() - Date.now();
+  // The same clock time on the next working day after the count starts (never earlier than now): a day or more
+  // ahead, less a minute for the test itself; at most a long holiday run away.
+  expect(ahead).toBeGreaterThan(24 * 3_600_000 - 60_000);
+  expect(ahead).toBeLessThan(12 * 24 * 3_600_000);
+}
 
 describe('RP DRN down at submission', () => {
   it('the signed request stays submitted, and the retry gives the ticket once RP DRN answers', async () => {

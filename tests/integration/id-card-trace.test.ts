@@ -202,6 +202,9 @@ describe('step 17: the UMS DP queue of one region', () => {
           applicantIin: uniqueIin(),
           regionCode: i === 6 ? '09' : region,
           registrationPointId: i % 2 ? REG_POINT.kostanay1 : null,
+          // Submitted one hour apart, newest first; the deadlines run the other way round, so the two orders differ.
+          submittedAt: new Date(Date.UTC(2026, 2, 2, 12 - i)),
+          deadlineAt: new Date(Date.UTC(2026, 2, 3, 3 + i)),
         })),
       )
       .returning();
@@ -239,6 +242,34 @@ describe('step 17: the UMS DP queue of one region', () => {
     expect((await umsQueue(database.db, { ...base, ticket: 'QUEUE-T-2' })).rows.map((r) => r.id)).toEqual([rows[2]!.id]);
     expect((await umsQueue(database.db, { ...base, ticket: 'QUEUE-T-6' })).rows).toEqual([]); // another region's
     expect((await umsQueue(database.db, { ...base, statuses: ['annulled'], limit: 50 })).rows.map((r) => r.id)).toContain(rows[5]!.id);
+
+    // Nearest deadline first, or by submission either way; each page continues where the last one ended.
+    const reviewingRows = rows.filter((r) => r.regionCode === region && r.status === 'under_review');
+    const byDeadline = [...reviewingRows].sort((a, b) => a.deadlineAt!.getTime() - b.deadlineAt!.getTime()).map((r) => r.id);
+    const bySubmission = [...reviewingRows].sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime()).map((r) => r.id);
+    expect(byDeadline).not.toEqual(bySubmission);
+    const walk = async (sort: 'deadline' | 'oldest' | 'newest') => {
+      const ids: string[] = [];
+      let cursor: { at: string; id: string } | undefined;
+      for (let n = 0; n < 20; n++) {
+        const result = await umsQueue(database.db, { ...base, sort, after: cursor });
+        ids.push(...result.rows.map((r) => r.id));
+        if (!result.next) break;
+        cursor = result.next;
+      }
+      return ids.filter((x) => reviewingRows.some((r) => r.id === x));
+    };
+    expect(await walk('deadline')).toEqual(byDeadline);
+    expect(await walk('oldest')).toEqual(bySubmission);
+    expect(await walk('newest')).toEqual([...bySubmission].reverse());
+    // Submitted at or after `from` and before `to`: 08:00 (i = 4) and 09:00 (i = 3), nearest deadline first.
+    const inRange = await umsQueue(database.db, {
+      ...base,
+      limit: 50,
+      from: new Date(Date.UTC(2026, 2, 2, 8)),
+      to: new Date(Date.UTC(2026, 2, 2, 9, 30)),
+    });
+    expect(inRange.rows.map((r) => r.id).filter((x) => mine.includes(x))).toEqual([rows[3]!.id, rows[4]!.id]);
 
     const counts = new Map((await umsCounts(database.db, region)).map((c) => [c.status, Number(c.n)]));
     expect(counts.get('annulled')).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { Link } from '@/i18n/navigation';
+import { SectionNav } from '@/components/site/section-nav';
 import { requireArea } from '@/lib/auth/guards';
 
 const tabs = [
@@ -17,17 +17,11 @@ export default async function CabinetLayout({ children }: { children: ReactNode 
   const t = await getTranslations('Cabinet');
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t('navLabel')}>
-        <ul className="flex flex-wrap gap-2 border-b border-line pb-2">
-          {tabs.map((tab) => (
-            <li key={tab.href}>
-              <Link href={tab.href} className="rounded px-3 py-2 font-medium text-brand-700 underline-offset-4 hover:underline">
-                {t(`tabs.${tab.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav
+        label={t('navLabel')}
+        menuLabel={t('navLabel')}
+        items={tabs.map((tab) => ({ href: tab.href, label: t(`tabs.${tab.key}`) }))}
+      />
       {children}
     </div>
   );

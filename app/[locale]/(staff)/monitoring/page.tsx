@@ -170,6 +170,7 @@ function FigureTable({
   number: (n: number) => string;
 }) {
   if (table.rows.length === 0) return <p className="text-ink-muted">{empty}</p>;
+  const totalRow = table.totals ? table.rows.at(-1) : undefined;
   return (
     <>
       <DataTable
@@ -179,7 +180,11 @@ function FigureTable({
           key: String(i),
           header: h,
           rowHeader: i === 0,
-          cell: (r: Table['rows'][number]) => (typeof r[i] === 'number' ? number(r[i]) : r[i]),
+          cell: (r: Table['rows'][number]) => {
+            const text = typeof r[i] === 'number' ? number(r[i]) : r[i];
+            // The totals row (lib/monitoring/tables.ts: withTotals) stands out from the rows it adds up.
+            return totalRow === r ? <strong data-testid={i === 0 ? 'monitoring-total' : undefined}>{text}</strong> : text;
+          },
         }))}
         rows={table.rows}
         rowKey={(r) => String(r[0])}

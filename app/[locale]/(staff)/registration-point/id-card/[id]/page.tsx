@@ -49,7 +49,11 @@ export default async function PointApplicationPage({
       {app.status === 'ready_for_pickup' ? (
         <Card title={t('issueCard')}>
           <p className="mb-4 text-ink-muted">{t('inPersonOnly')}</p>
-          <IssueCardForm id={app.id} version={app.version} />
+          <IssueCardForm
+            id={app.id}
+            version={app.version}
+            photoSrc={app.card.photoFileId ? `/api/files/${app.card.photoFileId}` : undefined}
+          />
         </Card>
       ) : null}
       <div>

@@ -14,6 +14,7 @@ import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { approveAction } from '@/lib/id-card/actions';
+import { PHOTO_RULES } from '@/lib/id-card/photo';
 import {
   approvalDocumentFor,
   dutyPaymentsOf,
@@ -75,49 +76,75 @@ export default async function UmsApplicationPage({
         actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
       />
       {sp.decided ? <Notice tone="success" title={t('decided')} /> : null}
+      <Card title={t('photoCompareTitle')}>
+        <div className="grid grid-cols-2 gap-4 sm:gap-6 xl:grid-cols-[15rem_15rem_1fr]" data-testid="photo-compare">
+          <figure className="flex max-w-60 flex-col gap-2 [&_svg]:h-auto [&_svg]:w-full">
+            <figcaption className="font-semibold">{t('gbdPhoto')}</figcaption>
+            {person ? (
+              <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} width={240} />
+            ) : (
+              <p className="flex aspect-[3/4] w-full items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
+                {t('gbdPhotoMissing')}
+              </p>
+            )}
+          </figure>
+          <figure className="flex max-w-60 flex-col gap-2 [&_svg]:h-auto [&_svg]:w-full">
+            <figcaption className="font-semibold">{t('newPhoto')}</figcaption>
+            {c.photoFileId ? (
+              <Image
+                unoptimized
+                src={`/api/files/${c.photoFileId}`}
+                alt={t('photoAlt')}
+                width={240}
+                height={320}
+                className="aspect-[3/4] h-auto w-full rounded border border-line object-cover"
+                data-testid="review-photo"
+              />
+            ) : (
+              <p className="flex aspect-[3/4] w-full items-center justify-center rounded border border-dashed border-line p-4 text-center text-ink-muted">
+                {t('newPhotoMissing')}
+              </p>
+            )}
+          </figure>
+          <section aria-labelledby="photo-rules" className="col-span-2 xl:col-span-1">
+            <h3 id="photo-rules" className="mb-2 font-semibold">
+              {t('photoRulesLabel')}
+            </h3>
+            <ul className="list-disc pl-5 text-sm" data-testid="photo-rules">
+              <li>{t('photoRule1', { kb: PHOTO_RULES.maxBytes / 1024, w: PHOTO_RULES.minWidth, h: PHOTO_RULES.minHeight })}</li>
+              <li>{t('photoRule2')}</li>
+              <li>{t('photoRule3')}</li>
+            </ul>
+            <p className="mt-3 text-sm">
+              {t('faceMatch')}: {c.faceMatched ? t('faceMatched') : '—'}
+            </p>
+          </section>
+        </div>
+      </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('gbdTitle')}>
-          <div className="flex gap-4">
-            {person ? <GbdPhoto seed={person.photoSeed} label={t('gbdPhoto')} /> : null}
-            <DescriptionList
-              items={[
-                { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
-                { term: t('iin'), value: <span className="font-mono">{c.iin}</span> },
-                { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
-              ]}
-            />
-          </div>
+          <DescriptionList
+            items={[
+              { term: t('holder'), value: names ? [names.surname, names.givenName, names.patronymic].filter(Boolean).join(' ') : '—' },
+              { term: t('iin'), value: <span className="font-mono">{c.iin}</span> },
+              { term: t('currentCard'), value: `${c.currentCardNumber} · ${c.currentCardIssuedOn} – ${c.currentCardExpiresOn}` },
+            ]}
+          />
         </Card>
-        <Card title={t('uploadsTitle')}>
-          <div className="flex flex-wrap items-end gap-6">
-            {c.photoFileId ? (
-              <figure>
-                <Image
-                  unoptimized
-                  src={`/api/files/${c.photoFileId}`}
-                  alt={t('photoAlt')}
-                  width={240}
-                  height={320}
-                  className="rounded border border-line"
-                  data-testid="review-photo"
-                />
-                <figcaption className="text-sm">{t('newPhoto')}</figcaption>
-              </figure>
-            ) : null}
-            {c.signatureFileId ? (
-              <figure>
-                <Image
-                  unoptimized
-                  src={`/api/files/${c.signatureFileId}`}
-                  alt={t('signatureAlt')}
-                  width={300}
-                  height={100}
-                  className="rounded border border-line bg-white"
-                />
-                <figcaption className="text-sm">{t('signatureSample')}</figcaption>
-              </figure>
-            ) : null}
-          </div>
+        <Card title={t('signatureSample')}>
+          {c.signatureFileId ? (
+            <Image
+              unoptimized
+              src={`/api/files/${c.signatureFileId}`}
+              alt={t('signatureAlt')}
+              width={300}
+              height={100}
+              className="rounded border border-line bg-white"
+            />
+          ) : (
+            <p className="text-ink-muted">—</p>
+          )}
+          <p className="mt-3 text-sm text-ink-muted">{t('signatureRule')}</p>
         </Card>
       </div>
       <Card title={t('formTitle')}>
@@ -134,7 +161,6 @@ export default async function UmsApplicationPage({
                   ? `${formatMoney(payment.amountTiyn, locale)} · ${tp(`status.${payment.status}`)}`
                   : '—',
             },
-            { term: t('faceMatch'), value: c.faceMatched ? t('faceMatched') : '—' },
           ]}
         />
       </Card>
