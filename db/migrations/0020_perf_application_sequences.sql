@@ -25,3 +25,33 @@ BEGIN
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION application_number_next(text, integer) FROM PUBLIC;
+--> statement-breakpoint
+-- Issue 16: reference data (regions, CONs, fees, the calendar, pilot settings, …) is cached in each server process
+-- (lib/reference/cache.ts). Any write to a reference table, by the admin editor, a seed or by hand, gives the one
+-- row of reference_version a new token in the same transaction; a process compares its cached token with it (one
+-- primary-key read) and reloads on a difference, so an edit is seen by every process as soon as it commits.
+-- The plate pools are not here: they change with every registration and are never cached.
+CREATE TABLE reference_version (
+	id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+	token uuid NOT NULL DEFAULT gen_random_uuid()
+);
+--> statement-breakpoint
+INSERT INTO reference_version (id) VALUES (1);
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION reference_version_bump() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE reference_version SET token = gen_random_uuid() WHERE id = 1;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['regions', 'districts', 'service_centres', 'registration_points', 'akimats', 'mrp_values',
+    'fees', 'calendar_days', 'pilot_settings', 'oked_allowed', 'domestic_manufacturers', 'plate_types',
+    'machinery_checklists', 'machinery_refusal_reasons'] LOOP
+    EXECUTE format('CREATE TRIGGER reference_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+      'FOR EACH STATEMENT EXECUTE FUNCTION reference_version_bump()', t);
+  END LOOP;
+END $$;
