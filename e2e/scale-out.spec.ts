@@ -32,8 +32,8 @@ const freePort = () =>
 
 const started: ChildProcess[] = [];
 const logs = new Map<ChildProcess, string>();
-function start(kind: 'web' | 'workers', port: number, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', `--${kind}`, '--port', String(port)], {
+function start(kind: 'web' | 'workers', env: NodeJS.ProcessEnv, port?: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', `--${kind}`, ...(port ? ['--port', String(port)] : [])], {
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,8 +63,8 @@ test.beforeAll(async () => {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: secret('next_server_actions_encryption_key'),
   };
   const port = await freePort();
-  const b = start('web', port, env);
-  workers = start('workers', 0, env);
+  const b = start('web', env, port);
+  workers = start('workers', env);
   webB = `http://localhost:${port}`;
   await expect
     .poll(
