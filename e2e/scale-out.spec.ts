@@ -15,6 +15,9 @@ import { PERSONA } from '../db/seed/personas-ids';
 import { expectAccessible, expectNoRawCodes, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
+// Its own client address for the e2e server's small per-IP sign-in limit (scripts/e2e-server.ts): Next.js fills in
+// X-Forwarded-For with the socket's address when a request has none, so every local test would share one bucket.
+test.use({ extraHTTPHeaders: { 'x-forwarded-for': `2001:db8:16::${(process.pid % 0xffff).toString(16)}` } });
 
 type Runtime = { databaseUrl: string; appDatabaseUrl: string; secretsDir: string };
 const runtime = () => JSON.parse(readFileSync(path.join(process.cwd(), '.data', 'e2e-runtime.json'), 'utf8')) as Runtime;
