@@ -45,6 +45,7 @@ GRANT USAGE ON SCHEMA drizzle TO ${APP_ROLE};
 GRANT SELECT ON drizzle.__drizzle_migrations TO ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION audit_seal(integer) TO ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION audit_anchor_add(timestamptz, bigint, text, text) TO ${APP_ROLE};
+GRANT EXECUTE ON FUNCTION application_number_next(text, integer) TO ${APP_ROLE};
 DO $$
 DECLARE r record;
 BEGIN

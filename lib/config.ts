@@ -43,6 +43,13 @@ export const configSchema = z.object({
    */
   QYZMET_AUDIT_SIGNING_KEY: z.string().optional(),
   QYZMET_AUDIT_SIGNING_CERT: z.string().optional(),
+  /**
+   * Issue 16: the key Next.js encrypts server actions' closed-over values with (base64 of 32 bytes). Every web
+   * process must have the same one, or a form rendered by one process fails when another one receives it.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
+  /** Where uploaded bytes go: the database (default, shared by every process) or FILE_STORE_DIR on this machine. */
+  FILE_STORE: z.enum(['db', 'disk']).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -79,6 +86,8 @@ export function config(): Config {
     process.env.QYZMET_RECONCILE_AFTER_MINUTES,
     process.env.QYZMET_AUDIT_SIGNING_KEY,
     process.env.QYZMET_AUDIT_SIGNING_CERT,
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    process.env.FILE_STORE,
   ]);
   if (cached?.snapshot !== snapshot) cached = { env: process.env, snapshot, config: parseConfig(process.env) };
   return cached.config;
@@ -116,7 +125,16 @@ export function productionProblems(c: Config): string[] {
   if (c.REGISTRIES === 'simulator')
     problems.push('REGISTRIES=simulator: the state systems and the payment gateway are simulated (demo only)');
   if (!c.DATABASE_URL) problems.push('DATABASE_URL is not set');
+  // Issue 16: what a second web process must share with the first.
+  if (!isActionKey(c.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY))
+    problems.push('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set or not base64 of 32 bytes (the same in every web process)');
+  if (c.FILE_STORE === 'disk') problems.push('FILE_STORE=disk keeps uploads on one machine: other web processes cannot read them');
   return problems;
+}
+
+/** Base64 of a 256-bit AES key, as Next.js reads NEXT_SERVER_ACTIONS_ENCRYPTION_KEY. */
+export function isActionKey(key: string | undefined): boolean {
+  return !!key && /^[A-Za-z0-9+/]{43}=$/.test(key);
 }
 
 /** A database on this machine (the embedded one, or a developer's): where demo mode may run. */

@@ -9,6 +9,18 @@ const ALMATY = 'Asia/Almaty';
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * One Intl formatter per locale and options for the whole process (issue 16): building one costs far more than
+ * formatting with it, and a table called formatDate once per cell. Intl formatters are immutable, so sharing them
+ * between requests is safe; the key set is small and fixed (two locales × a few option sets).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function memo<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+/**
  * The portal's one date format per locale (issue 15), for next-intl's `format.dateTime(x, 'short' | 'stamp')` and
  * for formatDate / formatDateTime below: `dd.mm.yyyy` and `dd.mm.yyyy, HH:MM` (24-hour) in both languages.
  */
@@ -29,13 +41,18 @@ export function formatMoney(amountTiyn: number | bigint, locale: Locale): string
   const abs = tiyn < 0n ? -tiyn : tiyn;
   const fraction = abs % 100n;
   // ru-RU would print "KZT" with the default symbol display; narrowSymbol gives ₸ in both languages.
-  const format = new Intl.NumberFormat(LANGUAGE_TAG[locale], {
-    style: 'currency',
-    currency: 'KZT',
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: fraction === 0n ? 0 : 2,
-    maximumFractionDigits: fraction === 0n ? 0 : 2,
-  });
+  const digits = fraction === 0n ? 0 : 2;
+  const format = memo(
+    `money:${locale}:${digits}`,
+    () =>
+      new Intl.NumberFormat(LANGUAGE_TAG[locale], {
+        style: 'currency',
+        currency: 'KZT',
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
   if (fraction === 0n) return format.format(tiyn / 100n);
   // A decimal string keeps bigint amounts exact (Intl accepts numeric strings since ES2023).
   const decimal = `${tiyn < 0n ? '-' : ''}${abs / 100n}.${fraction.toString().padStart(2, '0')}` as `${number}`;
@@ -64,7 +81,7 @@ function toInstant(value: Date | string): Date {
 }
 
 function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone, ...DATE_TIME_FORMATS.short });
+  return memo(`date:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone, ...DATE_TIME_FORMATS.short }));
 }
 
 /**
@@ -81,5 +98,8 @@ export function formatDate(isoDateOrDate: string | Date, locale: Locale): string
 
 /** `dd.mm.yyyy, HH:MM` in Asia/Almaty, 24-hour clock in both languages. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone: ALMATY, ...DATE_TIME_FORMATS.stamp }).format(toInstant(date));
+  return memo(
+    `stamp:${locale}`,
+    () => new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone: ALMATY, ...DATE_TIME_FORMATS.stamp }),
+  ).format(toInstant(date));
 }

@@ -21,6 +21,10 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    /** Issue 16: only the web process (no job workers), on a database prepared by `npm start` or `npm run db:migrate`. */
+    web: { type: 'boolean', default: false },
+    /** Issue 16: only the job workers, no web server. */
+    workers: { type: 'boolean', default: false },
   },
 });
 
@@ -53,7 +57,43 @@ function localSecret(name: string, dataRoot: string) {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * `npm run start:web` / `npm run start:workers` (issue 16): one process of one kind, for as many as a deployment
+ * runs. They share only PostgreSQL, so they need what `npm start` would make: DATABASE_URL (the qyzmet_app role's
+ * URL of a migrated database), the same AUTH_SECRET, PAYMENT_GATEWAY_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
+ * in every process, and a build made once beforehand (`npm run build`): N processes building at once would clash.
+ * Neither migrates, seeds or builds.
+ */
+async function startOne(kind: 'web' | 'workers') {
+  const missing = ['DATABASE_URL', ...(kind === 'web' ? ['AUTH_SECRET', 'PAYMENT_GATEWAY_SECRET'] : [])].filter((n) => !process.env[n]);
+  if (missing.length)
+    throw new Error(
+      `${missing.join(', ')} not set: \`npm run start:${kind}\` runs beside a database that \`npm start\` or \`npm run db:migrate\` prepared, with the secrets every process shares (README, "Scaling")`,
+    );
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: args.port };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => current?.kill(sig));
+  if (kind === 'workers') {
+    const main = path.join(root, 'scripts', 'workers', 'main.ts');
+    const hooks = path.join(root, 'scripts', 'workers', 'register.mjs');
+    process.exit(await run(process.execPath, ['--import', hooks, '--import', 'tsx', main], env));
+  }
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID')))
+    throw new Error('there is no production build: run `npm run build` once before starting web processes');
+  console.log(`Qyzmet web process on http://localhost:${args.port} (no job workers)`);
+  env.QYZMET_WORKERS = '0';
+  process.exit(await run(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', args.port], env));
+}
+
+/** NEXT_SERVER_ACTIONS_ENCRYPTION_KEY from the environment, or one kept beside the data (base64 of 32 bytes). */
+function actionsKey(dataRoot: string) {
+  if (process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) return process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  const file = path.join(dataRoot, 'next_server_actions_encryption_key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main() {
+  if (args.web || args.workers) return startOne(args.web ? 'web' : 'workers');
   let embedded: EmbeddedDb | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
   const dataDir = path.resolve(args['data-dir'] ?? process.env.QYZMET_DATA_DIR ?? embeddedLayout(root).defaultDataDir);
@@ -93,11 +133,20 @@ async function main() {
   // the data like the other local secrets.
   const appPassword = appRolePassword(env.DEMO_MODE === '1' ? localSecret('QYZMET_APP_DB_PASSWORD', path.dirname(dataDir)) : undefined);
   await ensureAppRole(env.DATABASE_URL, appPassword);
+  const ownerUrl = env.DATABASE_URL;
   env.DATABASE_URL = appDatabaseUrl(env.DATABASE_URL, appPassword);
   // The portal's own address for links that leave the page (lib/config.ts `publicUrl`): the port served on.
   env.PORT = args.port;
   env.AUTH_SECRET = localSecret('AUTH_SECRET', path.dirname(dataDir));
   env.PAYMENT_GATEWAY_SECRET = localSecret('PAYMENT_GATEWAY_SECRET', path.dirname(dataDir));
+  // Issue 16: one server-actions key for every process of this data (Next.js would make one per build otherwise).
+  env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = actionsKey(path.dirname(dataDir));
+  if (process.env.QYZMET_RUNTIME_FILE)
+    writeFileSync(
+      process.env.QYZMET_RUNTIME_FILE,
+      JSON.stringify({ databaseUrl: ownerUrl, appDatabaseUrl: env.DATABASE_URL, secretsDir: path.dirname(dataDir) }),
+      { mode: 0o600 },
+    );
 
   const next = path.join(root, 'node_modules', '.bin', 'next');
   if (!args.dev && !args['no-build'] && needsBuild(root)) {

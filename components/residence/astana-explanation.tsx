@@ -13,7 +13,11 @@ type T = Awaited<ReturnType<typeof getTranslations<'ResidenceAstana'>>>;
 const TAG: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU' };
 
 /** 62, 45,5 — m² as the reader writes numbers. */
-const number = (n: number, locale: Locale) => new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 2 }).format(n);
+const NUMBER = {
+  kk: new Intl.NumberFormat(TAG.kk, { maximumFractionDigits: 2 }),
+  ru: new Intl.NumberFormat(TAG.ru, { maximumFractionDigits: 2 }),
+};
+const number = (n: number, locale: Locale) => NUMBER[locale].format(n);
 
 /** The arithmetic of steps 1–3 in one line: «62 м² ÷ 15 м² = 4 орын; 4 адам тіркелген → норма жетті». */
 export function arithmeticOf(t: T, d: AstanaDecision, locale: Locale): string {

@@ -6,11 +6,10 @@
 // `operator_signature_id` stays null and the review page says "signed at intake"; the tests sign it for real.
 // farmerSerik is not used: the intake e2e takes him through a fresh intake.
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import {
   applicationEvents,
-  applicationNumbers,
   applicationParties,
   applications,
   calendarDays,
@@ -23,6 +22,7 @@ import {
 } from '../schema';
 import { reviewDeadline, StaticWorkCalendar } from '../../lib/calendar/deadline';
 import type { MachineryAction, MachineryKind } from '../../lib/machinery/rules';
+import { nextNumberOf } from '../../lib/applications/numbers';
 import { addDays } from './dates';
 import { AKIMAT, CON, MACHINE as M, PERSONA as P } from './personas-ids';
 
@@ -246,15 +246,7 @@ const scanBytes = (label: string) =>
   Buffer.from(`%PDF-1.4\n% Qyzmet demo scan: ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
 async function nextNumber(tx: DbOrTx, year: number) {
-  const [row] = await tx
-    .insert(applicationNumbers)
-    .values({ prefix: 'AM', year, last: 1 })
-    .onConflictDoUpdate({
-      target: [applicationNumbers.prefix, applicationNumbers.year],
-      set: { last: sql`${applicationNumbers.last} + 1` },
-    })
-    .returning({ last: applicationNumbers.last });
-  return `AM-${year}-${String(row!.last).padStart(6, '0')}`;
+  return nextNumberOf(tx, 'AM', year);
 }
 
 export async function seedMachineryApplications(tx: DbOrTx, today: string) {

@@ -3,11 +3,12 @@
 // EDS (signs in, opens the request from her cabinet) and consentOwnerBerik declines with a reason, which closes the
 // application. The requests end `consentTtlHours` after the seed (pilot_settings), like real ones: a demo database
 // older than that shows them expired (reseed, or the sweep will have told Dias).
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { applicationEvents, applicationNumbers, applications, pilotSettings, residenceApplications, residenceConsents } from '../schema';
+import { applicationEvents, applications, pilotSettings, residenceApplications, residenceConsents } from '../schema';
 import { addDays } from './dates';
 import { CADASTRE, PERSONA as P } from './personas-ids';
+import { nextNumberOf } from '../../lib/applications/numbers';
 
 const HOUR = 3_600_000;
 
@@ -15,19 +16,12 @@ export async function seedResidenceConsents(tx: DbOrTx, today: string) {
   const [settings] = await tx.select({ params: pilotSettings.params }).from(pilotSettings).where(eq(pilotSettings.pilot, 'residence'));
   const ttlHours = Number(settings?.params.consentTtlHours ?? 72);
   const year = Number(today.slice(0, 4));
-  const [n] = await tx
-    .insert(applicationNumbers)
-    .values({ prefix: 'RR', year, last: 1 })
-    .onConflictDoUpdate({
-      target: [applicationNumbers.prefix, applicationNumbers.year],
-      set: { last: sql`${applicationNumbers.last} + 1` },
-    })
-    .returning({ last: applicationNumbers.last });
+  const number = await nextNumberOf(tx, 'RR', year);
   const requestedAt = new Date(Date.now() - HOUR);
   const [app] = await tx
     .insert(applications)
     .values({
-      number: `RR-${year}-${String(n!.last).padStart(6, '0')}`,
+      number,
       pilot: 'residence',
       status: 'awaiting_owner_consent',
       version: 2,

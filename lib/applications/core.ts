@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { applicationEvents, applicationNumbers, applications } from '@/db/schema/applications';
+import { applicationEvents, applications } from '@/db/schema/applications';
 import type { Pilot } from '@/db/schema/reference';
 import { audit } from '@/lib/audit';
 import type { Actor, Grant } from '@/lib/auth/actor';
@@ -8,22 +8,14 @@ import { DomainError, isDomainError } from '@/lib/errors';
 import { pilotTable } from '@/lib/pilots/table';
 import type { CheckLine } from './check-run';
 import type { Machine } from './machine';
+import { nextNumberOf } from './numbers';
 
 /** Each pilot's number prefix, as it registered it (lib/pilots/table.ts). */
 export const numberPrefix = Object.fromEntries(Object.entries(pilotTable).map(([p, d]) => [p, d.prefix])) as Record<Pilot, string>;
 
-/** VR-2026-000123: one counter row per prefix and year, incremented atomically (no gaps from rollbacks leak out). */
+/** VR-2026-000123: a sequence per prefix and year (lib/applications/numbers.ts); may have gaps, never waits. */
 export async function nextApplicationNumber(tx: DbOrTx, pilot: Pilot, year: number): Promise<string> {
-  const prefix = numberPrefix[pilot];
-  const [row] = await tx
-    .insert(applicationNumbers)
-    .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [applicationNumbers.prefix, applicationNumbers.year],
-      set: { last: sql`${applicationNumbers.last} + 1` },
-    })
-    .returning({ last: applicationNumbers.last });
-  return `${prefix}-${year}-${String(row!.last).padStart(6, '0')}`;
+  return nextNumberOf(tx, numberPrefix[pilot], year);
 }
 
 type NewApplication = Omit<typeof applications.$inferInsert, 'id' | 'number' | 'version' | 'createdAt' | 'updatedAt'>;

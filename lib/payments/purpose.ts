@@ -4,6 +4,7 @@ import { payments, refunds, type FeeLine } from '@/db/schema/payments';
 import { fees, mrpValues } from '@/db/schema/reference';
 import { localYear } from '@/lib/calendar/local';
 import { DomainError } from '@/lib/errors';
+import { cachedReference } from '@/lib/reference/cache';
 import type { Registries } from '@/lib/registries';
 import { priceFees, totalTiyn } from './fees';
 
@@ -15,7 +16,11 @@ export type Payment = typeof payments.$inferSelect;
 
 /** The fees of a purpose priced at the MRP of a (local) year, with each fee's names for display; null without that MRP. */
 export async function billFor(db: DbOrTx, feeCodes: readonly string[], year = localYear()) {
-  const [all, [mrp]] = await Promise.all([db.select().from(fees), db.select().from(mrpValues).where(eq(mrpValues.year, year))]);
+  // The fee table and the MRP are cached per process until reference data changes (lib/reference/cache.ts).
+  const [all, [mrp]] = await Promise.all([
+    cachedReference(db, 'fees', () => db.select().from(fees)),
+    cachedReference(db, `mrp:${year}`, () => db.select().from(mrpValues).where(eq(mrpValues.year, year))),
+  ]);
   if (!mrp) return null;
   const lines = priceFees(all, feeCodes, mrp.valueTenge).map((l) => ({ ...l, fee: all.find((f) => f.code === l.code)! }));
   return { lines, totalTiyn: totalTiyn(lines), mrpTenge: mrp.valueTenge, year };

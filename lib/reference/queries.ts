@@ -5,11 +5,15 @@ import { userRoles, users } from '@/db/schema/people';
 import { certificates, demoKeyFiles } from '@/db/schema/pki';
 import { pilotSettings, regions, registrationPoints, serviceCentres, type Pilot } from '@/db/schema/reference';
 import type { Role } from '@/lib/auth/roles';
+import { cachedReference } from './cache';
 import { selectablePoints } from './pickup';
 
+/** Every pilot's settings by pilot; cached per process until reference data changes (lib/reference/cache.ts). */
 export async function allPilotSettings() {
-  const rows = await db.select().from(pilotSettings);
-  return new Map<Pilot, (typeof rows)[number]>(rows.map((r) => [r.pilot, r]));
+  return cachedReference(db, 'pilot_settings', async () => {
+    const rows = await db.select().from(pilotSettings);
+    return new Map<Pilot, (typeof rows)[number]>(rows.map((r) => [r.pilot, r]));
+  });
 }
 
 /** Pure: is the pilot open on this local date? Pilot periods and regions are data (SPEC §2.7). */
@@ -76,8 +80,9 @@ export async function registrationPointRows(id: number) {
   return db.select().from(registrationPoints).where(eq(registrationPoints.id, id));
 }
 
+/** Every region; cached per process until reference data changes. */
 export async function allRegions() {
-  return db.select().from(regions);
+  return cachedReference(db, 'regions', () => db.select().from(regions));
 }
 
 /** The first CONs of a region by number ("go to a CON"). */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { db } from '@/db';
 import { akimats, regions, registrationPoints, serviceCentres } from '@/db/schema/reference';
 import { businesses } from '@/db/schema/registry';
@@ -16,8 +17,11 @@ export type ScopeDescription =
 
 const pick = (locale: string, kk: string, ru: string) => (locale === 'kk' ? kk : ru);
 
-/** The human name of a grant's scope, for "UMS DP — Kostanay region" and "CON No. 3, Almaty". One query. */
-export async function describeScope(g: Grant, locale: string): Promise<ScopeDescription> {
+/**
+ * The human name of a grant's scope, for "UMS DP — Kostanay region" and "CON No. 3, Almaty". One query, once per
+ * request (issue 16): the header and a work area's page both show it, for the same grant of the cached actor.
+ */
+export const describeScope = cache(async (g: Grant, locale: string): Promise<ScopeDescription> => {
   if (g.serviceCentreId != null) {
     const [c] = await db
       .select({ number: serviceCentres.number, kk: regions.nameKk, ru: regions.nameRu })
@@ -43,4 +47,4 @@ export async function describeScope(g: Grant, locale: string): Promise<ScopeDesc
     return { kind: 'dealer', dealer: b ? pick(locale, b.nameKk, b.nameRu) : g.dealerBin };
   }
   return g.role === 'citizen' ? { kind: 'self' } : { kind: 'all' };
-}
+});

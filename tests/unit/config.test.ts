@@ -11,6 +11,7 @@ const prod = {
   AUTH_SECRET: secret,
   PAYMENT_GATEWAY_SECRET: secret,
   REGISTRIES: 'egov',
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
 };
 
 describe('parseConfig', () => {
