@@ -11,6 +11,7 @@ import { FormStep } from '@/components/id-card/form-step';
 import { UploadForm } from '@/components/id-card/upload-form';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { PayButton } from '@/components/payments/pay-button';
+import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -242,6 +243,7 @@ export default async function IdCardApplicationPage({
           <PayButton id={app.id} label={t('payDuty')} action={payDutyAction} />
         </Card>
       ) : null}
+      <ReceiptLinks applicationId={app.id} payerIin={actor.iin} locale={locale} />
       <Card title={tc('timeline')}>
         <ApplicationTimeline events={events} pilot="IdCard" />
       </Card>

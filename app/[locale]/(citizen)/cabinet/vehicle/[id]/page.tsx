@@ -10,6 +10,7 @@ import { ApplicationTimeline } from '@/components/applications/application-timel
 import { DetailsForm } from '@/components/vehicle/details-form';
 import { OfferDecision } from '@/components/vehicle/offer-decision';
 import { PayButton } from '@/components/payments/pay-button';
+import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { VersionButton } from '@/components/vehicle/version-button';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -316,6 +317,7 @@ export default async function BuyerApplicationPage({
           />
         </Card>
       ) : null}
+      <ReceiptLinks applicationId={app.id} payerIin={actor.iin} locale={locale} />
       <Card title={t('timeline')}>
         <ApplicationTimeline events={events} pilot="Vehicle" />
       </Card>
