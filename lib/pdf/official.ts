@@ -21,7 +21,8 @@ export type OfficialDocument = {
   fields: readonly (readonly [string, string])[];
   /** Anything else after the fields (a reason, a list), laid out as lib/pdf/document.ts blocks. */
   after?: Block[];
-  verify?: { url: string; code?: string };
+  /** The verification link (drawn as a QR too), its code, and what to do with them when the default words do not fit. */
+  verify?: { url: string; code?: string; text?: string };
   /** The PDF's creation date; fixed in tests so the bytes are reproducible. */
   createdAt: Date;
 };
@@ -75,7 +76,7 @@ export function officialBlocks(d: OfficialDocument): Block[] {
     ...(d.verify
       ? [
           { kind: 'spacer' as const, height: 10 },
-          { kind: 'paragraph' as const, text: `${l.verify}: ${d.verify.url}` },
+          { kind: 'paragraph' as const, text: `${d.verify.text ?? l.verify}: ${d.verify.url}` },
           ...(d.verify.code ? [{ kind: 'paragraph' as const, text: `${l.code}: ${d.verify.code}`, bold: true }] : []),
         ]
       : []),

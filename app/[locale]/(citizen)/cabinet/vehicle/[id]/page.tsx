@@ -12,6 +12,7 @@ import { OfferDecision } from '@/components/vehicle/offer-decision';
 import { PayButton } from '@/components/payments/pay-button';
 import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { VersionButton } from '@/components/vehicle/version-button';
+import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { isDemoMode } from '@/lib/auth/config';
@@ -132,6 +133,7 @@ export default async function BuyerApplicationPage({
   ) : null;
   return (
     <div className="flex flex-col gap-6">
+      <DocumentPrintBar locale={locale} />
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('buyerPageTitle')}
