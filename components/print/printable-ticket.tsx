@@ -1,10 +1,18 @@
 'use client';
 
-import { useLocale, useNow, useTranslations } from 'next-intl';
-import type { Locale } from '@/i18n/routing';
-import { formatDateTime } from '@/lib/format';
+import { useNow, useTranslations } from 'next-intl';
+import { localDateTime } from '@/lib/calendar/local';
 import type { ReactNode } from 'react';
 import { PrintButton } from './print-button';
+
+/**
+ * dd.mm.yyyy, HH:MM in Asia/Almaty, as lib/format.ts prints it on the server — written out here because a browser's
+ * own kk-KZ data may differ (Chromium's gives 2026-12-05 01:23).
+ */
+function stamp(at: Date): string {
+  const [date = '', time = ''] = localDateTime(at).split(' ');
+  return `${date.split('-').reverse().join('.')}, ${time}`;
+}
 
 /**
  * A CON queue ticket (issue 15): the code large, with a "Print" button. Printed, the page shows only this block —
@@ -14,7 +22,6 @@ import { PrintButton } from './print-button';
 export function PrintableTicket({ title, code, children }: { title: string; code: string; children?: ReactNode }) {
   const t = useTranslations('Print');
   const tc = useTranslations('Common');
-  const locale = useLocale() as Locale;
   const now = useNow();
   return (
     <div className="flex flex-col items-start gap-3" data-testid="printable-ticket" data-print-ticket>
@@ -25,7 +32,7 @@ export function PrintableTicket({ title, code, children }: { title: string; code
       </p>
       {children}
       <p className="hidden text-sm print:block" suppressHydrationWarning>
-        {t('printedAt', { at: formatDateTime(now, locale) })}
+        {t('printedAt', { at: stamp(now) })}
       </p>
       <PrintButton>{t('printTicket')}</PrintButton>
     </div>
