@@ -57,7 +57,7 @@ export function officialBlocks(d: OfficialDocument): Block[] {
     ...(d.issuer ? [{ kind: 'paragraph' as const, text: d.issuer, size: 9 }] : []),
     { kind: 'spacer', height: 14 },
     { kind: 'title', text: d.title },
-    { kind: 'paragraph', text: `${l.number}: ${d.number}    ${l.date}: ${d.date}` },
+    { kind: 'paragraph', text: `${l.number}: ${d.number} · ${l.date}: ${d.date}` },
     ...(d.intro ? [{ kind: 'paragraph' as const, text: d.intro }] : []),
     { kind: 'spacer', height: 4 },
     ...(d.fields.length
