@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { STAFF } from '../db/seed/personas-ids';
-import { expectAccessible, expectNoRawCodes, locales, signedIn } from './fixtures';
+import { connect } from '../db/client';
+import { PERSONA, STAFF } from '../db/seed/personas-ids';
+import { payForPurpose } from '../lib/payments/purpose';
+import { getRegistries } from '../lib/registries';
+import { e2eDatabaseUrl, expectAccessible, expectNoRawCodes, locales, signedIn } from './fixtures';
 
 type Catalogue = Record<string, Record<string, unknown>>;
 const messages = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'messages', `${locale}.json`), 'utf8')) as Catalogue;
@@ -58,3 +61,50 @@ for (const locale of locales) {
     await page.context().close();
   });
 }
+
+/** An invoice for the citizen, made through the payments service as a pilot would make it. */
+async function openInvoice(payerIin: string, locale: string) {
+  const { client, db } = connect(e2eDatabaseUrl(), 2);
+  try {
+    return await payForPurpose(db, getRegistries(db), {
+      payerIin,
+      purposeKey: `e2e:receipt:${locale}:${Date.now()}`,
+      feeCodes: ['id_card.duty'],
+      descriptionKk: 'Жеке куәлікке мемлекеттік баж',
+      descriptionRu: 'Госпошлина за удостоверение личности',
+      returnPath: `/${locale}/cabinet/payments`,
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+// One sign-in for both languages: the e2e server allows few sign-ins per address (scripts/e2e-server.ts).
+test('a paid payment has a PDF receipt for its payer only, in the language of the page', async ({ browser }) => {
+  const page = await signedIn(browser, PERSONA.citizenAigerim, 'kk');
+  for (const locale of locales) {
+    const print = messages(locale).Print as Record<string, string>;
+    const invoice = await openInvoice(PERSONA.citizenAigerim, locale);
+    await page.goto(`/${locale}${invoice.payUrl}`);
+    await page.getByRole('button', { name: locale === 'kk' ? 'Төлеу' : 'Оплатить' }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/cabinet/payments\\?payment=${invoice.paymentId}`));
+    const link = page.locator(`a[href="/api/payments/${invoice.paymentId}/receipt?lang=${locale}"]`);
+    await expect(link).toBeVisible();
+    await expect(link).toHaveText(print.receiptPdf!);
+    const number = /RCP-\d{4}-\d{6}/.exec((await link.getAttribute('aria-label')) ?? '')?.[0];
+    expect(number).toBeTruthy();
+    await expect(link).toHaveAccessibleName(print.receiptPdfOf!.replace('{number}', number!));
+    await expectAccessible(page);
+    await expectNoRawCodes(page);
+    const pdf = await page.request.get((await link.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdf.headers()['content-disposition']).toContain(`${number}.pdf`);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // signed out: nothing (who else may open it is tests/integration/payment-receipts.test.ts)
+    const anonymous = await browser.newContext();
+    expect((await anonymous.request.get(`/api/payments/${invoice.paymentId}/receipt`)).status()).toBe(401);
+    await anonymous.close();
+  }
+  await page.context().close();
+});
