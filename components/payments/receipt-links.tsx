@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { VisuallyHidden } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { formatMoney } from '@/lib/format';
 import { receiptsOf } from '@/lib/payments/queries';
@@ -14,10 +15,10 @@ export async function ReceiptLink({ paymentId, receiptNumber, locale }: { paymen
       href={receiptHref(paymentId, locale)}
       download
       className="font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900"
-      aria-label={t('receiptPdfOf', { number: receiptNumber })}
       data-testid="receipt-link"
     >
       {t('receiptPdf')}
+      <VisuallyHidden> {receiptNumber}</VisuallyHidden>
     </a>
   );
 }
