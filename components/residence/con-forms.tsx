@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { DateField, FormErrorSummary, Notice, RadioGroup, SelectField, SubmitButton, TextField, type ActionResult } from '@/components/ui';
 import { HiddenFields, useForm } from '@/components/ui/use-form';
+import { PrintableTicket } from '@/components/print/printable-ticket';
 import { educationLevels, maritalStatuses, movingReasons, occupations, type ArrivalForm } from '@/lib/residence/arrival-form';
 import { astanaRelations } from '@/lib/residence/astana-step-rules';
 import {
@@ -68,6 +69,7 @@ export function ReferralLinks({
 /** p.4: reception's ticket for the operating hall. */
 export function ReceptionTicketForm({ cadastralNumber }: { cadastralNumber: string }) {
   const t = useTranslations('ResidenceCon.reception');
+  const tp = useTranslations('Print');
   const locale = useLocale();
   const form = useForm(issueResidenceTicketAction);
   const code = form.state.ok ? (form.state.data as { code?: string } | undefined)?.code : undefined;
@@ -76,9 +78,12 @@ export function ReceptionTicketForm({ cadastralNumber }: { cadastralNumber: stri
       <HiddenFields fields={{ locale, cadastralNumber }} />
       {form.failure ? <Notice tone="error" title={form.failure} /> : null}
       {code ? (
-        <Notice tone="success" title={t('ticketIssued', { code })}>
-          <p data-testid="residence-ticket">{t('ticketText', { code })}</p>
-        </Notice>
+        <>
+          <Notice tone="success" title={t('ticketIssued', { code })}>
+            <p data-testid="residence-ticket">{t('ticketText', { code })}</p>
+          </Notice>
+          <PrintableTicket title={tp('residenceTicket')} code={code} />
+        </>
       ) : (
         <div>
           <SubmitButton pendingLabel={t('issuing')}>{t('issueTicket')}</SubmitButton>

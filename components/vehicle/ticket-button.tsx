@@ -2,9 +2,10 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Button, Notice, SubmitButton, initialActionState, type ActionResult } from '@/components/ui';
+import { Notice, SubmitButton, initialActionState, type ActionResult } from '@/components/ui';
 import { useErrorText } from '@/components/ui/error-text';
 import { issueTicketAction } from '@/lib/vehicle-registration/actions';
+import { PrintableTicket } from '@/components/print/printable-ticket';
 
 /** Reception: a queue ticket for "issuance of registration documents", shown large and printable. */
 export function TicketButton({ applicationId, existing }: { applicationId: string; existing: string | null }) {
@@ -15,14 +16,8 @@ export function TicketButton({ applicationId, existing }: { applicationId: strin
   const code = state.ok ? (state.data?.code ?? existing) : existing;
   if (code) {
     return (
-      <div className="flex flex-col items-start gap-3" data-testid="ticket">
-        <p className="text-sm text-ink-muted">{t('ticketFor')}</p>
-        <p className="rounded-md border-4 border-brand-700 px-6 py-3 font-mono text-4xl font-bold" aria-live="polite">
-          {code}
-        </p>
-        <Button variant="secondary" onClick={() => window.print()}>
-          {t('printTicket')}
-        </Button>
+      <div data-testid="ticket">
+        <PrintableTicket title={t('ticketFor')} code={code} />
       </div>
     );
   }

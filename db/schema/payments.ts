@@ -23,6 +23,8 @@ export const payments = pgTable(
     gatewayInvoiceId: text('gateway_invoice_id').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** The receipt's human number (RCP-2026-000123), given once when the money arrives (lib/payments/receipt.ts). */
+    receiptNumber: text('receipt_number').unique(),
   },
   (t) => [
     index().on(t.applicationId),

@@ -5,7 +5,7 @@
 import type { AbstractIntlMessages } from 'next-intl';
 
 /** What every form needs: the error texts (with registry names) and the check lines. */
-const forms = ['Common', 'Errors', 'Admin.systems', 'Checks'];
+const forms = ['Common', 'Errors', 'Admin.systems', 'Checks', 'Print'];
 
 export const CLIENT_MESSAGES = {
   site: ['Common'],

@@ -6,6 +6,7 @@ import { audit } from '@/lib/audit';
 import { notify } from '@/lib/outbox';
 import { onPaymentPaid } from './on-paid';
 import { refundPayment, type Payment } from './purpose';
+import { nextReceiptNumber } from './receipt';
 import { callbackPayloadSchema, type CallbackPayload } from '@/lib/registries/payments/port';
 import { verifyCallback } from '@/lib/registries/payments/signature';
 
@@ -108,9 +109,11 @@ async function auditReconciled(tx: DbOrTx, payment: Payment, p: CallbackPayload)
  * becomes a refund record.
  */
 async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: string) {
+  // Money arrived: the payer's receipt gets its number now, once (the row is locked; a repeated callback stops earlier).
+  const receiptNumber = payment.receiptNumber ?? (await nextReceiptNumber(tx, at));
   if (payment.status === 'superseded') {
     // an old tab's invoice at a fee no longer due: the new invoice stands
-    await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
+    await tx.update(payments).set({ paidAt: at, receiptNumber }).where(eq(payments.id, payment.id));
     await refundPayment(tx, payment, 'payment_superseded');
     await audit(tx, null, null, {
       action: 'payment.refunded',
@@ -126,7 +129,7 @@ async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: strin
     .where(and(eq(payments.purposeKey, payment.purposeKey), inArray(payments.status, ['pending', 'paid']), ne(payments.id, payment.id)))
     .for('update');
   if (other?.status === 'paid') {
-    await tx.update(payments).set({ paidAt: at }).where(eq(payments.id, payment.id));
+    await tx.update(payments).set({ paidAt: at, receiptNumber }).where(eq(payments.id, payment.id));
     await refundPayment(tx, payment, 'paid_twice');
     await audit(tx, null, null, {
       action: 'payment.paid_twice',
@@ -137,7 +140,7 @@ async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: strin
     return;
   }
   if (other) await tx.update(payments).set({ status: 'superseded' }).where(eq(payments.id, other.id)); // its invoice is no longer needed
-  await tx.update(payments).set({ status: 'paid', paidAt: at }).where(eq(payments.id, payment.id));
+  await tx.update(payments).set({ status: 'paid', paidAt: at, receiptNumber }).where(eq(payments.id, payment.id));
   await audit(tx, null, null, {
     action: 'payment.paid',
     applicationId: payment.applicationId,

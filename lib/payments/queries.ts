@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { payments, refunds } from '@/db/schema/payments';
 import { fees } from '@/db/schema/reference';
@@ -14,6 +14,7 @@ export async function paymentsOf(iin: string, limit = 50) {
       lines: payments.lines,
       createdAt: payments.createdAt,
       paidAt: payments.paidAt,
+      receiptNumber: payments.receiptNumber,
       refundStatus: refunds.status,
       refundReason: refunds.reason,
     })
@@ -28,4 +29,13 @@ export async function paymentsOf(iin: string, limit = 50) {
 export async function feeNames() {
   const rows = await db.select({ code: fees.code, nameKk: fees.nameKk, nameRu: fees.nameRu }).from(fees);
   return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** The payer's receipts for one application (paid payments have a receipt number), oldest first. */
+export async function receiptsOf(applicationId: string, payerIin: string) {
+  return db
+    .select({ id: payments.id, receiptNumber: payments.receiptNumber, paidAt: payments.paidAt, amountTiyn: payments.amountTiyn })
+    .from(payments)
+    .where(and(eq(payments.applicationId, applicationId), eq(payments.payerIin, payerIin), isNotNull(payments.receiptNumber)))
+    .orderBy(asc(payments.paidAt));
 }

@@ -149,13 +149,17 @@ class Layout {
       });
       this.y -= row.height;
     };
-    this.ensure(header.height);
-    paint(header);
+    // A table of label–value pairs has no header row: all headers empty means none is drawn.
+    const headed = columns.some((c) => c.header);
+    if (headed) {
+      this.ensure(header.height);
+      paint(header);
+    }
     for (const cells of rows) {
       const row = drawRow(cells, this.regular);
       if (this.y - row.height < MARGIN + FOOTER_SPACE) {
         this.newPage();
-        paint(header); // the header row repeats on each page the table spans
+        if (headed) paint(header); // the header row repeats on each page the table spans
       }
       paint(row);
     }

@@ -1,9 +1,7 @@
 // The result of an online registration (SPEC §6: "the result is in Digital documents"): the address certificate
 // (адрестік анықтама / адресная справка) — its number, whether it is still in force, what the applicant signs,
 // and its printable PDF in the applicant's language with a verification QR. Pure apart from the PDF's fonts.
-import QRCode from 'qrcode';
-import { PDFDocument, rgb } from 'pdf-lib';
-import { A4, renderDocument, type Block } from '@/lib/pdf/document';
+import { renderOfficialDocument } from '@/lib/pdf/official';
 import type { ArrivalForm } from './arrival-form';
 
 export type ResidenceKind = 'permanent' | 'temporary';
@@ -76,7 +74,6 @@ const L = {
   kk: {
     title: 'Адрестік анықтама',
     intro: 'Осы анықтама «Жеке тұлғалар» мемлекеттік деректер қорының мәліметтері бойынша берілді.',
-    number: 'Анықтама нөмірі',
     application: 'Өтініш нөмірі',
     holder: 'Азамат',
     iin: 'ЖСН',
@@ -94,13 +91,10 @@ const L = {
     ended: 'Тіркеу аяқталды',
     printedOn: 'Басып шығарылған күні',
     verify: 'Анықтаманың түпнұсқалығын QR-код бойынша немесе сайтта өтініш нөмірі мен кодты енгізіп тексеріңіз',
-    code: 'Тексеру коды',
-    page: (p: number, t: number) => `${t} беттің ${p}-беті`,
   },
   ru: {
     title: 'Адресная справка',
     intro: 'Справка выдана по сведениям государственной базы данных «Физические лица».',
-    number: 'Номер справки',
     application: 'Номер заявки',
     holder: 'Гражданин',
     iin: 'ИИН',
@@ -118,70 +112,35 @@ const L = {
     ended: 'Регистрация окончена',
     printedOn: 'Дата печати',
     verify: 'Подлинность справки проверяется по QR-коду или на сайте по номеру заявки и коду',
-    code: 'Код проверки',
-    page: (p: number, t: number) => `Страница ${p} из ${t}`,
   },
 } as const;
 
 /** dd.mm.yyyy, as printed on a certificate. */
 const printed = (date: string) => date.split('-').reverse().join('.');
 
-/** The certificate as a one-page PDF in `locale`, with the verification link as a QR code at the foot. */
+/** The certificate as a one-page PDF in `locale` (the portal's document builder), with the verification QR at the foot. */
 export async function renderCertificatePdf(c: CertificatePdfInput, locale: 'kk' | 'ru'): Promise<Uint8Array> {
   const l = L[locale];
-  const rows: string[][] = [
-    [l.number, c.certificateNumber],
-    [l.application, c.applicationNumber],
-    [l.holder, c.holder.name],
-    [l.iin, c.holder.iin],
-    [l.birthDate, printed(c.holder.birthDate)],
-    [l.kind, l[c.kind]],
-    [l.address, c.address],
-    [l.cadastral, c.cadastralNumber],
-    [l.registeredOn, printed(c.registeredOn)],
-    ...(c.period ? [[l.period, l.periodValue(printed(c.period.from), printed(c.period.until))]] : []),
-    [l.state, l[c.state]],
-    [l.printedOn, printed(c.printedOn)],
-  ];
-  const blocks: Block[] = [
-    { kind: 'title', text: l.title },
-    { kind: 'paragraph', text: l.intro },
-    {
-      kind: 'table',
-      columns: [
-        { header: '', weight: 1 },
-        { header: '', weight: 2.2 },
-      ],
-      rows,
-    },
-    { kind: 'spacer', height: 10 },
-    { kind: 'paragraph', text: `${l.verify}: ${c.verify.url}` },
-    { kind: 'paragraph', text: `${l.code}: ${c.verify.code}`, bold: true },
-  ];
-  const bytes = await renderDocument({
-    title: `${l.title} ${c.certificateNumber}`,
-    language: locale,
-    blocks,
-    footer: (p, t) => l.page(p, t),
+  return renderOfficialDocument({
+    locale,
+    title: l.title,
+    number: c.certificateNumber,
+    date: printed(c.printedOn),
+    intro: l.intro,
+    fields: [
+      [l.application, c.applicationNumber],
+      [l.holder, c.holder.name],
+      [l.iin, c.holder.iin],
+      [l.birthDate, printed(c.holder.birthDate)],
+      [l.kind, l[c.kind]],
+      [l.address, c.address],
+      [l.cadastral, c.cadastralNumber],
+      [l.registeredOn, printed(c.registeredOn)],
+      ...(c.period ? [[l.period, l.periodValue(printed(c.period.from), printed(c.period.until))] as const] : []),
+      [l.state, l[c.state]],
+      [l.printedOn, printed(c.printedOn)],
+    ],
+    verify: { ...c.verify, text: l.verify },
     createdAt: new Date(`${c.printedOn}T12:00:00+05:00`),
   });
-  return drawQr(bytes, c.verify.url);
-}
-
-/** Draws the link's QR code (modules as squares) at the foot of the first page, above the page number. */
-async function drawQr(pdf: Uint8Array, url: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf);
-  const page = doc.getPage(0);
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const side = 110;
-  const cell = side / (n + 2);
-  const x0 = A4.width - 50 - side;
-  const y0 = 50;
-  page.drawRectangle({ x: x0, y: y0, width: side, height: side, color: rgb(1, 1, 1) });
-  for (let r = 0; r < n; r++)
-    for (let col = 0; col < n; col++)
-      if (qr.modules.get(r, col))
-        page.drawRectangle({ x: x0 + (col + 1) * cell, y: y0 + side - (r + 2) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
-  return doc.save();
 }

@@ -6,6 +6,8 @@ import { splitAddress } from '@/lib/registries/cadastre/address';
 import type { AddressEntry } from '@/lib/registries/cadastre/port';
 import { arrivalDefaults, lockedFields, withStateFacts, type ArrivalForm } from '@/lib/residence/arrival-form';
 import { applicationNumberOf, certificateNumberOf, certificateState, renderCertificatePdf } from '@/lib/residence/certificate';
+import { officialWords } from '@/lib/pdf/official';
+import { pdfText } from '@/tests/support/pdf-text';
 import { addYear, isStale, lastStayDay, nextStep, stayAtSigning, stayProblem } from '@/lib/residence/citizen-service-rules';
 import {
   cascade,
@@ -313,7 +315,13 @@ describe('the address certificate', () => {
       );
       const doc = await PDFDocument.load(pdf);
       expect(doc.getPageCount()).toBe(1);
-      expect(doc.getTitle()).toBe(`${locale === 'kk' ? 'Адрестік анықтама' : 'Адресная справка'} RRC-2026-000001`);
+      expect(doc.getTitle()).toBe(`${locale === 'kk' ? 'Адрестік анықтама' : 'Адресная справка'} № RRC-2026-000001`);
+      // the shared document builder (lib/pdf/official.ts): the portal, the number, the holder, the verification code
+      const [text] = await pdfText(pdf);
+      expect(text).toContain(officialWords[locale].portal);
+      expect(text).toContain('RRC-2026-000001');
+      expect(text).toContain('Әбдірахманов Нұрлан Серікұлы');
+      expect(text).toContain(`${officialWords[locale].code}: ABCDEFGHJK`);
     }
   });
 });

@@ -5,6 +5,7 @@ import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/format';
 import { feeNames, paymentsOf } from '@/lib/payments/queries';
+import { ReceiptLink } from '@/components/payments/receipt-links';
 
 const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
 
@@ -26,7 +27,13 @@ export default async function PaymentsPage({
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
   const { payment: returned } = await searchParams;
-  const [t, format, rows, names] = await Promise.all([getTranslations('Payments'), getFormatter(), paymentsOf(actor.iin), feeNames()]);
+  const [t, format, rows, names, tp] = await Promise.all([
+    getTranslations('Payments'),
+    getFormatter(),
+    paymentsOf(actor.iin),
+    feeNames(),
+    getTranslations('Print'),
+  ]);
   // A fee line in words: the portal's message, else the fee's name in the reference table, never its code.
   const feeName = (code: string) => {
     // A message key cannot hold a dot (next-intl reads it as nesting): `vehicle.srts` is `fees.vehicle_srts`.
@@ -64,6 +71,11 @@ export default async function PaymentsPage({
             cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge>,
           },
           { key: 'refund', header: t('refund'), cell: (r) => (r.refundStatus ? t(`refundStatus.${r.refundStatus}`) : '—') },
+          {
+            key: 'receipt',
+            header: tp('receiptColumn'),
+            cell: (r) => (r.receiptNumber ? <ReceiptLink paymentId={r.id} receiptNumber={r.receiptNumber} locale={locale} /> : '—'),
+          },
         ]}
         rows={rows}
         rowKey={(r) => r.id}

@@ -11,6 +11,8 @@ import { FormStep } from '@/components/id-card/form-step';
 import { UploadForm } from '@/components/id-card/upload-form';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { PayButton } from '@/components/payments/pay-button';
+import { ReceiptLinks } from '@/components/payments/receipt-links';
+import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -74,6 +76,7 @@ export default async function IdCardApplicationPage({
   const notice = c.annulReason ? annulmentNotice(c.annulReason, !!c.exemptStatus) : 'none';
   return (
     <div className="flex flex-col gap-6">
+      <DocumentPrintBar locale={locale} />
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('applicationTitle')}
@@ -242,6 +245,7 @@ export default async function IdCardApplicationPage({
           <PayButton id={app.id} label={t('payDuty')} action={payDutyAction} />
         </Card>
       ) : null}
+      <ReceiptLinks applicationId={app.id} payerIin={actor.iin} locale={locale} />
       <Card title={tc('timeline')}>
         <ApplicationTimeline events={events} pilot="IdCard" />
       </Card>

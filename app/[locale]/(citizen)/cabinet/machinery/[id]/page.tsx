@@ -4,6 +4,7 @@ import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
@@ -74,6 +75,7 @@ export default async function CabinetMachineryPage({ params }: Props) {
   const basis = reason ? (kk ? reason.legalBasisKk : reason.legalBasisRu) : null;
   return (
     <div className="flex flex-col gap-6">
+      <DocumentPrintBar locale={locale} />
       <PageHeader
         eyebrow={tp('machinery')}
         title={t('heading', { number: app.number })}

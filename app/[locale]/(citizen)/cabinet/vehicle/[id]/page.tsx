@@ -10,7 +10,9 @@ import { ApplicationTimeline } from '@/components/applications/application-timel
 import { DetailsForm } from '@/components/vehicle/details-form';
 import { OfferDecision } from '@/components/vehicle/offer-decision';
 import { PayButton } from '@/components/payments/pay-button';
+import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { VersionButton } from '@/components/vehicle/version-button';
+import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import type { Locale } from '@/i18n/routing';
 import { statusTone } from '@/lib/applications/statuses';
 import { isDemoMode } from '@/lib/auth/config';
@@ -131,6 +133,7 @@ export default async function BuyerApplicationPage({
   ) : null;
   return (
     <div className="flex flex-col gap-6">
+      <DocumentPrintBar locale={locale} />
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('buyerPageTitle')}
@@ -316,6 +319,7 @@ export default async function BuyerApplicationPage({
           />
         </Card>
       ) : null}
+      <ReceiptLinks applicationId={app.id} payerIin={actor.iin} locale={locale} />
       <Card title={t('timeline')}>
         <ApplicationTimeline events={events} pilot="Vehicle" />
       </Card>
