@@ -68,8 +68,9 @@ export async function applyGatewayOutcome(db: Db, p: CallbackPayload, via: 'call
       .onConflictDoNothing()
       .returning();
     if (!fresh) return { status: 200, outcome: 'duplicate' } as const;
-    if (p.outcome === 'declined') {
-      // A decline counts only while the payment is open: it never undoes money already taken.
+    if (p.outcome !== 'paid') {
+      // A decline (by the bank, the payer's cancel, an expired invoice) counts only while the payment is open: it
+      // never undoes money already taken. Which one it was stays in payment_callbacks.outcome, for the payer's words.
       const [changed] = await tx
         .update(payments)
         .set({ status: 'declined' })
@@ -80,7 +81,7 @@ export async function applyGatewayOutcome(db: Db, p: CallbackPayload, via: 'call
         action: 'payment.declined',
         applicationId: payment.applicationId,
         subjectIin: null,
-        data: { payment: payment.id, invoice: p.invoiceId },
+        data: { payment: payment.id, invoice: p.invoiceId, outcome: p.outcome },
       });
       if (via === 'reconciliation') await auditReconciled(tx, payment, p);
       return { status: 200, outcome: 'applied' } as const;

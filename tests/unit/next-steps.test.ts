@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { paymentStatuses } from '@/db/schema/payments';
+import { mayPayAgain, paymentWord, paymentWordTone } from '@/lib/payments/status-words';
+import { buyerStepStates } from '@/lib/vehicle-registration/buyer-steps';
+import { dealerRefusalCodes, dealerRefusalKey } from '@/lib/vehicle-registration/dealer-refusal';
+import { vehicleStates } from '@/lib/vehicle-registration/machine';
+import kk from '@/messages/kk.json';
+import ru from '@/messages/ru.json';
+
+describe("the vehicle buyer's steps are true (issue 15)", () => {
+  it('"Result" is not ticked before there is a result', () => {
+    expect(buyerStepStates('awaiting_buyer')).toEqual(['current', 'todo', 'todo', 'todo', 'todo']);
+    expect(buyerStepStates('buyer_filling')).toEqual(['done', 'current', 'todo', 'todo', 'todo']);
+    expect(buyerStepStates('awaiting_fines_payment')).toEqual(['done', 'current', 'todo', 'todo', 'todo']);
+    expect(buyerStepStates('awaiting_payment')).toEqual(['done', 'done', 'current', 'todo', 'todo']);
+    expect(buyerStepStates('awaiting_buyer_signature')).toEqual(['done', 'done', 'done', 'current', 'todo']);
+    expect(buyerStepStates('processing')).toEqual(['done', 'done', 'done', 'done', 'current']);
+  });
+  it('"Result" is done once registered or issued', () => {
+    expect(buyerStepStates('ready_for_pickup')).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(buyerStepStates('issued')).toEqual(['done', 'done', 'done', 'done', 'done']);
+  });
+  it('no steps before the dealer signs or after the application closed', () => {
+    for (const s of ['draft', 'awaiting_seller_signature', 'refused', 'declined_by_buyer', 'cancelled_by_dealer', 'expired'])
+      expect(buyerStepStates(s)).toBeNull();
+  });
+  it('only one step is current, and nothing after a step to do is done', () => {
+    for (const s of vehicleStates) {
+      const steps = buyerStepStates(s);
+      if (!steps) continue;
+      expect(steps.filter((x) => x === 'current').length).toBeLessThanOrEqual(1);
+      const firstTodo = steps.indexOf('todo');
+      if (firstTodo >= 0) expect(steps.slice(firstTodo).every((x) => x === 'todo')).toBe(true);
+    }
+  });
+});
+
+describe('a payment says what happened to it', () => {
+  it('a declined payment is cancelled by the payer, declined by the bank, or expired', () => {
+    expect(paymentWord('declined', 'cancelled')).toBe('cancelled');
+    expect(paymentWord('declined', 'declined')).toBe('declined');
+    expect(paymentWord('declined', 'expired')).toBe('expired');
+    expect(paymentWord('declined', null)).toBe('declined');
+    expect(paymentWord('paid', 'cancelled')).toBe('paid');
+    expect(paymentWord('pending', null)).toBe('pending');
+  });
+  it('the payer may pay again after any failure, never after paying', () => {
+    expect(mayPayAgain('cancelled')).toBe(true);
+    expect(mayPayAgain('declined')).toBe(true);
+    expect(mayPayAgain('paid')).toBe(false);
+    expect(mayPayAgain('pending')).toBe(false);
+    expect(paymentWordTone.cancelled).not.toBe('danger');
+  });
+  it('every word has its text in kk and ru, and a cancel is not called "rejected"', () => {
+    const words = [...paymentStatuses.filter((s) => s !== 'declined'), 'cancelled', 'declined', 'expired'] as const;
+    for (const m of [kk, ru])
+      for (const w of words) {
+        expect(m.NextSteps.paymentWord[w as keyof typeof m.NextSteps.paymentWord]).toBeTruthy();
+        expect(m.NextSteps.paymentReturned[w as keyof typeof m.NextSteps.paymentReturned]).toBeTruthy();
+      }
+    expect(ru.NextSteps.paymentWord.cancelled).toBe('Отменён вами');
+    expect(ru.NextSteps.paymentWord.cancelled).not.toMatch(/тклон/);
+  });
+});
+
+describe("the dealer reads a refusal's reason", () => {
+  it('each known code has its own words about the buyer, an unknown one the general words', () => {
+    for (const code of dealerRefusalCodes) expect(dealerRefusalKey(code)).toBe(code);
+    expect(dealerRefusalKey('nope')).toBe('other');
+    expect(dealerRefusalKey(null)).toBe('other');
+    for (const m of [kk, ru])
+      for (const key of [...dealerRefusalCodes, 'other'] as const) expect(m.NextSteps.dealerRefusal[key]).toBeTruthy();
+    expect(ru.NextSteps.dealerRefusal.vehicle_unpaid_fines).toContain('покупател');
+  });
+});
