@@ -13,7 +13,8 @@ function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React
   const t = useTranslations('IdCard');
   const errorText = useErrorText();
   if (state.ok || state.code === 'invalid') return null;
-  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed';
+  // "Too early" is not sent to a CON: the message says from which day to apply online (issue 15).
+  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed' && state.code !== 'id_card_too_early';
   return (
     <Notice tone="error" title={errorText(state.code, state.params)}>
       {conCodes ? (

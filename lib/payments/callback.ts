@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { applications } from '@/db/schema/applications';
 import { paymentCallbacks, payments } from '@/db/schema/payments';
 import { isUuid } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
@@ -145,12 +146,16 @@ async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: strin
     subjectIin: null,
     data: { payment: payment.id, invoice },
   });
+  // Issue 15: the payer knows the application by its human number (VR-2026-000123), never by a payment id.
+  const [app] = payment.applicationId
+    ? await tx.select({ number: applications.number }).from(applications).where(eq(applications.id, payment.applicationId))
+    : [];
   await notify(tx, `payment:${payment.id}:paid`, {
     recipientIin: payment.payerIin,
     applicationId: payment.applicationId ?? undefined,
-    kind: 'payment_received',
+    kind: app ? 'payment_received' : 'payment_received_plain',
     sms: true,
-    params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },
+    params: app ? { amountTiyn: payment.amountTiyn, number: app.number } : { amountTiyn: payment.amountTiyn },
   });
   if (!(await onPaymentPaid(tx, payment))) {
     await refundPayment(tx, payment, 'paid_after_close');

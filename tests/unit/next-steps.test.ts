@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paymentStatuses } from '@/db/schema/payments';
 import { mayPayAgain, paymentWord, paymentWordTone } from '@/lib/payments/status-words';
+import { renewalOpensOn, renewalWindow, tooEarlyParams } from '@/lib/id-card/eligibility';
 import { buyerStepStates } from '@/lib/vehicle-registration/buyer-steps';
 import { dealerRefusalCodes, dealerRefusalKey } from '@/lib/vehicle-registration/dealer-refusal';
 import { vehicleStates } from '@/lib/vehicle-registration/machine';
@@ -71,5 +72,22 @@ describe("the dealer reads a refusal's reason", () => {
     for (const m of [kk, ru])
       for (const key of [...dealerRefusalCodes, 'other'] as const) expect(m.NextSteps.dealerRefusal[key]).toBeTruthy();
     expect(ru.NextSteps.dealerRefusal.vehicle_unpaid_fines).toContain('покупател');
+  });
+});
+
+describe('ID card "too early": the day the online renewal opens', () => {
+  it('is 30 days before expiry — the first day the window rule says open', () => {
+    expect(renewalOpensOn('2026-12-31')).toBe('2026-12-01');
+    expect(renewalOpensOn('2027-03-01')).toBe('2027-01-30');
+    expect(renewalOpensOn('2028-03-30')).toBe('2028-02-29'); // leap year
+    for (const expiry of ['2026-12-31', '2027-03-01', '2028-03-30']) {
+      const opens = renewalOpensOn(expiry);
+      const dayBefore = new Date(Date.parse(`${opens}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(renewalWindow(expiry, opens)).toBe('open');
+      expect(renewalWindow(expiry, dayBefore)).toBe('too_early');
+    }
+  });
+  it('the message shows it as dd.mm.yyyy', () => {
+    expect(tooEarlyParams('2027-03-01')).toEqual({ from: '30.01.2027' });
   });
 });
