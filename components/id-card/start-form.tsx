@@ -57,7 +57,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
   const [refused, refuse] = useActionState<ActionResult, FormData>(refuseConsentAction, initialActionState);
   const failed = !state.ok ? state : null;
   const checks = (failed?.data as { checks?: CheckLine[] } | undefined)?.checks ?? [];
-  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.map((c) => errorText(c));
+  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.slice(0, 1).map((c) => errorText(c));
   return (
     <div className="flex flex-col gap-5">
       <form action={action} className="flex flex-col gap-5" noValidate>

@@ -1,9 +1,11 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { paymentStatuses } from '@/db/schema/payments';
 import { mayPayAgain, paymentWord, paymentWordTone } from '@/lib/payments/status-words';
 import { renewalOpensOn, renewalWindow, tooEarlyParams } from '@/lib/id-card/eligibility';
 import { buyerStepStates } from '@/lib/vehicle-registration/buyer-steps';
 import { dealerRefusalCodes, dealerRefusalKey } from '@/lib/vehicle-registration/dealer-refusal';
+import { detailsSchema } from '@/lib/vehicle-registration/schemas';
 import { vehicleStates } from '@/lib/vehicle-registration/machine';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
@@ -89,5 +91,24 @@ describe('ID card "too early": the day the online renewal opens', () => {
   });
   it('the message shows it as dd.mm.yyyy', () => {
     expect(tooEarlyParams('2027-03-01')).toEqual({ from: '30.01.2027' });
+  });
+});
+
+describe('error messages: one specific message per field, a counted heading', () => {
+  const base = { id: '0b9d2c43-5a7e-4a43-9d55-2b1b0c1b7a11', version: '1', locale: 'ru', plateType: 'standard_person' };
+  it('"other" without a CON from the list is the list\'s own message', () => {
+    const r = detailsSchema.safeParse({ ...base, centre: 'other' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['otherCentreId', 'vehicle_other_centre_required']]);
+    expect(detailsSchema.safeParse({ ...base, centre: 'other', otherCentreId: '12' }).success).toBe(true);
+    expect(detailsSchema.safeParse({ ...base, centre: '7' }).success).toBe(true);
+    expect(ru.Errors.vehicle_other_centre_required).toBe('Выберите ЦОН из списка.');
+  });
+  it('the summary heading counts the errors with an ICU plural', () => {
+    const t = (l: 'kk' | 'ru') => createTranslator({ locale: l, messages: l === 'kk' ? kk : ru, namespace: 'Common' });
+    expect(t('ru')('errorSummaryMany', { count: 2 })).toBe('Исправьте 2 ошибки');
+    expect(t('ru')('errorSummaryMany', { count: 5 })).toBe('Исправьте 5 ошибок');
+    expect(t('ru')('errorSummaryMany', { count: 21 })).toBe('Исправьте 21 ошибку');
+    expect(t('kk')('errorSummaryMany', { count: 3 })).toBe('3 қатені түзетіңіз');
   });
 });
