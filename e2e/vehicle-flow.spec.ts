@@ -130,6 +130,7 @@ for (const f of flows) {
     // Issue 15: the status says what the reader has to do, and the "Result" step is not ticked from step 1.
     await expect(buyer.getByRole('row', { name: new RegExp(number) })).toContainText(l.actionAccept);
     await buyer.getByRole('link', { name: number }).click();
+    await buyer.waitForURL(/\/cabinet\/vehicle\//);
     await expect(buyer.getByTestId('application-status')).toContainText(l.actionAccept);
     await expect(buyer.getByRole('listitem').filter({ hasText: l.resultTodo })).toHaveCount(1);
     await expectAccessible(buyer);
