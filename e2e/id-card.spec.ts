@@ -261,10 +261,11 @@ test('ru: exempt from the duty; annulled for the photo; a second application is 
   for (const p of [citizen, reviewer, officer]) await p.context().close();
 });
 
-test('kk: a card that expires in 40 days cannot be renewed yet — the order’s message', async ({ page }) => {
+test('kk: a card that expires in 40 days cannot be renewed yet — the day it can be, online', async ({ page }) => {
   await signInAs(page, PERSONA.idCardTooEarly, 'kk');
   await confirmConsent(page, 'kk', PERSONA.idCardTooEarly);
-  await expect(page.getByText('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз', { exact: false })).toBeVisible();
+  await expect(page.getByText(/Онлайн өтінішті \d\d\.\d\d\.\d{4} күнінен бастап бере аласыз/)).toBeVisible();
+  await expect(page.getByText('ХҚКО-ға жүгініңіз', { exact: false })).toHaveCount(0);
   await expectAccessible(page);
 });
 

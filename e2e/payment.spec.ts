@@ -27,14 +27,17 @@ const text = {
     pay: 'Төлеу',
     decline: 'Бас тарту',
     paid: 'Төлем қабылданды',
-    declined: 'Төлем өтпеді. Қайталап көруге болады.',
+    // Issue 15: the payer's own cancel is said as such, never "rejected".
+    declined: 'Сіз төлемнен бас тарттыңыз',
+    cancelledRow: 'Сіз бас тарттыңыз',
     notice: 'төлем қабылданды',
   },
   ru: {
     pay: 'Оплатить',
     decline: 'Отказаться',
     paid: 'Платёж принят',
-    declined: 'Платёж не прошёл. Можно попробовать снова.',
+    declined: 'Вы отменили оплату',
+    cancelledRow: 'Отменён вами',
     notice: 'Оплата',
   },
 };
@@ -49,6 +52,7 @@ for (const locale of ['kk', 'ru'] as const) {
     await page.getByRole('button', { name: t.decline }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/cabinet/payments\\?payment=${declined.paymentId}`));
     await expect(page.getByText(t.declined)).toBeVisible();
+    await expect(page.locator('main table')).toContainText(t.cancelledRow);
 
     const paid = await openInvoice(`e2e:${locale}:${Date.now()}:b`, locale);
     await page.goto(`/${locale}${paid.payUrl}`);

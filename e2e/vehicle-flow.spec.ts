@@ -31,6 +31,12 @@ const L = {
     issue: 'Беруді тіркеу',
     issued: 'Құжаттар мен нөмірлер берілді. Сатып алушыға хабарланды.',
     valid: 'Қазір жарамды',
+    actionAccept: 'Әрекет қажет: дилердің ұсынысын қабылдаңыз',
+    resultTodo: 'Басталмаған: Нәтиже',
+    dealerSentence: 'Сатып алушы хабарламаны',
+    collect: 'орталығынан алыңыз',
+    issuedText: 'ешқайда барудың қажеті жоқ',
+    dealerIssued: 'Сатып алушыға берілді',
   },
   ru: {
     vin: 'VIN (идентификационный номер транспортного средства)',
@@ -57,6 +63,12 @@ const L = {
     issue: 'Зарегистрировать выдачу',
     issued: 'Документы и номера выданы. Покупатель уведомлён.',
     valid: 'Действительна сейчас',
+    actionAccept: 'Нужно действие: примите предложение дилера',
+    resultTodo: 'Не начато: Результат',
+    dealerSentence: 'Покупатель получит уведомление',
+    collect: 'Получите свидетельство',
+    issuedText: 'больше никуда идти не нужно',
+    dealerIssued: 'Выдано покупателю',
   },
 } as const;
 
@@ -115,7 +127,12 @@ for (const f of flows) {
     // Buyer: steps 10–18, in another browser.
     const buyer = await signedIn(browser, f.buyer, f.locale);
     await buyer.goto(`/${f.locale}/cabinet`);
+    // Issue 15: the status says what the reader has to do, and the "Result" step is not ticked from step 1.
+    await expect(buyer.getByRole('row', { name: new RegExp(number) })).toContainText(l.actionAccept);
     await buyer.getByRole('link', { name: number }).click();
+    await buyer.waitForURL(/\/cabinet\/vehicle\//);
+    await expect(buyer.getByTestId('application-status')).toContainText(l.actionAccept);
+    await expect(buyer.getByRole('listitem').filter({ hasText: l.resultTodo })).toHaveCount(1);
     await expectAccessible(buyer);
     await expectNoRawCodes(buyer);
     await buyer.getByRole('button', { name: l.accept }).click();
@@ -146,6 +163,8 @@ for (const f of flows) {
       await buyer.reload();
       await expect(buyer.getByText(l.ready)).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
+    // The buyer never reads the dealer's "the buyer will receive a notification".
+    await expect(buyer.locator('main')).not.toContainText(l.dealerSentence);
 
     // Reception at the chosen CON: find the buyer, issue the ticket.
     const reception = await signedIn(browser, f.reception, f.locale);
@@ -182,6 +201,9 @@ for (const f of flows) {
     await expect(desk.getByText(l.issued)).toBeVisible();
     await buyer.reload();
     await expect(buyer.getByText(l.refusedOnTimeline, { exact: false })).toBeVisible();
+    // After the hand-over nothing is left to collect.
+    await expect(buyer.getByText(l.issuedText, { exact: false })).toBeVisible();
+    await expect(buyer.locator('main')).not.toContainText(l.collect);
 
     // The buyer's Digital documents; both signatures verify on the public page.
     await buyer.goto(`/${f.locale}/cabinet/documents`);
@@ -197,6 +219,7 @@ for (const f of flows) {
     await expectNoRawCodes(buyer);
     await expectAccessible(buyer);
     await dealer.goto(`/${f.locale}/dealer?q=${number}`);
+    await expect(dealer.getByRole('row', { name: new RegExp(number) })).toContainText(l.dealerIssued);
     await dealer.getByRole('link', { name: number }).click();
     await dealer.getByRole('link', { name: f.locale === 'kk' ? 'Сатушының қолтаңбасын тексеру' : 'Проверить подпись продавца' }).click();
     const result = dealer.getByTestId('verify-result');

@@ -13,7 +13,8 @@ function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React
   const t = useTranslations('IdCard');
   const errorText = useErrorText();
   if (state.ok || state.code === 'invalid') return null;
-  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed';
+  // "Too early" is not sent to a CON: the message says from which day to apply online (issue 15).
+  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed' && state.code !== 'id_card_too_early';
   return (
     <Notice tone="error" title={errorText(state.code, state.params)}>
       {conCodes ? (
@@ -56,7 +57,7 @@ export function StartForm({ consentId, goToCon }: { consentId: string; goToCon: 
   const [refused, refuse] = useActionState<ActionResult, FormData>(refuseConsentAction, initialActionState);
   const failed = !state.ok ? state : null;
   const checks = (failed?.data as { checks?: CheckLine[] } | undefined)?.checks ?? [];
-  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.map((c) => errorText(c));
+  const fieldError = (name: string) => failed?.fieldErrors?.[name]?.slice(0, 1).map((c) => errorText(c));
   return (
     <div className="flex flex-col gap-5">
       <form action={action} className="flex flex-col gap-5" noValidate>

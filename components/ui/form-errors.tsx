@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
 
 import { useErrorTitle } from './error-title';
@@ -23,6 +24,7 @@ export function FormErrorSummary({
   focusKey?: unknown;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useTranslations('Common');
   const visible = errors.length > 0 || Boolean(description);
   // A stable default, so a re-render with equal errors does not steal focus mid-typing.
   const key = focusKey ?? errors.map((error) => `${error.fieldId}\u0000${error.message}`).join('\u0001');
@@ -54,7 +56,8 @@ export function FormErrorSummary({
       tabIndex={-1}
       className="mb-8 rounded-md border-4 border-danger-700 bg-surface p-5 text-ink focus:outline-3 focus:outline-offset-0 focus:outline-focus"
     >
-      <h2 className="text-xl font-bold">{title}</h2>
+      {/* Several errors: the heading counts them (an ICU plural), not a form's singular "Fix the error". */}
+      <h2 className="text-xl font-bold">{errors.length > 1 ? t('errorSummaryMany', { count: errors.length }) : title}</h2>
       {description && <div className="mt-2">{description}</div>}
       {errors.length > 0 && (
         <ul className="mt-3 list-none space-y-2">

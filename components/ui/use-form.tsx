@@ -16,7 +16,8 @@ export function useForm<T = unknown>(action: (prev: ActionResult<T>, form: FormD
     action: formAction,
     errorText,
     v: (name: string) => (!state.ok ? state.values?.[name] : undefined),
-    err: (name: string) => (!state.ok ? state.fieldErrors?.[name]?.map((c) => errorText(c)) : undefined),
+    // One specific message per field, never two (issue 15): the first, as the summary shows it.
+    err: (name: string) => (!state.ok ? state.fieldErrors?.[name]?.slice(0, 1).map((c) => errorText(c)) : undefined),
     summary: errorSummaryItems(state).map((i) => ({ ...i, message: errorText(i.message) })),
     /** The message of a failure that is not about one field (a registry down, a decision taken already…). */
     failure: !state.ok && state.code !== 'invalid' ? errorText(state.code, state.params) : null,

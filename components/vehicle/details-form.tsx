@@ -29,7 +29,7 @@ export function DetailsForm({
   const locale = useLocale();
   const { state, action, v, err, summary, failure } = useForm(saveDetailsAction);
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form action={action} className="group/details flex flex-col gap-6" noValidate>
       <FormErrorSummary title={t('errorTitle')} errors={summary} focusKey={state} />
       <HiddenFields fields={{ id, version, locale }} />
       <RadioGroup
@@ -43,15 +43,19 @@ export function DetailsForm({
           { value: 'other', label: t('centreOther') },
         ]}
       />
-      <SelectField
-        name="otherCentreId"
-        label={t('centreOtherList')}
-        hint={t('centreOtherHint')}
-        width="lg"
-        defaultValue={v('otherCentreId') ?? ''}
-        placeholder={t('centreChoose')}
-        options={others.map((c) => ({ value: String(c.id), label: `${c.region} — ${c.name}, ${c.address}` }))}
-      />
+      {/* The list of every other CON only once "other" is chosen (CSS: works before and without scripts). */}
+      <div className="hidden group-has-[input[name=centre][value=other]:checked]/details:block" data-testid="other-centres">
+        <SelectField
+          name="otherCentreId"
+          label={t('centreOtherList')}
+          hint={t('centreOtherHint')}
+          width="lg"
+          defaultValue={v('otherCentreId') ?? ''}
+          placeholder={t('centreChoose')}
+          error={err('otherCentreId')}
+          options={others.map((c) => ({ value: String(c.id), label: `${c.region} — ${c.name}, ${c.address}` }))}
+        />
+      </div>
       <RadioGroup
         name="plateType"
         legend={t('plateLegend')}

@@ -299,7 +299,7 @@ export const gatewayInvoices = registry.table(
     descriptionKk: text('description_kk').notNull(),
     descriptionRu: text('description_ru').notNull(),
     returnUrl: text('return_url').notNull(),
-    status: text('status', { enum: ['open', 'paid', 'declined'] })
+    status: text('status', { enum: ['open', 'paid', 'declined', 'cancelled', 'expired'] })
       .notNull()
       .default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

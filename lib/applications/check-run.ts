@@ -54,6 +54,14 @@ export function checkRun() {
 
 /** A stopped run becomes the domain error that carries its lines (and the stop's params), else its facts. */
 export function valueOrThrow<T>(run: CheckRun<T>): T {
-  if (!run.ok) throw new DomainError(run.code, {}, { checks: run.lines, ...(run.params ?? {}) });
+  if (!run.ok) throw new DomainError(run.code, messageParams(run.params), { checks: run.lines, ...(run.params ?? {}) });
   return run.value;
+}
+
+/** The stop's plain values (a date, a count) are also its message's parameters; lists (fines…) stay data only. */
+function messageParams(params: Record<string, unknown> | undefined): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<
+    string,
+    string | number
+  >;
 }

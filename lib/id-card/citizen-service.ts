@@ -30,7 +30,7 @@ import { idCardMachine as machine, type IdCardEvent } from './machine';
 import { outageError } from './outage';
 import { checkPhoto } from './photo';
 import { checkSignatureSample } from './signature-sample';
-import { renewalWindow } from './eligibility';
+import { renewalWindow, tooEarlyParams } from './eligibility';
 import { recheckAtSigning } from './sign-recheck';
 
 export const dutyPurpose = (applicationId: string) => `id_card:${applicationId}:duty`;
@@ -54,7 +54,8 @@ function assertEditableDraft(app: IdCardApplication, version: number) {
   assertDraft(app, version);
   // p.7 at every step: a draft whose card left the window takes no more changes (signing closes it as refused).
   const window = renewalWindow(app.card.currentCardExpiresOn, toLocalDate(new Date()));
-  if (window !== 'open') throw new DomainError(window === 'too_late' ? 'id_card_too_late' : 'id_card_too_early');
+  if (window === 'too_late') throw new DomainError('id_card_too_late');
+  if (window === 'too_early') throw new DomainError('id_card_too_early', tooEarlyParams(app.card.currentCardExpiresOn));
 }
 
 /** A draft's fields change under compare-and-set on the version, so two tabs cannot overwrite each other. */

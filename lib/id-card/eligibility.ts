@@ -20,3 +20,17 @@ export function renewalWindow(expiry: string, today: string): RenewalWindow {
   if (d < -OPEN_AFTER_DAYS) return 'too_late';
   return 'open';
 }
+
+/**
+ * The first day the online renewal opens for a card expiring on `expiry` (30 days before it, the window's own
+ * rule): what a "too early" citizen is told (issue 15: "you can apply online from <date>"). Local `YYYY-MM-DD`.
+ */
+export function renewalOpensOn(expiry: string): string {
+  return new Date((dayNumber(expiry) - OPEN_BEFORE_DAYS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The "too early" message's parameter: the opening day, `dd.mm.yyyy` (one date format in both languages). */
+export function tooEarlyParams(expiry: string): { from: string } {
+  const [y, m, d] = renewalOpensOn(expiry).split('-');
+  return { from: `${d}.${m}.${y}` };
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, getTableColumns, isNull } from 'drizzle-orm';
 import { db } from '@/db';
+import { applications } from '@/db/schema/applications';
 import { notifications } from '@/db/schema/notifications';
 import type { Cursor } from '@/lib/applications/cursor';
 import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
@@ -15,11 +16,17 @@ export async function unreadCount(iin: string): Promise<number> {
 
 export type NotificationCursor = Cursor;
 
-/** Newest first, keyset-paginated on (created_at, id). */
+/** Newest first, keyset-paginated on (created_at, id), each with its application's human number and pilot. */
 export async function listNotifications(iin: string, limit: number, after?: NotificationCursor) {
   const rows = await db
-    .select({ ...getTableColumns(notifications), cursorAt: cursorInstant(notifications.createdAt) })
+    .select({
+      ...getTableColumns(notifications),
+      applicationNumber: applications.number,
+      pilot: applications.pilot,
+      cursorAt: cursorInstant(notifications.createdAt),
+    })
     .from(notifications)
+    .leftJoin(applications, eq(applications.id, notifications.applicationId))
     .where(and(eq(notifications.recipientIin, iin), afterCursor(notifications.createdAt, notifications.id, 'desc', after)))
     .orderBy(...keysetOrderBy(notifications.createdAt, notifications.id, 'desc'))
     .limit(limit + 1);

@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import { formatMoney } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
 
@@ -17,6 +17,8 @@ export function notificationText(kind: string, params: Record<string, string | n
   const shown: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k.endsWith('Tiyn') && typeof v === 'number') shown[k.slice(0, -4)] = formatMoney(v, l);
+    // An instant travels as ISO (`untilAt`) and is shown in the reader's date format, Astana time, as `until`.
+    else if (k.endsWith('At') && typeof v === 'string' && !Number.isNaN(Date.parse(v))) shown[k.slice(0, -2)] = formatDateTime(v, l);
     else if (/[a-z](Kk|Ru)$/.test(k) && `${k.slice(0, -2)}Kk` in params && `${k.slice(0, -2)}Ru` in params)
       shown[k.slice(0, -2)] = params[`${k.slice(0, -2)}${l === 'kk' ? 'Kk' : 'Ru'}`]!;
     else shown[k] = v;

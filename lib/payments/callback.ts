@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { applications } from '@/db/schema/applications';
 import { paymentCallbacks, payments } from '@/db/schema/payments';
 import { isUuid } from '@/lib/applications/scope';
 import { audit } from '@/lib/audit';
@@ -69,8 +70,9 @@ export async function applyGatewayOutcome(db: Db, p: CallbackPayload, via: 'call
       .onConflictDoNothing()
       .returning();
     if (!fresh) return { status: 200, outcome: 'duplicate' } as const;
-    if (p.outcome === 'declined') {
-      // A decline counts only while the payment is open: it never undoes money already taken.
+    if (p.outcome !== 'paid') {
+      // A decline (by the bank, the payer's cancel, an expired invoice) counts only while the payment is open: it
+      // never undoes money already taken. Which one it was stays in payment_callbacks.outcome, for the payer's words.
       const [changed] = await tx
         .update(payments)
         .set({ status: 'declined' })
@@ -81,7 +83,7 @@ export async function applyGatewayOutcome(db: Db, p: CallbackPayload, via: 'call
         action: 'payment.declined',
         applicationId: payment.applicationId,
         subjectIin: null,
-        data: { payment: payment.id, invoice: p.invoiceId },
+        data: { payment: payment.id, invoice: p.invoiceId, outcome: p.outcome },
       });
       if (via === 'reconciliation') await auditReconciled(tx, payment, p);
       return { status: 200, outcome: 'applied' } as const;
@@ -147,12 +149,16 @@ async function settlePaid(tx: DbOrTx, payment: Payment, at: Date, invoice: strin
     subjectIin: null,
     data: { payment: payment.id, invoice },
   });
+  // Issue 15: the payer knows the application by its human number (VR-2026-000123), never by a payment id.
+  const [app] = payment.applicationId
+    ? await tx.select({ number: applications.number }).from(applications).where(eq(applications.id, payment.applicationId))
+    : [];
   await notify(tx, `payment:${payment.id}:paid`, {
     recipientIin: payment.payerIin,
     applicationId: payment.applicationId ?? undefined,
-    kind: 'payment_received',
+    kind: app ? 'payment_received' : 'payment_received_plain',
     sms: true,
-    params: { amountTiyn: payment.amountTiyn, number: payment.id.slice(0, 8).toUpperCase() },
+    params: app ? { amountTiyn: payment.amountTiyn, number: app.number } : { amountTiyn: payment.amountTiyn },
   });
   if (!(await onPaymentPaid(tx, payment))) {
     await refundPayment(tx, payment, 'paid_after_close');

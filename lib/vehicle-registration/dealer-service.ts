@@ -194,7 +194,15 @@ export async function signAsSeller(ctx: Ctx, input: { id: string; version: numbe
       applicationId: app.id,
       kind: 'vehicle_offer',
       sms: true,
-      params: { number: app.number, dealerKk: app.dealerNameKk, dealerRu: app.dealerNameRu, vin: app.vin },
+      // Issue 15: the offer states the buyer's days to accept and the last moment (Astana time).
+      params: {
+        number: app.number,
+        dealerKk: app.dealerNameKk,
+        dealerRu: app.dealerNameRu,
+        vin: app.vin,
+        days: expiryDays,
+        untilAt: expiresAt.toISOString(),
+      },
     });
     return row;
   });

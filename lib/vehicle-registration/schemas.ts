@@ -26,23 +26,29 @@ export const declineSchema = z.object({
   locale,
   reason: z.string().trim().min(3, 'vehicle_decline_reason_required').max(500, 'invalid_value'),
 });
-export const detailsSchema = z.object({
-  id,
-  version,
-  locale,
-  // A CON of the home region (radio), or "other" and one picked from the list of all the others.
-  centre: z.string().min(1, 'vehicle_centre_required'),
-  otherCentreId: z.string().optional(),
-  plateType: z.string().min(1, 'vehicle_plate_type_required').max(40),
-  // Only when BMG has no number (step 16); the service decides, so an empty value is fine here.
-  phone: z
-    .string()
-    .trim()
-    .max(20)
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(mobileField.optional()),
-});
+export const detailsSchema = z
+  .object({
+    id,
+    version,
+    locale,
+    // A CON of the home region (radio), or "other" and one picked from the list of all the others.
+    centre: z.string().min(1, 'vehicle_centre_required'),
+    otherCentreId: z.string().optional(),
+    plateType: z.string().min(1, 'vehicle_plate_type_required').max(40),
+    // Only when BMG has no number (step 16); the service decides, so an empty value is fine here.
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(mobileField.optional()),
+  })
+  .superRefine((input, ctx) => {
+    // "Other" without a CON from the list: the list's own message at the list (issue 15), not a form-level failure.
+    if (input.centre === 'other' && !/^\d+$/.test(input.otherCentreId ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['otherCentreId'], message: 'vehicle_other_centre_required' });
+  });
 /** The chosen CON's id from the two inputs of step 15. */
 export function chosenCentre(input: { centre: string; otherCentreId?: string }): number | null {
   const raw = input.centre === 'other' ? input.otherCentreId : input.centre;

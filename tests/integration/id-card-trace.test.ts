@@ -174,6 +174,9 @@ describe('steps 12, 15, 16: signing, the duty, the notices', () => {
       .from(outbox)
       .where(eq(outbox.dedupeKey, `payment:${payment!.id}:paid`));
     expect(notice!.payload).toMatchObject({ recipientIin: citizen.iin, applicationId: id, kind: 'payment_received', sms: true });
+    // Issue 15: named by the application's human number, not a fragment of the payment id.
+    const [app] = await database.db.select({ number: applications.number }).from(applications).where(eq(applications.id, id));
+    expect((notice!.payload as { params: { number: string } }).params.number).toBe(app!.number);
   });
 
   it('the result of steps 13–15 reaches the citizen as a notice with an SMS', async () => {

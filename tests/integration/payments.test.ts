@@ -305,7 +305,9 @@ describe('outbox delivery', () => {
     await deliverOutbox(db);
     const mine = await db.select().from(notifications).where(eq(notifications.recipientIin, citizen.iin));
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.kind).toBe('payment_received');
+    // No application behind this payment: the notice says what was paid, never a payment id as a "number".
+    expect(mine[0]!.kind).toBe('payment_received_plain');
+    expect(mine[0]!.params).toEqual({ amountTiyn: expect.any(Number) });
     const sms = await db.select().from(smsMessages).where(eq(smsMessages.phone, '+77015550101'));
     expect(sms).toHaveLength(1);
     expect(sms[0]!.locale).toBe('ru');

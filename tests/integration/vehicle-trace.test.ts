@@ -132,6 +132,8 @@ describe('steps 9–10: what the dealer signs; the buyer is told in the cabinet 
     expect(row!.payload).toMatchObject({ recipientIin: PERSONA.buyerErlan, kind: 'vehicle_offer', sms: true });
     // Issue 15: the dealer's name travels in both languages, so a Kazakh SMS has no «ТОО …».
     expect(row!.payload).toMatchObject({ params: { dealerKk: v!.dealerNameKk, dealerRu: v!.dealerNameRu } });
+    // Issue 15: the offer states the buyer's days to accept and the last moment.
+    expect(row!.payload).toMatchObject({ params: { days: expect.any(Number), untilAt: v!.expiresAt!.toISOString() } });
   });
 });
 

@@ -31,11 +31,14 @@ describe('order p.4 (1): format-logical control of the form', () => {
 
 describe('p.7 and SPEC §5: the refusal says the order’s words', () => {
   const errors = { kk: kk.Errors as Record<string, string>, ru: ru.Errors as Record<string, string> };
-  it.each(['id_card_too_early', 'id_card_too_late'])(
-    '%s: «оформление не доступно, обратитесь в ЦОН» / «рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз»',
-    (code) => {
-      expect(errors.ru[code]).toContain('оформление не доступно, обратитесь в ЦОН');
-      expect(errors.kk[code]).toContain('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз');
-    },
-  );
+  it.each(['id_card_too_late'])('%s: «оформление не доступно, обратитесь в ЦОН» / «рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз»', (code) => {
+    expect(errors.ru[code]).toContain('оформление не доступно, обратитесь в ЦОН');
+    expect(errors.kk[code]).toContain('рәсімдеу қолжетімсіз, ХҚКО-ға жүгініңіз');
+  });
+  // Issue 15 (docs/decisions.md): too early is not "go to a CON" but the day the online renewal opens.
+  it('id_card_too_early: "you can apply online from <date>"', () => {
+    expect(errors.ru.id_card_too_early).toContain('Подать заявку онлайн можно с {from}');
+    expect(errors.kk.id_card_too_early).toContain('Онлайн өтінішті {from} күнінен бастап бере аласыз');
+    expect(errors.ru.id_card_too_early).not.toContain('обратитесь в ЦОН');
+  });
 });

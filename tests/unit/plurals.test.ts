@@ -58,7 +58,14 @@ describe('plurals', () => {
 });
 
 describe('names in the reader’s language', () => {
-  const params = { number: 'VR-1', vin: 'X', dealerKk: '«Astana Motors» ЖШС', dealerRu: 'ТОО «Astana Motors»' };
+  const params = {
+    number: 'VR-1',
+    vin: 'X',
+    dealerKk: '«Astana Motors» ЖШС',
+    dealerRu: 'ТОО «Astana Motors»',
+    days: 10,
+    until: '14.12.2026, 18:00',
+  };
   it('a Kazakh SMS names the dealer by its Kazakh legal form, a Russian one by the Russian', () => {
     expect(notificationText('vehicle_offer', params, 'kk')).toContain('«Astana Motors» ЖШС');
     expect(notificationText('vehicle_offer', params, 'kk')).not.toContain('ТОО');

@@ -17,13 +17,18 @@ export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
 
 export const invoiceSchema = invoiceRequestSchema.extend({
   invoiceId: z.string(),
-  status: z.enum(['open', 'paid', 'declined']),
+  status: z.enum(['open', 'paid', 'declined', 'cancelled', 'expired']),
   createdAt: z.date(),
   completedAt: z.date().nullable(),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
-export const paymentOutcomeSchema = z.enum(['paid', 'declined']);
+/**
+ * How an invoice ended: paid; `declined` by the bank; `cancelled` by the payer on the gateway's page; `expired` (the
+ * invoice's time ran out). The portal treats the three failures alike (the payment is declined, pay again) but tells
+ * the payer which one it was (issue 15).
+ */
+export const paymentOutcomeSchema = z.enum(['paid', 'declined', 'cancelled', 'expired']);
 export type PaymentOutcome = z.infer<typeof paymentOutcomeSchema>;
 
 /** The signed message the gateway posts to the portal (SPEC §2.4); parse the verified body with this. */

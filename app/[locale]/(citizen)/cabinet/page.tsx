@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, Card, DataTable, EmptyState, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
 import { listForPerson } from '@/lib/applications/queries';
-import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { openConsentCount } from '@/lib/residence/consent-queries';
 
@@ -28,10 +28,9 @@ export default async function CabinetPage({
   setRequestLocale((await params).locale);
   const { actor } = await requireArea('cabinet');
   const cursor = decodeCursor((await searchParams).after);
-  const [t, tc, ts, tp, format, locale, tres, trc, consents] = await Promise.all([
+  const [t, tc, tp, format, locale, tres, trc, consents] = await Promise.all([
     getTranslations('Cabinet'),
     getTranslations('Common'),
-    getTranslations('Status'),
     getTranslations('Pilots'),
     getFormatter(),
     getLocale(),
@@ -81,7 +80,8 @@ export default async function CabinetPage({
           {
             key: 'status',
             header: t('status'),
-            cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge>,
+            // The reader's own words: "Action needed: …" or who acts now (a cabinet row is the applicant's).
+            cell: (r) => <ApplicationStatus pilot={r.pilot} state={r.status} viewer="applicant" />,
           },
           { key: 'updated', header: t('updated'), cell: (r) => format.dateTime(r.updatedAt, 'stamp') },
         ]}

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, DataTable, EmptyState, PageHeader, SelectField, StatusBadge, TextField } from '@/components/ui';
+import { ButtonLink, DataTable, EmptyState, PageHeader, SelectField, TextField } from '@/components/ui';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { ScopeLabel } from '@/components/site/scope-label';
 import { getPathname, Link } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
 import { decodeCursor, encodeCursor } from '@/lib/applications/cursor';
-import { pilotStatuses, statusTone } from '@/lib/applications/statuses';
+import { pilotStatuses } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { maskIin } from '@/lib/kz/iin';
 import { listDealerRegistrations } from '@/lib/vehicle-registration/queries';
@@ -32,11 +33,12 @@ export default async function DealerPage({
   const status = (pilotStatuses.vehicle as readonly string[]).includes(sp.status ?? '') ? sp.status! : '';
   const q = (sp.q ?? '').trim().slice(0, 32);
   const cursor = decodeCursor(sp.after);
-  const [t, ta, tc, ts, format, locale, page] = await Promise.all([
+  const [t, ta, tc, ts, tn, format, locale, page] = await Promise.all([
     getTranslations('Vehicle'),
     getTranslations('Areas'),
     getTranslations('Common'),
     getTranslations('Status'),
+    getTranslations('NextSteps'),
     getFormatter(),
     getLocale(),
     listDealerRegistrations({
@@ -109,13 +111,28 @@ export default async function DealerPage({
           {
             key: 'status',
             header: ta('status'),
-            cell: (r) => <StatusBadge tone={statusTone(r.status)}>{ts(r.status as never)}</StatusBadge>,
+            cell: (r) => <ApplicationStatus pilot="vehicle" state={r.status} viewer="party" />,
           },
           { key: 'created', header: ta('created'), cell: (r) => format.dateTime(r.createdAt, 'stamp') },
         ]}
         rows={page.rows}
         rowKey={(r) => r.id}
-        emptyState={<EmptyState title={ta('emptyTitle')} description={ta('dealer.empty')} />}
+        emptyState={
+          // A search or filter that finds nothing says so, and how to see everything again.
+          status || q ? (
+            <EmptyState
+              title={tn('searchEmptyTitle')}
+              description={q ? tn('searchEmptyQuery', { q }) : tn('searchEmptyFilter', { status: ts(status as never) })}
+              action={
+                <Link href="/dealer" className="font-semibold text-brand-700 underline">
+                  {tn('searchShowAll')}
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState title={ta('emptyTitle')} description={ta('dealer.empty')} />
+          )
+        }
         labels={{ next: tc('nextPage'), prev: tc('prevPage'), pagination: tc('pagination') }}
         nextHref={page.next ? `${base}?${new URLSearchParams({ ...Object.fromEntries(keep), after: encodeCursor(page.next) })}` : undefined}
         prevHref={cursor ? `${base}${keep.size ? `?${keep}` : ''}` : undefined}

@@ -6,6 +6,7 @@ import { MarkReadButton } from '@/components/site/mark-read-button';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
 import { listNotifications } from '@/lib/notifications/queries';
+import { notificationHref } from '@/lib/notifications/links';
 import { notificationText } from '@/lib/notifications/render';
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
@@ -18,7 +19,12 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
-  const [t, format, page] = await Promise.all([getTranslations('Cabinet'), getFormatter(), listNotifications(actor.iin, 50)]);
+  const [t, tn, format, page] = await Promise.all([
+    getTranslations('Cabinet'),
+    getTranslations('NextSteps'),
+    getFormatter(),
+    listNotifications(actor.iin, 50),
+  ]);
   const unread = page.rows.some((n) => !n.readAt);
   return (
     <div className="flex flex-col gap-6">
@@ -42,14 +48,20 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
                 )}
               </p>
               <p className="mt-1">{notificationText(n.kind, n.params, locale)}</p>
-              {/* A notification that names a cabinet page (e.g. an owner's consent request) links to it. */}
-              {typeof n.params.path === 'string' && n.params.path.startsWith('/cabinet/') ? (
-                <p className="mt-1">
-                  <Link href={n.params.path} className="font-semibold text-brand-700 underline">
-                    {t('openNotification')}
-                  </Link>
-                </p>
-              ) : null}
+              {/* Issue 15: it leads to its page (the application, or e.g. an owner's consent request), named by number. */}
+              {(() => {
+                const href = notificationHref(n);
+                if (!href) return null;
+                return (
+                  <p className="mt-1">
+                    <Link href={href} className="font-semibold text-brand-700 underline" data-testid="notification-link">
+                      {n.applicationNumber && !n.params.path
+                        ? tn('openApplication', { number: n.applicationNumber })
+                        : t('openNotification')}
+                    </Link>
+                  </p>
+                );
+              })()}
               {n.readAt ? null : <MarkReadButton id={n.id} label={t('markRead')} pendingLabel={t('marking')} />}
             </li>
           ))}

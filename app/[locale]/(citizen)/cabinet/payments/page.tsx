@@ -6,8 +6,7 @@ import { requireArea } from '@/lib/auth/guards';
 import { formatMoney } from '@/lib/format';
 import { feeNames, paymentsOf } from '@/lib/payments/queries';
 import { ReceiptLink } from '@/components/payments/receipt-links';
-
-const tone = { pending: 'warning', paid: 'success', declined: 'danger', refunded: 'info', superseded: 'neutral' } as const;
+import { mayPayAgain, paymentWord, paymentWordTone } from '@/lib/payments/status-words';
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
 export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
@@ -27,8 +26,9 @@ export default async function PaymentsPage({
   setRequestLocale(locale);
   const { actor } = await requireArea('cabinet');
   const { payment: returned } = await searchParams;
-  const [t, format, rows, names, tp] = await Promise.all([
+  const [t, tn, format, rows, names, tp] = await Promise.all([
     getTranslations('Payments'),
+    getTranslations('NextSteps'),
     getFormatter(),
     paymentsOf(actor.iin),
     feeNames(),
@@ -43,15 +43,17 @@ export default async function PaymentsPage({
     return n ? (locale === 'kk' ? n.nameKk : n.nameRu) : t('feeOther');
   };
   const just = returned ? rows.find((r) => r.id === returned) : undefined;
+  const justWord = just ? paymentWord(just.status, just.failedOutcome) : undefined;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t('title')} lead={t('lead')} />
-      {just ? (
+      {just && justWord ? (
         <Notice
-          tone={just.status === 'paid' ? 'success' : just.status === 'declined' ? 'error' : 'info'}
-          title={t(`returned.${just.status}`)}
+          tone={justWord === 'paid' ? 'success' : justWord === 'declined' ? 'error' : 'info'}
+          title={tn(`paymentReturned.${justWord}`)}
         >
           {t('returnedAmount', { amount: formatMoney(just.amountTiyn, locale) })}
+          {mayPayAgain(justWord) ? <p className="mt-1">{tn('paymentAgain')}</p> : null}
         </Notice>
       ) : null}
       <DataTable
@@ -68,7 +70,11 @@ export default async function PaymentsPage({
           {
             key: 'status',
             header: t('statusHeader'),
-            cell: (r) => <StatusBadge tone={tone[r.status]}>{t(`status.${r.status}`)}</StatusBadge>,
+            cell: (r) => {
+              // What happened, in the payer's terms: cancelled by you, declined by the bank, expired (issue 15).
+              const w = paymentWord(r.status, r.failedOutcome);
+              return <StatusBadge tone={paymentWordTone[w]}>{tn(`paymentWord.${w}`)}</StatusBadge>;
+            },
           },
           { key: 'refund', header: t('refund'), cell: (r) => (r.refundStatus ? t(`refundStatus.${r.refundStatus}`) : '—') },
           {

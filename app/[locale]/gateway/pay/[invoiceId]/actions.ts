@@ -7,9 +7,10 @@ import { completeGatewayInvoice } from '@/lib/gateway/complete';
 import { publicOrigin } from '@/lib/http/origin';
 import { logError } from '@/lib/log';
 import { paymentSecret } from '@/lib/payments/secret';
+import { paymentOutcomeSchema } from '@/lib/registries/payments/port';
 import { callbackBody, CALLBACK_SIGNATURE_HEADER, signCallback } from '@/lib/registries/payments/signature';
 
-const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: z.enum(['paid', 'declined']) });
+const schema = z.object({ invoiceId: z.string().min(1).max(64), outcome: paymentOutcomeSchema });
 
 /**
  * The simulated gateway's "Pay" / "Decline" buttons. This stands in for the bank's page, so it has no portal

@@ -23,7 +23,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ locale
   if (!/^[\w-]{1,64}$/.test(invoiceId)) notFound();
   const invoice = await gatewayInvoice(invoiceId);
   if (!invoice) notFound();
-  const t = await getTranslations('Gateway');
+  const [t, tn] = await Promise.all([getTranslations('Gateway'), getTranslations('NextSteps')]);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <RefreshOnHistoryShow />
@@ -49,9 +49,17 @@ export default async function GatewayPage({ params }: { params: Promise<{ locale
             </form>
             <form action={completeGatewayPaymentAction}>
               <input type="hidden" name="invoiceId" value={invoice.invoiceId} />
-              <input type="hidden" name="outcome" value="declined" />
+              <input type="hidden" name="outcome" value="cancelled" />
               <button type="submit" className="rounded border border-line-strong bg-white px-5 py-2 font-semibold text-ink hover:bg-canvas">
                 {t('decline')}
+              </button>
+            </form>
+            {/* The simulator's stand-in for the bank refusing the card (a real gateway decides this itself). */}
+            <form action={completeGatewayPaymentAction}>
+              <input type="hidden" name="invoiceId" value={invoice.invoiceId} />
+              <input type="hidden" name="outcome" value="declined" />
+              <button type="submit" className="rounded border border-line-strong bg-white px-5 py-2 font-semibold text-ink hover:bg-canvas">
+                {tn('gatewayBankDeclines')}
               </button>
             </form>
           </div>

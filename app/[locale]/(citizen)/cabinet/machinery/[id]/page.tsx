@@ -3,11 +3,11 @@ import { DeadlineNotice } from '@/components/applications/deadline-notice';
 import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, DescriptionList, Notice, PageHeader } from '@/components/ui';
 import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -86,7 +86,7 @@ export default async function CabinetMachineryPage({ params }: Props) {
         }
       />
       <div>
-        <StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>
+        <ApplicationStatus pilot="machinery" state={app.status} viewer="applicant" />
       </div>
       <DeadlineNotice deadline={applicationDeadline({ pilot: 'machinery', status: app.status, deadlineAt: app.deadlineAt })} />
       {app.status === 'received' ? (

@@ -8,10 +8,10 @@ import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
 import { ConsentStatus } from '@/components/residence/consent-status';
 import { FinishForm, WithdrawForm } from '@/components/residence/step-forms';
-import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type Step } from '@/components/ui';
+import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StepIndicator, type Step } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
@@ -49,11 +49,10 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
   });
   const { app, step, property } = data;
   const r = app.residence;
-  const [t, tr, ta, ts, tc, tsys, events, codes, origin, q] = await Promise.all([
+  const [t, tr, ta, tc, tsys, events, codes, origin, q] = await Promise.all([
     getTranslations('ResidenceApplication'),
     getTranslations('Residence'),
     getTranslations('ResidenceAstana'),
-    getTranslations('Status'),
     getTranslations('Common'),
     getTranslations('Admin.systems'),
     timelineOf(app.id),
@@ -96,7 +95,7 @@ export default async function ResidenceApplicationPage({ params, searchParams }:
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('titleOf', { kind: tr(`kind.${r.kind}`) })}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+        actions={<ApplicationStatus pilot="residence" state={app.status} viewer="applicant" />}
       />
       {q.existing ? <Notice tone="info" title={t('existing')} /> : null}
       {q.saved === 'form' && step === 'finish' ? <Notice tone="success" title={t('savedForm')} /> : null}

@@ -3,7 +3,7 @@ import { DeadlineNotice } from '@/components/applications/deadline-notice';
 import { applicationDeadline } from '@/lib/ops/deadlines';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Card, DataTable, DescriptionList, Notice, PageHeader, StatusBadge, StepIndicator, type StepState } from '@/components/ui';
+import { Card, DataTable, DescriptionList, Notice, PageHeader, StepIndicator } from '@/components/ui';
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
@@ -14,11 +14,13 @@ import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { isDemoMode } from '@/lib/auth/config';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { returnedPaymentOf } from '@/lib/payments/queries';
+import { mayPayAgain, paymentWord } from '@/lib/payments/status-words';
 import { publicOrigin } from '@/lib/http/origin';
 import {
   changeDetailsAction,
@@ -29,6 +31,7 @@ import {
 } from '@/lib/vehicle-registration/actions';
 import type { Fine } from '@/lib/registries/erap/port';
 import type { VehicleState } from '@/lib/vehicle-registration/machine';
+import { buyerStepStates, buyerSteps } from '@/lib/vehicle-registration/buyer-steps';
 import {
   buyerApplicationFor,
   buyerDocumentFor,
@@ -38,18 +41,6 @@ import {
   plateTypeNameOf,
 } from '@/lib/vehicle-registration/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
-
-const buyerSteps = ['accept', 'details', 'pay', 'sign', 'result'] as const;
-const stepOf: Partial<Record<VehicleState, number>> = {
-  awaiting_buyer: 0,
-  buyer_filling: 1,
-  awaiting_fines_payment: 1,
-  awaiting_payment: 2,
-  awaiting_buyer_signature: 3,
-  processing: 4,
-  ready_for_pickup: 4,
-  issued: 4,
-};
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
 export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
@@ -86,6 +77,9 @@ export default async function BuyerApplicationPage({
     searchParams,
   ]);
   const origin = await publicOrigin();
+  const tn = await getTranslations('NextSteps');
+  const returned = sp.payment ? await returnedPaymentOf(actor.iin, sp.payment) : null;
+  const returnedWord = returned ? paymentWord(returned.status, returned.failedOutcome) : undefined;
   const name = (c: { nameKk: string; nameRu: string } | null) => (c ? (locale === 'kk' ? c.nameKk : c.nameRu) : '—');
   const offer = [
     { term: t('dealer'), value: locale === 'kk' ? app.dealerNameKk : app.dealerNameRu },
@@ -112,9 +106,7 @@ export default async function BuyerApplicationPage({
     ...(plateType ? [{ term: t('plateType'), value: name(plateType) }] : []),
     ...(app.phone ? [{ term: t('phone'), value: app.phone }] : []),
   ];
-  const step = stepOf[state];
-  const stepState = (i: number): StepState =>
-    step === undefined ? 'todo' : i < step || (i === 4 && state !== 'processing') ? 'done' : i === step ? 'current' : 'todo';
+  const steps = buyerStepStates(state);
   const bill = ['awaiting_payment', 'awaiting_buyer_signature'].includes(state) && app.plateType ? await feeBillFor(app.plateType) : null;
   const options = state === 'buyer_filling' ? await detailsOptionsFor(app.id, actor.iin) : null;
   const buyerDoc = state === 'awaiting_buyer_signature' ? await buyerDocumentFor(app) : null;
@@ -138,20 +130,27 @@ export default async function BuyerApplicationPage({
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('buyerPageTitle')}
         lead={t('buyerPageLead')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+        actions={<ApplicationStatus pilot="vehicle" state={app.status} viewer="applicant" />}
       />
-      {step !== undefined ? (
+      {steps ? (
         <StepIndicator
           ariaLabel={t('stepsLabel')}
           labels={{ done: tc('stepDone'), current: tc('stepCurrent'), todo: tc('stepTodo') }}
-          steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: stepState(i) }))}
+          steps={buyerSteps.map((s, i) => ({ label: t(`buyerSteps.${s}`), state: steps[i]! }))}
         />
       ) : null}
       <DeadlineNotice deadline={applicationDeadline({ pilot: 'vehicle', status: app.status, buyerExpiresAt: app.expiresAt })} />
-      {sp.payment && state === 'awaiting_payment' ? (
-        <Notice tone="info" title={t('paymentPending')}>
-          {t('paymentPendingText')}
-        </Notice>
+      {/* Back from the gateway: "being checked" only while the payment is open; a cancel or decline says so. */}
+      {returned && state === 'awaiting_payment' ? (
+        returnedWord === 'pending' ? (
+          <Notice tone="info" title={t('paymentPending')}>
+            {t('paymentPendingText')}
+          </Notice>
+        ) : returnedWord && mayPayAgain(returnedWord) ? (
+          <Notice tone={returnedWord === 'declined' ? 'error' : 'warning'} title={tn(`paymentReturned.${returnedWord}`)}>
+            {tn('vehiclePayAgain')}
+          </Notice>
+        ) : null
       ) : null}
       {state === 'refused' ? (
         <Notice tone="error" title={t('refusedTitle')}>
@@ -197,7 +196,10 @@ export default async function BuyerApplicationPage({
       ) : null}
       {state === 'ready_for_pickup' || state === 'issued' ? (
         <Notice tone="success" title={state === 'issued' ? t('issuedTitle') : t('readyTitle')}>
-          {t('readyText', { centre: name(centre), plate: app.plateNumber ?? '—', number: app.number })}
+          {/* After the hand-over nothing is left to collect: the registration is in Digital documents. */}
+          {state === 'issued'
+            ? tn('vehicleIssuedText', { plate: app.plateNumber ?? '—', number: app.number })
+            : t('readyText', { centre: name(centre), plate: app.plateNumber ?? '—', number: app.number })}
         </Notice>
       ) : null}
       {state === 'processing' ? (
@@ -207,7 +209,8 @@ export default async function BuyerApplicationPage({
       ) : null}
       {sp.signed && buyerCode ? (
         <Notice tone="success" title={t('buyerSigned')}>
-          {t('sellerSignedText', { code: buyerCode.verifyCode })}
+          {/* The buyer's own next step, not the dealer's "the buyer will receive a notification". */}
+          {tn('vehicleBuyerSignedText', { code: buyerCode.verifyCode })}
         </Notice>
       ) : null}
       {['declined_by_buyer', 'cancelled_by_dealer', 'expired'].includes(state) ? (

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, DescriptionList, Notice, PageHeader } from '@/components/ui';
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { DealerSteps } from '@/components/vehicle/dealer-steps';
 import { VersionButton } from '@/components/vehicle/version-button';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
@@ -16,6 +16,7 @@ import { cancelByDealerAction, reopenDraftAction, signAsSellerAction } from '@/l
 import { sellerDocumentOf } from '@/lib/vehicle-registration/dealer-service';
 import { vehicleMachine, type VehicleState } from '@/lib/vehicle-registration/machine';
 import { dealerApplicationFor } from '@/lib/vehicle-registration/queries';
+import { dealerRefusalKey } from '@/lib/vehicle-registration/dealer-refusal';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
@@ -39,9 +40,9 @@ export default async function DealerApplicationPage({
     if (isDomainError(e)) notFound();
     throw e;
   });
-  const [t, ts, format, events, codes, signed] = await Promise.all([
+  const [t, tn, format, events, codes, signed] = await Promise.all([
     getTranslations('Vehicle'),
-    getTranslations('Status'),
+    getTranslations('NextSteps'),
     getFormatter(),
     timelineOf(app.id),
     signatureCodesOf(app.id),
@@ -84,12 +85,18 @@ export default async function DealerApplicationPage({
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={state === 'awaiting_seller_signature' ? t('checkAnswersTitle') : t('applicationTitle')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+        actions={<ApplicationStatus pilot="vehicle" state={app.status} viewer="party" />}
       />
       {['draft', 'awaiting_seller_signature'].includes(state) ? <DealerSteps current={state === 'draft' ? 'buyer' : 'sign'} /> : null}
       {signed && dealerCode ? (
         <Notice tone="success" title={t('sellerSigned')}>
           {t('sellerSignedText', { code: dealerCode.verifyCode })}
+        </Notice>
+      ) : null}
+      {state === 'refused' ? (
+        <Notice tone="error" title={t('refusedTitle')}>
+          <p data-testid="dealer-refusal">{tn(`dealerRefusal.${dealerRefusalKey(app.refusalCode)}`)}</p>
+          <p className="mt-1">{tn('dealerRefusalVinFree')}</p>
         </Notice>
       ) : null}
       {state === 'declined_by_buyer' ? (

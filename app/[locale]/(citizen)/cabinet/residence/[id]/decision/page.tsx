@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AstanaExplanation } from '@/components/residence/astana-explanation';
 import { AstanaPrintButton } from '@/components/residence/astana-print-button';
-import { ButtonLink, Card, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, Notice, PageHeader } from '@/components/ui';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { astanaDecisionFor } from '@/lib/residence/astana-queries';
@@ -37,7 +37,7 @@ export default async function AstanaDecisionPage({ params, searchParams }: Props
     if (isDomainError(e)) notFound();
     throw e;
   });
-  const [t, ts] = await Promise.all([getTranslations('ResidenceAstana'), getTranslations('Status')]);
+  const t = await getTranslations('ResidenceAstana');
   const printView = print === '1';
   const path = (p: string) => getPathname({ href: `/cabinet/residence/${id}/${p}`, locale });
   const address = dwelling ? (locale === 'kk' ? dwelling.addressKk : dwelling.addressRu) : null;
@@ -71,7 +71,7 @@ export default async function AstanaDecisionPage({ params, searchParams }: Props
         }
       />
       <div className="flex flex-wrap items-center gap-3">
-        <StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>
+        <ApplicationStatus pilot="residence" state={app.status} viewer="applicant" />
       </div>
       {app.residence.cadastralNumber ? (
         <Card title={t('dwelling')}>
