@@ -7,7 +7,7 @@ import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import { consentAnswer, verifyPhoneWithBmg } from './consent-step';
 import type { BiometricSample } from '@/lib/registries/digital-id/port';
-import { renewalWindow } from './eligibility';
+import { renewalWindow, renewalWindowDates } from './eligibility';
 
 export type GoToCon =
   | 'id_card_consent_refused'
@@ -90,8 +90,10 @@ export async function checkStanding(
   run.pass(6, 'gbd_fl', 'id_card_registered');
 
   const window = renewalWindow(person.document.expiresOn, today);
-  if (window === 'too_early') return stop(7, 'gbd_fl', 'id_card_too_early');
-  if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
+  // The page says when the online window opens (or when it closed), besides the order's "go to a CON" (issue 15).
+  const dates = renewalWindowDates(person.document.expiresOn);
+  if (window === 'too_early') return run.stop(7, 'gbd_fl', 'id_card_too_early', { onlineFrom: dates.opensOn });
+  if (window === 'too_late') return run.stop(7, 'gbd_fl', 'id_card_too_late', { onlineUntil: dates.closesOn });
   run.pass(7, 'gbd_fl', 'id_card_window_open');
   return null;
 }
