@@ -7,15 +7,31 @@ import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
 import { askConsentAction, refuseConsentAction, startRenewalAction } from '@/lib/id-card/actions';
 import type { CheckLine } from '@/lib/applications/check-run';
+import type { Locale } from '@/i18n/routing';
+import { formatDate } from '@/lib/format';
 
 /** A failure's notice: the message, and for the order's "go to a CON" reasons the nearest CONs. */
 function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React.ReactNode }) {
   const t = useTranslations('IdCard');
+  const tt = useTranslations('IdCardTasks');
+  const locale = useLocale() as Locale;
   const errorText = useErrorText();
   if (state.ok || state.code === 'invalid') return null;
-  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed';
+  // Step 7's window: when online renewal opens (come back then, no CON needed) or when it closed (issue 15).
+  const window = (state.data ?? {}) as { onlineFrom?: string; onlineUntil?: string };
+  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed' && !window.onlineFrom;
   return (
     <Notice tone="error" title={errorText(state.code, state.params)}>
+      {window.onlineFrom ? (
+        <p className="font-semibold" data-testid="online-from">
+          {tt('onlineFrom', { date: formatDate(window.onlineFrom, locale) })}
+        </p>
+      ) : null}
+      {window.onlineUntil ? (
+        <p className="mb-2 font-semibold" data-testid="online-until">
+          {tt('onlineUntil', { date: formatDate(window.onlineUntil, locale) })}
+        </p>
+      ) : null}
       {conCodes ? (
         <>
           <p className="font-semibold">{t('goToCon')}</p>

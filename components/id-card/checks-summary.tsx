@@ -1,0 +1,22 @@
+import { getTranslations } from 'next-intl/server';
+import { CheckLines, type CheckLineView } from '@/components/applications/check-lines';
+import { ErrorIcon, SuccessIcon } from '@/components/ui/icons';
+
+/** The registry checks folded into one line ("all N passed"), each check's line inside (issue 15). */
+export async function ChecksSummary({ lines }: { lines: readonly CheckLineView[] }) {
+  if (!lines.length) return null;
+  const t = await getTranslations('IdCardTasks');
+  const failed = lines.filter((l) => !l.ok).length;
+  return (
+    <details className="group rounded-md border border-line bg-surface" data-testid="checks-summary" open={failed > 0}>
+      <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-4 font-semibold">
+        {failed ? <ErrorIcon className="size-5 text-danger-700" /> : <SuccessIcon className="size-5 text-success-700" />}
+        <span>{failed ? t('checksFailed', { failed, count: lines.length }) : t('checksPassed', { count: lines.length })}</span>
+        <span className="font-normal text-brand-700 underline underline-offset-2">{t('checksDetails')}</span>
+      </summary>
+      <div className="border-t border-line p-2">
+        <CheckLines lines={lines} />
+      </div>
+    </details>
+  );
+}
