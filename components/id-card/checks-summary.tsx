@@ -9,10 +9,16 @@ export async function ChecksSummary({ lines }: { lines: readonly CheckLineView[]
   const failed = lines.filter((l) => !l.ok).length;
   return (
     <details className="group rounded-md border border-line bg-surface" data-testid="checks-summary" open={failed > 0}>
-      <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-4 font-semibold">
-        {failed ? <ErrorIcon className="size-5 text-danger-700" /> : <SuccessIcon className="size-5 text-success-700" />}
-        <span>{failed ? t('checksFailed', { failed, count: lines.length }) : t('checksPassed', { count: lines.length })}</span>
-        <span className="font-normal text-brand-700 underline underline-offset-2">{t('checksDetails')}</span>
+      <summary className="flex cursor-pointer items-start gap-2 p-4 font-semibold">
+        {failed ? (
+          <ErrorIcon className="mt-0.5 size-5 shrink-0 text-danger-700" />
+        ) : (
+          <SuccessIcon className="mt-0.5 size-5 shrink-0 text-success-700" />
+        )}
+        <span>
+          {failed ? t('checksFailed', { failed, count: lines.length }) : t('checksPassed', { count: lines.length })}{' '}
+          <span className="font-normal whitespace-nowrap text-brand-700 underline underline-offset-2">{t('checksDetails')}</span>
+        </span>
       </summary>
       <div className="border-t border-line p-2">
         <CheckLines lines={lines} />

@@ -28,7 +28,11 @@ export async function TaskList({ tasks }: { tasks: readonly DraftTask[] }) {
       </p>
       <ol className="flex flex-col divide-y divide-line rounded-md border border-line" data-testid="task-list">
         {tasks.map((task, i) => (
-          <li key={task.key} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 p-3" data-task={task.key}>
+          <li
+            key={task.key}
+            className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+            data-task={task.key}
+          >
             <span className="flex min-w-0 flex-col">
               <a
                 href={`#${taskAnchor(task.key)}`}
@@ -38,7 +42,9 @@ export async function TaskList({ tasks }: { tasks: readonly DraftTask[] }) {
               </a>
               {task.note ? <span className="text-sm text-ink-muted">{t(`notes.${task.note}`)}</span> : null}
             </span>
-            <StatusBadge tone={tone[task.status]}>{t(`status.${task.status}`)}</StatusBadge>
+            <StatusBadge tone={tone[task.status]} className="self-start sm:self-center">
+              {t(`status.${task.status}`)}
+            </StatusBadge>
           </li>
         ))}
       </ol>
@@ -58,7 +64,7 @@ export async function TaskSection({ task, index, children }: { task: DraftTask; 
         </h2>
         <StatusBadge tone={tone[task.status]}>{t(`status.${task.status}`)}</StatusBadge>
       </div>
-      {task.note ? <p className="mb-4 font-semibold text-warning-800">{t(`notes.${task.note}`)}</p> : null}
+      {task.status === 'attention' && task.note ? <p className="mb-4 font-semibold text-warning-800">{t(`notes.${task.note}`)}</p> : null}
       {children}
       <p className="mt-5 border-t border-line pt-4 text-sm">
         <a href="#task-list-title" className="text-brand-700 underline underline-offset-2">

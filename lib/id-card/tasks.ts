@@ -5,7 +5,7 @@ export const draftTaskKeys = ['point', 'photo', 'signature', 'sign'] as const;
 export type DraftTaskKey = (typeof draftTaskKeys)[number];
 export type TaskStatus = 'not_started' | 'done' | 'attention';
 /** Why a task needs attention (a message key), or why it cannot be started yet. */
-export type TaskNote = 'point_closed' | 'phone_missing' | 'point_missing' | 'complete_others_first';
+export type TaskNote = 'point_closed' | 'phone_missing' | 'complete_others_first';
 export type DraftTask = { key: DraftTaskKey; status: TaskStatus; note: TaskNote | null };
 
 export type DraftFacts = {
@@ -17,16 +17,15 @@ export type DraftFacts = {
 
 export function draftTasks(card: DraftFacts, openPointIds: readonly number[]): DraftTask[] {
   const pointOpen = card.registrationPointId !== null && openPointIds.includes(card.registrationPointId);
+  // A new draft already has the phone BMG confirmed at the start: without a point the task is still not started.
   const point: DraftTask =
-    card.registrationPointId === null && !card.phone
+    card.registrationPointId === null
       ? { key: 'point', status: 'not_started', note: null }
-      : card.registrationPointId === null
-        ? { key: 'point', status: 'attention', note: 'point_missing' }
-        : !pointOpen
-          ? { key: 'point', status: 'attention', note: 'point_closed' }
-          : !card.phone
-            ? { key: 'point', status: 'attention', note: 'phone_missing' }
-            : { key: 'point', status: 'done', note: null };
+      : !pointOpen
+        ? { key: 'point', status: 'attention', note: 'point_closed' }
+        : !card.phone
+          ? { key: 'point', status: 'attention', note: 'phone_missing' }
+          : { key: 'point', status: 'done', note: null };
   const photo: DraftTask = { key: 'photo', status: card.photoFileId ? 'done' : 'not_started', note: null };
   const signature: DraftTask = { key: 'signature', status: card.signatureFileId ? 'done' : 'not_started', note: null };
   const ready = [point, photo, signature].every((t) => t.status === 'done');

@@ -19,8 +19,8 @@ describe('draftTasks (collection point · photo · signature sample · check and
     expect(doneCount(draftTasks(empty, [7]))).toBe(0);
   });
 
-  it('the phone BMG confirmed but no point yet: the point needs attention', () => {
-    expect(statuses({ ...empty, phone: '+77015554433' })[0]).toEqual(['point', 'attention', 'point_missing']);
+  it('a new draft (the phone BMG confirmed, no point yet): the point task is not started', () => {
+    expect(statuses({ ...empty, phone: '+77015554433' })[0]).toEqual(['point', 'not_started', null]);
   });
 
   it('a point that closed since it was chosen needs attention, even with everything else done', () => {
