@@ -17,13 +17,14 @@ function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React
   const locale = useLocale() as Locale;
   const errorText = useErrorText();
   if (state.ok || state.code === 'invalid') return null;
-  // Step 7's window: when online renewal opens (come back then, no CON needed) or when it closed (issue 15).
+  // Step 7's window: when online renewal opens (come back then) or when it closed (issue 15); the order's "go to
+  // a CON" and the nearest CONs stay, since the order prescribes them for both.
   const window = (state.data ?? {}) as { onlineFrom?: string; onlineUntil?: string };
-  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed' && !window.onlineFrom;
+  const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed';
   return (
     <Notice tone="error" title={errorText(state.code, state.params)}>
       {window.onlineFrom ? (
-        <p className="font-semibold" data-testid="online-from">
+        <p className="mb-2 font-semibold" data-testid="online-from">
           {tt('onlineFrom', { date: formatDate(window.onlineFrom, locale) })}
         </p>
       ) : null}
