@@ -295,6 +295,7 @@ const TASKS = {
 async function expectTaskList(page: Page, locale: Locale, width: number, pointDone: boolean) {
   const k = TASKS[locale];
   await page.setViewportSize({ width, height: 900 });
+  await page.reload(); // the checks' <details> closed again
   await expect(page.getByRole('heading', { name: k.list })).toBeVisible();
   const items = page.getByTestId('task-list').locator('li');
   await expect(items).toHaveCount(4);
