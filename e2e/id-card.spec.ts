@@ -99,7 +99,9 @@ async function applyOnline(page: Page, locale: Locale, key: KeyFile, pointId: nu
   await expectAccessible(page);
   await page.getByRole('button', { name: l.start }).click();
   await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('check-lines')).toBeVisible();
+  // Steps 1–7 folded into one line; the lines themselves open from it (issue 15).
+  await expect(page.getByTestId('checks-summary')).toBeVisible();
+  await expect(page.getByTestId('task-list').locator('li')).toHaveCount(4);
   await page.getByLabel(l.point).selectOption(String(pointId));
   await page.getByRole('button', { name: l.save, exact: true }).click();
   await page.waitForURL(/\?saved=form$/);
@@ -292,16 +294,74 @@ test('ru: a standing refusal in the consent service stops the flow at step 1', a
   await expectAccessible(page);
 });
 
-test('kk: a draft is withdrawn after a confirmation, and a new one can be started', async ({ page }) => {
+const TASKS = {
+  kk: { list: 'Өтінішті дайындау', notStarted: 'Басталмаған', done: 'Орындалды', allPassed: /тексерудің бәрі сәтті өтті/ },
+  ru: { list: 'Подготовка заявки', notStarted: 'Не начато', done: 'Готово', allPassed: /проверок по государственным базам пройдены/ },
+} as const;
+
+/** The draft's task list as a citizen sees it at this width and in this language (issue 15). */
+async function expectTaskList(page: Page, locale: Locale, width: number, pointDone: boolean) {
+  const k = TASKS[locale];
+  await page.setViewportSize({ width, height: 900 });
+  await page.reload(); // the checks' <details> closed again
+  await expect(page.getByRole('heading', { name: k.list })).toBeVisible();
+  const items = page.getByTestId('task-list').locator('li');
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(0)).toContainText(pointDone ? k.done : k.notStarted);
+  for (const i of [1, 2, 3]) await expect(items.nth(i)).toContainText(k.notStarted);
+  // The registry checks are one line; the lines open from it.
+  const checks = page.getByTestId('checks-summary');
+  await expect(checks).toContainText(k.allPassed);
+  await expect(checks.getByTestId('check-lines')).toBeHidden();
+  await checks.locator('summary').click();
+  await expect(checks.getByTestId('check-lines')).toBeVisible();
+  // A task's link leads to its own section.
+  await items.nth(2).getByRole('link').click();
+  await expect(page).toHaveURL(/#task-signature$/);
+  await expect(page.locator('#task-signature')).toBeInViewport();
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(scroll).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await expectNoRawCodes(page);
+}
+
+test('kk and ru, 390 and 1366 px: the draft is a task list; withdrawn only after a confirmation, and a new one can be started', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
   await signInAs(page, PERSONA.idCardFaceMismatch, 'kk');
   await confirmConsent(page, 'kk', PERSONA.idCardFaceMismatch);
   await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
   const first = page.url();
-  page.once('dialog', (d) => void d.accept());
+  await expectTaskList(page, 'kk', 390, false);
+  await expectTaskList(page, 'kk', 1366, false);
+  // The point saved: its task is done (BMG's phone is already the contact phone).
+  await page.getByLabel(L.kk.point).selectOption(String(REG_POINT.astana1));
+  await page.getByRole('button', { name: L.kk.save, exact: true }).click();
+  await page.waitForURL(/\?saved=form$/);
+  await page.goto(first.replace('/kk/', '/ru/'));
+  await expectTaskList(page, 'ru', 390, true);
+  await expectTaskList(page, 'ru', 1366, true);
+  await page.goto(first);
+
+  // Cancelled in the confirmation: nothing happens.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: L.kk.withdraw }).click();
+  await expect(page.getByTestId('task-list')).toBeVisible();
+  expect(page.url()).toBe(first);
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('Өтінішті кері қайтарасыз ба?');
+    void d.accept();
+  });
   await page.getByRole('button', { name: L.kk.withdraw }).click();
   await page.waitForURL(/\?withdrawn=1$/);
   await expect(page.getByText('Өтініш кері қайтарылды').first()).toBeVisible();
+  await expect(page.getByTestId('task-list')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: L.kk.withdraw })).toHaveCount(0);
+  // The history, newest first: the withdrawal heads it.
+  await expect(page.locator('main ol').last().locator('li').first()).toContainText('Азамат өтінішті кері қайтарды');
   await expectAccessible(page);
+  await expectNoRawCodes(page);
   await confirmConsent(page, 'kk', PERSONA.idCardFaceMismatch);
   await page.waitForURL(/\/cabinet\/id-card\/[0-9a-f-]{36}$/);
   expect(page.url()).not.toBe(first);
@@ -309,4 +369,24 @@ test('kk: a draft is withdrawn after a confirmation, and a new one can be starte
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: L.kk.withdraw }).click();
   await page.waitForURL(/\?withdrawn=1$/);
+});
+
+test('ru: too early — the date online renewal opens, not a CON', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardTooEarly, 'ru');
+  await confirmConsent(page, 'ru', PERSONA.idCardTooEarly);
+  // Issue 15: not sent to a CON, but told the day online renewal opens.
+  await expect(page.getByText(/Подать заявку онлайн можно с \d{2}\.\d{2}\.\d{4}\./)).toBeVisible();
+  await expect(page.getByText('обратитесь в ЦОН', { exact: false })).toHaveCount(0);
+  await expectNoRawCodes(page);
+  await expectAccessible(page);
+});
+
+test('kk: too late — the last day online has passed', async ({ page }) => {
+  await signInAs(page, PERSONA.idCardTooLate, 'kk');
+  await confirmConsent(page, 'kk', PERSONA.idCardTooLate);
+  // The browser formats the date (lib/format.ts formatDate): Chromium's ICU writes kk numeric dates as YYYY-MM-DD.
+  await expect(page.getByTestId('online-until')).toContainText(
+    /Онлайн өтініш берудің соңғы күні: (\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})\./,
+  );
+  await expectAccessible(page);
 });

@@ -18,7 +18,7 @@ export async function DeadlineNotice({ deadline, now = new Date() }: { deadline:
         {' · '}
         {overdue ? t('overdue', left) : t('left', left)}
       </p>
-      {deadline.kind === 'machinery_decision' ? <p>{t('workingNote')}</p> : null}
+      {deadline.kind === 'machinery_decision' || deadline.kind === 'id_card_decision' ? <p>{t('workingNote')}</p> : null}
       {deadline.actionable && !overdue ? <p>{t('actionable')}</p> : null}
     </Notice>
   );

@@ -7,16 +7,27 @@ import { useErrorText } from '@/components/ui/error-text';
 import { CheckLines } from '@/components/applications/check-lines';
 import { askConsentAction, refuseConsentAction, startRenewalAction } from '@/lib/id-card/actions';
 import type { CheckLine } from '@/lib/applications/check-run';
+import type { Locale } from '@/i18n/routing';
+import { formatDate } from '@/lib/format';
 
 /** A failure's notice: the message, and for the order's "go to a CON" reasons the nearest CONs. */
 function FailureNotice({ state, goToCon }: { state: ActionResult; goToCon: React.ReactNode }) {
   const t = useTranslations('IdCard');
+  const tt = useTranslations('IdCardTasks');
+  const locale = useLocale() as Locale;
   const errorText = useErrorText();
   if (state.ok || state.code === 'invalid') return null;
-  // "Too early" is not sent to a CON: the message says from which day to apply online (issue 15).
+  // Step 7's window (issue 15): "too early" is told in its message from which day to apply online, and is not sent
+  // to a CON; "too late" keeps the order's "go to a CON" and the nearest CONs, with the last day online above them.
+  const window = (state.data ?? {}) as { onlineUntil?: string };
   const conCodes = state.code.startsWith('id_card_') && state.code !== 'id_card_pilot_closed' && state.code !== 'id_card_too_early';
   return (
     <Notice tone="error" title={errorText(state.code, state.params)}>
+      {window.onlineUntil ? (
+        <p className="mb-2 font-semibold" data-testid="online-until">
+          {tt('onlineUntil', { date: formatDate(window.onlineUntil, locale) })}
+        </p>
+      ) : null}
       {conCodes ? (
         <>
           <p className="font-semibold">{t('goToCon')}</p>

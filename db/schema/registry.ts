@@ -327,7 +327,7 @@ export const productionOrders = registry.table(
     id: text('id').primaryKey(),
     kind: text('kind', { enum: ['id_card', 'srts'] }).notNull(),
     reference: text('reference').notNull(),
-    status: text('status', { enum: ['registered', 'accepted', 'in_production', 'ready', 'refused'] })
+    status: text('status', { enum: ['registered', 'accepted', 'in_production', 'ready', 'refused', 'cancelled'] })
       .notNull()
       .default('accepted'),
     /** ID card: whose request it is, why RP DRN refused it, when ordered and done. Both: what the order carried (an

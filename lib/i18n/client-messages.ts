@@ -11,7 +11,7 @@ export const CLIENT_MESSAGES = {
   site: ['Common'],
   signIn: [...forms, 'Eds'],
   signature: [...forms, 'Eds'],
-  citizenIdCard: [...forms, 'Eds', 'Payments', 'IdCard'],
+  citizenIdCard: [...forms, 'Eds', 'Payments', 'IdCard', 'IdCardTasks'],
   citizenVehicle: [...forms, 'Eds', 'Payments', 'Vehicle'],
   // The online residence registration (order 003): the citizen's forms and the option labels they share.
   citizenResidence: [...forms, 'Eds', 'Residence', 'ResidenceStart', 'ResidenceApplication'],

@@ -7,7 +7,7 @@ import type { Registries } from '@/lib/registries';
 import type { Person } from '@/lib/registries/gbd-fl/port';
 import { consentAnswer, verifyPhoneWithBmg } from './consent-step';
 import type { BiometricSample } from '@/lib/registries/digital-id/port';
-import { renewalWindow, tooEarlyParams } from './eligibility';
+import { renewalWindow, renewalWindowDates, tooEarlyParams } from './eligibility';
 
 export type GoToCon =
   | 'id_card_consent_refused'
@@ -90,8 +90,11 @@ export async function checkStanding(
   run.pass(6, 'gbd_fl', 'id_card_registered');
 
   const window = renewalWindow(person.document.expiresOn, today);
+  // Too early: the message says from which day to apply online (issue 15); too late: the order's "go to a CON",
+  // with the last day online on the page.
   if (window === 'too_early') return run.stop(7, 'gbd_fl', 'id_card_too_early', tooEarlyParams(person.document.expiresOn));
-  if (window === 'too_late') return stop(7, 'gbd_fl', 'id_card_too_late');
+  if (window === 'too_late')
+    return run.stop(7, 'gbd_fl', 'id_card_too_late', { onlineUntil: renewalWindowDates(person.document.expiresOn).closesOn });
   run.pass(7, 'gbd_fl', 'id_card_window_open');
   return null;
 }

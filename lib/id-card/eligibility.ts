@@ -34,3 +34,13 @@ export function tooEarlyParams(expiry: string): { from: string } {
   const [y, m, d] = renewalOpensOn(expiry).split('-');
   return { from: `${d}.${m}.${y}` };
 }
+
+/** Local `YYYY-MM-DD` `days` after `date` (negative: before). */
+function addDays(date: string, days: number): string {
+  return new Date(parseLocalDate(date).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The first and the last day a card expiring on `expiry` may be renewed online (both included, §7.2). */
+export function renewalWindowDates(expiry: string): { opensOn: string; closesOn: string } {
+  return { opensOn: addDays(expiry, -OPEN_BEFORE_DAYS), closesOn: addDays(expiry, OPEN_AFTER_DAYS) };
+}

@@ -63,12 +63,13 @@ export const idCardMachine = defineMachine<IdCardState, IdCardEvent, IdCardParty
   parties: { citizen: 'citizen', system: null, ums_reviewer: 'ums_reviewer', migration_officer: 'migration_officer' },
   transitions: {
     // Step 12 signs and submits; steps 13–15: RP DRN's ticket (or refusal), then AIS SIK: exempt or pay.
-    // The citizen withdraws a draft or an unpaid application (a late payment is refunded by the callback).
+    // The citizen withdraws a draft, an unpaid application (a late payment is refunded by the callback) or one
+    // waiting for UMS DP (the duty is refunded); once UMS DP decided, the card is the factory's.
     draft: { submit: 'submitted', withdraw: 'withdrawn', recheck_failed: 'refused', expire: 'expired' },
     submitted: { rp_drn_refused: 'refused', duty_required: 'awaiting_payment', exempted: 'under_review' },
     awaiting_payment: { paid: 'under_review', withdraw: 'withdrawn' },
     // Step 18: approve (the order goes to production) or annul (with a reason; a refund for photo/signature).
-    under_review: { approve: 'approved', annul: 'annulled' },
+    under_review: { approve: 'approved', annul: 'annulled', withdraw: 'withdrawn' },
     approved: { production_started: 'in_production' },
     in_production: { produced: 'ready_for_pickup' },
     // Step 19: issued in person at the chosen registration point.

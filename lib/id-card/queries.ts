@@ -6,13 +6,18 @@ import { applications } from '@/db/schema/applications';
 import { feeExemptions, idCardApplications } from '@/db/schema/id-card';
 import { payments } from '@/db/schema/payments';
 import { users } from '@/db/schema/people';
+import { pilotSettings } from '@/db/schema/reference';
 import type { Cursor } from '@/lib/applications/cursor';
 import { afterCursor, cursorInstant, keysetOrderBy, keysetPage } from '@/lib/applications/keyset';
 import type { Actor, Grant } from '@/lib/auth/actor';
 import { localYear } from '@/lib/calendar/local';
+import { loadWorkCalendar } from '@/lib/calendar/work-calendar';
+import { applicationDeadline } from '@/lib/ops/deadlines';
 import { billFor } from '@/lib/payments/purpose';
 import { getRegistries } from '@/lib/registries';
 import { citizenApplication, dutyFeeCodes, dutyPurpose, requestDocumentOf } from './citizen-service';
+import { decisionDueAt } from './decision-deadline';
+import { draftTtlDays } from './draft-expiry-rules';
 import type { IdCardApplication } from './load';
 import { findAtPoint, officerApplication } from './officer-service';
 import { approvalDocumentOf, recordView, reviewerApplication } from './review-service';
@@ -152,3 +157,23 @@ export const recordViewOf = (actor: Actor, grant: Grant, app: IdCardApplication)
 export const officerApplicationFor = (actor: Actor, grant: Grant, id: string) => officerApplication(portalDb, grant, id, actor);
 
 export const findAtPointFor = (grant: Grant, query: string) => findAtPoint(portalDb, grant, query);
+
+/**
+ * The one deadline the citizen's page states (issue 17): a draft's expiry while it is a draft (its last change +
+ * the pilot's draftTtlDays), UMS DP's decision due while it is under review (one working day from the hand-over).
+ */
+export async function idCardDeadlineFor(app: IdCardApplication, events: readonly { type: string; at: Date }[]) {
+  if (app.status === 'draft') {
+    const [[row], [settings]] = await Promise.all([
+      portalDb.select({ updatedAt: applications.updatedAt }).from(applications).where(eq(applications.id, app.id)),
+      portalDb.select({ params: pilotSettings.params }).from(pilotSettings).where(eq(pilotSettings.pilot, 'id_card')),
+    ]);
+    const draftExpiresAt = row ? new Date(row.updatedAt.getTime() + draftTtlDays(settings?.params) * 86_400_000) : null;
+    return applicationDeadline({ pilot: 'id_card', status: app.status, draftExpiresAt });
+  }
+  if (app.status === 'under_review') {
+    const decision = decisionDueAt(events, await loadWorkCalendar(portalDb));
+    return applicationDeadline({ pilot: 'id_card', status: app.status, decisionDueAt: decision });
+  }
+  return null;
+}

@@ -4,7 +4,7 @@
 // (buyerExpiryDays after the dealer's signature) and the residence owners' consent expiry (consentTtlHours).
 import { waitingForBuyer } from '@/lib/vehicle-registration/machine';
 
-export type DeadlineKind = 'machinery_decision' | 'vehicle_buyer' | 'residence_consent' | 'id_card_draft';
+export type DeadlineKind = 'machinery_decision' | 'vehicle_buyer' | 'residence_consent' | 'id_card_draft' | 'id_card_decision';
 
 /** `actionable`: the person the page is for can still do something before it (the buyer signs; the akimat decides). */
 export type Deadline = { kind: DeadlineKind; at: Date; actionable: boolean };
@@ -20,6 +20,8 @@ export type DeadlineFacts = {
   consents?: readonly { status: string; expiresAt: Date | null }[];
   /** An ID-card draft's expiry (its last change + the pilot's draftTtlDays). */
   draftExpiresAt?: Date | null;
+  /** UMS DP's decision on an ID card (one working day from the hand-over: lib/id-card/decision-deadline.ts). */
+  decisionDueAt?: Date | null;
 };
 
 export function applicationDeadline(a: DeadlineFacts): Deadline | null {
@@ -34,6 +36,8 @@ export function applicationDeadline(a: DeadlineFacts): Deadline | null {
   }
   if (a.pilot === 'id_card' && a.status === 'draft' && a.draftExpiresAt)
     return { kind: 'id_card_draft', at: a.draftExpiresAt, actionable: true };
+  if (a.pilot === 'id_card' && a.status === 'under_review' && a.decisionDueAt)
+    return { kind: 'id_card_decision', at: a.decisionDueAt, actionable: false };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renewalWindow } from '@/lib/id-card/eligibility';
+import { renewalWindow, renewalWindowDates } from '@/lib/id-card/eligibility';
 
 describe('renewalWindow (SPEC §7.2: open when −10 ≤ expiry − today ≤ 30)', () => {
   it('boundaries within one month', () => {
@@ -42,5 +42,21 @@ describe('renewalWindow (SPEC §7.2: open when −10 ≤ expiry − today ≤ 30
     expect(() => renewalWindow('2026-02-30', '2026-02-01')).toThrow(RangeError);
     expect(() => renewalWindow('2026-5-1', '2026-05-01')).toThrow(RangeError);
     expect(() => renewalWindow('2026-05-01', '01.05.2026')).toThrow(RangeError);
+  });
+});
+
+describe('renewalWindowDates (the first and last day online, both included)', () => {
+  it('opens 30 days before the expiry and closes 10 days after it, across months and a leap day', () => {
+    expect(renewalWindowDates('2026-05-31')).toEqual({ opensOn: '2026-05-01', closesOn: '2026-06-10' });
+    expect(renewalWindowDates('2028-03-10')).toEqual({ opensOn: '2028-02-09', closesOn: '2028-03-20' });
+    expect(renewalWindowDates('2026-12-25')).toEqual({ opensOn: '2026-11-25', closesOn: '2027-01-04' });
+  });
+  it('agrees with renewalWindow at both ends', () => {
+    const expiry = '2026-03-15';
+    const { opensOn, closesOn } = renewalWindowDates(expiry);
+    expect(renewalWindow(expiry, opensOn)).toBe('open');
+    expect(renewalWindow(expiry, '2026-02-12')).toBe('too_early'); // the day before opensOn
+    expect(renewalWindow(expiry, closesOn)).toBe('open');
+    expect(renewalWindow(expiry, '2026-03-26')).toBe('too_late'); // the day after closesOn
   });
 });

@@ -20,7 +20,7 @@ const expected: Record<IdCardState, Partial<Record<IdCardEvent, IdCardState>>> =
   draft: { submit: 'submitted', withdraw: 'withdrawn', recheck_failed: 'refused', expire: 'expired' },
   submitted: { rp_drn_refused: 'refused', duty_required: 'awaiting_payment', exempted: 'under_review' },
   awaiting_payment: { paid: 'under_review', withdraw: 'withdrawn' },
-  under_review: { approve: 'approved', annul: 'annulled' },
+  under_review: { approve: 'approved', annul: 'annulled', withdraw: 'withdrawn' },
   approved: { production_started: 'in_production' },
   in_production: { produced: 'ready_for_pickup' },
   ready_for_pickup: { issue: 'issued' },

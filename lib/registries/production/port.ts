@@ -6,8 +6,9 @@ export const productionOrderSchema = z.object({
   kind: z.enum(['id_card', 'srts']),
   /** The portal's application number the order was placed for (for an SRTS, the SRTS number). */
   reference: z.string(),
-  /** ID card: `registered` (step 13) → `in_production` (ordered at step 18) → `ready`; or `refused` at step 13. */
-  status: z.enum(['registered', 'accepted', 'in_production', 'ready', 'refused']),
+  /** ID card: `registered` (step 13) → `in_production` (ordered at step 18) → `ready`; or `refused` at step 13; or
+   *  `cancelled` when the citizen withdrew the request before production. */
+  status: z.enum(['registered', 'accepted', 'in_production', 'ready', 'refused', 'cancelled']),
   /** Why RP DRN refused to register the request (a code the portal translates); null otherwise. */
   refusalReason: z.enum(['document_invalidated', 'application_in_progress']).nullable(),
   createdAt: z.date(),
@@ -77,6 +78,11 @@ export interface DocumentProduction {
   registerIdCard(request: IdCardRequest): Promise<ProductionOrder>;
   /** Step 18: the production order for a registered ticket; null when RP DRN has no such ticket. */
   orderIdCard(order: IdCardProductionOrder): Promise<ProductionOrder | null>;
+  /**
+   * The citizen withdrew the request: a `registered` ticket is cancelled (idempotent: a cancelled one answers as it
+   * is); a ticket already ordered for production is not (answered as it is). Null when RP DRN has no such ticket.
+   */
+  cancelIdCard(ticket: string): Promise<ProductionOrder | null>;
   /** Order 000 p.6: the SRTS print order with what the printing house needs. */
   orderSrts(order: SrtsPrintOrder): Promise<ProductionOrder>;
   /** Where the order is now: production status comes back from RP DRN, not from the portal's clock. */

@@ -97,6 +97,20 @@ export class ProductionSimulator implements DocumentProduction {
     return toOrder(updated ?? row);
   }
 
+  async cancelIdCard(ticket: string): Promise<ProductionOrder | null> {
+    const [cancelled] = await this.db
+      .update(productionOrders)
+      .set({ status: 'cancelled' })
+      .where(and(eq(productionOrders.kind, 'id_card'), eq(productionOrders.id, ticket), eq(productionOrders.status, 'registered')))
+      .returning();
+    if (cancelled) return toOrder(cancelled);
+    const [row] = await this.db
+      .select()
+      .from(productionOrders)
+      .where(and(eq(productionOrders.kind, 'id_card'), eq(productionOrders.id, ticket)));
+    return row ? toOrder(row) : null; // cancelled already (a retry), ordered for production, or refused
+  }
+
   async orderSrts(order: SrtsPrintOrder): Promise<ProductionOrder> {
     const payload = srtsPrintOrderSchema.parse(order); // the printing house rejects an order it cannot print
     const existing = await this.find('srts', payload.srtsNumber);

@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
-import { CheckLines } from '@/components/applications/check-lines';
+import { DeadlineNotice } from '@/components/applications/deadline-notice';
+import { ChecksSummary } from '@/components/id-card/checks-summary';
+import { TaskList, TaskSection } from '@/components/id-card/task-list';
 import { SignDialog } from '@/components/eds/sign-dialog';
 import { VerifyQr } from '@/components/eds/verify-qr';
 import { FormStep } from '@/components/id-card/form-step';
@@ -25,7 +27,8 @@ import { payDutyAction, signAndSubmitAction, withdrawRenewalAction } from '@/lib
 import { annulmentNotice } from '@/lib/id-card/annulment';
 import { idCardMachine, type IdCardState } from '@/lib/id-card/machine';
 import { PHOTO_RULES } from '@/lib/id-card/photo';
-import { citizenApplicationFor, dutyBill, feeExemptionsOf, requestDocumentFor } from '@/lib/id-card/queries';
+import { citizenApplicationFor, dutyBill, feeExemptionsOf, idCardDeadlineFor, requestDocumentFor } from '@/lib/id-card/queries';
+import { draftTasks } from '@/lib/id-card/tasks';
 import { activeRegistrationPoints, allRegions } from '@/lib/reference/queries';
 import { signatureCodesOf, timelineOf } from '@/lib/applications/timeline';
 
@@ -35,7 +38,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: '
   return { title: t('applicationTitle') };
 }
 
-/** The citizen's renewal (order 002 steps 8–19): one page that shows the step it is at. */
+/**
+ * The citizen's renewal (order 002 steps 8–19). A draft is a task list — collection point · photo · signature
+ * sample · check and sign — each task its own section with its status (issue 15); then the state it is at, when
+ * UMS DP's decision is due (issue 17), the registry checks folded into one line, a withdrawal while the machine
+ * allows one, and the history newest first.
+ */
 export default async function IdCardApplicationPage({
   params,
   searchParams,
@@ -51,8 +59,9 @@ export default async function IdCardApplicationPage({
     throw e;
   });
   const c = app.card;
-  const [t, ts, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
+  const [t, tt, ts, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
     getTranslations('IdCard'),
+    getTranslations('IdCardTasks'),
     getTranslations('Status'),
     getTranslations('Checks'),
     getFormatter(),
@@ -74,6 +83,21 @@ export default async function IdCardApplicationPage({
   const saved = (await searchParams).saved;
   const withdrawable = idCardMachine.can(app.status as IdCardState, 'withdraw');
   const notice = c.annulReason ? annulmentNotice(c.annulReason, !!c.exemptStatus) : 'none';
+  const tasks =
+    app.status === 'draft'
+      ? draftTasks(
+          c,
+          points.map((p) => p.id),
+        )
+      : [];
+  const deadline = await idCardDeadlineFor(app, events);
+  const withdrawnFrom = (events.find((e) => e.type === 'withdraw')?.data as { from?: string } | null)?.from;
+  const withdrawText =
+    app.status === 'under_review'
+      ? c.exemptStatus
+        ? 'withdrawText_under_review_exempt'
+        : 'withdrawText_under_review'
+      : `withdrawText_${app.status}`;
   return (
     <div className="flex flex-col gap-6">
       <DocumentPrintBar locale={locale} />
@@ -110,6 +134,9 @@ export default async function IdCardApplicationPage({
       {app.status === 'withdrawn' || app.status === 'expired' || (app.status === 'refused' && !c.rpDrnTicket) ? (
         <Notice tone={app.status === 'refused' ? 'error' : 'info'} title={t(`closed_${app.status}` as never)}>
           <p>{t(`closedText_${app.status}` as never)}</p>
+          {app.status === 'withdrawn' && withdrawnFrom === 'under_review' && !c.exemptStatus ? (
+            <p className="mt-2 font-semibold">{tt('withdrawnRefund')}</p>
+          ) : null}
           <p className="mt-3">
             <ButtonLink href={getPathname({ href: '/cabinet/id-card', locale })}>{t('applyAgain')}</ButtonLink>
           </p>
@@ -143,11 +170,13 @@ export default async function IdCardApplicationPage({
         </Card>
       ) : null}
 
-      {checks.length ? <CheckLines lines={checks} title={tc('title')} /> : null}
+      <DeadlineNotice deadline={deadline} />
+      <ChecksSummary lines={checks} />
 
       {app.status === 'draft' ? (
         <>
-          <Card title={t('formTitle')}>
+          <TaskList tasks={tasks} />
+          <TaskSection task={tasks[0]!} index={0}>
             <FormStep
               id={app.id}
               version={app.version}
@@ -157,8 +186,8 @@ export default async function IdCardApplicationPage({
                 label: `${regionName(p.regionCode)} — ${name(p)}, ${locale === 'kk' ? p.addressKk : p.addressRu}`,
               }))}
             />
-          </Card>
-          <Card title={t('photoTitle')}>
+          </TaskSection>
+          <TaskSection task={tasks[1]!} index={1}>
             <ul className="mb-4 list-disc pl-5 text-sm" aria-label={t('photoRulesLabel')}>
               <li>{t('photoRule1', { kb: PHOTO_RULES.maxBytes / 1024, w: PHOTO_RULES.minWidth, h: PHOTO_RULES.minHeight })}</li>
               <li>{t('photoRule2')}</li>
@@ -178,8 +207,8 @@ export default async function IdCardApplicationPage({
               </p>
             ) : null}
             <UploadForm id={app.id} version={app.version} kind="photo" />
-          </Card>
-          <Card title={t('signatureTitle')}>
+          </TaskSection>
+          <TaskSection task={tasks[2]!} index={2}>
             <p className="mb-4 text-sm">{t('signatureRule')}</p>
             {c.signatureFileId ? (
               <p className="mb-3 flex items-center gap-3">
@@ -195,8 +224,8 @@ export default async function IdCardApplicationPage({
               </p>
             ) : null}
             <UploadForm id={app.id} version={app.version} kind="signature" />
-          </Card>
-          <Card title={t('signTitle')}>
+          </TaskSection>
+          <TaskSection task={tasks[3]!} index={3}>
             {document ? (
               <SignDialog
                 document={document}
@@ -216,23 +245,10 @@ export default async function IdCardApplicationPage({
             ) : (
               <p className="text-ink-muted">{t('signWhenComplete')}</p>
             )}
-          </Card>
+          </TaskSection>
         </>
       ) : null}
 
-      {withdrawable ? (
-        <Card title={t('withdrawTitle')}>
-          <p className="mb-3 text-sm">{t('withdrawText')}</p>
-          <VersionButton
-            action={withdrawRenewalAction}
-            id={app.id}
-            version={app.version}
-            label={t('withdraw')}
-            pendingLabel={t('withdrawing')}
-            confirm={t('withdrawConfirm')}
-          />
-        </Card>
-      ) : null}
       {bill ? (
         <Card title={t('dutyTitle')}>
           <p className="mb-3" data-testid="duty">
@@ -246,8 +262,22 @@ export default async function IdCardApplicationPage({
         </Card>
       ) : null}
       <ReceiptLinks applicationId={app.id} payerIin={actor.iin} locale={locale} />
+      {withdrawable ? (
+        <Card title={t('withdrawTitle')}>
+          <p className="mb-3 text-sm">{tt(withdrawText as never)}</p>
+          <VersionButton
+            action={withdrawRenewalAction}
+            id={app.id}
+            version={app.version}
+            label={t('withdraw')}
+            pendingLabel={t('withdrawing')}
+            confirm={t('withdrawConfirm')}
+          />
+        </Card>
+      ) : null}
       <Card title={tc('timeline')}>
-        <ApplicationTimeline events={events} pilot="IdCard" />
+        <p className="mb-3 text-sm text-ink-muted">{tt('historyOrder')}</p>
+        <ApplicationTimeline events={[...events].reverse()} pilot="IdCard" />
       </Card>
     </div>
   );
