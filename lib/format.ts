@@ -91,15 +91,28 @@ function dateFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
 export function formatDate(isoDateOrDate: string | Date, locale: Locale): string {
   if (typeof isoDateOrDate === 'string' && PLAIN_DATE.test(isoDateOrDate)) {
     // Date parsing rolls 2026-02-30 over to 2 March; a wrong date on a document is worse than an error.
-    return dateFormat(locale, 'UTC').format(parseLocalDate(isoDateOrDate));
+    return dotted(dateFormat(locale, 'UTC'), parseLocalDate(isoDateOrDate));
   }
-  return dateFormat(locale, ALMATY).format(toInstant(isoDateOrDate));
+  return dotted(dateFormat(locale, ALMATY), toInstant(isoDateOrDate));
+}
+
+/**
+ * `dd.mm.yyyy[, HH:MM]` from the formatter's parts, not its pattern: the browsers' ICU data writes kk-KZ numeric
+ * dates as `yyyy-mm-dd` where Node's writes `dd.mm.yyyy`, and a page formats on both (issue 15: one date format per
+ * locale). The parts (day, month, year, hour, minute) are the locale's own.
+ */
+export function dotted(format: Intl.DateTimeFormat, date: Date): string {
+  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of format.formatToParts(date)) p[part.type] = part.value;
+  const day = `${p.day}.${p.month}.${p.year}`;
+  return p.hour === undefined ? day : `${day}, ${p.hour}:${p.minute}`;
 }
 
 /** `dd.mm.yyyy, HH:MM` in Asia/Almaty, 24-hour clock in both languages. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return memo(
+  const format = memo(
     `stamp:${locale}`,
     () => new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { timeZone: ALMATY, ...DATE_TIME_FORMATS.stamp }),
-  ).format(toInstant(date));
+  );
+  return dotted(format, toInstant(date));
 }

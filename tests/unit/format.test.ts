@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, mrpToTiyn } from '@/lib/format';
+import { dotted, formatDate, formatDateTime, formatMoney, mrpToTiyn } from '@/lib/format';
 
 // ICU uses no-break spaces for grouping; compare with plain spaces so the test reads clearly.
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -70,5 +70,24 @@ describe('formatDate / formatDateTime (Asia/Almaty)', () => {
     expect(plain(formatDateTime(new Date('2026-03-09T20:05:00Z'), 'ru'))).toBe('10.03.2026, 01:05');
     expect(plain(formatDateTime(new Date('2026-03-10T12:00:00Z'), 'kk'))).toBe('10.03.2026, 17:00');
     expect(plain(formatDateTime('2026-03-10T04:00:00Z', 'ru'))).toBe('10.03.2026, 09:00');
+  });
+});
+
+describe('dotted: dd.mm.yyyy whatever pattern the ICU data has (browsers write kk-KZ as yyyy-mm-dd)', () => {
+  it('reorders a yyyy-mm-dd locale (sv-SE stands in for the browser’s kk-KZ) and keeps a 24-hour time', () => {
+    const at = new Date(Date.UTC(2026, 10, 25, 4, 5));
+    const iso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+    expect(iso.format(at)).toBe('2026-11-25');
+    expect(dotted(iso, at)).toBe('25.11.2026');
+    const stamp = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'UTC',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    expect(dotted(stamp, at)).toBe('25.11.2026, 04:05');
   });
 });
