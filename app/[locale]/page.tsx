@@ -19,8 +19,10 @@ const services = [
 
 /** The page's own title (the browser tab, screen readers' first announcement). */
 export async function generateMetadata({ params }: { params: Promise<{ locale: 'kk' | 'ru' }> }): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'Home' });
-  return { title: t('title') };
+  const locale = (await params).locale;
+  const [t, tc] = await Promise.all([getTranslations({ locale, namespace: 'Home' }), getTranslations({ locale, namespace: 'Common' })]);
+  // The layout's "%s — Qyzmet" template applies only below the layout's own segment: the landing writes it out.
+  return { title: { absolute: `${t('title')} — ${tc('portalName')}` } };
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {

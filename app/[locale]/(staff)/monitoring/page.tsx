@@ -5,6 +5,7 @@ import { ScopeLabel } from '@/components/site/scope-label';
 import { Button, DataTable, DateField, Notice, PageHeader, SelectField } from '@/components/ui';
 import type { Locale } from '@/i18n/routing';
 import { requireArea } from '@/lib/auth/guards';
+import { formatDate } from '@/lib/format';
 import { filterQuery, monitoringFilterSchema, parseFilter } from '@/lib/monitoring/filters';
 import { monitoringLabels } from '@/lib/monitoring/labels';
 import { monitoredPilots, pilotFigures } from '@/lib/monitoring/pilots';
@@ -109,7 +110,7 @@ export default async function MonitoringPage({ params, searchParams }: Props) {
       </form>
       {!parsed.success && <Notice tone="error">{t('filters.periodInvalid')}</Notice>}
       <p className="text-lg font-semibold text-ink" data-testid="monitoring-summary">
-        {tp(filter.pilot)}. {t('summary', { from: filter.from, to: filter.to, region: regionName })}
+        {tp(filter.pilot)}. {t('summary', { from: formatDate(filter.from, locale), to: formatDate(filter.to, locale), region: regionName })}
       </p>
       <p className="text-ink-muted" data-testid="monitoring-as-of">
         {t('asOf', { at: labels.dateTime(view.now) })}

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -8,6 +9,12 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { issuanceApplicationFor } from '@/lib/vehicle-registration/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'Vehicle' });
+  return { title: t('deskTitle') };
+}
 
 /**
  * At the desk (order 000 p.9–10): what is to be handed over, and the hand-over. Who the buyer is (IIN, name, GBD FL

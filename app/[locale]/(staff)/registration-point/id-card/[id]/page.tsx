@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
@@ -8,6 +9,12 @@ import { statusTone } from '@/lib/applications/statuses';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { officerApplicationFor, recordViewOf } from '@/lib/id-card/queries';
+
+/** The page's own title (the browser tab, screen readers' first announcement). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: 'IdCard' });
+  return { title: t('issueTitle') };
+}
 
 /**
  * Step 19 at the desk, in person only: who the applicant is (IIN, GBD FL photo) shows only once the document presented
