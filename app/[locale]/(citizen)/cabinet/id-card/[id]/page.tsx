@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { ButtonLink, Card, DescriptionList, Notice, PageHeader, StatusBadge } from '@/components/ui';
+import { ButtonLink, Card, DescriptionList, Notice, PageHeader } from '@/components/ui';
 import { ApplicationTimeline } from '@/components/applications/application-timeline';
 import { DeadlineNotice } from '@/components/applications/deadline-notice';
 import { ChecksSummary } from '@/components/id-card/checks-summary';
@@ -17,7 +17,7 @@ import { ReceiptLinks } from '@/components/payments/receipt-links';
 import { DocumentPrintBar } from '@/components/print/document-print-bar';
 import { getPathname } from '@/i18n/navigation';
 import type { Locale } from '@/i18n/routing';
-import { statusTone } from '@/lib/applications/statuses';
+import { ApplicationStatus } from '@/components/site/application-status';
 import { requireArea } from '@/lib/auth/guards';
 import { isDomainError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
@@ -59,10 +59,9 @@ export default async function IdCardApplicationPage({
     throw e;
   });
   const c = app.card;
-  const [t, tt, ts, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
+  const [t, tt, tc, format, events, codes, points, regionRows, origin] = await Promise.all([
     getTranslations('IdCard'),
     getTranslations('IdCardTasks'),
-    getTranslations('Status'),
     getTranslations('Checks'),
     getFormatter(),
     timelineOf(app.id),
@@ -104,7 +103,7 @@ export default async function IdCardApplicationPage({
       <PageHeader
         eyebrow={<span className="font-mono">{app.number}</span>}
         title={t('applicationTitle')}
-        actions={<StatusBadge tone={statusTone(app.status)}>{ts(app.status as never)}</StatusBadge>}
+        actions={<ApplicationStatus pilot="id_card" state={app.status} viewer="applicant" />}
       />
       {saved && ['form', 'photo', 'signature'].includes(saved) && app.status === 'draft' ? (
         <Notice tone="success" title={t(`saved_${saved}` as never)} />
