@@ -193,7 +193,8 @@ test('kk: from the service page to the card issued in person, paying the duty; a
   await signInDialogWithKeyFile(reviewer.getByRole('dialog'), reviewerKey, 'kk');
   await expect(reviewer.getByText('Шешім тіркелді')).toBeVisible();
 
-  await until(citizen, 'Жеке куәлік дайын');
+  // Exactly "ready", not "Жеке куәлік дайындалуда" (in production), which begins with the same words.
+  await until(citizen, /^Жеке куәлік дайын($|:)/);
   const officer = await signedIn(browser, STAFF.migrationAstana, 'kk');
   await officer.getByLabel(l.search).fill(PERSONA.citizenAigerim);
   await officer.getByRole('button', { name: l.find }).click();
