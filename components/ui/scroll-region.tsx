@@ -30,7 +30,7 @@ export function ScrollRegion({ label, children, className }: { label: string; ch
       role={overflows ? 'region' : undefined}
       aria-label={overflows ? label : undefined}
       tabIndex={overflows ? 0 : undefined}
-      className={cx('overflow-x-auto', className)}
+      className={cx('relative overflow-x-auto', className)}
     >
       {children}
     </div>
